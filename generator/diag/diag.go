@@ -1,0 +1,143 @@
+// Package diag carries problems found in a spec from the stage that finds them
+// to the CLI that prints them. Every diagnostic has a position (file, line,
+// column), a severity and a rule id; the library never prints.
+package diag
+
+import (
+	"cmp"
+	"fmt"
+	"path/filepath"
+	"slices"
+)
+
+// Severity orders how serious a diagnostic is.
+type Severity int
+
+const (
+	// Info is a note that needs no action.
+	Info Severity = iota
+	// Warning is a defect that generation works around; --strict makes it an error.
+	Warning
+	// Error stops generation.
+	Error
+)
+
+// String returns the lower-case name used in printed diagnostics.
+func (s Severity) String() string {
+	switch s {
+	case Info:
+		return "info"
+	case Warning:
+		return "warning"
+	default:
+		return "error"
+	}
+}
+
+// Pos is a position in a spec file. Line and Col are 1-based; zero means unknown.
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+// String formats the position as file:line:col, leaving out unknown parts.
+func (p Pos) String() string {
+	switch {
+	case p.File == "":
+		return "<unknown>"
+	case p.Line == 0:
+		return p.File
+	case p.Col == 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// Rel returns the position with its file made relative to dir when possible.
+func (p Pos) Rel(dir string) Pos {
+	if p.File == "" || dir == "" || !filepath.IsAbs(p.File) {
+		return p
+	}
+	if rel, err := filepath.Rel(dir, p.File); err == nil {
+		p.File = rel
+	}
+	return p
+}
+
+// Diagnostic is one problem found in a spec.
+type Diagnostic struct {
+	Pos      Pos
+	Severity Severity
+	Rule     string
+	Message  string
+}
+
+// Error formats the diagnostic as file:line:col: severity: message [rule].
+func (d Diagnostic) Error() string {
+	s := fmt.Sprintf("%s: %s: %s", d.Pos, d.Severity, d.Message)
+	if d.Rule != "" {
+		s += " [" + d.Rule + "]"
+	}
+	return s
+}
+
+// List collects diagnostics in the order they are found.
+type List []Diagnostic
+
+// Add appends a diagnostic.
+func (l *List) Add(pos Pos, sev Severity, rule, format string, args ...any) {
+	*l = append(*l, Diagnostic{Pos: pos, Severity: sev, Rule: rule, Message: fmt.Sprintf(format, args...)})
+}
+
+// Errorf appends an error.
+func (l *List) Errorf(pos Pos, rule, format string, args ...any) {
+	l.Add(pos, Error, rule, format, args...)
+}
+
+// Warnf appends a warning.
+func (l *List) Warnf(pos Pos, rule, format string, args ...any) {
+	l.Add(pos, Warning, rule, format, args...)
+}
+
+// Count returns how many diagnostics have exactly the given severity.
+func (l List) Count(sev Severity) int {
+	n := 0
+	for _, d := range l {
+		if d.Severity == sev {
+			n++
+		}
+	}
+	return n
+}
+
+// HasErrors reports whether any diagnostic is an error.
+func (l List) HasErrors() bool { return l.Count(Error) > 0 }
+
+// Sorted returns the diagnostics ordered by file, line, column, then message,
+// without duplicates, so output is the same on every run.
+func (l List) Sorted() List {
+	out := slices.Clone(l)
+	slices.SortStableFunc(out, func(a, b Diagnostic) int {
+		return cmp.Or(
+			cmp.Compare(a.Pos.File, b.Pos.File),
+			cmp.Compare(a.Pos.Line, b.Pos.Line),
+			cmp.Compare(a.Pos.Col, b.Pos.Col),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+	return slices.Compact(out)
+}
+
+// Error is the error returned when diagnostics stop a stage. It wraps the list
+// so callers can print every diagnostic, not only the first.
+type ErrorList struct{ List List }
+
+func (e *ErrorList) Error() string {
+	for _, d := range e.List {
+		if d.Severity == Error {
+			return d.Error()
+		}
+	}
+	return "no errors"
+}

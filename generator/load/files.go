@@ -1,0 +1,118 @@
+package load
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/oasgen/oasgen/generator/diag"
+)
+
+// maxExpandedNodes bounds how many nodes a file may stand for once its YAML
+// aliases are expanded. Real specs have few aliases; a "billion laughs" file
+// has astronomically many, and any code that walks values (examples, enums)
+// would otherwise spin on it.
+const maxExpandedNodes = 1_000_000
+
+// file is one parsed spec file. Files are parsed once and shared by every
+// $ref that points into them.
+type file struct {
+	path string     // absolute, cleaned
+	root *yaml.Node // the document's content node
+}
+
+var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// parseYAML parses data as one YAML (or JSON) document.
+func parseYAML(path string, data []byte) (*file, error) {
+	var doc yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&doc); err != nil {
+		return nil, syntaxError(path, err)
+	}
+	if len(doc.Content) == 0 {
+		return nil, posError(diag.Pos{File: path, Line: 1, Col: 1}, "syntax", "file is empty")
+	}
+	root := doc.Content[0]
+	if n, at := expandedSize(root, map[*yaml.Node]int{}); n > maxExpandedNodes {
+		return nil, posError(nodePos(path, at), "alias-bomb",
+			"YAML aliases expand to more than %d nodes; refusing the file", maxExpandedNodes)
+	}
+	return &file{path: path, root: root}, nil
+}
+
+// syntaxError turns a yaml.v3 parse error into a positioned error. yaml.v3
+// reports a line but no column for syntax errors.
+func syntaxError(path string, err error) error {
+	if errors.Is(err, io.EOF) {
+		return posError(diag.Pos{File: path, Line: 1, Col: 1}, "syntax", "file is empty")
+	}
+	msg := err.Error()
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return posError(diag.Pos{File: path, Line: line, Col: 1}, "syntax", "invalid YAML: %s", m[2])
+	}
+	return posError(diag.Pos{File: path, Line: 1, Col: 1}, "syntax", "invalid YAML: %s", trimYAMLPrefix(msg))
+}
+
+func trimYAMLPrefix(s string) string {
+	if len(s) > 6 && s[:6] == "yaml: " {
+		return s[6:]
+	}
+	return s
+}
+
+// expandedSize returns how many nodes n stands for with aliases expanded,
+// saturating above maxExpandedNodes, and the alias node where it overflowed.
+func expandedSize(n *yaml.Node, memo map[*yaml.Node]int) (int, *yaml.Node) {
+	if v, ok := memo[n]; ok {
+		return v, n
+	}
+	memo[n] = 1 // guards against alias cycles
+	size := 1
+	var at *yaml.Node
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		s, _ := expandedSize(n.Alias, memo)
+		size += s
+		at = n
+	}
+	for _, c := range n.Content {
+		s, a := expandedSize(c, memo)
+		size += s
+		if a != nil && (at == nil || s > maxExpandedNodes/2) {
+			at = a
+		}
+		if size > maxExpandedNodes {
+			size = maxExpandedNodes + 1
+			break
+		}
+	}
+	memo[n] = size
+	if at == nil {
+		at = n
+	}
+	return size, at
+}
+
+func nodePos(path string, n *yaml.Node) diag.Pos {
+	if n == nil {
+		return diag.Pos{File: path}
+	}
+	return diag.Pos{File: path, Line: n.Line, Col: n.Column}
+}
+
+// Error is a positioned problem that stops loading.
+type Error struct {
+	Diag diag.Diagnostic
+}
+
+func (e *Error) Error() string { return e.Diag.Error() }
+
+func posError(pos diag.Pos, rule, format string, args ...any) error {
+	return &Error{Diag: diag.Diagnostic{Pos: pos, Severity: diag.Error, Rule: rule, Message: fmt.Sprintf(format, args...)}}
+}

@@ -1,0 +1,139 @@
+package load
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/oasgen/oasgen/generator/diag"
+)
+
+// loader decodes one document; it lives for one Load call.
+type loader struct {
+	r       *resolver
+	root    *file
+	rootRef string // the root file as a ref usable from any file
+	schemas map[*yaml.Node]*Schema
+	diags   diag.List
+}
+
+// Load reads the spec at path and every file its $refs reach. Problems that
+// stop loading come back as an error (a *Error with a position when one is
+// known); defects that do not are returned as warnings.
+func Load(path string, opts Options) (*Document, diag.List, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	if opts.Root == "" {
+		opts.Root = filepath.Dir(abs)
+	} else if opts.Root, err = filepath.Abs(opts.Root); err != nil {
+		return nil, nil, err
+	}
+	l := &loader{r: newResolver(opts), schemas: map[*yaml.Node]*Schema{}, rootRef: abs}
+	if isRemote(path) {
+		abs, l.rootRef = path, path
+	}
+	l.root, err = l.r.open(abs, diag.Pos{File: abs})
+	if err != nil {
+		var le *Error
+		if !errors.As(err, &le) {
+			return nil, nil, err
+		}
+		if le.Diag.Rule == "ref-missing-file" {
+			return nil, nil, posError(diag.Pos{}, "missing-file", "spec %s does not exist", path)
+		}
+		return nil, nil, err
+	}
+	doc, err := l.document()
+	return doc, l.diags, err
+}
+
+func (l *loader) document() (*Document, error) {
+	f := l.root
+	if f.root.Kind != yaml.MappingNode {
+		return nil, posError(nodePos(f.path, f.root), "not-openapi", "the root of an OpenAPI document must be a mapping")
+	}
+	if _, k := get(f.root, "swagger"); k != nil {
+		return nil, posError(nodePos(f.path, k), "not-openapi", "Swagger 2.0 documents are not supported; convert to OpenAPI 3.0 first")
+	}
+	v, k := get(f.root, "openapi")
+	if v == nil {
+		return nil, posError(nodePos(f.path, f.root), "not-openapi", "missing the openapi version field; is this an OpenAPI 3 document?")
+	}
+	if !strings.HasPrefix(v.Value, "3.") {
+		return nil, posError(nodePos(f.path, k), "not-openapi", "unsupported OpenAPI version %q; oasgen reads 3.0 and 3.1", v.Value)
+	}
+	doc := &Document{Root: l.r.opts.Root, File: f.path, OpenAPI: v.Value}
+	info, _ := get(f.root, "info")
+	doc.Title, doc.Version = str(first(get(info, "title"))), str(first(get(info, "version")))
+	comps, _ := get(f.root, "components")
+	secSchemes, _ := get(comps, "securitySchemes")
+	pairs(secSchemes, func(k, _ *yaml.Node) { doc.SecSchemes = append(doc.SecSchemes, k.Value) })
+	doc.Security = l.security(f, first(get(f.root, "security")))
+	if err := l.componentSchemas(doc, comps); err != nil {
+		return nil, err
+	}
+	if err := l.paths(doc, first(get(f.root, "paths"))); err != nil {
+		return nil, err
+	}
+	l.checkSecurity(doc)
+	return doc, nil
+}
+
+func (l *loader) componentSchemas(doc *Document, comps *yaml.Node) error {
+	schemas, _ := get(comps, "schemas")
+	var err error
+	pairs(schemas, func(k, v *yaml.Node) {
+		if err != nil {
+			return
+		}
+		var sr *SchemaRef
+		sr, err = l.schemaRef(node{f: l.root, n: v}, "/components/schemas/"+escapeToken(k.Value))
+		if err == nil {
+			doc.Schemas = append(doc.Schemas, sr.Value)
+		}
+	})
+	return err
+}
+
+func escapeToken(tok string) string { return appendPointer("", tok)[1:] }
+
+func (l *loader) security(f *file, n *yaml.Node) []SecurityRequirement {
+	var reqs []SecurityRequirement
+	for _, alt := range items(n) {
+		var req SecurityRequirement
+		pairs(alt, func(k, _ *yaml.Node) {
+			req.Names = append(req.Names, k.Value)
+			req.Pos = append(req.Pos, nodePos(f.path, k))
+		})
+		reqs = append(reqs, req)
+	}
+	return reqs
+}
+
+// checkSecurity warns about security requirements naming undeclared schemes,
+// a defect of Medusa's store API that generation can work around.
+func (l *loader) checkSecurity(doc *Document) {
+	declared := map[string]bool{}
+	for _, s := range doc.SecSchemes {
+		declared[s] = true
+	}
+	check := func(reqs []SecurityRequirement) {
+		for _, r := range reqs {
+			for i, name := range r.Names {
+				if !declared[name] {
+					l.diags.Warnf(r.Pos[i], "undeclared-security-scheme", "security scheme %q is not declared in components.securitySchemes", name)
+				}
+			}
+		}
+	}
+	check(doc.Security)
+	for _, p := range doc.Paths {
+		for _, op := range p.Operations {
+			check(op.Security)
+		}
+	}
+}

@@ -1,0 +1,217 @@
+package load
+
+import (
+	"gopkg.in/yaml.v3"
+
+	"github.com/oasgen/oasgen/generator/diag"
+)
+
+// Document is a loaded OpenAPI document with every $ref resolved.
+type Document struct {
+	Root       string // absolute folder refs are confined to
+	File       string // absolute path of the root file
+	OpenAPI    string
+	Title      string
+	Version    string
+	Paths      []*PathItem // in document order
+	Schemas    []*Schema   // components.schemas of the root file, in order
+	Security   []SecurityRequirement
+	SecSchemes []string // names declared in components.securitySchemes
+}
+
+// Loc identifies a node: the file that holds it and its JSON pointer there.
+type Loc struct {
+	File    string // absolute path
+	Pointer string // JSON pointer, "" for the whole file
+	Pos     diag.Pos
+}
+
+// Key is the identity of a location, stable across runs.
+func (l Loc) Key() string { return l.File + "#" + l.Pointer }
+
+// PathItem is one entry of paths.
+type PathItem struct {
+	Path       string
+	Pos        diag.Pos
+	Operations []*Operation // in document order
+}
+
+// Operation is one HTTP operation.
+type Operation struct {
+	Method      string // upper case
+	Path        string
+	OperationID string
+	Summary     string
+	Description string
+	Deprecated  bool
+	Tags        []string
+	Parameters  []*Parameter // path-item parameters merged, operation's win
+	RequestBody *RequestBody
+	Responses   []*Response // in document order
+	Security    []SecurityRequirement
+	Loc         Loc
+}
+
+// SecurityRequirement names the schemes of one alternative of a security list.
+type SecurityRequirement struct {
+	Names []string
+	Pos   []diag.Pos
+}
+
+// Parameter is an operation parameter.
+type Parameter struct {
+	Name        string
+	In          string // path, query, header, cookie
+	Description string
+	Required    bool
+	Deprecated  bool
+	Style       string
+	Explode     *bool
+	Schema      *SchemaRef
+	Content     []*MediaType // for content-encoded parameters
+	Loc         Loc
+}
+
+// RequestBody is an operation's request body.
+type RequestBody struct {
+	Description string
+	Required    bool
+	Content     []*MediaType
+	Loc         Loc
+}
+
+// Response is one response of an operation.
+type Response struct {
+	Status      string // "200", "4XX", "default"
+	Description string
+	Content     []*MediaType
+	Headers     []*Header
+	Loc         Loc
+}
+
+// Header is a response header.
+type Header struct {
+	Name        string
+	Description string
+	Required    bool
+	Schema      *SchemaRef
+	Loc         Loc
+}
+
+// MediaType is one entry of a content map.
+type MediaType struct {
+	Type   string // e.g. application/json
+	Schema *SchemaRef
+	Loc    Loc
+}
+
+// SchemaRef is a place where a schema is used: either inline or a $ref. Value
+// is the schema it resolves to; the same location always yields the same
+// *Schema, so identity can be compared with ==.
+type SchemaRef struct {
+	Ref   string // as written; "" when inline
+	Pos   diag.Pos
+	Value *Schema
+	// Siblings written next to $ref (Medusa does this, as OpenAPI 3.1 allows).
+	Description string
+	Title       string
+	Nullable    bool
+	ReadOnly    bool
+	WriteOnly   bool
+	Deprecated  bool
+}
+
+// Schema is a schema object at one location.
+type Schema struct {
+	Loc                  Loc
+	Node                 *yaml.Node
+	Type                 string // "", string, number, integer, boolean, array, object
+	TypePos              diag.Pos
+	Format               string
+	FormatPos            diag.Pos
+	Title                string
+	Description          string
+	Nullable             bool
+	ReadOnly             bool
+	WriteOnly            bool
+	Deprecated           bool
+	Enum                 []Value
+	Default              *Value
+	Example              *Value
+	Properties           []*Property
+	Required             []Required
+	Items                *SchemaRef
+	AdditionalProperties *SchemaRef // nil unless a schema was given
+	AdditionalAllowed    *bool      // additionalProperties: true/false, nil when absent or a schema
+	AllOf, OneOf, AnyOf  []*SchemaRef
+	Not                  *SchemaRef
+	Discriminator        *Discriminator
+	ExternalDocs         *ExternalDocs
+	Constraints          Constraints
+	Ext                  Extensions
+}
+
+// Property is one entry of properties.
+type Property struct {
+	Name   string
+	Pos    diag.Pos
+	Schema *SchemaRef
+}
+
+// Required is one name listed in required.
+type Required struct {
+	Name string
+	Pos  diag.Pos
+}
+
+// Value is literal data from the spec (enum, default, example) with its position.
+type Value struct {
+	V   any
+	Pos diag.Pos
+}
+
+// Discriminator is a oneOf/anyOf discriminator.
+type Discriminator struct {
+	PropertyName string
+	Mapping      []Mapping // in document order
+	Pos          diag.Pos
+}
+
+// Mapping is one discriminator value and the schema it selects.
+type Mapping struct {
+	Value  string
+	Schema *SchemaRef
+}
+
+// ExternalDocs points at documentation outside the spec.
+type ExternalDocs struct {
+	URL         string
+	Description string
+}
+
+// Constraints are the validation keywords of a schema.
+type Constraints struct {
+	Minimum, Maximum, MultipleOf       *float64
+	ExclusiveMinimum, ExclusiveMaximum bool
+	MinLength, MaxLength               *int64
+	Pattern                            string
+	MinItems, MaxItems                 *int64
+	UniqueItems                        bool
+	MinProperties, MaxProperties       *int64
+}
+
+// Extensions are the x- keys oasgen honours.
+type Extensions struct {
+	GoType       string
+	GoTypeImport GoImport
+	GoName       string
+	OmitEmpty    *bool
+	EnumVarNames []string
+	SchemaName   string // x-schemaName (Medusa v2)
+}
+
+// GoImport is the package an x-go-type comes from.
+type GoImport struct {
+	Path string
+	Name string
+}

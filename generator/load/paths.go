@@ -1,0 +1,234 @@
+package load
+
+import (
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+var methods = []string{"get", "put", "post", "delete", "options", "head", "patch", "trace"}
+
+func (l *loader) paths(doc *Document, paths *yaml.Node) error {
+	var err error
+	pairs(paths, func(k, v *yaml.Node) {
+		if err != nil || !strings.HasPrefix(k.Value, "/") {
+			return
+		}
+		var item *PathItem
+		item, err = l.pathItem(k.Value, node{f: l.root, n: v}, "/paths/"+escapeToken(k.Value))
+		if err == nil {
+			item.Pos = nodePos(l.root.path, k)
+			doc.Paths = append(doc.Paths, item)
+		}
+	})
+	return err
+}
+
+func (l *loader) pathItem(path string, at node, ptr string) (*PathItem, error) {
+	at, ptr, _, err := l.r.follow(at, ptr)
+	if err != nil {
+		return nil, err
+	}
+	item := &PathItem{Path: path}
+	shared, err := l.parameters(at, first(get(at.n, "parameters")), ptr+"/parameters")
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range methods {
+		v, k := get(at.n, m)
+		if v == nil {
+			continue
+		}
+		op, err := l.operation(node{f: at.f, n: v}, ptr+"/"+m)
+		if err != nil {
+			return nil, err
+		}
+		op.Method, op.Path = strings.ToUpper(m), path
+		op.Loc.Pos = nodePos(at.f.path, k)
+		op.Parameters = mergeParams(shared, op.Parameters)
+		item.Operations = append(item.Operations, op)
+	}
+	return item, nil
+}
+
+// mergeParams puts path-level parameters first unless the operation
+// overrides them (same name and location), as OpenAPI specifies.
+func mergeParams(shared, own []*Parameter) []*Parameter {
+	var out []*Parameter
+	for _, s := range shared {
+		overridden := false
+		for _, o := range own {
+			if o.Name == s.Name && o.In == s.In {
+				overridden = true
+			}
+		}
+		if !overridden {
+			out = append(out, s)
+		}
+	}
+	return append(out, own...)
+}
+
+func (l *loader) operation(at node, ptr string) (*Operation, error) {
+	n := at.n
+	op := &Operation{
+		OperationID: str(first(get(n, "operationId"))),
+		Summary:     str(first(get(n, "summary"))),
+		Description: str(first(get(n, "description"))),
+		Deprecated:  boolVal(first(get(n, "deprecated"))),
+		Loc:         Loc{File: at.f.path, Pointer: ptr},
+	}
+	for _, t := range items(first(get(n, "tags"))) {
+		op.Tags = append(op.Tags, str(t))
+	}
+	if v, _ := get(n, "security"); v != nil {
+		op.Security = l.security(at.f, v)
+	}
+	var err error
+	if op.Parameters, err = l.parameters(at, first(get(n, "parameters")), ptr+"/parameters"); err != nil {
+		return nil, err
+	}
+	if v, _ := get(n, "requestBody"); v != nil {
+		if op.RequestBody, err = l.requestBody(node{f: at.f, n: v}, ptr+"/requestBody"); err != nil {
+			return nil, err
+		}
+	}
+	responses, _ := get(n, "responses")
+	pairs(responses, func(k, v *yaml.Node) {
+		if err != nil || strings.HasPrefix(k.Value, "x-") {
+			return
+		}
+		var r *Response
+		r, err = l.response(k.Value, node{f: at.f, n: v}, ptr+"/responses/"+escapeToken(k.Value))
+		if err == nil {
+			r.Loc.Pos = nodePos(at.f.path, k)
+			op.Responses = append(op.Responses, r)
+		}
+	})
+	return op, err
+}
+
+func (l *loader) parameters(at node, list *yaml.Node, ptr string) ([]*Parameter, error) {
+	var out []*Parameter
+	for i, item := range items(list) {
+		p, err := l.parameter(node{f: at.f, n: item}, ptr+"/"+itoa(i))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+func (l *loader) parameter(at node, ptr string) (*Parameter, error) {
+	pos := nodePos(at.f.path, at.n)
+	at, ptr, _, err := l.r.follow(at, ptr)
+	if err != nil {
+		return nil, err
+	}
+	n := at.n
+	p := &Parameter{
+		Name:        str(first(get(n, "name"))),
+		In:          str(first(get(n, "in"))),
+		Description: str(first(get(n, "description"))),
+		Required:    boolVal(first(get(n, "required"))),
+		Deprecated:  boolVal(first(get(n, "deprecated"))),
+		Style:       str(first(get(n, "style"))),
+		Loc:         Loc{File: at.f.path, Pointer: ptr, Pos: nodePos(at.f.path, n)},
+	}
+	_ = pos
+	if v, _ := get(n, "explode"); v != nil {
+		b := boolVal(v)
+		p.Explode = &b
+	}
+	if v, _ := get(n, "schema"); v != nil {
+		if p.Schema, err = l.schemaRef(node{f: at.f, n: v}, ptr+"/schema"); err != nil {
+			return nil, err
+		}
+	}
+	p.Content, err = l.content(at, first(get(n, "content")), ptr+"/content")
+	return p, err
+}
+
+func (l *loader) requestBody(at node, ptr string) (*RequestBody, error) {
+	at, ptr, _, err := l.r.follow(at, ptr)
+	if err != nil {
+		return nil, err
+	}
+	rb := &RequestBody{
+		Description: str(first(get(at.n, "description"))),
+		Required:    boolVal(first(get(at.n, "required"))),
+		Loc:         Loc{File: at.f.path, Pointer: ptr, Pos: nodePos(at.f.path, at.n)},
+	}
+	rb.Content, err = l.content(at, first(get(at.n, "content")), ptr+"/content")
+	return rb, err
+}
+
+func (l *loader) response(status string, at node, ptr string) (*Response, error) {
+	at, ptr, _, err := l.r.follow(at, ptr)
+	if err != nil {
+		return nil, err
+	}
+	r := &Response{
+		Status:      status,
+		Description: str(first(get(at.n, "description"))),
+		Loc:         Loc{File: at.f.path, Pointer: ptr},
+	}
+	if r.Content, err = l.content(at, first(get(at.n, "content")), ptr+"/content"); err != nil {
+		return nil, err
+	}
+	headers, _ := get(at.n, "headers")
+	pairs(headers, func(k, v *yaml.Node) {
+		if err != nil {
+			return
+		}
+		var h *Header
+		h, err = l.header(k.Value, node{f: at.f, n: v}, ptr+"/headers/"+escapeToken(k.Value))
+		if err == nil {
+			r.Headers = append(r.Headers, h)
+		}
+	})
+	return r, err
+}
+
+func (l *loader) header(name string, at node, ptr string) (*Header, error) {
+	at, ptr, _, err := l.r.follow(at, ptr)
+	if err != nil {
+		return nil, err
+	}
+	h := &Header{
+		Name:        name,
+		Description: str(first(get(at.n, "description"))),
+		Required:    boolVal(first(get(at.n, "required"))),
+		Loc:         Loc{File: at.f.path, Pointer: ptr, Pos: nodePos(at.f.path, at.n)},
+	}
+	if v, _ := get(at.n, "schema"); v != nil {
+		h.Schema, err = l.schemaRef(node{f: at.f, n: v}, ptr+"/schema")
+	}
+	return h, err
+}
+
+func (l *loader) content(at node, content *yaml.Node, ptr string) ([]*MediaType, error) {
+	var out []*MediaType
+	var err error
+	pairs(content, func(k, v *yaml.Node) {
+		if err != nil {
+			return
+		}
+		mptr := ptr + "/" + escapeToken(k.Value)
+		mt := &MediaType{Type: k.Value, Loc: Loc{File: at.f.path, Pointer: mptr, Pos: nodePos(at.f.path, k)}}
+		if s, _ := get(v, "schema"); s != nil {
+			mt.Schema, err = l.schemaRef(node{f: at.f, n: s}, mptr+"/schema")
+		}
+		out = append(out, mt)
+	})
+	return out, err
+}
+
+func itoa(i int) string {
+	const digits = "0123456789"
+	if i < 10 {
+		return digits[i : i+1]
+	}
+	return itoa(i/10) + digits[i%10:i%10+1]
+}

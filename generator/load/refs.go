@@ -1,0 +1,275 @@
+package load
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/oasgen/oasgen/generator/diag"
+)
+
+// maxRefChain bounds how many $ref hops one reference may take.
+const maxRefChain = 64
+
+// maxRemoteBytes bounds a remote spec file read with --allow-remote.
+const maxRemoteBytes = 32 << 20
+
+// Options are the rules for following references.
+type Options struct {
+	// AllowRemote lets $refs point at http(s) URLs.
+	AllowRemote bool
+	// AllowOutsideRoot lets $refs point at files outside Root.
+	AllowOutsideRoot bool
+	// Root is the folder refs must stay in; it defaults to the spec's folder.
+	Root string
+}
+
+// resolver reads files on demand and resolves $refs between them.
+type resolver struct {
+	opts  Options
+	files map[string]*file
+	http  *http.Client
+}
+
+func newResolver(opts Options) *resolver {
+	return &resolver{opts: opts, files: map[string]*file{}, http: &http.Client{Timeout: 30 * time.Second}}
+}
+
+// open returns the parsed file at an absolute path or URL, reading it once.
+func (r *resolver) open(loc string, from diag.Pos) (*file, error) {
+	if f, ok := r.files[loc]; ok {
+		return f, nil
+	}
+	data, err := r.read(loc, from)
+	if err != nil {
+		return nil, err
+	}
+	f, err := parseYAML(loc, data)
+	if err != nil {
+		return nil, err
+	}
+	r.files[loc] = f
+	return f, nil
+}
+
+func (r *resolver) read(loc string, from diag.Pos) ([]byte, error) {
+	if isRemote(loc) {
+		return r.fetch(loc, from)
+	}
+	data, err := os.ReadFile(loc)
+	if err != nil {
+		if os.IsNotExist(err) {
+			return nil, posError(from, "ref-missing-file", "file %s does not exist", r.display(loc))
+		}
+		return nil, posError(from, "ref-read", "read %s: %v", r.display(loc), err)
+	}
+	return data, nil
+}
+
+func (r *resolver) fetch(loc string, from diag.Pos) ([]byte, error) {
+	req, err := http.NewRequestWithContext(context.Background(), http.MethodGet, loc, nil)
+	if err != nil {
+		return nil, posError(from, "ref-remote", "fetch %s: %v", loc, err)
+	}
+	resp, err := r.http.Do(req)
+	if err != nil {
+		return nil, posError(from, "ref-remote", "fetch %s: %v", loc, err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, posError(from, "ref-remote", "fetch %s: %s", loc, resp.Status)
+	}
+	data, err := io.ReadAll(io.LimitReader(resp.Body, maxRemoteBytes))
+	if err != nil {
+		return nil, posError(from, "ref-remote", "fetch %s: %v", loc, err)
+	}
+	return data, nil
+}
+
+// display names a file relative to the current folder where possible.
+func (r *resolver) display(loc string) string {
+	if isRemote(loc) {
+		return loc
+	}
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, loc); err == nil {
+			return rel
+		}
+	}
+	return loc
+}
+
+func isRemote(s string) bool {
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
+}
+
+// hasScheme reports whether a ref starts with a URL scheme such as file: or ftp:.
+func hasScheme(s string) bool {
+	i := strings.Index(s, ":")
+	if i <= 1 { // "C:" style drive letters are not schemes we care about; ":" first is not a scheme
+		return false
+	}
+	for _, c := range s[:i] {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+// target is where a $ref points: a file and a JSON pointer inside it.
+type target struct {
+	loc     string // absolute file path or URL
+	pointer string // JSON pointer, "" for the whole document
+}
+
+// parseRef resolves ref relative to the file that holds it and applies the
+// remote and root rules.
+func (r *resolver) parseRef(ref string, from *file, pos diag.Pos) (target, error) {
+	loc, frag, _ := strings.Cut(ref, "#")
+	pointer, err := url.PathUnescape(frag)
+	if err != nil {
+		pointer = frag
+	}
+	if pointer != "" && !strings.HasPrefix(pointer, "/") {
+		return target{}, posError(pos, "ref-pointer", "$ref %q: fragment must be a JSON pointer starting with /", ref)
+	}
+	if loc == "" {
+		return target{loc: from.path, pointer: pointer}, nil
+	}
+	switch {
+	case isRemote(loc) || isRemote(from.path):
+		abs, err := r.remoteLoc(loc, from.path)
+		if err != nil {
+			return target{}, posError(pos, "ref-remote", "$ref %q: %v", ref, err)
+		}
+		if !r.opts.AllowRemote {
+			return target{}, posError(pos, "ref-remote", "$ref %q points at a remote URL; remote refs are refused unless --allow-remote is given", ref)
+		}
+		return target{loc: abs, pointer: pointer}, nil
+	case hasScheme(loc):
+		return target{}, posError(pos, "ref-scheme", "$ref %q uses an unsupported URL scheme; use a relative file path", ref)
+	}
+	if strings.Contains(loc, "%") {
+		if unescaped, err := url.PathUnescape(loc); err == nil {
+			loc = unescaped
+		}
+	}
+	abs := filepath.Clean(filepath.Join(filepath.Dir(from.path), filepath.FromSlash(loc)))
+	if filepath.IsAbs(filepath.FromSlash(loc)) {
+		abs = filepath.Clean(filepath.FromSlash(loc))
+	}
+	if !r.opts.AllowOutsideRoot && !within(r.opts.Root, abs) {
+		return target{}, posError(pos, "ref-outside-root", "$ref %q leaves the spec's root folder %s; refused unless --allow-outside-root is given", ref, r.display(r.opts.Root))
+	}
+	return target{loc: abs, pointer: pointer}, nil
+}
+
+func (r *resolver) remoteLoc(loc, base string) (string, error) {
+	b, err := url.Parse(base)
+	if err != nil || !isRemote(base) {
+		b = nil
+	}
+	u, err := url.Parse(loc)
+	if err != nil {
+		return "", err
+	}
+	if b != nil {
+		u = b.ResolveReference(u)
+	}
+	u.Fragment = ""
+	return u.String(), nil
+}
+
+func within(root, path string) bool {
+	rel, err := filepath.Rel(root, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// pointerNode finds the node a JSON pointer names inside a file.
+func pointerNode(f *file, pointer string) (*yaml.Node, error) {
+	n := f.root
+	if pointer == "" {
+		return n, nil
+	}
+	for _, tok := range strings.Split(pointer[1:], "/") {
+		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+		n = resolveAlias(n)
+		switch {
+		case n != nil && n.Kind == yaml.MappingNode:
+			v, _ := get(n, tok)
+			if v == nil {
+				return nil, fmt.Errorf("no key %q", tok)
+			}
+			n = v
+		case n != nil && n.Kind == yaml.SequenceNode:
+			i, err := strconv.Atoi(tok)
+			if err != nil || i < 0 || i >= len(n.Content) {
+				return nil, fmt.Errorf("no index %q", tok)
+			}
+			n = resolveAlias(n.Content[i])
+		default:
+			return nil, fmt.Errorf("cannot index a scalar with %q", tok)
+		}
+	}
+	return n, nil
+}
+
+// refOf returns the $ref string of a mapping node and the position of its key.
+func refOf(f *file, n *yaml.Node) (string, diag.Pos, bool) {
+	v, k := get(n, "$ref")
+	if v == nil || v.Kind != yaml.ScalarNode {
+		return "", diag.Pos{}, false
+	}
+	return v.Value, nodePos(f.path, k), true
+}
+
+// follow resolves n while it is a {$ref: ...} object, following chains of
+// refs across files. It returns the final node with its JSON pointer and every
+// hop's ref node in order (outermost first) so callers can honour sibling keys.
+func (r *resolver) follow(at node, pointer string) (node, string, []node, error) {
+	var hops []node
+	seen := map[*yaml.Node]bool{}
+	for {
+		ref, pos, ok := refOf(at.f, at.n)
+		if !ok {
+			return at, pointer, hops, nil
+		}
+		if seen[at.n] || len(hops) >= maxRefChain {
+			return node{}, "", nil, posError(pos, "ref-cycle", "$ref %q is part of a reference cycle with no schema in it", ref)
+		}
+		seen[at.n] = true
+		hops = append(hops, at)
+		next, ptr, err := r.lookup(ref, at.f, pos)
+		if err != nil {
+			return node{}, "", nil, err
+		}
+		at, pointer = next, ptr
+	}
+}
+
+// lookup finds the node a single $ref names.
+func (r *resolver) lookup(ref string, from *file, pos diag.Pos) (node, string, error) {
+	t, err := r.parseRef(ref, from, pos)
+	if err != nil {
+		return node{}, "", err
+	}
+	f, err := r.open(t.loc, pos)
+	if err != nil {
+		return node{}, "", err
+	}
+	n, err := pointerNode(f, t.pointer)
+	if err != nil {
+		return node{}, "", posError(pos, "ref-pointer", "$ref %q: pointer %q not found in %s: %v", ref, t.pointer, r.display(f.path), err)
+	}
+	return node{f: f, n: n}, t.pointer, nil
+}

@@ -1,0 +1,306 @@
+package load
+
+import (
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/oasgen/oasgen/generator/diag"
+)
+
+// appendPointer extends a JSON pointer by one token, escaping ~ and /.
+func appendPointer(ptr string, tok string) string {
+	tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~", "~0"), "/", "~1")
+	return ptr + "/" + tok
+}
+
+// schemaRef decodes the schema or {$ref} at n, found at pointer in its file.
+func (l *loader) schemaRef(at node, pointer string) (*SchemaRef, error) {
+	final, ptr, hops, err := l.r.follow(at, pointer)
+	if err != nil {
+		return nil, err
+	}
+	sr := &SchemaRef{Pos: nodePos(at.f.path, at.n)}
+	if len(hops) > 0 {
+		sr.Ref, sr.Pos, _ = refOf(at.f, at.n)
+		applySiblings(sr, hops)
+	}
+	if !isMap(final.n) && !isBoolSchema(final.n) {
+		return nil, posError(nodePos(final.f.path, final.n), "schema", "a schema must be an object")
+	}
+	sr.Value, err = l.schema(final, ptr)
+	return sr, err
+}
+
+func isBoolSchema(n *yaml.Node) bool { return n != nil && n.Tag == "!!bool" }
+
+// applySiblings copies the keys written next to $ref, outermost hop first,
+// because Medusa's authors rely on them (nullable, description).
+func applySiblings(sr *SchemaRef, hops []node) {
+	for i := len(hops) - 1; i >= 0; i-- {
+		n := hops[i].n
+		if v, _ := get(n, "description"); v != nil {
+			sr.Description = v.Value
+		}
+		if v, _ := get(n, "title"); v != nil {
+			sr.Title = v.Value
+		}
+		sr.Nullable = sr.Nullable || boolVal(first(get(n, "nullable")))
+		sr.ReadOnly = sr.ReadOnly || boolVal(first(get(n, "readOnly")))
+		sr.WriteOnly = sr.WriteOnly || boolVal(first(get(n, "writeOnly")))
+		sr.Deprecated = sr.Deprecated || boolVal(first(get(n, "deprecated")))
+	}
+}
+
+func first(v, _ *yaml.Node) *yaml.Node { return v }
+
+// schema decodes the schema object at n, once per node: every ref to the
+// same location gets the same *Schema, which is what makes recursion work.
+func (l *loader) schema(at node, pointer string) (*Schema, error) {
+	if s, ok := l.schemas[at.n]; ok {
+		return s, nil
+	}
+	s := &Schema{Loc: Loc{File: at.f.path, Pointer: pointer, Pos: nodePos(at.f.path, at.n)}, Node: at.n}
+	l.schemas[at.n] = s
+	if isBoolSchema(at.n) {
+		return s, nil
+	}
+	d := schemaDecoder{l: l, at: at, ptr: pointer, s: s}
+	return s, d.decode()
+}
+
+type schemaDecoder struct {
+	l   *loader
+	at  node
+	ptr string
+	s   *Schema
+}
+
+func (d *schemaDecoder) pos(k *yaml.Node) diag.Pos { return nodePos(d.at.f.path, k) }
+
+func (d *schemaDecoder) sub(n *yaml.Node, tokens ...string) (*SchemaRef, error) {
+	ptr := d.ptr
+	for _, t := range tokens {
+		ptr = appendPointer(ptr, t)
+	}
+	return d.l.schemaRef(node{f: d.at.f, n: n}, ptr)
+}
+
+func (d *schemaDecoder) decode() error {
+	var err error
+	pairs(d.at.n, func(k, v *yaml.Node) {
+		if err == nil {
+			err = d.key(k, v)
+		}
+	})
+	return err
+}
+
+func (d *schemaDecoder) key(k, v *yaml.Node) error {
+	s := d.s
+	switch k.Value {
+	case "type":
+		d.decodeType(k, v)
+	case "format":
+		s.Format, s.FormatPos = str(v), d.pos(k)
+	case "title":
+		s.Title = str(v)
+	case "description":
+		s.Description = str(v)
+	case "nullable":
+		s.Nullable = boolVal(v)
+	case "readOnly":
+		s.ReadOnly = boolVal(v)
+	case "writeOnly":
+		s.WriteOnly = boolVal(v)
+	case "deprecated":
+		s.Deprecated = boolVal(v)
+	case "enum":
+		for _, e := range items(v) {
+			s.Enum = append(s.Enum, Value{V: value(e), Pos: d.pos(e)})
+		}
+	case "default":
+		s.Default = &Value{V: value(v), Pos: d.pos(k)}
+	case "example":
+		s.Example = &Value{V: value(v), Pos: d.pos(k)}
+	case "required":
+		for _, r := range items(v) {
+			s.Required = append(s.Required, Required{Name: str(r), Pos: d.pos(r)})
+		}
+	case "properties":
+		return d.properties(v)
+	case "items":
+		return d.set(&s.Items, v, "items")
+	case "additionalProperties":
+		if v.Kind == yaml.ScalarNode {
+			b := boolVal(v)
+			s.AdditionalAllowed = &b
+			return nil
+		}
+		return d.set(&s.AdditionalProperties, v, "additionalProperties")
+	case "not":
+		return d.set(&s.Not, v, "not")
+	case "allOf":
+		return d.list(&s.AllOf, v, "allOf")
+	case "oneOf":
+		return d.list(&s.OneOf, v, "oneOf")
+	case "anyOf":
+		return d.list(&s.AnyOf, v, "anyOf")
+	case "discriminator":
+		return d.discriminator(k, v)
+	case "externalDocs":
+		s.ExternalDocs = &ExternalDocs{URL: str(first(get(v, "url"))), Description: str(first(get(v, "description")))}
+	default:
+		d.constraint(k.Value, v)
+		d.extension(k.Value, v)
+	}
+	return nil
+}
+
+func (d *schemaDecoder) decodeType(k, v *yaml.Node) {
+	d.s.TypePos = d.pos(k)
+	if v.Kind == yaml.ScalarNode {
+		d.s.Type = v.Value
+		return
+	}
+	// OpenAPI 3.1 style type lists: ["string", "null"].
+	for _, t := range items(v) {
+		if t.Value == "null" {
+			d.s.Nullable = true
+		} else if d.s.Type == "" {
+			d.s.Type = t.Value
+		}
+	}
+}
+
+func (d *schemaDecoder) set(dst **SchemaRef, v *yaml.Node, tok string) error {
+	sr, err := d.sub(v, tok)
+	*dst = sr
+	return err
+}
+
+func (d *schemaDecoder) list(dst *[]*SchemaRef, v *yaml.Node, tok string) error {
+	for i, item := range items(v) {
+		sr, err := d.sub(item, tok, strconv.Itoa(i))
+		if err != nil {
+			return err
+		}
+		*dst = append(*dst, sr)
+	}
+	return nil
+}
+
+func (d *schemaDecoder) properties(v *yaml.Node) error {
+	var err error
+	pairs(v, func(k, pv *yaml.Node) {
+		if err != nil {
+			return
+		}
+		var sr *SchemaRef
+		if sr, err = d.sub(pv, "properties", k.Value); err == nil {
+			d.s.Properties = append(d.s.Properties, &Property{Name: k.Value, Pos: d.pos(k), Schema: sr})
+		}
+	})
+	return err
+}
+
+func (d *schemaDecoder) discriminator(k, v *yaml.Node) error {
+	disc := &Discriminator{PropertyName: str(first(get(v, "propertyName"))), Pos: d.pos(k)}
+	d.s.Discriminator = disc
+	mapping, _ := get(v, "mapping")
+	var err error
+	pairs(mapping, func(mk, mv *yaml.Node) {
+		if err != nil {
+			return
+		}
+		var sr *SchemaRef
+		sr, err = d.mappingTarget(mv)
+		disc.Mapping = append(disc.Mapping, Mapping{Value: mk.Value, Schema: sr})
+	})
+	return err
+}
+
+// mappingTarget resolves a discriminator mapping value: a ref, or a bare
+// component name meaning #/components/schemas/<name> of the root file.
+func (d *schemaDecoder) mappingTarget(mv *yaml.Node) (*SchemaRef, error) {
+	ref := str(mv)
+	if !strings.ContainsAny(ref, "#/.") {
+		ref = d.l.rootRef + "#/components/schemas/" + ref
+	}
+	ref = strings.TrimSpace(ref)
+	target, ptr, err := d.l.r.lookup(ref, d.at.f, d.pos(mv))
+	if err != nil {
+		return nil, err
+	}
+	return d.l.schemaRef(target, ptr)
+}
+
+func (d *schemaDecoder) constraint(key string, v *yaml.Node) {
+	c := &d.s.Constraints
+	switch key {
+	case "minimum":
+		c.Minimum = floatPtr(v)
+	case "maximum":
+		c.Maximum = floatPtr(v)
+	case "multipleOf":
+		c.MultipleOf = floatPtr(v)
+	case "exclusiveMinimum":
+		c.ExclusiveMinimum = boolVal(v)
+	case "exclusiveMaximum":
+		c.ExclusiveMaximum = boolVal(v)
+	case "minLength":
+		c.MinLength = intPtr(v)
+	case "maxLength":
+		c.MaxLength = intPtr(v)
+	case "pattern":
+		c.Pattern = str(v)
+	case "minItems":
+		c.MinItems = intPtr(v)
+	case "maxItems":
+		c.MaxItems = intPtr(v)
+	case "uniqueItems":
+		c.UniqueItems = boolVal(v)
+	case "minProperties":
+		c.MinProperties = intPtr(v)
+	case "maxProperties":
+		c.MaxProperties = intPtr(v)
+	}
+}
+
+func (d *schemaDecoder) extension(key string, v *yaml.Node) {
+	e := &d.s.Ext
+	switch key {
+	case "x-go-type":
+		e.GoType = str(v)
+	case "x-go-type-import":
+		e.GoTypeImport = GoImport{Path: str(first(get(v, "path"))), Name: str(first(get(v, "name")))}
+	case "x-go-name":
+		e.GoName = str(v)
+	case "x-omitempty":
+		b := boolVal(v)
+		e.OmitEmpty = &b
+	case "x-enum-varnames", "x-enumNames":
+		for _, n := range items(v) {
+			e.EnumVarNames = append(e.EnumVarNames, str(n))
+		}
+	case "x-schemaName":
+		e.SchemaName = str(v)
+	}
+}
+
+func floatPtr(n *yaml.Node) *float64 {
+	f, err := strconv.ParseFloat(str(n), 64)
+	if err != nil {
+		return nil
+	}
+	return &f
+}
+
+func intPtr(n *yaml.Node) *int64 {
+	i, err := strconv.ParseInt(str(n), 10, 64)
+	if err != nil {
+		return nil
+	}
+	return &i
+}
