@@ -1,0 +1,72 @@
+package build
+
+import (
+	"cmp"
+	"path/filepath"
+	"slices"
+
+	"github.com/oasgen/oasgen/generator/diag"
+	"github.com/oasgen/oasgen/generator/ir"
+	"github.com/oasgen/oasgen/generator/load"
+	"github.com/oasgen/oasgen/generator/naming"
+)
+
+// Options configure the build.
+type Options struct {
+	Package string // Go package name
+}
+
+// runtimeNames are the helper types the generated package may declare; schema
+// names never take them.
+var runtimeNames = []string{"Opt", "NewOpt", "Nullable", "NewNullable", "OptNullable", "NewOptNullable", "Date"}
+
+// builder holds the state of one Build call.
+type builder struct {
+	doc   *load.Document
+	diags diag.List
+	scope *naming.Scope            // package-level identifiers
+	names map[*load.Schema]string  // names of schemas at named locations
+	types map[*load.Schema]*ir.Type // declared types by schema identity
+	decls []*ir.Type
+	done  map[*load.Schema]bool // schemas already checked for warnings
+}
+
+// Build turns a loaded document into the IR, with warnings for defects that
+// generation worked around.
+func Build(doc *load.Document, opts Options) (*ir.Package, diag.List) {
+	b := &builder{
+		doc:   doc,
+		scope: naming.NewScope(runtimeNames...),
+		names: map[*load.Schema]string{},
+		types: map[*load.Schema]*ir.Type{},
+		done:  map[*load.Schema]bool{},
+	}
+	b.nameComponents()
+	pkg := &ir.Package{Name: opts.Package, Source: filepath.Base(doc.File)}
+	for _, s := range doc.Schemas {
+		b.schemaType(&load.SchemaRef{Value: s}, "")
+	}
+	pkg.Operations = b.operations()
+	breakCycles(b.decls)
+	slices.SortFunc(b.decls, func(x, y *ir.Type) int { return cmp.Compare(x.Name, y.Name) })
+	pkg.Types = b.decls
+	return pkg, b.diags
+}
+
+// declare registers a named type for a schema before its contents are built,
+// so recursive references find it.
+func (b *builder) declare(s *load.Schema, t *ir.Type) *ir.Type {
+	if s != nil {
+		b.types[s] = t
+	}
+	b.decls = append(b.decls, t)
+	return t
+}
+
+// rel returns a spec file path relative to the root folder, with slashes.
+func (b *builder) rel(file string) string {
+	if r, err := filepath.Rel(b.doc.Root, file); err == nil {
+		return filepath.ToSlash(r)
+	}
+	return filepath.ToSlash(file)
+}

@@ -1,0 +1,118 @@
+package build
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/oasgen/oasgen/generator/ir"
+	"github.com/oasgen/oasgen/generator/load"
+	"github.com/oasgen/oasgen/generator/naming"
+)
+
+// enumBase returns the Go type an enum's constants have, or nil when the
+// values cannot be Go constants (objects, arrays, mixed types).
+func enumBase(s *load.Schema) *ir.Type {
+	kind := s.Type
+	if kind == "" {
+		kind = inferEnumType(s.Enum)
+	}
+	switch kind {
+	case "string":
+		if s.Format == "" || !knownFormats[s.Format] || s.Format == "email" || s.Format == "uuid" || s.Format == "uri" {
+			return &ir.Type{Kind: ir.Builtin, Go: "string"}
+		}
+	case "integer":
+		return primitive(&load.Schema{Type: "integer", Format: s.Format})
+	case "number":
+		return primitive(&load.Schema{Type: "number", Format: s.Format})
+	case "boolean":
+		return &ir.Type{Kind: ir.Builtin, Go: "bool"}
+	}
+	return nil
+}
+
+func inferEnumType(vals []load.Value) string {
+	kind := ""
+	for _, v := range vals {
+		k := ""
+		switch v.V.(type) {
+		case nil:
+			continue
+		case string:
+			k = "string"
+		case int64:
+			k = "integer"
+		case float64:
+			k = "number"
+		case bool:
+			k = "boolean"
+		default:
+			return ""
+		}
+		if kind != "" && kind != k {
+			return ""
+		}
+		kind = k
+	}
+	return kind
+}
+
+// enum declares a typed enum with one constant per value; null is left out
+// (nullability is the field's business).
+func (b *builder) enum(s *load.Schema, ctx string) *ir.Type {
+	base := enumBase(s)
+	name := b.scopeName(s, ctx)
+	t := b.declare(s, &ir.Type{Kind: ir.Enum, Name: name, Elem: base, Doc: b.schemaDoc(s), Enum: &ir.EnumInfo{}})
+	seen := map[string]bool{}
+	for i, v := range s.Enum {
+		lit, ok := enumLiteral(v.V, base.Go)
+		if !ok {
+			if v.V != nil {
+				b.diags.Warnf(v.Pos, "enum-value", "enum value %v does not match the enum's type %s; left out", v.V, base.Go)
+			}
+			continue
+		}
+		if seen[lit] {
+			continue
+		}
+		seen[lit] = true
+		suffix := naming.Exported(fmt.Sprint(v.V))
+		if i < len(s.Ext.EnumVarNames) && s.Ext.EnumVarNames[i] != "" {
+			suffix = naming.Exported(s.Ext.EnumVarNames[i])
+		}
+		if suffix == "" {
+			suffix = "Empty"
+		}
+		t.Enum.Values = append(t.Enum.Values, ir.EnumValue{Name: b.scope.Unique(name + suffix), Literal: lit})
+	}
+	return t
+}
+
+// enumLiteral writes an enum value as a Go constant literal of type goType.
+func enumLiteral(v any, goType string) (string, bool) {
+	switch x := v.(type) {
+	case string:
+		if goType == "string" {
+			return strconv.Quote(x), true
+		}
+	case int64:
+		switch goType {
+		case "float32", "float64", "int", "int32", "int64":
+			return strconv.FormatInt(x, 10), true
+		}
+	case float64:
+		switch goType {
+		case "float32", "float64":
+			return strconv.FormatFloat(x, 'g', -1, 64), true
+		case "int", "int32", "int64":
+			if x == float64(int64(x)) {
+				return strconv.FormatInt(int64(x), 10), true
+			}
+		}
+	case bool:
+		if goType == "bool" {
+			return strconv.FormatBool(x), true
+		}
+	}
+	return "", false
+}

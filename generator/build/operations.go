@@ -1,0 +1,132 @@
+package build
+
+import (
+	"strings"
+
+	"github.com/oasgen/oasgen/generator/ir"
+	"github.com/oasgen/oasgen/generator/load"
+	"github.com/oasgen/oasgen/generator/naming"
+)
+
+// operations builds every operation's parameter, body and response types.
+func (b *builder) operations() []*ir.Operation {
+	var ops []*ir.Operation
+	opNames := naming.NewScope()
+	for _, p := range b.doc.Paths {
+		for _, op := range p.Operations {
+			ops = append(ops, b.operation(op, opNames))
+		}
+	}
+	return ops
+}
+
+func (b *builder) operation(op *load.Operation, opNames *naming.Scope) *ir.Operation {
+	name := naming.Exported(op.OperationID)
+	if name == "" {
+		name = naming.Exported(append([]string{strings.ToLower(op.Method)}, pathWords(op.Path)...)...)
+	}
+	name = opNames.Unique(name)
+	out := &ir.Operation{
+		Name:        name,
+		Method:      op.Method,
+		Path:        op.Path,
+		Summary:     op.Summary,
+		Description: op.Description,
+		Deprecated:  op.Deprecated,
+	}
+	out.Params = b.params(op, name)
+	if op.RequestBody != nil {
+		if mt := preferredMedia(op.RequestBody.Content); mt != nil && mt.Schema != nil {
+			out.Body, out.BodyMedia = b.schemaType(mt.Schema, name+"Body"), mt.Type
+		}
+	}
+	for _, r := range op.Responses {
+		out.Responses = append(out.Responses, b.response(op, r, name))
+	}
+	return out
+}
+
+// pathWords turns /store/carts/{id} into words for a name: store carts id.
+func pathWords(path string) []string {
+	var words []string
+	for _, seg := range strings.Split(path, "/") {
+		if seg = strings.Trim(seg, "{}"); seg != "" {
+			words = append(words, seg)
+		}
+	}
+	return words
+}
+
+// preferredMedia picks the body media type to generate: JSON first.
+func preferredMedia(content []*load.MediaType) *load.MediaType {
+	for _, mt := range content {
+		if isJSON(mt.Type) {
+			return mt
+		}
+	}
+	if len(content) > 0 {
+		return content[0]
+	}
+	return nil
+}
+
+func isJSON(media string) bool {
+	media, _, _ = strings.Cut(media, ";")
+	return media == "application/json" || strings.HasSuffix(media, "+json")
+}
+
+func (b *builder) response(op *load.Operation, r *load.Response, opName string) *ir.Response {
+	out := &ir.Response{Status: r.Status}
+	mt := preferredMedia(r.Content)
+	if mt == nil || mt.Schema == nil {
+		return out
+	}
+	out.Media = mt.Type
+	ctx := opName + naming.Exported(r.Status) + "Response"
+	if r.Status == firstSuccess(op) {
+		ctx = opName + "Response"
+	}
+	out.Type = b.schemaType(mt.Schema, ctx)
+	return out
+}
+
+// firstSuccess returns the first 2xx status with a body.
+func firstSuccess(op *load.Operation) string {
+	for _, r := range op.Responses {
+		if strings.HasPrefix(r.Status, "2") && len(r.Content) > 0 {
+			return r.Status
+		}
+	}
+	return ""
+}
+
+// params declares the struct holding an operation's parameters.
+func (b *builder) params(op *load.Operation, opName string) *ir.Type {
+	if len(op.Parameters) == 0 {
+		return nil
+	}
+	name := b.scope.Unique(opName + "Params")
+	t := b.declare(nil, &ir.Type{Kind: ir.Struct, Name: name, Doc: ir.Doc{
+		Lead: "holds the parameters of " + opName + " (" + op.Method + " " + op.Path + ").",
+	}})
+	fields := naming.NewScope()
+	for _, p := range op.Parameters {
+		sr := p.Schema
+		if sr == nil && len(p.Content) > 0 {
+			sr = p.Content[0].Schema
+		}
+		fname := fields.Unique(nonEmpty(naming.Exported(p.Name)))
+		base := b.schemaType(sr, name+fname)
+		required := p.Required || p.In == "path"
+		f := &ir.Field{
+			Name:     fname,
+			JSONName: p.Name,
+			In:       p.In,
+			Required: required,
+			Type:     wrap(base, required, false),
+			Doc:      ir.Doc{Description: p.Description, Deprecated: p.Deprecated},
+		}
+		t.Fields = append(t.Fields, f)
+	}
+	return t
+}

@@ -1,0 +1,91 @@
+package build
+
+import (
+	"github.com/oasgen/oasgen/generator/ir"
+	"github.com/oasgen/oasgen/generator/load"
+	"github.com/oasgen/oasgen/generator/naming"
+)
+
+// schemaType returns the Go type for the schema sr points at. ctx is the name
+// an inline schema gets if it needs a declaration (CartItemsItem).
+func (b *builder) schemaType(sr *load.SchemaRef, ctx string) *ir.Type {
+	if sr == nil || sr.Value == nil {
+		return anyType
+	}
+	s := sr.Value
+	if t, ok := b.types[s]; ok {
+		return t
+	}
+	b.check(s)
+	name, named := b.names[s]
+	if !named {
+		name = ctx
+	}
+	switch {
+	case s.Ext.GoType != "":
+		return b.goType(s, named, name)
+	case len(s.Enum) > 0 && enumBase(s) != nil:
+		return b.enum(s, name)
+	case len(s.OneOf) > 0 || len(s.AnyOf) > 0:
+		return b.union(s, name)
+	case len(s.AllOf) > 0:
+		return b.allOf(s, named, name)
+	case isStruct(s):
+		return b.structType(s, name)
+	}
+	t := b.shape(s, name)
+	if !named {
+		return t
+	}
+	return b.declare(s, &ir.Type{Kind: ir.Defined, Name: b.scopeName(s, name), Elem: t, Doc: b.schemaDoc(s)})
+}
+
+// scopeName returns the schema's reserved name, or reserves ctx for it.
+func (b *builder) scopeName(s *load.Schema, ctx string) string {
+	if n, ok := b.names[s]; ok {
+		return n
+	}
+	return b.scope.Unique(nonEmpty(ctx))
+}
+
+// shape maps a schema that needs no declaration of its own to a type expression.
+func (b *builder) shape(s *load.Schema, ctx string) *ir.Type {
+	switch s.Type {
+	case "array":
+		return &ir.Type{Kind: ir.Slice, Elem: b.schemaType(s.Items, ctx+"Item")}
+	case "object", "":
+		if len(s.Properties) == 0 && s.Type == "object" || s.AdditionalProperties != nil {
+			return &ir.Type{Kind: ir.Map, Elem: b.schemaType(s.AdditionalProperties, ctx+"Value")}
+		}
+		if s.Items != nil { // "items" without "type: array" still means an array
+			return &ir.Type{Kind: ir.Slice, Elem: b.schemaType(s.Items, ctx+"Item")}
+		}
+		return anyType
+	}
+	return primitive(s)
+}
+
+// goType honours x-go-type (and x-go-type-import): the user names the type.
+func (b *builder) goType(s *load.Schema, named bool, name string) *ir.Type {
+	imp := ir.Import{Path: s.Ext.GoTypeImport.Path, Name: s.Ext.GoTypeImport.Name}
+	t := &ir.Type{Kind: ir.Builtin, Go: s.Ext.GoType, Import: imp}
+	if !named {
+		return t
+	}
+	return b.declare(s, &ir.Type{Kind: ir.Alias, Name: name, Elem: t, Doc: b.schemaDoc(s)})
+}
+
+// isStruct reports whether a schema becomes a Go struct.
+func isStruct(s *load.Schema) bool {
+	return len(s.Properties) > 0 && (s.Type == "" || s.Type == "object")
+}
+
+var anyType = &ir.Type{Kind: ir.Builtin, Go: "any"}
+
+// fieldName returns a struct field's Go name for a property.
+func fieldName(prop string, goName string) string {
+	if goName != "" {
+		return naming.Exported(goName)
+	}
+	return naming.Exported(prop)
+}

@@ -1,0 +1,166 @@
+package build
+
+import (
+	"cmp"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/oasgen/oasgen/generator/ir"
+	"github.com/oasgen/oasgen/generator/load"
+	"github.com/oasgen/oasgen/generator/naming"
+)
+
+// union declares a sum type for a oneOf or anyOf.
+func (b *builder) union(s *load.Schema, ctx string) *ir.Type {
+	name := b.scopeName(s, ctx)
+	info := &ir.UnionInfo{OneOf: len(s.OneOf) > 0, KindName: b.scope.Unique(name + "Kind")}
+	t := b.declare(s, &ir.Type{Kind: ir.Union, Name: name, Doc: b.schemaDoc(s), Union: info})
+	branches := s.OneOf
+	if len(branches) == 0 {
+		branches = s.AnyOf
+	}
+	vscope := naming.NewScope("Kind")
+	for i, br := range branches {
+		vname := vscope.Unique(b.variantName(br, i))
+		v := &ir.Variant{
+			Name:      vname,
+			KindConst: b.scope.Unique(name + vname),
+			Type:      b.schemaType(br, name+vname),
+		}
+		describeVariant(v, br.Value)
+		info.Variants = append(info.Variants, v)
+	}
+	if s.Discriminator != nil {
+		info.Discriminator = b.discriminator(s, branches, info.Variants)
+	}
+	return t
+}
+
+// variantName names a branch after the type it holds.
+func (b *builder) variantName(br *load.SchemaRef, i int) string {
+	s := br.Value
+	if n, ok := b.names[s]; ok {
+		return n
+	}
+	if s.Title != "" {
+		if n := naming.Exported(s.Title); n != "" {
+			return n
+		}
+	}
+	switch {
+	case s.Type == "array":
+		return "Array"
+	case s.Type == "object" || len(s.Properties) > 0:
+		return "Object"
+	case s.Type != "":
+		return naming.Exported(s.Type)
+	}
+	return "Variant" + strconv.Itoa(i+1)
+}
+
+// describeVariant records what JSON a variant accepts, so the generated
+// decoder can choose a branch without a discriminator.
+func describeVariant(v *ir.Variant, s *load.Schema) {
+	v.JSONKinds = jsonKinds(s, map[*load.Schema]bool{})
+	o := newObject()
+	collectObject(s, o, map[*load.Schema]bool{})
+	for _, p := range o.props {
+		v.Known = append(v.Known, p.Name)
+	}
+	for _, r := range o.reqList {
+		if !slices.Contains(v.Required, r.Name) {
+			v.Required = append(v.Required, r.Name)
+		}
+	}
+}
+
+func collectObject(s *load.Schema, o *object, seen map[*load.Schema]bool) {
+	if seen[s] {
+		return
+	}
+	seen[s] = true
+	for _, m := range s.AllOf {
+		collectObject(m.Value, o, seen)
+	}
+	o.add(s)
+}
+
+// jsonKinds lists the JSON value kinds a schema can match; nil means any.
+func jsonKinds(s *load.Schema, seen map[*load.Schema]bool) []string {
+	if seen[s] {
+		return nil
+	}
+	seen[s] = true
+	switch s.Type {
+	case "string", "boolean", "array", "object":
+		return []string{s.Type}
+	case "integer", "number":
+		return []string{"number"}
+	}
+	if len(s.Properties) > 0 || s.AdditionalProperties != nil {
+		return []string{"object"}
+	}
+	var kinds []string
+	for _, list := range [][]*load.SchemaRef{s.AllOf, s.OneOf, s.AnyOf} {
+		for _, m := range list {
+			k := jsonKinds(m.Value, seen)
+			if k == nil {
+				if len(s.AllOf) > 0 {
+					continue
+				}
+				return nil
+			}
+			kinds = append(kinds, k...)
+		}
+	}
+	slices.Sort(kinds)
+	return slices.Compact(kinds)
+}
+
+// discriminator maps discriminator values to variants: explicit mapping
+// first, then each referenced branch's component name.
+func (b *builder) discriminator(s *load.Schema, branches []*load.SchemaRef, vars []*ir.Variant) *ir.Discriminator {
+	d := &ir.Discriminator{Property: s.Discriminator.PropertyName}
+	used := map[string]bool{}
+	variantOf := func(target *load.Schema) *ir.Variant {
+		for i, br := range branches {
+			if br.Value == target {
+				return vars[i]
+			}
+		}
+		return nil
+	}
+	for _, m := range s.Discriminator.Mapping {
+		v := variantOf(m.Schema.Value)
+		if v == nil {
+			b.diags.Warnf(s.Discriminator.Pos, "discriminator-mapping", "discriminator mapping %q names a schema that is not one of the branches", m.Value)
+			continue
+		}
+		d.Values = append(d.Values, ir.DiscriminatorValue{Value: m.Value, Variant: v})
+		used[m.Value] = true
+	}
+	for i, br := range branches {
+		if br.Ref == "" || slices.ContainsFunc(d.Values, func(dv ir.DiscriminatorValue) bool { return dv.Variant == vars[i] }) {
+			continue
+		}
+		value := implicitDiscriminatorValue(br.Value)
+		if !used[value] {
+			d.Values = append(d.Values, ir.DiscriminatorValue{Value: value, Variant: vars[i]})
+			used[value] = true
+		}
+	}
+	slices.SortFunc(d.Values, func(x, y ir.DiscriminatorValue) int { return cmp.Compare(x.Value, y.Value) })
+	return d
+}
+
+// implicitDiscriminatorValue is the schema's component name: the last
+// pointer token, or the file name without extension.
+func implicitDiscriminatorValue(s *load.Schema) string {
+	if toks := pointerTokens(s.Loc.Pointer); len(toks) > 0 {
+		return toks[len(toks)-1]
+	}
+	base := filepath.Base(s.Loc.File)
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}

@@ -1,0 +1,153 @@
+package emit
+
+import (
+	"bytes"
+	"fmt"
+	"go/format"
+	"io/fs"
+	"slices"
+	"strconv"
+	"strings"
+	"text/template"
+
+	"github.com/oasgen/oasgen/generator/ir"
+	"github.com/oasgen/oasgen/generator/write"
+	"github.com/oasgen/oasgen/templates"
+)
+
+// Options configure emitting.
+type Options struct {
+	// Templates overrides default templates by file name; nil uses the defaults.
+	Templates fs.FS
+}
+
+// Emit prints the package's files.
+func Emit(pkg *ir.Package, opts Options) ([]write.File, error) {
+	tmpl, err := parseTemplates(opts.Templates)
+	if err != nil {
+		return nil, err
+	}
+	models, err := render(tmpl, pkg, "models.gen.go", "models")
+	if err != nil {
+		return nil, err
+	}
+	return []write.File{models}, nil
+}
+
+// parseTemplates loads the embedded templates, then the user's overrides.
+func parseTemplates(overrides fs.FS) (*template.Template, error) {
+	base := template.New("oasgen").Funcs(placeholderFuncs)
+	tmpl, err := base.ParseFS(templates.FS, "*.tmpl")
+	if err != nil {
+		return nil, fmt.Errorf("parse templates: %w", err)
+	}
+	if overrides == nil {
+		return tmpl, nil
+	}
+	names, err := fs.Glob(overrides, "*.tmpl")
+	if err != nil {
+		return nil, fmt.Errorf("templates folder: %w", err)
+	}
+	for _, name := range names {
+		data, err := fs.ReadFile(overrides, name)
+		if err != nil {
+			return nil, fmt.Errorf("read template %s: %w", name, err)
+		}
+		if _, err := tmpl.New(name).Parse(string(data)); err != nil {
+			return nil, fmt.Errorf("parse template %s: %w", name, err)
+		}
+	}
+	return tmpl, nil
+}
+
+// file accumulates what one generated file uses while it is printed.
+type file struct {
+	imports map[string]string // path → explicit name ("" for default)
+	runtime runtimeUse
+	once    map[string]bool
+}
+
+// runtimeUse records which helpers the printed code needs.
+type runtimeUse struct {
+	Opt, Nullable, OptNullable, Date, Extra, Union, Discriminator bool
+}
+
+// render executes the named template for pkg and returns the formatted file.
+func render(tmpl *template.Template, pkg *ir.Package, name, entry string) (write.File, error) {
+	f := &file{imports: map[string]string{}, once: map[string]bool{}}
+	t, err := tmpl.Clone()
+	if err != nil {
+		return write.File{}, err
+	}
+	t.Funcs(f.funcs())
+	var body bytes.Buffer
+	f.scan(pkg)
+	if err := t.ExecuteTemplate(&body, entry, pkg); err != nil {
+		return write.File{}, fmt.Errorf("print %s: %w", name, err)
+	}
+	if err := t.ExecuteTemplate(&body, "runtime", f.runtime); err != nil {
+		return write.File{}, fmt.Errorf("print %s: %w", name, err)
+	}
+	var out bytes.Buffer
+	out.WriteString(write.Header + "\n\n")
+	fmt.Fprintf(&out, "// Package %s holds the types generated from %s.\npackage %s\n", pkg.Name, pkg.Source, pkg.Name)
+	out.WriteString(f.importBlock())
+	out.Write(body.Bytes())
+	src, err := format.Source(out.Bytes())
+	if err != nil {
+		return write.File{}, formatError(name, out.Bytes(), err)
+	}
+	return write.File{Name: name, Content: src}, nil
+}
+
+// scan marks the helpers a package needs that templates cannot see through
+// type expressions (methods emitted for extra properties and unions).
+func (f *file) scan(pkg *ir.Package) {
+	for _, t := range pkg.Types {
+		switch {
+		case t.Kind == ir.Struct && t.Extra != nil:
+			f.runtime.Extra = true
+		case t.Kind == ir.Union && t.Union.Discriminator != nil:
+			f.runtime.Discriminator = true
+		case t.Kind == ir.Union:
+			f.runtime.Union = true
+		}
+	}
+}
+
+func (f *file) importBlock() string {
+	if len(f.imports) == 0 {
+		return "\n"
+	}
+	paths := make([]string, 0, len(f.imports))
+	for p := range f.imports {
+		paths = append(paths, p)
+	}
+	slices.Sort(paths)
+	var b strings.Builder
+	b.WriteString("\nimport (\n")
+	for _, p := range paths {
+		if name := f.imports[p]; name != "" {
+			b.WriteString(name + " ")
+		}
+		b.WriteString(strconv.Quote(p) + "\n")
+	}
+	b.WriteString(")\n")
+	return b.String()
+}
+
+// formatError reports a gofmt failure with the offending lines: it is a
+// generator bug, and the lines are what a bug report needs.
+func formatError(name string, src []byte, err error) error {
+	msg := err.Error()
+	line := 0
+	if _, rest, ok := strings.Cut(msg, ":"); ok {
+		fmt.Sscanf(rest, "%d", &line)
+	}
+	lines := strings.Split(string(src), "\n")
+	var ctx strings.Builder
+	for i := max(line-3, 1); i <= min(line+2, len(lines)); i++ {
+		fmt.Fprintf(&ctx, "%5d  %s\n", i, lines[i-1])
+	}
+	return fmt.Errorf("internal error: generated %s does not format (%v); please report this:\n%s", name, err, ctx.String())
+}

@@ -1,0 +1,105 @@
+package emit
+
+import (
+	"strconv"
+	"strings"
+	"text/template"
+
+	"github.com/oasgen/oasgen/generator/ir"
+)
+
+// placeholderFuncs lets the templates parse before a file's own functions,
+// which record imports, are bound by render.
+var placeholderFuncs = (&file{}).funcs()
+
+func (f *file) funcs() template.FuncMap {
+	return template.FuncMap{
+		"typ":          f.expr,
+		"use":          f.use,
+		"once":         f.onceFn,
+		"comment":      comment,
+		"fieldComment": fieldComment,
+		"tag":          tag,
+		"inc":          func(i int) int { return i + 1 },
+		"join":         strings.Join,
+		"strings":      stringsLiteral,
+	}
+}
+
+// use records an import and prints nothing.
+func (f *file) use(path string) string {
+	if _, ok := f.imports[path]; !ok {
+		f.imports[path] = ""
+	}
+	return ""
+}
+
+// onceFn is true the first time it sees key in a file, so a shared helper is
+// printed once however many others need it.
+func (f *file) onceFn(key string) bool {
+	if f.once[key] {
+		return false
+	}
+	f.once[key] = true
+	return true
+}
+
+// expr prints a type expression and records what it needs.
+func (f *file) expr(t *ir.Type) string {
+	if t.Name != "" {
+		return t.Name
+	}
+	switch t.Kind {
+	case ir.Builtin:
+		if t.Import.Path != "" {
+			f.imports[t.Import.Path] = t.Import.Name
+		}
+		if t.Go == "Date" {
+			f.runtime.Date = true
+		}
+		return t.Go
+	case ir.Slice:
+		return "[]" + f.expr(t.Elem)
+	case ir.Map:
+		return "map[string]" + f.expr(t.Elem)
+	case ir.Pointer:
+		return "*" + f.expr(t.Elem)
+	case ir.Opt:
+		f.runtime.Opt = true
+		return "Opt[" + f.expr(t.Elem) + "]"
+	case ir.Nullable:
+		f.runtime.Nullable = true
+		return "Nullable[" + f.expr(t.Elem) + "]"
+	case ir.OptNullable:
+		f.runtime.OptNullable = true
+		return "OptNullable[" + f.expr(t.Elem) + "]"
+	}
+	return "any"
+}
+
+// tag prints a field's struct tag; parameters have none.
+func tag(fl *ir.Field) string {
+	if fl.In != "" {
+		return ""
+	}
+	name := fl.JSONName
+	if name == "-" {
+		name = "-," // a bare "-" would mean "skip this field"
+	}
+	if fl.OmitZero {
+		name += ",omitzero"
+	}
+	return " `json:" + strconv.Quote(name) + "`"
+}
+
+// stringsLiteral prints a []string literal, or nil.
+func stringsLiteral(list []string) string {
+	if len(list) == 0 {
+		return "nil"
+	}
+	q := make([]string, len(list))
+	for i, s := range list {
+		q[i] = strconv.Quote(s)
+	}
+	return "[]string{" + strings.Join(q, ", ") + "}"
+}

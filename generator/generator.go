@@ -1,0 +1,90 @@
+// Package generator is oasgen's library entry: Generate wires the pipeline
+// load → build → emit and returns the files and diagnostics; the caller
+// decides whether to write them, compare them (--check) or print problems.
+package generator
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+
+	"github.com/oasgen/oasgen/generator/build"
+	"github.com/oasgen/oasgen/generator/diag"
+	"github.com/oasgen/oasgen/generator/emit"
+	"github.com/oasgen/oasgen/generator/load"
+	"github.com/oasgen/oasgen/generator/write"
+)
+
+// Parts oasgen can generate.
+const (
+	PartModels = "models"
+)
+
+// KnownParts lists what --generate accepts.
+var KnownParts = []string{PartModels}
+
+// Config says what to generate from which spec.
+type Config struct {
+	Spec             string   // root spec file
+	Package          string   // Go package name
+	Generate         []string // parts, default all
+	Templates        string   // folder of template overrides, "" for none
+	AllowRemote      bool
+	AllowOutsideRoot bool
+}
+
+// Result is what a generation produced.
+type Result struct {
+	Files       []write.File
+	Diagnostics diag.List // warnings (and the error, if any) found on the way
+}
+
+// ErrDiagnostics is returned (wrapped in a *diag.ErrorList) when the spec has
+// errors that make generation impossible.
+var ErrDiagnostics = errors.New("the spec has errors")
+
+// Generate loads the spec and prints the Go files in memory.
+func Generate(cfg Config) (*Result, error) {
+	if err := cfg.check(); err != nil {
+		return nil, err
+	}
+	doc, warnings, err := load.Load(cfg.Spec, load.Options{AllowRemote: cfg.AllowRemote, AllowOutsideRoot: cfg.AllowOutsideRoot})
+	res := &Result{Diagnostics: warnings}
+	if err != nil {
+		var le *load.Error
+		if errors.As(err, &le) {
+			res.Diagnostics = append(res.Diagnostics, le.Diag)
+			return res, &diag.ErrorList{List: res.Diagnostics}
+		}
+		return res, err
+	}
+	pkg, more := build.Build(doc, build.Options{Package: cfg.Package})
+	res.Diagnostics = append(res.Diagnostics, more...)
+	var overrides = emit.Options{}
+	if cfg.Templates != "" {
+		overrides.Templates = os.DirFS(cfg.Templates)
+	}
+	res.Files, err = emit.Emit(pkg, overrides)
+	return res, err
+}
+
+func (cfg *Config) check() error {
+	if cfg.Spec == "" {
+		return errors.New("no spec given: pass SPEC or set spec in oasgen.yaml")
+	}
+	if cfg.Package == "" {
+		cfg.Package = "api"
+	}
+	for _, p := range cfg.Generate {
+		if !slices.Contains(KnownParts, p) {
+			return fmt.Errorf("unknown part %q in generate; known: %v", p, KnownParts)
+		}
+	}
+	if cfg.Templates != "" {
+		if st, err := os.Stat(cfg.Templates); err != nil || !st.IsDir() {
+			return fmt.Errorf("templates folder %s: not a folder", cfg.Templates)
+		}
+	}
+	return nil
+}
