@@ -3,6 +3,7 @@ package build
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/oasgen/oasgen/generator/ir"
 	"github.com/oasgen/oasgen/generator/load"
@@ -77,13 +78,13 @@ func (b *builder) enum(s *load.Schema, ctx string) *ir.Type {
 		}
 		seen[lit] = true
 		suffix := naming.Exported(fmt.Sprint(v.V))
+		constName := name + suffix
 		if i < len(s.Ext.EnumVarNames) && s.Ext.EnumVarNames[i] != "" {
-			suffix = naming.Exported(s.Ext.EnumVarNames[i])
+			constName = varName(name, s.Ext.EnumVarNames[i])
+		} else if suffix == "" {
+			constName = name + "Empty"
 		}
-		if suffix == "" {
-			suffix = "Empty"
-		}
-		t.Enum.Values = append(t.Enum.Values, ir.EnumValue{Name: b.scope.Unique(name + suffix), Literal: lit})
+		t.Enum.Values = append(t.Enum.Values, ir.EnumValue{Name: b.scope.Unique(constName), Literal: lit})
 	}
 	return t
 }
@@ -115,4 +116,15 @@ func enumLiteral(v any, goType string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// varName turns an x-enum-varnames entry into a constant name. Some specs
+// write full names (CartTypeDefault), others suffixes (Default); both end up
+// prefixed with the type name exactly once.
+func varName(typeName, v string) string {
+	v = naming.Exported(v)
+	if strings.HasPrefix(v, typeName) && len(v) > len(typeName) {
+		return v
+	}
+	return typeName + v
 }

@@ -82,7 +82,7 @@ func (b *builder) response(op *load.Operation, r *load.Response, opName string) 
 		return out
 	}
 	out.Media = mt.Type
-	ctx := opName + naming.Exported(r.Status) + "Response"
+	ctx := opName + statusWord(r.Status) + "Response"
 	if r.Status == firstSuccess(op) {
 		ctx = opName + "Response"
 	}
@@ -129,4 +129,12 @@ func (b *builder) params(op *load.Operation, opName string) *ir.Type {
 		t.Fields = append(t.Fields, f)
 	}
 	return t
+}
+
+// statusWord spells a response status inside a Go name: 404, 4XX, Default.
+func statusWord(status string) string {
+	if status == "default" {
+		return "Default"
+	}
+	return strings.ToUpper(naming.Exported("s" + status)[1:])
 }

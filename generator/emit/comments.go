@@ -18,6 +18,9 @@ func comment(name string, d ir.Doc) string {
 	default:
 		paras = append(paras, name+" is a generated type.")
 	}
+	if strings.EqualFold(strings.ReplaceAll(d.Title, " ", ""), name) {
+		d.Title = "" // the name already says it
+	}
 	paras = append(paras, body(d)...)
 	return commentLines("", paras)
 }
@@ -34,8 +37,8 @@ func fieldComment(d ir.Doc) string {
 // body returns the paragraphs that describe a declaration or field.
 func body(d ir.Doc) []string {
 	var paras []string
-	if d.Title != "" && !strings.EqualFold(strings.TrimSpace(d.Title), strings.TrimSpace(d.Description)) {
-		paras = append(paras, d.Title)
+	if t := strings.TrimSpace(d.Title); t != "" && !strings.EqualFold(t, strings.TrimSpace(d.Description)) {
+		paras = append(paras, sentence(t))
 	}
 	if d.Description != "" {
 		paras = append(paras, d.Description)
@@ -84,4 +87,13 @@ func commentLines(indent string, paras []string) string {
 		}
 	}
 	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// sentence ends a one-line title with a period, so gofmt does not take it
+// for a doc-comment heading.
+func sentence(s string) string {
+	if strings.ContainsRune(".!?:", rune(s[len(s)-1])) || strings.Contains(s, "\n") {
+		return s
+	}
+	return s + "."
 }

@@ -83,11 +83,11 @@ func tag(fl *ir.Field) string {
 		return ""
 	}
 	name := fl.JSONName
-	if name == "-" {
-		name = "-," // a bare "-" would mean "skip this field"
-	}
-	if fl.OmitZero {
+	switch {
+	case fl.OmitZero:
 		name += ",omitzero"
+	case name == "-":
+		name = "-," // a bare "-" would mean "skip this field"
 	}
 	return " `json:" + strconv.Quote(name) + "`"
 }

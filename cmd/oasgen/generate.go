@@ -1,0 +1,160 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/oasgen/oasgen/generator"
+	"github.com/oasgen/oasgen/generator/diag"
+	"github.com/oasgen/oasgen/generator/write"
+)
+
+// generateFlags are the command-line settings; set ones override oasgen.yaml.
+type generateFlags struct {
+	config, output, pkg, templates string
+	parts                          []string
+	check, strict                  bool
+	allowRemote, allowOutsideRoot  bool
+}
+
+func newGenerateCmd() *cobra.Command {
+	var f generateFlags
+	cmd := &cobra.Command{
+		Use:   "generate [SPEC]",
+		Short: "Generate Go code from a spec",
+		Long: `Generate loads SPEC (or the spec named in oasgen.yaml) with every file its
+relative $refs reach, and writes the generated Go files to the output folder.
+
+Warnings (spec defects oasgen works around) and errors print to stderr as
+file:line:col: severity: message [rule]. With --check nothing is written: the
+command exits 1 and lists every stale, missing or extra generated file when
+the files on disk differ from what would be generated.`,
+		Example: `  oasgen generate specs/store/openapi.yaml -o internal/api -p api
+  oasgen generate                       # settings from ./oasgen.yaml
+  oasgen generate --check               # in CI: fail when generated code is stale
+  oasgen generate -c build/oasgen.yaml --strict`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runGenerate(cmd, f, args)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&f.config, "config", "c", "", "config file (default ./oasgen.yaml when it exists)")
+	fl.StringVarP(&f.output, "output", "o", "", "output folder (default: the spec's settings, else ./api)")
+	fl.StringVarP(&f.pkg, "package", "p", "", "Go package name (default api)")
+	fl.StringSliceVar(&f.parts, "generate", nil, "parts to generate, comma-separated (models)")
+	fl.StringVar(&f.templates, "templates", "", "folder of templates overriding the built-in ones by file name")
+	fl.BoolVar(&f.check, "check", false, "write nothing; exit 1 if the generated files on disk are stale, missing or extra")
+	fl.BoolVar(&f.strict, "strict", false, "treat warnings as errors")
+	fl.BoolVar(&f.allowRemote, "allow-remote", false, "follow $refs to http(s) URLs")
+	fl.BoolVar(&f.allowOutsideRoot, "allow-outside-root", false, "follow $refs to files outside the spec's folder")
+	return cmd
+}
+
+// settings merges oasgen.yaml and the flags; flags win.
+func settings(cmd *cobra.Command, f generateFlags, args []string) (generator.Config, string, bool, error) {
+	fc := &generator.FileConfig{}
+	path := f.config
+	if path == "" {
+		if _, err := os.Stat(generator.DefaultConfigFile); err == nil {
+			path = generator.DefaultConfigFile
+		}
+	}
+	if path != "" {
+		var err error
+		if fc, err = generator.ReadConfigFile(path); err != nil {
+			return generator.Config{}, "", false, err
+		}
+	}
+	changed := cmd.Flags().Changed
+	if len(args) == 1 {
+		fc.Spec = args[0]
+	}
+	override(&fc.Output, f.output)
+	override(&fc.Package, f.pkg)
+	override(&fc.Templates, f.templates)
+	if changed("generate") {
+		fc.Generate = f.parts
+	}
+	fc.Strict = fc.Strict || f.strict
+	fc.AllowRemote = fc.AllowRemote || f.allowRemote
+	fc.AllowOutsideRoot = fc.AllowOutsideRoot || f.allowOutsideRoot
+	if fc.Output == "" {
+		fc.Output = "api"
+	}
+	cfg := generator.Config{
+		Spec:             fc.Spec,
+		Package:          fc.Package,
+		Generate:         fc.Generate,
+		Templates:        fc.Templates,
+		AllowRemote:      fc.AllowRemote,
+		AllowOutsideRoot: fc.AllowOutsideRoot,
+	}
+	return cfg, fc.Output, fc.Strict, nil
+}
+
+func override(dst *string, flag string) {
+	if flag != "" {
+		*dst = flag
+	}
+}
+
+func runGenerate(cmd *cobra.Command, f generateFlags, args []string) error {
+	cfg, out, strict, err := settings(cmd, f, args)
+	if err != nil {
+		return &exitError{code: 2, err: err}
+	}
+	res, err := generator.Generate(cfg)
+	stderr := cmd.ErrOrStderr()
+	if res != nil {
+		printDiagnostics(stderr, res.Diagnostics)
+	}
+	var dl *diag.ErrorList
+	switch {
+	case errors.As(err, &dl):
+		return &exitError{code: 2, err: errors.New("")}
+	case err != nil:
+		return &exitError{code: 2, err: err}
+	}
+	if n := res.Diagnostics.Count(diag.Warning); strict && n > 0 {
+		return &exitError{code: 1, err: fmt.Errorf("%d warning(s) and --strict is set; nothing written", n)}
+	}
+	if f.check {
+		return runCheck(cmd.OutOrStdout(), out, res.Files)
+	}
+	result, err := write.Write(out, res.Files)
+	if err != nil {
+		return &exitError{code: 2, err: err}
+	}
+	fmt.Fprintf(stderr, "oasgen: %s: %d written, %d unchanged, %d removed\n", out, len(result.Written), len(result.Unchanged), len(result.Removed))
+	return nil
+}
+
+func printDiagnostics(w io.Writer, list diag.List) {
+	wd, _ := os.Getwd()
+	_ = diag.PrintText(w, wd, list)
+}
+
+// runCheck lists drift and chooses the exit code: what CI runs.
+func runCheck(w io.Writer, out string, files []write.File) error {
+	drifts, err := write.Check(out, files)
+	if err != nil {
+		return &exitError{code: 2, err: err}
+	}
+	for _, d := range drifts {
+		fmt.Fprintf(w, "%s: %s\n", d.Kind, joinPath(out, d.Name))
+		if d.Diff != "" {
+			fmt.Fprint(w, d.Diff)
+		}
+	}
+	if len(drifts) > 0 {
+		return &exitError{code: 1, err: fmt.Errorf("%d generated file(s) out of date in %s; run oasgen generate", len(drifts), out)}
+	}
+	return nil
+}
+
+func joinPath(dir, name string) string { return dir + string(os.PathSeparator) + name }

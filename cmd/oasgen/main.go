@@ -1,0 +1,61 @@
+// Command oasgen generates Go code from OpenAPI 3 specs split over many files.
+//
+// Usage:
+//
+//	oasgen generate [SPEC] [-o DIR] [-p PACKAGE] [--check] [--strict]
+//	oasgen init
+//	oasgen version
+//
+// Exit codes: 0 success, 1 --check found drift or --strict found warnings,
+// 2 the spec or the configuration could not be used.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+)
+
+// exitError carries the exit code a command chose.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+
+func main() {
+	root := newRootCmd()
+	err := root.Execute()
+	if err == nil {
+		return
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != nil && ee.err.Error() != "" {
+			fmt.Fprintln(os.Stderr, "oasgen:", ee.err)
+		}
+		os.Exit(ee.code)
+	}
+	fmt.Fprintln(os.Stderr, "oasgen:", err)
+	os.Exit(2)
+}
+
+func newRootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "oasgen",
+		Short: "Generate Go code from OpenAPI 3 specs split over many files",
+		Long: `oasgen loads an OpenAPI 3.0 spec (YAML or JSON, split over files linked by
+relative $refs) and generates Go code from it: models today; validators and
+net/http server stubs are on the way.
+
+Exit codes: 0 success, 1 --check found drift or --strict found warnings,
+2 the spec or the configuration could not be used.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.AddCommand(newGenerateCmd(), newInitCmd(), newVersionCmd())
+	return root
+}

@@ -1,0 +1,83 @@
+package generator
+
+import (
+	"bytes"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestGeneratedCodeCompiles generates every spec we have (our examples, the
+// golden cases and the Medusa corpus) twice, checks both runs give the same
+// bytes and only standard-library imports, then builds and vets all of it in
+// one temporary module.
+func TestGeneratedCodeCompiles(t *testing.T) {
+	root := repoRoot(t)
+	specs := globAll(t, filepath.Join(root, "specs", "*", "openapi.yaml"), filepath.Join(root, "testdata", "golden", "*", "openapi.yaml"))
+	if corpus := corpusDir(t); corpus == "" {
+		t.Log("../shared/corpus is absent: the Medusa specs are not compiled")
+	} else if testing.Short() {
+		t.Log("-short: the Medusa corpus is skipped")
+	} else {
+		specs = append(specs, globAll(t, filepath.Join(corpus, "*", "*", "openapi.yaml"))...)
+	}
+	mod := newModule(t)
+	for i, spec := range specs {
+		pkg := "p" + strconv.Itoa(i)
+		first := generateOK(t, spec, pkg)
+		second := generateOK(t, spec, pkg)
+		for name, content := range first {
+			if !bytes.Equal(content, second[name]) {
+				t.Errorf("%s: %s differs between two runs", spec, name)
+			}
+			checkStdlibImports(t, spec, name, content)
+			writeFile(t, filepath.Join(mod, pkg, name), string(content))
+		}
+		t.Logf("%s → %s", spec, pkg)
+	}
+	goCmd(t, mod, "build", "./...")
+	goCmd(t, mod, "vet", "./...")
+}
+
+func globAll(t *testing.T, patterns ...string) []string {
+	var out []string
+	for _, p := range patterns {
+		m, err := filepath.Glob(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, m...)
+	}
+	return out
+}
+
+func generateOK(t *testing.T, spec, pkg string) map[string][]byte {
+	t.Helper()
+	res, err := Generate(Config{Spec: spec, Package: pkg})
+	if err != nil {
+		t.Fatalf("%s: %v", spec, err)
+	}
+	files := map[string][]byte{}
+	for _, f := range res.Files {
+		files[f.Name] = f.Content
+	}
+	return files
+}
+
+// checkStdlibImports fails when generated code imports anything but the
+// standard library (whose paths have no dot in their first element).
+func checkStdlibImports(t *testing.T, spec, name string, src []byte) {
+	f, err := parser.ParseFile(token.NewFileSet(), name, src, parser.ImportsOnly)
+	if err != nil {
+		t.Fatalf("%s: %s: %v", spec, name, err)
+	}
+	for _, imp := range f.Imports {
+		path, _ := strconv.Unquote(imp.Path.Value)
+		if first, _, _ := strings.Cut(path, "/"); strings.Contains(first, ".") {
+			t.Errorf("%s: %s imports %s, not in the standard library", spec, name, path)
+		}
+	}
+}

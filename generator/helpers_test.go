@@ -1,0 +1,68 @@
+package generator
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/oasgen/oasgen/generator/diag"
+)
+
+// repoRoot is the module root, where specs/ and testdata/ live.
+func repoRoot(t testing.TB) string {
+	t.Helper()
+	root, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+// corpusDir returns ../shared/corpus beside the repository, or "" when absent.
+func corpusDir(t testing.TB) string {
+	dir := filepath.Join(repoRoot(t), "..", "shared", "corpus")
+	if _, err := os.Stat(dir); err != nil {
+		return ""
+	}
+	return dir
+}
+
+// newModule creates a temporary Go module for generated code.
+func newModule(t testing.TB) string {
+	t.Helper()
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "go.mod"), "module gentest\n\ngo 1.26\n")
+	return dir
+}
+
+func writeFile(t testing.TB, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// goCmd runs the go command in dir and fails the test with its output.
+func goCmd(t testing.TB, dir string, args ...string) {
+	t.Helper()
+	cmd := exec.Command("go", args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go %s in %s: %v\n%s", strings.Join(args, " "), dir, err, out)
+	}
+}
+
+// diagText prints diagnostics relative to dir, one per line.
+func diagText(t testing.TB, dir string, list diag.List) string {
+	var b strings.Builder
+	if err := diag.PrintText(&b, dir, list); err != nil {
+		t.Fatal(err)
+	}
+	return filepath.ToSlash(b.String())
+}
