@@ -76,6 +76,9 @@ type Diagnostic struct {
 // Error formats the diagnostic as file:line:col: severity: message [rule].
 func (d Diagnostic) Error() string {
 	s := fmt.Sprintf("%s: %s: %s", d.Pos, d.Severity, d.Message)
+	if d.Pos.File == "" {
+		s = fmt.Sprintf("%s: %s", d.Severity, d.Message)
+	}
 	if d.Rule != "" {
 		s += " [" + d.Rule + "]"
 	}

@@ -26,7 +26,10 @@ type file struct {
 	root *yaml.Node // the document's content node
 }
 
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var (
+	yamlLineRE    = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+	parserErrorRE = regexp.MustCompile(`^did not find expected (key|node content|<document start>|'-' indicator|',' or '[\]}]')`)
+)
 
 // parseYAML parses data as one YAML (or JSON) document.
 func parseYAML(path string, data []byte) (*file, error) {
@@ -55,6 +58,9 @@ func syntaxError(path string, err error) error {
 	msg := err.Error()
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
+		if parserErrorRE.MatchString(m[2]) {
+			line++ // yaml.v3 prints parser (not scanner) error lines 0-based
+		}
 		return posError(diag.Pos{File: path, Line: line, Col: 1}, "syntax", "invalid YAML: %s", m[2])
 	}
 	return posError(diag.Pos{File: path, Line: 1, Col: 1}, "syntax", "invalid YAML: %s", trimYAMLPrefix(msg))

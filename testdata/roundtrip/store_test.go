@@ -1,0 +1,153 @@
+package store
+
+// This file is copied next to the code generated from specs/store by
+// generator/roundtrip_test.go and run there with go test.
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+)
+
+// roundTrip decodes in, encodes it again and compares the JSON.
+func roundTrip[T any](t *testing.T, in string) T {
+	t.Helper()
+	var v T
+	if err := json.Unmarshal([]byte(in), &v); err != nil {
+		t.Fatalf("unmarshal %s: %v", in, err)
+	}
+	out, err := json.Marshal(v)
+	if err != nil {
+		t.Fatalf("marshal: %v", err)
+	}
+	if !jsonEqual(t, in, string(out)) {
+		t.Errorf("round trip changed the JSON:\n in: %s\nout: %s", in, out)
+	}
+	return v
+}
+
+func jsonEqual(t *testing.T, a, b string) bool {
+	var x, y any
+	if err := json.Unmarshal([]byte(a), &x); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(b), &y); err != nil {
+		t.Fatal(err)
+	}
+	xa, _ := json.Marshal(x)
+	ya, _ := json.Marshal(y)
+	return string(xa) == string(ya)
+}
+
+const cartBase = `"id":"cart_1","region_id":"reg_1","type":"default","completed_at":null,"created_at":"2024-01-02T03:04:05Z","updated_at":"2024-01-02T03:04:05Z"`
+
+func TestPresence(t *testing.T) {
+	tests := []struct {
+		name  string
+		extra string
+		check func(t *testing.T, c Cart)
+	}{
+		{"absent", ``, func(t *testing.T, c Cart) {
+			if c.Email.Set || c.SalesChannelID.Set {
+				t.Errorf("absent fields are set: %+v %+v", c.Email, c.SalesChannelID)
+			}
+		}},
+		{"null", `,"email":null`, func(t *testing.T, c Cart) {
+			if !c.Email.Set || !c.Email.Null {
+				t.Errorf("email null lost: %+v", c.Email)
+			}
+		}},
+		{"value", `,"email":"a@b.c","sales_channel_id":"sc_1"`, func(t *testing.T, c Cart) {
+			if v, ok := c.Email.Get(); !ok || v != "a@b.c" {
+				t.Errorf("email = %+v", c.Email)
+			}
+			if v, ok := c.SalesChannelID.Get(); !ok || v != "sc_1" {
+				t.Errorf("sales_channel_id = %+v", c.SalesChannelID)
+			}
+		}},
+		{"required nullable value", `,"idempotency_key":"k"`, func(t *testing.T, c Cart) {
+			if c.CompletedAt.Null != true {
+				t.Errorf("completed_at null lost: %+v", c.CompletedAt)
+			}
+		}},
+		{"empty array kept apart from absent", `,"items":[]`, func(t *testing.T, c Cart) {
+			if !c.Items.Set || len(c.Items.Value) != 0 {
+				t.Errorf("items = %+v", c.Items)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := roundTrip[Cart](t, `{`+cartBase+tt.extra+`}`)
+			tt.check(t, c)
+		})
+	}
+}
+
+func TestRequiredNullableWritesNull(t *testing.T) {
+	c := Cart{ID: "c", RegionID: "r", Type: CartTypeDefault, CompletedAt: Nullable[time.Time]{Null: true}}
+	out, err := json.Marshal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(out), `"completed_at":null`) || strings.Contains(string(out), `"email"`) {
+		t.Errorf("got %s", out)
+	}
+}
+
+func TestDiscriminatedUnion(t *testing.T) {
+	tests := []struct {
+		in   string
+		kind PaymentMethodKind
+	}{
+		{`{"type":"card","brand":"visa","last4":"4242","exp_month":1,"exp_year":2030}`, PaymentMethodCardPayment},
+		{`{"type":"bank_transfer","iban":"DE00"}`, PaymentMethodBankTransfer},
+	}
+	for _, tt := range tests {
+		pm := roundTrip[PaymentMethod](t, tt.in)
+		if pm.Kind != tt.kind {
+			t.Errorf("%s: kind %d, want %d", tt.in, pm.Kind, tt.kind)
+		}
+	}
+	if card, ok := roundTrip[PaymentMethod](t, tests[0].in).AsCardPayment(); !ok || card.Last4 != "4242" {
+		t.Errorf("AsCardPayment = %+v, %v", card, ok)
+	}
+	var pm PaymentMethod
+	if err := json.Unmarshal([]byte(`{"type":"cash"}`), &pm); err == nil {
+		t.Error("unknown discriminator value accepted")
+	}
+	if _, err := json.Marshal(PaymentMethod{}); err == nil {
+		t.Error("a union with no variant set marshalled")
+	}
+}
+
+func TestUnionByJSONKind(t *testing.T) {
+	for in, kind := range map[string]MetadataValueKind{`"x"`: MetadataValueString, `1.5`: MetadataValueNumber, `true`: MetadataValueBoolean} {
+		if v := roundTrip[MetadataValue](t, in); v.Kind != kind {
+			t.Errorf("%s: kind %d, want %d", in, v.Kind, kind)
+		}
+	}
+}
+
+func TestRecursion(t *testing.T) {
+	in := `{` + cartBase + `,"payment_sessions":[{"id":"ps_1","provider_id":"manual","status":"pending","data":{},"cart_id":"cart_1","amount":100,"created_at":"2024-01-02T03:04:05Z","updated_at":"2024-01-02T03:04:05Z","cart":{` + cartBase + `}}]}`
+	c := roundTrip[Cart](t, in)
+	sessions, _ := c.PaymentSessions.Get()
+	if len(sessions) != 1 {
+		t.Fatalf("sessions = %+v", c.PaymentSessions)
+	}
+	inner, ok := sessions[0].Cart.Get()
+	if !ok || inner == nil || inner.ID != "cart_1" {
+		t.Errorf("nested cart = %+v", sessions[0].Cart)
+	}
+}
+
+func TestAdditionalProperties(t *testing.T) {
+	in := `{` + cartBase + `,"context":{"ip":"127.0.0.1","locale":"de"}}`
+	c := roundTrip[Cart](t, in)
+	ctx, _ := c.Context.Get()
+	if ctx.AdditionalProperties["locale"] != "de" {
+		t.Errorf("context = %+v", ctx)
+	}
+}
