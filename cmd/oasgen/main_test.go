@@ -94,7 +94,9 @@ func TestRefusesHandWrittenFile(t *testing.T) {
 }
 
 func TestExitCodesAndDiagnostics(t *testing.T) {
-	invalid := func(name string) string { return filepath.Join("..", "..", "testdata", "invalid", name, "openapi.yaml") }
+	invalid := func(name string) string {
+		return filepath.Join("..", "..", "testdata", "invalid", name, "openapi.yaml")
+	}
 	tests := []struct {
 		name string
 		args []string

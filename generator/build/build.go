@@ -24,8 +24,8 @@ var runtimeNames = []string{"Opt", "NewOpt", "Nullable", "NewNullable", "OptNull
 type builder struct {
 	doc   *load.Document
 	diags diag.List
-	scope *naming.Scope            // package-level identifiers
-	names map[*load.Schema]string  // names of schemas at named locations
+	scope *naming.Scope             // package-level identifiers
+	names map[*load.Schema]string   // names of schemas at named locations
 	types map[*load.Schema]*ir.Type // declared types by schema identity
 	decls []*ir.Type
 	done  map[*load.Schema]bool // schemas already checked for warnings

@@ -92,8 +92,8 @@ type Field struct {
 	OmitZero bool
 	// In is set for operation parameters (path, query, header, cookie); such
 	// fields have no json tag.
-	In string
-	Doc      Doc
+	In  string
+	Doc Doc
 }
 
 // EnumInfo lists an enum's constants.
