@@ -1,0 +1,28 @@
+# The two set-up commands a newcomer needs: `make example` and `make test`.
+GO ?= go
+
+.PHONY: example test test-short check bench install
+
+## example: generate the Go models of the bundled example spec (specs/store) into examples/store/api
+example:
+	$(GO) run ./cmd/oasgen generate
+
+## test: run every test, the Medusa corpus included (needs ../shared beside the repo)
+test:
+	$(GO) test ./...
+
+## test-short: the fast inner loop, without the corpus
+test-short:
+	$(GO) test -short ./...
+
+## check: fail when the committed generated example is stale (what CI runs)
+check:
+	$(GO) run ./cmd/oasgen generate --check
+
+## install: put the oasgen binary in $(shell go env GOPATH)/bin
+install:
+	$(GO) install ./cmd/oasgen
+
+## bench: time oasgen against oapi-codegen and ogen on specs/store and the Medusa specs
+bench:
+	cd bench && $(GO) run ./cmd/genbench $(BENCHFLAGS)

@@ -1,0 +1,3 @@
+module github.com/oasgen/oasgen/bench
+
+go 1.26
