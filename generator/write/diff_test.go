@@ -305,8 +305,9 @@ func TestUnifiedDiffReconstructs(t *testing.T) {
 		wantMinimal bool
 	}{
 		{"full search", diffCostLimit, true},
-		// A tiny limit forces the good-enough split on almost every step.
-		{"search cut short", 1, false},
+		// Tiny limits force the good-enough split on almost every step.
+		{"search cut short at 2", 2, false},
+		{"search cut short at 5", 5, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

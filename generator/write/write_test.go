@@ -107,6 +107,19 @@ func assertMissing(t *testing.T, path string) {
 	}
 }
 
+func sameFile(t *testing.T, a, b string) bool {
+	t.Helper()
+	infoA, err := os.Stat(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	infoB, err := os.Stat(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return os.SameFile(infoA, infoB)
+}
+
 func assertResult(t *testing.T, got, want Result) {
 	t.Helper()
 	if !slices.Equal(got.Written, want.Written) || !slices.Equal(got.Unchanged, want.Unchanged) || !slices.Equal(got.Removed, want.Removed) {
@@ -222,6 +235,40 @@ func TestWrite(t *testing.T) {
 		assertContent(t, filepath.Join(dir, "openapi.json"), []byte(Header+"\n{}\n"))
 		assertContent(t, filepath.Join(dir, "README.md"), []byte("# api\n"))
 		assertContent(t, filepath.Join(dir, "sub", "nested.gen.go"), gen(""))
+	})
+
+	t.Run("file differing only in case from a target is stale", func(t *testing.T) {
+		dir := t.TempDir()
+		putFiles(t, dir, map[string][]byte{"models.gen.go": gen(""), "Models.gen.go": gen("type Old int\n")})
+		if sameFile(t, filepath.Join(dir, "models.gen.go"), filepath.Join(dir, "Models.gen.go")) {
+			t.Skip("file system ignores case")
+		}
+		res, err := Write(dir, []File{{"models.gen.go", gen("")}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		assertResult(t, res, Result{Unchanged: []string{"models.gen.go"}, Removed: []string{"Models.gen.go"}})
+	})
+
+	t.Run("another name for a target is not stale", func(t *testing.T) {
+		// A hard link stands in for a case-insensitive file system, where
+		// "Models.gen.go" and "models.gen.go" are one file.
+		dir := t.TempDir()
+		putFiles(t, dir, map[string][]byte{"models.gen.go": gen("")})
+		if err := os.Link(filepath.Join(dir, "models.gen.go"), filepath.Join(dir, "Models.gen.go")); err != nil {
+			t.Skipf("cannot make hard links here: %v", err)
+		}
+		files := []File{{"models.gen.go", gen("")}}
+		drifts, err := Check(dir, files)
+		if err != nil || len(drifts) != 0 {
+			t.Errorf("Check = %v, %v; want no drift", drifts, err)
+		}
+		res, err := Write(dir, files)
+		if err != nil {
+			t.Fatal(err)
+		}
+		assertResult(t, res, Result{Unchanged: []string{"models.gen.go"}})
+		assertContent(t, filepath.Join(dir, "Models.gen.go"), gen(""))
 	})
 
 	t.Run("writes non-go files too", func(t *testing.T) {
