@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/oasgen/oasgen/generator/ir"
@@ -124,7 +125,7 @@ func (b *builder) params(op *load.Operation, opName string) *ir.Type {
 			In:       p.In,
 			Required: required,
 			Type:     wrap(base, required, false),
-			Doc:      ir.Doc{Description: p.Description, Deprecated: p.Deprecated},
+			Doc:      ir.Doc{Description: paramDoc(p), Deprecated: p.Deprecated},
 		}
 		t.Fields = append(t.Fields, f)
 	}
@@ -137,4 +138,13 @@ func statusWord(status string) string {
 		return "Default"
 	}
 	return strings.ToUpper(naming.Exported("s" + status)[1:])
+}
+
+// paramDoc says where a parameter comes from, then what the spec says of it.
+func paramDoc(p *load.Parameter) string {
+	where := fmt.Sprintf("%s parameter %q.", strings.ToUpper(p.In[:min(1, len(p.In))])+p.In[min(1, len(p.In)):], p.Name)
+	if p.Description == "" {
+		return where
+	}
+	return where + "\n\n" + p.Description
 }

@@ -168,7 +168,7 @@ func (r *resolver) parseRef(ref string, from *file, pos diag.Pos) (target, error
 	if filepath.IsAbs(filepath.FromSlash(loc)) {
 		abs = filepath.Clean(filepath.FromSlash(loc))
 	}
-	if !r.opts.AllowOutsideRoot && !within(r.opts.Root, abs) {
+	if !r.opts.AllowOutsideRoot && !r.withinRoot(abs) {
 		return target{}, posError(pos, "ref-outside-root", "$ref %q leaves the spec's root folder %s; refused unless --allow-outside-root is given", ref, r.display(r.opts.Root))
 	}
 	return target{loc: abs, pointer: pointer}, nil
@@ -188,6 +188,20 @@ func (r *resolver) remoteLoc(loc, base string) (string, error) {
 	}
 	u.Fragment = ""
 	return u.String(), nil
+}
+
+// withinRoot reports whether path stays inside the root folder, also after
+// following symbolic links, so a link cannot smuggle a file in from outside.
+func (r *resolver) withinRoot(path string) bool {
+	if !within(r.opts.Root, path) {
+		return false
+	}
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return true // a missing file is reported when it is read
+	}
+	root, err := filepath.EvalSymlinks(r.opts.Root)
+	return err == nil && within(root, real)
 }
 
 func within(root, path string) bool {

@@ -371,6 +371,8 @@ type Customer struct {
 
 // DeleteStoreCartsIDParams holds the parameters of DeleteStoreCartsID (DELETE /store/carts/{id}).
 type DeleteStoreCartsIDParams struct {
+	// Path parameter "id".
+	//
 	// The ID of the Cart.
 	ID string
 }
@@ -454,36 +456,64 @@ const (
 
 // GetCartsCartParams holds the parameters of GetCartsCart (GET /store/carts/{id}).
 type GetCartsCartParams struct {
+	// Path parameter "id".
+	//
 	// The ID of the Cart.
 	ID string
+	// Query parameter "expand".
+	//
 	// Comma-separated relations that should be expanded in the returned resource.
 	Expand Opt[string]
+	// Query parameter "fields".
+	//
 	// Comma-separated fields that should be included in the returned resource.
 	Fields Opt[string]
+	// Header parameter "If-None-Match".
+	//
 	// An entity tag previously returned in the `ETag` header. When it still matches, the server answers `304 Not Modified`.
 	IfNoneMatch Opt[string]
 }
 
 // GetProductsParams holds the parameters of GetProducts (GET /store/products).
 type GetProductsParams struct {
+	// Header parameter "x-publishable-api-key".
+	//
 	// A publishable API key. When given, the request is scoped to the sales channels associated with the key.
 	XPublishableAPIKey Opt[string]
+	// Query parameter "q".
+	//
 	// Term used to search products' title, description, variant's title and variant's sku.
 	Q Opt[string]
+	// Query parameter "id".
+	//
 	// Filter by product IDs, given as a comma-separated list.
 	ID Opt[[]string]
+	// Query parameter "sales_channel_id".
+	//
 	// Filter by sales channel IDs. When provided, only products available in the selected sales channels are retrieved.
 	SalesChannelID Opt[[]string]
+	// Query parameter "created_at".
+	//
 	// Filter by a creation date range, for example `created_at[gte]=2024-01-01T00:00:00Z`.
 	CreatedAt Opt[GetProductsParamsCreatedAt]
+	// Query parameter "price".
+	//
 	// Filter by the variant price. Either an amount in the smallest currency unit or a range expression such as `1000..5000`.
 	Price Opt[GetProductsParamsPrice]
+	// Query parameter "is_giftcard".
+	//
 	// Whether to retrieve regular products or gift-card products.
 	IsGiftcard Opt[bool]
+	// Query parameter "offset".
+	//
 	// The number of products to skip when retrieving the products.
 	Offset Opt[int32]
+	// Query parameter "limit".
+	//
 	// Limit the number of products returned.
 	Limit Opt[int32]
+	// Query parameter "order".
+	//
 	// A product field to sort-order the retrieved products by. Prefix the field with `-` to sort in descending order.
 	Order Opt[string]
 }
@@ -559,14 +589,24 @@ func (u *GetProductsParamsPrice) UnmarshalJSON(data []byte) error {
 
 // GetProductsProductParams holds the parameters of GetProductsProduct (GET /store/products/{id}).
 type GetProductsProductParams struct {
+	// Path parameter "id".
+	//
 	// The ID of the Product.
 	ID string
+	// Query parameter "region_id".
+	//
 	// The ID of the region the customer is using.
 	RegionID Opt[string]
+	// Query parameter "cart_id".
+	//
 	// The ID of the customer's cart.
 	CartID Opt[string]
+	// Query parameter "expand".
+	//
 	// Comma-separated relations that should be expanded in the returned resource.
 	Expand Opt[string]
+	// Header parameter "x-publishable-api-key".
+	//
 	// A publishable API key. When given, the request is scoped to the sales channels associated with the key.
 	XPublishableAPIKey Opt[string]
 }
@@ -982,20 +1022,28 @@ func (u *PostCart400Response) UnmarshalJSON(data []byte) error {
 
 // PostCartParams holds the parameters of PostCart (POST /store/carts).
 type PostCartParams struct {
+	// Header parameter "x-publishable-api-key".
+	//
 	// A publishable API key. When given, the request is scoped to the sales channels associated with the key.
 	XPublishableAPIKey Opt[string]
 }
 
 // PostCartsCartLineItemsParams holds the parameters of PostCartsCartLineItems (POST /store/carts/{id}/line-items).
 type PostCartsCartLineItemsParams struct {
+	// Path parameter "id".
+	//
 	// The ID of the Cart to add the Line Item to.
 	ID string
+	// Header parameter "Idempotency-Key".
+	//
 	// A client-generated key that makes retries of this request safe. The same key must not be re-used for a different request body.
 	IdempotencyKey Opt[string]
 }
 
 // PostCartsCartParams holds the parameters of PostCartsCart (POST /store/carts/{id}).
 type PostCartsCartParams struct {
+	// Path parameter "id".
+	//
 	// The ID of the Cart.
 	ID string
 }

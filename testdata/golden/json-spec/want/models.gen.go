@@ -10,6 +10,7 @@ import (
 
 // GetPetParams holds the parameters of GetPet (GET /pets/{id}).
 type GetPetParams struct {
+	// Path parameter "id".
 	ID string
 }
 

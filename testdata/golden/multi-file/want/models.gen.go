@@ -14,6 +14,7 @@ type Error struct {
 
 // GetItemParams holds the parameters of GetItem (GET /items/{id}).
 type GetItemParams struct {
+	// Path parameter "id".
 	ID string
 }
 

@@ -10,9 +10,11 @@ import (
 
 // DeleteStoresStoreIDItemsItemIDParams holds the parameters of DeleteStoresStoreIDItemsItemID (DELETE /stores/{store_id}/items/{item_id}).
 type DeleteStoresStoreIDItemsItemIDParams struct {
+	// Path parameter "store_id".
+	//
 	// A path-level parameter shared by all operations below.
 	StoreID string
-
+	// Path parameter "item_id".
 	ItemID int64
 }
 
@@ -23,25 +25,37 @@ type Error struct {
 
 // GetItemParams holds the parameters of GetItem (GET /stores/{store_id}/items/{item_id}).
 type GetItemParams struct {
+	// Path parameter "store_id".
+	//
 	// A path-level parameter shared by all operations below.
 	StoreID string
-
+	// Path parameter "item_id".
 	ItemID int64
+	// Query parameter "expand".
+	//
 	// A plain optional query string.
 	Expand Opt[string]
+	// Query parameter "limit".
+	//
 	// A required integer query parameter with a default.
 	Limit int32
+	// Query parameter "ids".
+	//
 	// A comma-separated array.
 	IDs Opt[[]string]
+	// Query parameter "tag".
+	//
 	// A repeated array (tag=a&tag=b).
 	Tag Opt[[]string]
+	// Query parameter "created_at".
+	//
 	// An object in deepObject style (created_at[gt]=...).
 	CreatedAt Opt[GetItemParamsCreatedAt]
-
+	// Header parameter "X-Request-ID".
 	XRequestID string
-
+	// Header parameter "If-None-Match".
 	IfNoneMatch Opt[string]
-
+	// Cookie parameter "session_id".
 	SessionID Opt[string]
 }
 
@@ -69,22 +83,27 @@ type PatchItemFormBody struct {
 
 // PatchItemFormParams holds the parameters of PatchItemForm (PATCH /stores/{store_id}/items/{item_id}).
 type PatchItemFormParams struct {
+	// Path parameter "store_id".
+	//
 	// A path-level parameter shared by all operations below.
 	StoreID string
-
+	// Path parameter "item_id".
 	ItemID int64
 }
 
 // PutBlobParams holds the parameters of PutBlob (PUT /stores/{store_id}/blobs).
 type PutBlobParams struct {
+	// Path parameter "store_id".
 	StoreID string
 }
 
 // ReplaceItemJSONParams holds the parameters of ReplaceItemJSON (PUT /stores/{store_id}/items/{item_id}).
 type ReplaceItemJSONParams struct {
+	// Path parameter "store_id".
+	//
 	// A path-level parameter shared by all operations below.
 	StoreID string
-
+	// Path parameter "item_id".
 	ItemID int64
 }
 
@@ -97,6 +116,7 @@ type UploadMultipartBody struct {
 
 // UploadMultipartParams holds the parameters of UploadMultipart (POST /stores/{store_id}/uploads).
 type UploadMultipartParams struct {
+	// Path parameter "store_id".
 	StoreID string
 }
 
