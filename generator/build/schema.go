@@ -18,7 +18,11 @@ func (b *builder) schemaType(sr *load.SchemaRef, ctx string) *ir.Type {
 	}
 	b.check(s)
 	name, named := b.names[s]
-	if !named {
+	switch {
+	case named:
+	case s.Ext.SchemaName != "": // Medusa v2 names its inline schemas
+		name = naming.Exported(s.Ext.SchemaName)
+	default:
 		name = ctx
 	}
 	switch {

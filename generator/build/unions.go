@@ -24,11 +24,8 @@ func (b *builder) union(s *load.Schema, ctx string) *ir.Type {
 	vscope := naming.NewScope("Kind")
 	for i, br := range branches {
 		vname := vscope.Unique(b.variantName(br, i))
-		v := &ir.Variant{
-			Name:      vname,
-			KindConst: b.scope.Unique(name + vname),
-			Type:      b.schemaType(br, name+vname),
-		}
+		v := &ir.Variant{Name: vname, Type: b.schemaType(br, name+vname)}
+		v.KindConst = b.scope.Unique(info.KindName + vname)
 		describeVariant(v, br.Value)
 		info.Variants = append(info.Variants, v)
 	}
@@ -42,6 +39,9 @@ func (b *builder) union(s *load.Schema, ctx string) *ir.Type {
 func (b *builder) variantName(br *load.SchemaRef, i int) string {
 	s := br.Value
 	if n, ok := b.names[s]; ok {
+		return n
+	}
+	if n := naming.Exported(s.Ext.SchemaName); n != "" {
 		return n
 	}
 	if s.Title != "" {

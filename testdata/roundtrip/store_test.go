@@ -101,8 +101,8 @@ func TestDiscriminatedUnion(t *testing.T) {
 		in   string
 		kind PaymentMethodKind
 	}{
-		{`{"type":"card","brand":"visa","last4":"4242","exp_month":1,"exp_year":2030}`, PaymentMethodCardPayment},
-		{`{"type":"bank_transfer","iban":"DE00"}`, PaymentMethodBankTransfer},
+		{`{"type":"card","brand":"visa","last4":"4242","exp_month":1,"exp_year":2030}`, PaymentMethodKindCardPayment},
+		{`{"type":"bank_transfer","iban":"DE00"}`, PaymentMethodKindBankTransfer},
 	}
 	for _, tt := range tests {
 		pm := roundTrip[PaymentMethod](t, tt.in)
@@ -123,7 +123,7 @@ func TestDiscriminatedUnion(t *testing.T) {
 }
 
 func TestUnionByJSONKind(t *testing.T) {
-	for in, kind := range map[string]MetadataValueKind{`"x"`: MetadataValueString, `1.5`: MetadataValueNumber, `true`: MetadataValueBoolean} {
+	for in, kind := range map[string]MetadataValueKind{`"x"`: MetadataValueKindString, `1.5`: MetadataValueKindNumber, `true`: MetadataValueKindBoolean} {
 		if v := roundTrip[MetadataValue](t, in); v.Kind != kind {
 			t.Errorf("%s: kind %d, want %d", in, v.Kind, kind)
 		}

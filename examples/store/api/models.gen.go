@@ -535,8 +535,8 @@ type GetProductsParamsPriceKind int
 
 // Variants of GetProductsParamsPrice.
 const (
-	GetProductsParamsPriceInteger GetProductsParamsPriceKind = 1
-	GetProductsParamsPriceString  GetProductsParamsPriceKind = 2
+	GetProductsParamsPriceKindInteger GetProductsParamsPriceKind = 1
+	GetProductsParamsPriceKindString  GetProductsParamsPriceKind = 2
 )
 
 // GetProductsParamsPrice is generated from paths/store_products.yaml#/get/parameters/5/schema.
@@ -545,28 +545,28 @@ const (
 type GetProductsParamsPrice struct {
 	// Kind says which variant is set.
 	Kind GetProductsParamsPriceKind
-	// Integer is set when Kind is GetProductsParamsPriceInteger.
+	// Integer is set when Kind is GetProductsParamsPriceKindInteger.
 	Integer int64
-	// String is set when Kind is GetProductsParamsPriceString.
+	// String is set when Kind is GetProductsParamsPriceKindString.
 	String string
 }
 
 // AsInteger returns the Integer variant and whether it is the one set.
 func (u GetProductsParamsPrice) AsInteger() (int64, bool) {
-	return u.Integer, u.Kind == GetProductsParamsPriceInteger
+	return u.Integer, u.Kind == GetProductsParamsPriceKindInteger
 }
 
 // AsString returns the String variant and whether it is the one set.
 func (u GetProductsParamsPrice) AsString() (string, bool) {
-	return u.String, u.Kind == GetProductsParamsPriceString
+	return u.String, u.Kind == GetProductsParamsPriceKindString
 }
 
 // MarshalJSON writes the variant Kind selects.
 func (u GetProductsParamsPrice) MarshalJSON() ([]byte, error) {
 	switch u.Kind {
-	case GetProductsParamsPriceInteger:
+	case GetProductsParamsPriceKindInteger:
 		return json.Marshal(u.Integer)
-	case GetProductsParamsPriceString:
+	case GetProductsParamsPriceKindString:
 		return json.Marshal(u.String)
 	}
 	return nil, fmt.Errorf("GetProductsParamsPrice: no variant is set (Kind %d)", u.Kind)
@@ -712,9 +712,9 @@ type MetadataValueKind int
 
 // Variants of MetadataValue.
 const (
-	MetadataValueString  MetadataValueKind = 1
-	MetadataValueNumber  MetadataValueKind = 2
-	MetadataValueBoolean MetadataValueKind = 3
+	MetadataValueKindString  MetadataValueKind = 1
+	MetadataValueKindNumber  MetadataValueKind = 2
+	MetadataValueKindBoolean MetadataValueKind = 3
 )
 
 // MetadataValue is generated from components/schemas/MetadataValue.yaml.
@@ -727,37 +727,37 @@ const (
 type MetadataValue struct {
 	// Kind says which variant is set.
 	Kind MetadataValueKind
-	// String is set when Kind is MetadataValueString.
+	// String is set when Kind is MetadataValueKindString.
 	String string
-	// Number is set when Kind is MetadataValueNumber.
+	// Number is set when Kind is MetadataValueKindNumber.
 	Number float64
-	// Boolean is set when Kind is MetadataValueBoolean.
+	// Boolean is set when Kind is MetadataValueKindBoolean.
 	Boolean bool
 }
 
 // AsString returns the String variant and whether it is the one set.
 func (u MetadataValue) AsString() (string, bool) {
-	return u.String, u.Kind == MetadataValueString
+	return u.String, u.Kind == MetadataValueKindString
 }
 
 // AsNumber returns the Number variant and whether it is the one set.
 func (u MetadataValue) AsNumber() (float64, bool) {
-	return u.Number, u.Kind == MetadataValueNumber
+	return u.Number, u.Kind == MetadataValueKindNumber
 }
 
 // AsBoolean returns the Boolean variant and whether it is the one set.
 func (u MetadataValue) AsBoolean() (bool, bool) {
-	return u.Boolean, u.Kind == MetadataValueBoolean
+	return u.Boolean, u.Kind == MetadataValueKindBoolean
 }
 
 // MarshalJSON writes the variant Kind selects.
 func (u MetadataValue) MarshalJSON() ([]byte, error) {
 	switch u.Kind {
-	case MetadataValueString:
+	case MetadataValueKindString:
 		return json.Marshal(u.String)
-	case MetadataValueNumber:
+	case MetadataValueKindNumber:
 		return json.Marshal(u.Number)
-	case MetadataValueBoolean:
+	case MetadataValueKindBoolean:
 		return json.Marshal(u.Boolean)
 	}
 	return nil, fmt.Errorf("MetadataValue: no variant is set (Kind %d)", u.Kind)
@@ -812,9 +812,9 @@ type PaymentMethodKind int
 
 // Variants of PaymentMethod.
 const (
-	PaymentMethodCardPayment     PaymentMethodKind = 1
-	PaymentMethodBankTransfer    PaymentMethodKind = 2
-	PaymentMethodGiftCardPayment PaymentMethodKind = 3
+	PaymentMethodKindCardPayment     PaymentMethodKind = 1
+	PaymentMethodKindBankTransfer    PaymentMethodKind = 2
+	PaymentMethodKindGiftCardPayment PaymentMethodKind = 3
 )
 
 // PaymentMethod is generated from components/schemas/PaymentMethod.yaml.
@@ -827,37 +827,37 @@ const (
 type PaymentMethod struct {
 	// Kind says which variant is set.
 	Kind PaymentMethodKind
-	// CardPayment is set when Kind is PaymentMethodCardPayment.
+	// CardPayment is set when Kind is PaymentMethodKindCardPayment.
 	CardPayment CardPayment
-	// BankTransfer is set when Kind is PaymentMethodBankTransfer.
+	// BankTransfer is set when Kind is PaymentMethodKindBankTransfer.
 	BankTransfer BankTransfer
-	// GiftCardPayment is set when Kind is PaymentMethodGiftCardPayment.
+	// GiftCardPayment is set when Kind is PaymentMethodKindGiftCardPayment.
 	GiftCardPayment GiftCardPayment
 }
 
 // AsCardPayment returns the CardPayment variant and whether it is the one set.
 func (u PaymentMethod) AsCardPayment() (CardPayment, bool) {
-	return u.CardPayment, u.Kind == PaymentMethodCardPayment
+	return u.CardPayment, u.Kind == PaymentMethodKindCardPayment
 }
 
 // AsBankTransfer returns the BankTransfer variant and whether it is the one set.
 func (u PaymentMethod) AsBankTransfer() (BankTransfer, bool) {
-	return u.BankTransfer, u.Kind == PaymentMethodBankTransfer
+	return u.BankTransfer, u.Kind == PaymentMethodKindBankTransfer
 }
 
 // AsGiftCardPayment returns the GiftCardPayment variant and whether it is the one set.
 func (u PaymentMethod) AsGiftCardPayment() (GiftCardPayment, bool) {
-	return u.GiftCardPayment, u.Kind == PaymentMethodGiftCardPayment
+	return u.GiftCardPayment, u.Kind == PaymentMethodKindGiftCardPayment
 }
 
 // MarshalJSON writes the variant Kind selects.
 func (u PaymentMethod) MarshalJSON() ([]byte, error) {
 	switch u.Kind {
-	case PaymentMethodCardPayment:
+	case PaymentMethodKindCardPayment:
 		return json.Marshal(u.CardPayment)
-	case PaymentMethodBankTransfer:
+	case PaymentMethodKindBankTransfer:
 		return json.Marshal(u.BankTransfer)
-	case PaymentMethodGiftCardPayment:
+	case PaymentMethodKindGiftCardPayment:
 		return json.Marshal(u.GiftCardPayment)
 	}
 	return nil, fmt.Errorf("PaymentMethod: no variant is set (Kind %d)", u.Kind)
@@ -872,13 +872,13 @@ func (u *PaymentMethod) UnmarshalJSON(data []byte) error {
 	}
 	switch tag {
 	case "bank_transfer":
-		v.Kind = PaymentMethodBankTransfer
+		v.Kind = PaymentMethodKindBankTransfer
 		err = json.Unmarshal(data, &v.BankTransfer)
 	case "card":
-		v.Kind = PaymentMethodCardPayment
+		v.Kind = PaymentMethodKindCardPayment
 		err = json.Unmarshal(data, &v.CardPayment)
 	case "gift_card":
-		v.Kind = PaymentMethodGiftCardPayment
+		v.Kind = PaymentMethodKindGiftCardPayment
 		err = json.Unmarshal(data, &v.GiftCardPayment)
 	default:
 		return fmt.Errorf("PaymentMethod: unknown type %q", tag)
@@ -968,8 +968,8 @@ type PostCart400ResponseKind int
 
 // Variants of PostCart400Response.
 const (
-	PostCart400ResponseError          PostCart400ResponseKind = 1
-	PostCart400ResponseMultipleErrors PostCart400ResponseKind = 2
+	PostCart400ResponseKindError          PostCart400ResponseKind = 1
+	PostCart400ResponseKindMultipleErrors PostCart400ResponseKind = 2
 )
 
 // PostCart400Response is generated from components/responses/400_error.yaml#/content/application~1json/schema.
@@ -978,28 +978,28 @@ const (
 type PostCart400Response struct {
 	// Kind says which variant is set.
 	Kind PostCart400ResponseKind
-	// Error is set when Kind is PostCart400ResponseError.
+	// Error is set when Kind is PostCart400ResponseKindError.
 	Error Error
-	// MultipleErrors is set when Kind is PostCart400ResponseMultipleErrors.
+	// MultipleErrors is set when Kind is PostCart400ResponseKindMultipleErrors.
 	MultipleErrors MultipleErrors
 }
 
 // AsError returns the Error variant and whether it is the one set.
 func (u PostCart400Response) AsError() (Error, bool) {
-	return u.Error, u.Kind == PostCart400ResponseError
+	return u.Error, u.Kind == PostCart400ResponseKindError
 }
 
 // AsMultipleErrors returns the MultipleErrors variant and whether it is the one set.
 func (u PostCart400Response) AsMultipleErrors() (MultipleErrors, bool) {
-	return u.MultipleErrors, u.Kind == PostCart400ResponseMultipleErrors
+	return u.MultipleErrors, u.Kind == PostCart400ResponseKindMultipleErrors
 }
 
 // MarshalJSON writes the variant Kind selects.
 func (u PostCart400Response) MarshalJSON() ([]byte, error) {
 	switch u.Kind {
-	case PostCart400ResponseError:
+	case PostCart400ResponseKindError:
 		return json.Marshal(u.Error)
-	case PostCart400ResponseMultipleErrors:
+	case PostCart400ResponseKindMultipleErrors:
 		return json.Marshal(u.MultipleErrors)
 	}
 	return nil, fmt.Errorf("PostCart400Response: no variant is set (Kind %d)", u.Kind)

@@ -30,8 +30,8 @@ type FilterInlineKind int
 
 // Variants of FilterInline.
 const (
-	FilterInlineString  FilterInlineKind = 1
-	FilterInlineInteger FilterInlineKind = 2
+	FilterInlineKindString  FilterInlineKind = 1
+	FilterInlineKindInteger FilterInlineKind = 2
 )
 
 // FilterInline is generated from openapi.yaml#/components/schemas/Filter/properties/inline.
@@ -42,28 +42,28 @@ const (
 type FilterInline struct {
 	// Kind says which variant is set.
 	Kind FilterInlineKind
-	// String is set when Kind is FilterInlineString.
+	// String is set when Kind is FilterInlineKindString.
 	String time.Time
-	// Integer is set when Kind is FilterInlineInteger.
+	// Integer is set when Kind is FilterInlineKindInteger.
 	Integer int64
 }
 
 // AsString returns the String variant and whether it is the one set.
 func (u FilterInline) AsString() (time.Time, bool) {
-	return u.String, u.Kind == FilterInlineString
+	return u.String, u.Kind == FilterInlineKindString
 }
 
 // AsInteger returns the Integer variant and whether it is the one set.
 func (u FilterInline) AsInteger() (int64, bool) {
-	return u.Integer, u.Kind == FilterInlineInteger
+	return u.Integer, u.Kind == FilterInlineKindInteger
 }
 
 // MarshalJSON writes the variant Kind selects.
 func (u FilterInline) MarshalJSON() ([]byte, error) {
 	switch u.Kind {
-	case FilterInlineString:
+	case FilterInlineKindString:
 		return json.Marshal(u.String)
-	case FilterInlineInteger:
+	case FilterInlineKindInteger:
 		return json.Marshal(u.Integer)
 	}
 	return nil, fmt.Errorf("FilterInline: no variant is set (Kind %d)", u.Kind)
@@ -89,9 +89,9 @@ type MetadataValueKind int
 
 // Variants of MetadataValue.
 const (
-	MetadataValueString  MetadataValueKind = 1
-	MetadataValueNumber  MetadataValueKind = 2
-	MetadataValueBoolean MetadataValueKind = 3
+	MetadataValueKindString  MetadataValueKind = 1
+	MetadataValueKindNumber  MetadataValueKind = 2
+	MetadataValueKindBoolean MetadataValueKind = 3
 )
 
 // MetadataValue is generated from openapi.yaml#/components/schemas/MetadataValue.
@@ -102,37 +102,37 @@ const (
 type MetadataValue struct {
 	// Kind says which variant is set.
 	Kind MetadataValueKind
-	// String is set when Kind is MetadataValueString.
+	// String is set when Kind is MetadataValueKindString.
 	String string
-	// Number is set when Kind is MetadataValueNumber.
+	// Number is set when Kind is MetadataValueKindNumber.
 	Number float64
-	// Boolean is set when Kind is MetadataValueBoolean.
+	// Boolean is set when Kind is MetadataValueKindBoolean.
 	Boolean bool
 }
 
 // AsString returns the String variant and whether it is the one set.
 func (u MetadataValue) AsString() (string, bool) {
-	return u.String, u.Kind == MetadataValueString
+	return u.String, u.Kind == MetadataValueKindString
 }
 
 // AsNumber returns the Number variant and whether it is the one set.
 func (u MetadataValue) AsNumber() (float64, bool) {
-	return u.Number, u.Kind == MetadataValueNumber
+	return u.Number, u.Kind == MetadataValueKindNumber
 }
 
 // AsBoolean returns the Boolean variant and whether it is the one set.
 func (u MetadataValue) AsBoolean() (bool, bool) {
-	return u.Boolean, u.Kind == MetadataValueBoolean
+	return u.Boolean, u.Kind == MetadataValueKindBoolean
 }
 
 // MarshalJSON writes the variant Kind selects.
 func (u MetadataValue) MarshalJSON() ([]byte, error) {
 	switch u.Kind {
-	case MetadataValueString:
+	case MetadataValueKindString:
 		return json.Marshal(u.String)
-	case MetadataValueNumber:
+	case MetadataValueKindNumber:
 		return json.Marshal(u.Number)
-	case MetadataValueBoolean:
+	case MetadataValueKindBoolean:
 		return json.Marshal(u.Boolean)
 	}
 	return nil, fmt.Errorf("MetadataValue: no variant is set (Kind %d)", u.Kind)
@@ -164,8 +164,8 @@ type NamedOrAgedKind int
 
 // Variants of NamedOrAged.
 const (
-	NamedOrAgedNamed NamedOrAgedKind = 1
-	NamedOrAgedAged  NamedOrAgedKind = 2
+	NamedOrAgedKindNamed NamedOrAgedKind = 1
+	NamedOrAgedKindAged  NamedOrAgedKind = 2
 )
 
 // NamedOrAged is generated from openapi.yaml#/components/schemas/NamedOrAged.
@@ -176,28 +176,28 @@ const (
 type NamedOrAged struct {
 	// Kind says which variant is set.
 	Kind NamedOrAgedKind
-	// Named is set when Kind is NamedOrAgedNamed.
+	// Named is set when Kind is NamedOrAgedKindNamed.
 	Named Named
-	// Aged is set when Kind is NamedOrAgedAged.
+	// Aged is set when Kind is NamedOrAgedKindAged.
 	Aged Aged
 }
 
 // AsNamed returns the Named variant and whether it is the one set.
 func (u NamedOrAged) AsNamed() (Named, bool) {
-	return u.Named, u.Kind == NamedOrAgedNamed
+	return u.Named, u.Kind == NamedOrAgedKindNamed
 }
 
 // AsAged returns the Aged variant and whether it is the one set.
 func (u NamedOrAged) AsAged() (Aged, bool) {
-	return u.Aged, u.Kind == NamedOrAgedAged
+	return u.Aged, u.Kind == NamedOrAgedKindAged
 }
 
 // MarshalJSON writes the variant Kind selects.
 func (u NamedOrAged) MarshalJSON() ([]byte, error) {
 	switch u.Kind {
-	case NamedOrAgedNamed:
+	case NamedOrAgedKindNamed:
 		return json.Marshal(u.Named)
-	case NamedOrAgedAged:
+	case NamedOrAgedKindAged:
 		return json.Marshal(u.Aged)
 	}
 	return nil, fmt.Errorf("NamedOrAged: no variant is set (Kind %d)", u.Kind)
@@ -223,8 +223,8 @@ type StringOrNumberKind int
 
 // Variants of StringOrNumber.
 const (
-	StringOrNumberString StringOrNumberKind = 1
-	StringOrNumberNumber StringOrNumberKind = 2
+	StringOrNumberKindString StringOrNumberKind = 1
+	StringOrNumberKindNumber StringOrNumberKind = 2
 )
 
 // StringOrNumber is generated from openapi.yaml#/components/schemas/StringOrNumber.
@@ -235,28 +235,28 @@ const (
 type StringOrNumber struct {
 	// Kind says which variant is set.
 	Kind StringOrNumberKind
-	// String is set when Kind is StringOrNumberString.
+	// String is set when Kind is StringOrNumberKindString.
 	String string
-	// Number is set when Kind is StringOrNumberNumber.
+	// Number is set when Kind is StringOrNumberKindNumber.
 	Number float64
 }
 
 // AsString returns the String variant and whether it is the one set.
 func (u StringOrNumber) AsString() (string, bool) {
-	return u.String, u.Kind == StringOrNumberString
+	return u.String, u.Kind == StringOrNumberKindString
 }
 
 // AsNumber returns the Number variant and whether it is the one set.
 func (u StringOrNumber) AsNumber() (float64, bool) {
-	return u.Number, u.Kind == StringOrNumberNumber
+	return u.Number, u.Kind == StringOrNumberKindNumber
 }
 
 // MarshalJSON writes the variant Kind selects.
 func (u StringOrNumber) MarshalJSON() ([]byte, error) {
 	switch u.Kind {
-	case StringOrNumberString:
+	case StringOrNumberKindString:
 		return json.Marshal(u.String)
-	case StringOrNumberNumber:
+	case StringOrNumberKindNumber:
 		return json.Marshal(u.Number)
 	}
 	return nil, fmt.Errorf("StringOrNumber: no variant is set (Kind %d)", u.Kind)

@@ -74,9 +74,9 @@ type PaymentMethodKind int
 
 // Variants of PaymentMethod.
 const (
-	PaymentMethodCardPayment     PaymentMethodKind = 1
-	PaymentMethodBankTransfer    PaymentMethodKind = 2
-	PaymentMethodGiftCardPayment PaymentMethodKind = 3
+	PaymentMethodKindCardPayment     PaymentMethodKind = 1
+	PaymentMethodKindBankTransfer    PaymentMethodKind = 2
+	PaymentMethodKindGiftCardPayment PaymentMethodKind = 3
 )
 
 // PaymentMethod is generated from openapi.yaml#/components/schemas/PaymentMethod.
@@ -87,37 +87,37 @@ const (
 type PaymentMethod struct {
 	// Kind says which variant is set.
 	Kind PaymentMethodKind
-	// CardPayment is set when Kind is PaymentMethodCardPayment.
+	// CardPayment is set when Kind is PaymentMethodKindCardPayment.
 	CardPayment CardPayment
-	// BankTransfer is set when Kind is PaymentMethodBankTransfer.
+	// BankTransfer is set when Kind is PaymentMethodKindBankTransfer.
 	BankTransfer BankTransfer
-	// GiftCardPayment is set when Kind is PaymentMethodGiftCardPayment.
+	// GiftCardPayment is set when Kind is PaymentMethodKindGiftCardPayment.
 	GiftCardPayment GiftCardPayment
 }
 
 // AsCardPayment returns the CardPayment variant and whether it is the one set.
 func (u PaymentMethod) AsCardPayment() (CardPayment, bool) {
-	return u.CardPayment, u.Kind == PaymentMethodCardPayment
+	return u.CardPayment, u.Kind == PaymentMethodKindCardPayment
 }
 
 // AsBankTransfer returns the BankTransfer variant and whether it is the one set.
 func (u PaymentMethod) AsBankTransfer() (BankTransfer, bool) {
-	return u.BankTransfer, u.Kind == PaymentMethodBankTransfer
+	return u.BankTransfer, u.Kind == PaymentMethodKindBankTransfer
 }
 
 // AsGiftCardPayment returns the GiftCardPayment variant and whether it is the one set.
 func (u PaymentMethod) AsGiftCardPayment() (GiftCardPayment, bool) {
-	return u.GiftCardPayment, u.Kind == PaymentMethodGiftCardPayment
+	return u.GiftCardPayment, u.Kind == PaymentMethodKindGiftCardPayment
 }
 
 // MarshalJSON writes the variant Kind selects.
 func (u PaymentMethod) MarshalJSON() ([]byte, error) {
 	switch u.Kind {
-	case PaymentMethodCardPayment:
+	case PaymentMethodKindCardPayment:
 		return json.Marshal(u.CardPayment)
-	case PaymentMethodBankTransfer:
+	case PaymentMethodKindBankTransfer:
 		return json.Marshal(u.BankTransfer)
-	case PaymentMethodGiftCardPayment:
+	case PaymentMethodKindGiftCardPayment:
 		return json.Marshal(u.GiftCardPayment)
 	}
 	return nil, fmt.Errorf("PaymentMethod: no variant is set (Kind %d)", u.Kind)
@@ -132,13 +132,13 @@ func (u *PaymentMethod) UnmarshalJSON(data []byte) error {
 	}
 	switch tag {
 	case "bank_transfer":
-		v.Kind = PaymentMethodBankTransfer
+		v.Kind = PaymentMethodKindBankTransfer
 		err = json.Unmarshal(data, &v.BankTransfer)
 	case "card":
-		v.Kind = PaymentMethodCardPayment
+		v.Kind = PaymentMethodKindCardPayment
 		err = json.Unmarshal(data, &v.CardPayment)
 	case "gift_card":
-		v.Kind = PaymentMethodGiftCardPayment
+		v.Kind = PaymentMethodKindGiftCardPayment
 		err = json.Unmarshal(data, &v.GiftCardPayment)
 	default:
 		return fmt.Errorf("PaymentMethod: unknown type %q", tag)
@@ -155,8 +155,8 @@ type ShapeKind int
 
 // Variants of Shape.
 const (
-	ShapeCircle ShapeKind = 1
-	ShapeSquare ShapeKind = 2
+	ShapeKindCircle ShapeKind = 1
+	ShapeKindSquare ShapeKind = 2
 )
 
 // Shape is generated from openapi.yaml#/components/schemas/Shape.
@@ -167,28 +167,28 @@ const (
 type Shape struct {
 	// Kind says which variant is set.
 	Kind ShapeKind
-	// Circle is set when Kind is ShapeCircle.
+	// Circle is set when Kind is ShapeKindCircle.
 	Circle Circle
-	// Square is set when Kind is ShapeSquare.
+	// Square is set when Kind is ShapeKindSquare.
 	Square Square
 }
 
 // AsCircle returns the Circle variant and whether it is the one set.
 func (u Shape) AsCircle() (Circle, bool) {
-	return u.Circle, u.Kind == ShapeCircle
+	return u.Circle, u.Kind == ShapeKindCircle
 }
 
 // AsSquare returns the Square variant and whether it is the one set.
 func (u Shape) AsSquare() (Square, bool) {
-	return u.Square, u.Kind == ShapeSquare
+	return u.Square, u.Kind == ShapeKindSquare
 }
 
 // MarshalJSON writes the variant Kind selects.
 func (u Shape) MarshalJSON() ([]byte, error) {
 	switch u.Kind {
-	case ShapeCircle:
+	case ShapeKindCircle:
 		return json.Marshal(u.Circle)
-	case ShapeSquare:
+	case ShapeKindSquare:
 		return json.Marshal(u.Square)
 	}
 	return nil, fmt.Errorf("Shape: no variant is set (Kind %d)", u.Kind)
@@ -203,10 +203,10 @@ func (u *Shape) UnmarshalJSON(data []byte) error {
 	}
 	switch tag {
 	case "Circle":
-		v.Kind = ShapeCircle
+		v.Kind = ShapeKindCircle
 		err = json.Unmarshal(data, &v.Circle)
 	case "Square":
-		v.Kind = ShapeSquare
+		v.Kind = ShapeKindSquare
 		err = json.Unmarshal(data, &v.Square)
 	default:
 		return fmt.Errorf("Shape: unknown kind %q", tag)

@@ -25,8 +25,8 @@ type InlineUnionKind int
 
 // Variants of InlineUnion.
 const (
-	InlineUnionByID    InlineUnionKind = 1
-	InlineUnionByEmail InlineUnionKind = 2
+	InlineUnionKindByID    InlineUnionKind = 1
+	InlineUnionKindByEmail InlineUnionKind = 2
 )
 
 // InlineUnion is generated from openapi.yaml#/components/schemas/InlineUnion.
@@ -37,28 +37,28 @@ const (
 type InlineUnion struct {
 	// Kind says which variant is set.
 	Kind InlineUnionKind
-	// ByID is set when Kind is InlineUnionByID.
-	ByID InlineUnionByID2
-	// ByEmail is set when Kind is InlineUnionByEmail.
-	ByEmail InlineUnionByEmail2
+	// ByID is set when Kind is InlineUnionKindByID.
+	ByID InlineUnionByID
+	// ByEmail is set when Kind is InlineUnionKindByEmail.
+	ByEmail InlineUnionByEmail
 }
 
 // AsByID returns the ByID variant and whether it is the one set.
-func (u InlineUnion) AsByID() (InlineUnionByID2, bool) {
-	return u.ByID, u.Kind == InlineUnionByID
+func (u InlineUnion) AsByID() (InlineUnionByID, bool) {
+	return u.ByID, u.Kind == InlineUnionKindByID
 }
 
 // AsByEmail returns the ByEmail variant and whether it is the one set.
-func (u InlineUnion) AsByEmail() (InlineUnionByEmail2, bool) {
-	return u.ByEmail, u.Kind == InlineUnionByEmail
+func (u InlineUnion) AsByEmail() (InlineUnionByEmail, bool) {
+	return u.ByEmail, u.Kind == InlineUnionKindByEmail
 }
 
 // MarshalJSON writes the variant Kind selects.
 func (u InlineUnion) MarshalJSON() ([]byte, error) {
 	switch u.Kind {
-	case InlineUnionByID:
+	case InlineUnionKindByID:
 		return json.Marshal(u.ByID)
-	case InlineUnionByEmail:
+	case InlineUnionKindByEmail:
 		return json.Marshal(u.ByEmail)
 	}
 	return nil, fmt.Errorf("InlineUnion: no variant is set (Kind %d)", u.Kind)
@@ -79,17 +79,17 @@ func (u *InlineUnion) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// InlineUnionByEmail2 is generated from openapi.yaml#/components/schemas/InlineUnion/oneOf/1.
+// InlineUnionByEmail is generated from openapi.yaml#/components/schemas/InlineUnion/oneOf/1.
 //
 // ByEmail.
-type InlineUnionByEmail2 struct {
+type InlineUnionByEmail struct {
 	Email string `json:"email"`
 }
 
-// InlineUnionByID2 is generated from openapi.yaml#/components/schemas/InlineUnion/oneOf/0.
+// InlineUnionByID is generated from openapi.yaml#/components/schemas/InlineUnion/oneOf/0.
 //
 // ById.
-type InlineUnionByID2 struct {
+type InlineUnionByID struct {
 	ID string `json:"id"`
 }
 
@@ -98,8 +98,8 @@ type NullablePetKind int
 
 // Variants of NullablePet.
 const (
-	NullablePetCat NullablePetKind = 1
-	NullablePetDog NullablePetKind = 2
+	NullablePetKindCat NullablePetKind = 1
+	NullablePetKindDog NullablePetKind = 2
 )
 
 // NullablePet is generated from openapi.yaml#/components/schemas/NullablePet.
@@ -110,28 +110,28 @@ const (
 type NullablePet struct {
 	// Kind says which variant is set.
 	Kind NullablePetKind
-	// Cat is set when Kind is NullablePetCat.
+	// Cat is set when Kind is NullablePetKindCat.
 	Cat Cat
-	// Dog is set when Kind is NullablePetDog.
+	// Dog is set when Kind is NullablePetKindDog.
 	Dog Dog
 }
 
 // AsCat returns the Cat variant and whether it is the one set.
 func (u NullablePet) AsCat() (Cat, bool) {
-	return u.Cat, u.Kind == NullablePetCat
+	return u.Cat, u.Kind == NullablePetKindCat
 }
 
 // AsDog returns the Dog variant and whether it is the one set.
 func (u NullablePet) AsDog() (Dog, bool) {
-	return u.Dog, u.Kind == NullablePetDog
+	return u.Dog, u.Kind == NullablePetKindDog
 }
 
 // MarshalJSON writes the variant Kind selects.
 func (u NullablePet) MarshalJSON() ([]byte, error) {
 	switch u.Kind {
-	case NullablePetCat:
+	case NullablePetKindCat:
 		return json.Marshal(u.Cat)
-	case NullablePetDog:
+	case NullablePetKindDog:
 		return json.Marshal(u.Dog)
 	}
 	return nil, fmt.Errorf("NullablePet: no variant is set (Kind %d)", u.Kind)
@@ -164,8 +164,8 @@ type OwnerIDKind int
 
 // Variants of OwnerID.
 const (
-	OwnerIDString  OwnerIDKind = 1
-	OwnerIDInteger OwnerIDKind = 2
+	OwnerIDKindString  OwnerIDKind = 1
+	OwnerIDKindInteger OwnerIDKind = 2
 )
 
 // OwnerID is generated from openapi.yaml#/components/schemas/Owner/properties/id.
@@ -176,28 +176,28 @@ const (
 type OwnerID struct {
 	// Kind says which variant is set.
 	Kind OwnerIDKind
-	// String is set when Kind is OwnerIDString.
+	// String is set when Kind is OwnerIDKindString.
 	String string
-	// Integer is set when Kind is OwnerIDInteger.
+	// Integer is set when Kind is OwnerIDKindInteger.
 	Integer int
 }
 
 // AsString returns the String variant and whether it is the one set.
 func (u OwnerID) AsString() (string, bool) {
-	return u.String, u.Kind == OwnerIDString
+	return u.String, u.Kind == OwnerIDKindString
 }
 
 // AsInteger returns the Integer variant and whether it is the one set.
 func (u OwnerID) AsInteger() (int, bool) {
-	return u.Integer, u.Kind == OwnerIDInteger
+	return u.Integer, u.Kind == OwnerIDKindInteger
 }
 
 // MarshalJSON writes the variant Kind selects.
 func (u OwnerID) MarshalJSON() ([]byte, error) {
 	switch u.Kind {
-	case OwnerIDString:
+	case OwnerIDKindString:
 		return json.Marshal(u.String)
-	case OwnerIDInteger:
+	case OwnerIDKindInteger:
 		return json.Marshal(u.Integer)
 	}
 	return nil, fmt.Errorf("OwnerID: no variant is set (Kind %d)", u.Kind)
@@ -223,8 +223,8 @@ type PetKind int
 
 // Variants of Pet.
 const (
-	PetCat PetKind = 1
-	PetDog PetKind = 2
+	PetKindCat PetKind = 1
+	PetKindDog PetKind = 2
 )
 
 // Pet is generated from openapi.yaml#/components/schemas/Pet.
@@ -235,28 +235,28 @@ const (
 type Pet struct {
 	// Kind says which variant is set.
 	Kind PetKind
-	// Cat is set when Kind is PetCat.
+	// Cat is set when Kind is PetKindCat.
 	Cat Cat
-	// Dog is set when Kind is PetDog.
+	// Dog is set when Kind is PetKindDog.
 	Dog Dog
 }
 
 // AsCat returns the Cat variant and whether it is the one set.
 func (u Pet) AsCat() (Cat, bool) {
-	return u.Cat, u.Kind == PetCat
+	return u.Cat, u.Kind == PetKindCat
 }
 
 // AsDog returns the Dog variant and whether it is the one set.
 func (u Pet) AsDog() (Dog, bool) {
-	return u.Dog, u.Kind == PetDog
+	return u.Dog, u.Kind == PetKindDog
 }
 
 // MarshalJSON writes the variant Kind selects.
 func (u Pet) MarshalJSON() ([]byte, error) {
 	switch u.Kind {
-	case PetCat:
+	case PetKindCat:
 		return json.Marshal(u.Cat)
-	case PetDog:
+	case PetKindDog:
 		return json.Marshal(u.Dog)
 	}
 	return nil, fmt.Errorf("Pet: no variant is set (Kind %d)", u.Kind)
@@ -282,8 +282,8 @@ type StringOrIntegerKind int
 
 // Variants of StringOrInteger.
 const (
-	StringOrIntegerString  StringOrIntegerKind = 1
-	StringOrIntegerInteger StringOrIntegerKind = 2
+	StringOrIntegerKindString  StringOrIntegerKind = 1
+	StringOrIntegerKindInteger StringOrIntegerKind = 2
 )
 
 // StringOrInteger is generated from openapi.yaml#/components/schemas/StringOrInteger.
@@ -294,28 +294,28 @@ const (
 type StringOrInteger struct {
 	// Kind says which variant is set.
 	Kind StringOrIntegerKind
-	// String is set when Kind is StringOrIntegerString.
+	// String is set when Kind is StringOrIntegerKindString.
 	String string
-	// Integer is set when Kind is StringOrIntegerInteger.
+	// Integer is set when Kind is StringOrIntegerKindInteger.
 	Integer int64
 }
 
 // AsString returns the String variant and whether it is the one set.
 func (u StringOrInteger) AsString() (string, bool) {
-	return u.String, u.Kind == StringOrIntegerString
+	return u.String, u.Kind == StringOrIntegerKindString
 }
 
 // AsInteger returns the Integer variant and whether it is the one set.
 func (u StringOrInteger) AsInteger() (int64, bool) {
-	return u.Integer, u.Kind == StringOrIntegerInteger
+	return u.Integer, u.Kind == StringOrIntegerKindInteger
 }
 
 // MarshalJSON writes the variant Kind selects.
 func (u StringOrInteger) MarshalJSON() ([]byte, error) {
 	switch u.Kind {
-	case StringOrIntegerString:
+	case StringOrIntegerKindString:
 		return json.Marshal(u.String)
-	case StringOrIntegerInteger:
+	case StringOrIntegerKindInteger:
 		return json.Marshal(u.Integer)
 	}
 	return nil, fmt.Errorf("StringOrInteger: no variant is set (Kind %d)", u.Kind)
@@ -341,8 +341,8 @@ type StringOrStringListKind int
 
 // Variants of StringOrStringList.
 const (
-	StringOrStringListString StringOrStringListKind = 1
-	StringOrStringListArray  StringOrStringListKind = 2
+	StringOrStringListKindString StringOrStringListKind = 1
+	StringOrStringListKindArray  StringOrStringListKind = 2
 )
 
 // StringOrStringList is generated from openapi.yaml#/components/schemas/StringOrStringList.
@@ -353,28 +353,28 @@ const (
 type StringOrStringList struct {
 	// Kind says which variant is set.
 	Kind StringOrStringListKind
-	// String is set when Kind is StringOrStringListString.
+	// String is set when Kind is StringOrStringListKindString.
 	String string
-	// Array is set when Kind is StringOrStringListArray.
+	// Array is set when Kind is StringOrStringListKindArray.
 	Array []string
 }
 
 // AsString returns the String variant and whether it is the one set.
 func (u StringOrStringList) AsString() (string, bool) {
-	return u.String, u.Kind == StringOrStringListString
+	return u.String, u.Kind == StringOrStringListKindString
 }
 
 // AsArray returns the Array variant and whether it is the one set.
 func (u StringOrStringList) AsArray() ([]string, bool) {
-	return u.Array, u.Kind == StringOrStringListArray
+	return u.Array, u.Kind == StringOrStringListKindArray
 }
 
 // MarshalJSON writes the variant Kind selects.
 func (u StringOrStringList) MarshalJSON() ([]byte, error) {
 	switch u.Kind {
-	case StringOrStringListString:
+	case StringOrStringListKindString:
 		return json.Marshal(u.String)
-	case StringOrStringListArray:
+	case StringOrStringListKindArray:
 		return json.Marshal(u.Array)
 	}
 	return nil, fmt.Errorf("StringOrStringList: no variant is set (Kind %d)", u.Kind)
