@@ -68,9 +68,11 @@ output: api
 # The Go package name of the generated code.
 package: api
 
-# What to generate. Known parts: models.
+# What to generate. Known parts: models (types), validate (validators and
+# checked decoding). Leave it out to generate everything.
 generate:
   - models
+  - validate
 
 # A folder of templates that replace the built-in ones of the same file name
 # (see templates/ in the oasgen repository). Empty uses the built-in ones.

@@ -18,11 +18,12 @@ import (
 
 // Parts oasgen can generate.
 const (
-	PartModels = "models"
+	PartModels   = "models"
+	PartValidate = "validate"
 )
 
-// KnownParts lists what --generate accepts.
-var KnownParts = []string{PartModels}
+// KnownParts lists what --generate accepts; all of them are the default.
+var KnownParts = []string{PartModels, PartValidate}
 
 // Config says what to generate from which spec.
 type Config struct {
@@ -59,7 +60,7 @@ func Generate(cfg Config) (*Result, error) {
 		}
 		return res, err
 	}
-	pkg, more := build.Build(doc, build.Options{Package: cfg.Package})
+	pkg, more := build.Build(doc, build.Options{Package: cfg.Package, Validation: slices.Contains(cfg.Generate, PartValidate)})
 	res.Diagnostics = append(res.Diagnostics, more...)
 	var overrides = emit.Options{}
 	if cfg.Templates != "" {
@@ -75,6 +76,9 @@ func (cfg *Config) check() error {
 	}
 	if cfg.Package == "" {
 		cfg.Package = "api"
+	}
+	if len(cfg.Generate) == 0 {
+		cfg.Generate = KnownParts
 	}
 	for _, p := range cfg.Generate {
 		if !slices.Contains(KnownParts, p) {

@@ -1,5 +1,6 @@
 // Package templates holds the text/template files oasgen prints Go code
-// with. They are embedded in the binary; a user overrides one by putting a
+// with, and the validation runtime (rt/) copied into generated packages.
+// They are embedded in the binary; a user overrides a template by putting a
 // file of the same name in the folder given to --templates.
 package templates
 
@@ -9,3 +10,9 @@ import "embed"
 //
 //go:embed *.tmpl
 var FS embed.FS
+
+// Runtime holds the Go source of the validation runtime. Only the files
+// listed here are copied into generated code (not doc.go, export.go or tests).
+//
+//go:embed rt/errors.go rt/schema.go rt/keys.go rt/formats.go rt/decode.go rt/typed.go
+var Runtime embed.FS

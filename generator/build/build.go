@@ -13,12 +13,14 @@ import (
 
 // Options configure the build.
 type Options struct {
-	Package string // Go package name
+	Package    string // Go package name
+	Validation bool   // build the rules validators are generated from
 }
 
 // runtimeNames are the helper types the generated package may declare; schema
 // names never take them.
-var runtimeNames = []string{"Opt", "NewOpt", "Nullable", "NewNullable", "OptNullable", "NewOptNullable", "Date"}
+var runtimeNames = []string{"Opt", "NewOpt", "Nullable", "NewNullable", "OptNullable", "NewOptNullable", "Date",
+	"ValidationError", "Violation", "ValidateRequest", "ValidateResponse"}
 
 // builder holds the state of one Build call.
 type builder struct {
@@ -29,6 +31,11 @@ type builder struct {
 	types map[*load.Schema]*ir.Type // declared types by schema identity
 	decls []*ir.Type
 	done  map[*load.Schema]bool // schemas already checked for warnings
+
+	validation  bool
+	ruleMemo    map[*load.Schema]*ir.Rules
+	patterns    map[string]*ir.Pattern // by source; nil when RE2 rejects it
+	patternList []*ir.Pattern
 }
 
 // Build turns a loaded document into the IR, with warnings for defects that
@@ -40,9 +47,13 @@ func Build(doc *load.Document, opts Options) (*ir.Package, diag.List) {
 		names: map[*load.Schema]string{},
 		types: map[*load.Schema]*ir.Type{},
 		done:  map[*load.Schema]bool{},
+
+		validation: opts.Validation,
+		ruleMemo:   map[*load.Schema]*ir.Rules{},
+		patterns:   map[string]*ir.Pattern{},
 	}
 	b.nameComponents()
-	pkg := &ir.Package{Name: opts.Package, Source: filepath.Base(doc.File)}
+	pkg := &ir.Package{Name: opts.Package, Source: filepath.Base(doc.File), Validation: opts.Validation}
 	for _, s := range doc.Schemas {
 		b.schemaType(&load.SchemaRef{Value: s}, "")
 	}
@@ -50,6 +61,8 @@ func Build(doc *load.Document, opts Options) (*ir.Package, diag.List) {
 	breakCycles(b.decls)
 	slices.SortFunc(b.decls, func(x, y *ir.Type) int { return cmp.Compare(x.Name, y.Name) })
 	pkg.Types = b.decls
+	pkg.Patterns = b.patternList
+	markValidating(b.decls)
 	return pkg, b.diags
 }
 

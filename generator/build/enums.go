@@ -63,7 +63,7 @@ func inferEnumType(vals []load.Value) string {
 func (b *builder) enum(s *load.Schema, ctx string) *ir.Type {
 	base := enumBase(s)
 	name := b.scopeName(s, ctx)
-	t := b.declare(s, &ir.Type{Kind: ir.Enum, Name: name, Elem: base, Doc: b.schemaDoc(s), Enum: &ir.EnumInfo{}})
+	t := b.declareWithRules(s, &ir.Type{Kind: ir.Enum, Name: name, Elem: base, Doc: b.schemaDoc(s), Enum: &ir.EnumInfo{}})
 	seen := map[string]bool{}
 	for i, v := range s.Enum {
 		lit, ok := enumLiteral(v.V, base.Go)

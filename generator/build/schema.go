@@ -38,10 +38,20 @@ func (b *builder) schemaType(sr *load.SchemaRef, ctx string) *ir.Type {
 		return b.structType(s, name)
 	}
 	t := b.shape(s, name)
+	t.Rules = b.rules(s)
 	if !named {
 		return t
 	}
-	return b.declare(s, &ir.Type{Kind: ir.Defined, Name: b.scopeName(s, name), Elem: t, Doc: b.schemaDoc(s)})
+	return b.declareWithRules(s, &ir.Type{Kind: ir.Defined, Name: b.scopeName(s, name), Elem: t, Doc: b.schemaDoc(s)})
+}
+
+// declareWithRules declares a type and names its rules table after it.
+func (b *builder) declareWithRules(s *load.Schema, t *ir.Type) *ir.Type {
+	t.Rules = b.rules(s)
+	if t.Rules != nil {
+		t.Rules.Var = "schema" + t.Name
+	}
+	return b.declare(s, t)
 }
 
 // scopeName returns the schema's reserved name, or reserves ctx for it.
@@ -64,7 +74,7 @@ func (b *builder) shape(s *load.Schema, ctx string) *ir.Type {
 		if s.Items != nil { // "items" without "type: array" still means an array
 			return &ir.Type{Kind: ir.Slice, Elem: b.schemaType(s.Items, ctx+"Item")}
 		}
-		return anyType
+		return &ir.Type{Kind: ir.Builtin, Go: "any"}
 	}
 	return primitive(s)
 }

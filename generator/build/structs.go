@@ -1,6 +1,7 @@
 package build
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -67,7 +68,7 @@ func (b *builder) allOf(s *load.Schema, named bool, ctx string) *ir.Type {
 			if !named || inner == anyType {
 				return inner
 			}
-			return b.declare(s, &ir.Type{Kind: ir.Alias, Name: b.scopeName(s, ctx), Elem: inner, Doc: b.schemaDoc(s)})
+			return b.declareWithRules(s, &ir.Type{Kind: ir.Alias, Name: b.scopeName(s, ctx), Elem: inner, Doc: b.schemaDoc(s)})
 		}
 		b.diags.Warnf(s.Loc.Pos, "allof-merge", "allOf members that are not objects cannot be merged into a struct; they are left out of the Go type")
 	}
@@ -85,7 +86,7 @@ func (b *builder) declareFreeForm(s *load.Schema, named bool, ctx string) *ir.Ty
 	if !named {
 		return t
 	}
-	return b.declare(s, &ir.Type{Kind: ir.Defined, Name: b.scopeName(s, ctx), Elem: t, Doc: b.schemaDoc(s)})
+	return b.declareWithRules(s, &ir.Type{Kind: ir.Defined, Name: b.scopeName(s, ctx), Elem: t, Doc: b.schemaDoc(s)})
 }
 
 // mergeAllOf adds the properties of s and its allOf members to o. It returns
@@ -116,7 +117,8 @@ func (b *builder) mergeAllOf(s *load.Schema, o *object, seen map[*load.Schema]bo
 // buildStruct declares the struct and fills in its fields.
 func (b *builder) buildStruct(s *load.Schema, ctx string, o *object) *ir.Type {
 	name := b.scopeName(s, ctx)
-	t := b.declare(s, &ir.Type{Kind: ir.Struct, Name: name, Doc: b.schemaDoc(s)})
+	t := b.declareWithRules(s, &ir.Type{Kind: ir.Struct, Name: name, Doc: b.schemaDoc(s)})
+	b.flattenRules(t.Rules, o)
 	b.checkRequired(o)
 	fields := naming.NewScope("MarshalJSON", "UnmarshalJSON", "Validate")
 	if o.extra != nil || o.extraAny {
@@ -147,6 +149,7 @@ func (b *builder) field(owner string, p *load.Property, required bool, scope *na
 	f := &ir.Field{
 		Name:     name,
 		JSONName: p.Name,
+		Rules:    b.refRules(p.Schema),
 		Required: required,
 		Nullable: nullable,
 		Type:     wrap(base, required, nullable),
@@ -162,7 +165,7 @@ func (b *builder) field(owner string, p *load.Property, required bool, scope *na
 // wrap applies the presence rules: a required non-nullable property is a
 // plain value; the rest keep absent, null and a value apart.
 func wrap(base *ir.Type, required, nullable bool) *ir.Type {
-	if base == anyType { // any already holds null
+	if base.Kind == ir.Builtin && base.Go == "any" { // any already holds null
 		nullable = false
 	}
 	switch {
@@ -189,4 +192,24 @@ func validJSONTag(name string) bool {
 		}
 	}
 	return true
+}
+
+// flattenRules gives a struct's rules the properties and required names of
+// its merged allOf members, so the checks made while decoding see them all.
+func (b *builder) flattenRules(r *ir.Rules, o *object) {
+	if r == nil || len(r.AllOf) == 0 {
+		return
+	}
+	r.Properties, r.Required = nil, nil
+	for _, p := range o.props {
+		r.Properties = append(r.Properties, ir.PropertyRules{Name: p.Name, Rules: b.refRules(p.Schema)})
+	}
+	for _, req := range o.reqList {
+		if !slices.Contains(r.Required, req.Name) {
+			r.Required = append(r.Required, req.Name)
+		}
+	}
+	if o.extra != nil {
+		r.Additional = b.refRules(o.extra)
+	}
 }

@@ -16,7 +16,7 @@ import (
 func (b *builder) union(s *load.Schema, ctx string) *ir.Type {
 	name := b.scopeName(s, ctx)
 	info := &ir.UnionInfo{OneOf: len(s.OneOf) > 0, KindName: b.scope.Unique(name + "Kind")}
-	t := b.declare(s, &ir.Type{Kind: ir.Union, Name: name, Doc: b.schemaDoc(s), Union: info})
+	t := b.declareWithRules(s, &ir.Type{Kind: ir.Union, Name: name, Doc: b.schemaDoc(s), Union: info})
 	branches := s.OneOf
 	if len(branches) == 0 {
 		branches = s.AnyOf

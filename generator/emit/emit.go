@@ -27,11 +27,19 @@ func Emit(pkg *ir.Package, opts Options) ([]write.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	models, err := render(tmpl, pkg, "models.gen.go", "models")
+	models, err := render(tmpl, pkg, "models.gen.go", "models", nil)
 	if err != nil {
 		return nil, err
 	}
-	return []write.File{models}, nil
+	files := []write.File{models}
+	if pkg.Validation {
+		validate, err := render(tmpl, pkg, "validate.gen.go", "validate", newTables(pkg))
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, validate)
+	}
+	return files, nil
 }
 
 // parseTemplates loads the embedded templates, then the user's overrides.
@@ -62,6 +70,7 @@ func parseTemplates(overrides fs.FS) (*template.Template, error) {
 
 // file accumulates what one generated file uses while it is printed.
 type file struct {
+	tables  *tables           // rules tables, for validate.gen.go
 	imports map[string]string // path → explicit name ("" for default)
 	runtime runtimeUse
 	once    map[string]bool
@@ -73,15 +82,17 @@ type runtimeUse struct {
 }
 
 // render executes the named template for pkg and returns the formatted file.
-func render(tmpl *template.Template, pkg *ir.Package, name, entry string) (write.File, error) {
-	f := &file{imports: map[string]string{}, once: map[string]bool{}}
+func render(tmpl *template.Template, pkg *ir.Package, name, entry string, tb *tables) (write.File, error) {
+	f := &file{imports: map[string]string{}, once: map[string]bool{}, tables: tb}
 	t, err := tmpl.Clone()
 	if err != nil {
 		return write.File{}, err
 	}
 	t.Funcs(f.funcs())
 	var body bytes.Buffer
-	f.scan(pkg)
+	if entry == "models" {
+		f.scan(pkg) // the helpers live in models.gen.go
+	}
 	if err := t.ExecuteTemplate(&body, entry, pkg); err != nil {
 		return write.File{}, fmt.Errorf("print %s: %w", name, err)
 	}
@@ -90,7 +101,10 @@ func render(tmpl *template.Template, pkg *ir.Package, name, entry string) (write
 	}
 	var out bytes.Buffer
 	out.WriteString(write.Header + "\n\n")
-	fmt.Fprintf(&out, "// Package %s holds the types generated from %s.\npackage %s\n", pkg.Name, pkg.Source, pkg.Name)
+	if entry == "models" {
+		fmt.Fprintf(&out, "// Package %s holds the types generated from %s.\n", pkg.Name, pkg.Source)
+	}
+	fmt.Fprintf(&out, "package %s\n", pkg.Name)
 	out.WriteString(f.importBlock())
 	out.Write(body.Bytes())
 	src, err := format.Source(out.Bytes())

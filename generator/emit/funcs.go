@@ -14,15 +14,19 @@ var placeholderFuncs = (&file{}).funcs()
 
 func (f *file) funcs() template.FuncMap {
 	return template.FuncMap{
-		"typ":          f.expr,
-		"use":          f.use,
-		"once":         f.onceFn,
-		"comment":      comment,
-		"fieldComment": fieldComment,
-		"tag":          tag,
-		"inc":          func(i int) int { return i + 1 },
-		"join":         strings.Join,
-		"strings":      stringsLiteral,
+		"typ":           f.expr,
+		"use":           f.use,
+		"once":          f.onceFn,
+		"comment":       comment,
+		"fieldComment":  fieldComment,
+		"tag":           tag,
+		"inc":           func(i int) int { return i + 1 },
+		"join":          strings.Join,
+		"strings":       stringsLiteral,
+		"validateBody":  f.validateBody,
+		"patterns":      f.patterns,
+		"tables":        func() string { return f.tables.declarations() },
+		"runtimeSource": f.runtimeSource,
 	}
 }
 

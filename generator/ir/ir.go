@@ -6,6 +6,8 @@ package ir
 // Package is everything generated for one spec.
 type Package struct {
 	Name       string       // Go package name
+	Validation bool         // validators are generated (validate.gen.go)
+	Patterns   []*Pattern   // regular expressions the validators use, in order
 	Source     string       // spec file, relative to its root, for comments
 	Types      []*Type      // declared types in a deterministic order
 	Operations []*Operation // in spec order
@@ -58,6 +60,13 @@ type Type struct {
 	Enum   *EnumInfo // Enum
 	Union  *UnionInfo
 
+	// Rules are the constraints of the schema this type comes from; nil when
+	// validation is not generated.
+	Rules *Rules
+	// Validates is set on declared types that get a validate method: they
+	// or something they contain have constraints.
+	Validates bool
+
 	Doc Doc
 }
 
@@ -86,6 +95,8 @@ type Field struct {
 	Name     string // Go name
 	JSONName string
 	Type     *Type
+	// Rules of the property schema, for readOnly/writeOnly; nil when none.
+	Rules    *Rules
 	Required bool
 	Nullable bool
 	// OmitZero adds ,omitzero to the json tag (optional fields).

@@ -5,6 +5,7 @@ package store
 
 import (
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -21,13 +22,13 @@ func roundTrip[T any](t *testing.T, in string) T {
 	if err != nil {
 		t.Fatalf("marshal: %v", err)
 	}
-	if !jsonEqual(t, in, string(out)) {
+	if !sameJSON(t, in, string(out)) {
 		t.Errorf("round trip changed the JSON:\n in: %s\nout: %s", in, out)
 	}
 	return v
 }
 
-func jsonEqual(t *testing.T, a, b string) bool {
+func sameJSON(t *testing.T, a, b string) bool {
 	var x, y any
 	if err := json.Unmarshal([]byte(a), &x); err != nil {
 		t.Fatal(err)
@@ -149,5 +150,122 @@ func TestAdditionalProperties(t *testing.T) {
 	ctx, _ := c.Context.Get()
 	if ctx.AdditionalProperties["locale"] != "de" {
 		t.Errorf("context = %+v", ctx)
+	}
+}
+
+// violations returns the violations of err as "path keyword" strings.
+func violations(t *testing.T, err error) []string {
+	t.Helper()
+	var ve *ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("error %v (%T) is not a *ValidationError", err, err)
+	}
+	var out []string
+	for _, v := range ve.Violations {
+		out = append(out, v.Path+" "+v.Keyword)
+	}
+	return out
+}
+
+func TestDecodeViolations(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"missing required", `{"quantity":1}`, []string{" required"}},
+		{"null not allowed", `{"variant_id":null,"quantity":1}`, []string{"/variant_id nullable"}},
+		{"wrong type", `{"variant_id":"v","quantity":"one"}`, []string{"/quantity type"}},
+		{"unknown property", `{"variant_id":"v","quantity":1,"colour":"red"}`, []string{"/colour additionalProperties"}},
+		{"all at once", `{"quantity":null,"colour":1}`, []string{" required", "/colour additionalProperties", "/quantity nullable"}},
+		{"nested metadata value", `{"variant_id":"v","quantity":1,"metadata":{"a":[1]}}`, []string{"/metadata/a anyOf"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var req StorePostCartsCartLineItemsReq
+			got := violations(t, json.Unmarshal([]byte(tt.in), &req))
+			if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+				t.Errorf("violations %q, want %q", got, tt.want)
+			}
+		})
+	}
+	var ok StorePostCartsCartLineItemsReq
+	if err := json.Unmarshal([]byte(`{"variant_id":"v","quantity":2}`), &ok); err != nil {
+		t.Errorf("valid request rejected: %v", err)
+	}
+}
+
+func TestNestedDecodeViolationHasFullPath(t *testing.T) {
+	in := `{` + cartBase + `,"items":[{"id":"li","title":"t","quantity":1,"unit_price":1,"variant_id":null,"created_at":"2024-01-02T03:04:05Z","updated_at":"2024-01-02T03:04:05Z"},{"id":"li2","title":"t","unit_price":1,"variant_id":null,"created_at":"2024-01-02T03:04:05Z","updated_at":"2024-01-02T03:04:05Z"}]}`
+	var c Cart
+	got := violations(t, json.Unmarshal([]byte(in), &c))
+	if len(got) != 1 || got[0] != "/items/1 required" {
+		t.Errorf("violations %q, want [/items/1 required]", got)
+	}
+}
+
+func TestValidate(t *testing.T) {
+	req := StorePostCartsCartLineItemsReq{VariantID: "v", Quantity: 0}
+	got := violations(t, req.Validate())
+	if len(got) != 1 || got[0] != "/quantity minimum" {
+		t.Errorf("violations %q", got)
+	}
+	var ve *ValidationError
+	errors.As(req.Validate(), &ve)
+	if msg := ve.Violations[0].Message; msg != "must be >= 1, got 0" {
+		t.Errorf("message %q", msg)
+	}
+	req.Quantity = 3
+	if err := req.Validate(); err != nil {
+		t.Errorf("valid request: %v", err)
+	}
+}
+
+func TestValidateReportsEveryViolation(t *testing.T) {
+	c := Cart{ID: "c", RegionID: "r", Type: "nope", Email: NewOptNullable("not-an-email"),
+		Items: NewOpt([]LineItem{{ID: "a", Title: "t", Quantity: 0}, {ID: "b", Title: "t", Quantity: -1}})}
+	got := violations(t, c.Validate())
+	want := []string{"/email format", "/items/0/quantity minimum", "/items/1/quantity minimum", "/type enum"}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("violations %q, want %q", got, want)
+	}
+}
+
+func TestReadOnlyInRequests(t *testing.T) {
+	c := Cart{ID: "c", RegionID: "r", Type: CartTypeDefault, Subtotal: NewOpt(int64(5))}
+	if err := c.Validate(); err != nil {
+		t.Errorf("Validate: %v", err)
+	}
+	if got := violations(t, ValidateRequest(&c)); len(got) != 1 || got[0] != "/subtotal readOnly" {
+		t.Errorf("ValidateRequest: %q", got)
+	}
+	if err := ValidateResponse(&c); err != nil {
+		t.Errorf("ValidateResponse: %v", err)
+	}
+}
+
+func TestPatternAndLength(t *testing.T) {
+	m := Money{Amount: 1, CurrencyCode: "EURO"}
+	got := violations(t, m.Validate())
+	want := []string{"/currency_code maxLength", "/currency_code pattern"}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("violations %q, want %q", got, want)
+	}
+}
+
+func BenchmarkValidateValidCart(b *testing.B) {
+	items := make([]LineItem, 20)
+	for i := range items {
+		items[i] = LineItem{ID: "li", Title: "t", Quantity: 2}
+	}
+	c := Cart{ID: "c", RegionID: "r", Type: CartTypeDefault, Email: NewOptNullable("a@example.com"), Items: NewOpt(items)}
+	if err := c.Validate(); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := c.Validate(); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -73,6 +73,17 @@ type Address struct {
 	Metadata OptNullable[map[string]any] `json:"metadata,omitzero"`
 }
 
+// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
+// breaks of the schema's structure: a missing required property, a null
+// where none is allowed, an unknown property, a value of the wrong type.
+func (x *Address) UnmarshalJSON(data []byte) error {
+	type plain Address
+	if err := schemaAddress.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
+		return err
+	}
+	return nil
+}
+
 // BankTransfer is generated from components/schemas/BankTransfer.yaml.
 //
 // A payment by bank transfer, settled when the funds arrive.
@@ -100,6 +111,17 @@ type BankTransfer struct {
 	// Read-only: sent in responses only.
 	// Example: "ORD-10042"
 	Reference Opt[string] `json:"reference,omitzero"`
+}
+
+// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
+// breaks of the schema's structure: a missing required property, a null
+// where none is allowed, an unknown property, a value of the wrong type.
+func (x *BankTransfer) UnmarshalJSON(data []byte) error {
+	type plain BankTransfer
+	if err := schemaBankTransfer.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
+		return err
+	}
+	return nil
 }
 
 // BankTransferType is generated from components/schemas/BankTransfer.yaml#/properties/type.
@@ -142,6 +164,17 @@ type CardPayment struct {
 	//
 	// Example: "credit"
 	Funding OptNullable[CardPaymentFunding] `json:"funding,omitzero"`
+}
+
+// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
+// breaks of the schema's structure: a missing required property, a null
+// where none is allowed, an unknown property, a value of the wrong type.
+func (x *CardPayment) UnmarshalJSON(data []byte) error {
+	type plain CardPayment
+	if err := schemaCardPayment.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
+		return err
+	}
+	return nil
 }
 
 // CardPaymentFunding is generated from components/schemas/CardPayment.yaml#/properties/funding.
@@ -259,6 +292,17 @@ type Cart struct {
 	Metadata OptNullable[map[string]any] `json:"metadata,omitzero"`
 }
 
+// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
+// breaks of the schema's structure: a missing required property, a null
+// where none is allowed, an unknown property, a value of the wrong type.
+func (x *Cart) UnmarshalJSON(data []byte) error {
+	type plain Cart
+	if err := schemaCart.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
+		return err
+	}
+	return nil
+}
+
 // CartContext is generated from components/schemas/Cart.yaml#/properties/context.
 //
 // The context of the cart which can include info like IP or user agent. Any other key is kept as a string.
@@ -287,10 +331,12 @@ func (x CartContext) MarshalJSON() ([]byte, error) {
 	return appendExtra(known, x.AdditionalProperties)
 }
 
-// UnmarshalJSON reads the declared properties, and every other property into AdditionalProperties.
+// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
+// breaks of the schema's structure: a missing required property, a null
+// where none is allowed, an unknown property, a value of the wrong type.
 func (x *CartContext) UnmarshalJSON(data []byte) error {
 	type plain CartContext
-	if err := json.Unmarshal(data, (*plain)(x)); err != nil {
+	if err := schemaCartContext.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
 		return err
 	}
 	extra, err := decodeExtra[string](data, "ip", "user_agent")
@@ -369,6 +415,17 @@ type Customer struct {
 	Metadata OptNullable[map[string]any] `json:"metadata,omitzero"`
 }
 
+// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
+// breaks of the schema's structure: a missing required property, a null
+// where none is allowed, an unknown property, a value of the wrong type.
+func (x *Customer) UnmarshalJSON(data []byte) error {
+	type plain Customer
+	if err := schemaCustomer.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
+		return err
+	}
+	return nil
+}
+
 // DeleteStoreCartsIDParams holds the parameters of DeleteStoreCartsID (DELETE /store/carts/{id}).
 type DeleteStoreCartsIDParams struct {
 	// Path parameter "id".
@@ -389,6 +446,17 @@ type DeleteStoreCartsIDResponse struct {
 	Deleted bool `json:"deleted"`
 }
 
+// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
+// breaks of the schema's structure: a missing required property, a null
+// where none is allowed, an unknown property, a value of the wrong type.
+func (x *DeleteStoreCartsIDResponse) UnmarshalJSON(data []byte) error {
+	type plain DeleteStoreCartsIDResponse
+	if err := schemaDeleteStoreCartsIDResponse.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
+		return err
+	}
+	return nil
+}
+
 // Error is generated from components/schemas/Error.yaml.
 //
 // Response Error.
@@ -405,6 +473,17 @@ type Error struct {
 	Type ErrorType `json:"type"`
 	// Locates the part of the request that caused the error. The property named `$ref` holds a JSON reference into the request schema; it is an ordinary property, not a reference object.
 	Source Opt[ErrorSource] `json:"source,omitzero"`
+}
+
+// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
+// breaks of the schema's structure: a missing required property, a null
+// where none is allowed, an unknown property, a value of the wrong type.
+func (x *Error) UnmarshalJSON(data []byte) error {
+	type plain Error
+	if err := schemaError.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
+		return err
+	}
+	return nil
 }
 
 // ErrorCode is generated from components/schemas/Error.yaml#/properties/code.
@@ -432,6 +511,17 @@ type ErrorSource struct {
 	//
 	// Example: "/email"
 	Pointer Opt[string] `json:"pointer,omitzero"`
+}
+
+// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
+// breaks of the schema's structure: a missing required property, a null
+// where none is allowed, an unknown property, a value of the wrong type.
+func (x *ErrorSource) UnmarshalJSON(data []byte) error {
+	type plain ErrorSource
+	if err := schemaErrorSource.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
+		return err
+	}
+	return nil
 }
 
 // ErrorType is generated from components/schemas/Error.yaml#/properties/type.
@@ -530,6 +620,17 @@ type GetProductsParamsCreatedAt struct {
 	Gte Opt[time.Time] `json:"gte,omitzero"`
 }
 
+// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
+// breaks of the schema's structure: a missing required property, a null
+// where none is allowed, an unknown property, a value of the wrong type.
+func (x *GetProductsParamsCreatedAt) UnmarshalJSON(data []byte) error {
+	type plain GetProductsParamsCreatedAt
+	if err := schemaGetProductsParamsCreatedAt.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
+		return err
+	}
+	return nil
+}
+
 // GetProductsParamsPriceKind says which variant a GetProductsParamsPrice holds.
 type GetProductsParamsPriceKind int
 
@@ -574,6 +675,9 @@ func (u GetProductsParamsPrice) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads whichever variant the JSON holds.
 func (u *GetProductsParamsPrice) UnmarshalJSON(data []byte) error {
+	if err := schemaGetProductsParamsPrice.validateJSON(data); err != nil {
+		return err
+	}
 	var v GetProductsParamsPrice
 	i, err := decodeUnion(data, []unionVariant{
 		{kinds: "number", required: nil, known: nil, decode: func(b []byte) error { return json.Unmarshal(b, &v.Integer) }},
@@ -625,6 +729,17 @@ type GiftCardPayment struct {
 	Code string `json:"code"`
 	// The remaining balance of the gift card.
 	Balance Opt[Money] `json:"balance,omitzero"`
+}
+
+// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
+// breaks of the schema's structure: a missing required property, a null
+// where none is allowed, an unknown property, a value of the wrong type.
+func (x *GiftCardPayment) UnmarshalJSON(data []byte) error {
+	type plain GiftCardPayment
+	if err := schemaGiftCardPayment.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
+		return err
+	}
+	return nil
 }
 
 // GiftCardPaymentType is generated from components/schemas/GiftCardPayment.yaml#/properties/type.
@@ -707,6 +822,17 @@ type LineItem struct {
 	Metadata OptNullable[map[string]MetadataValue] `json:"metadata,omitzero"`
 }
 
+// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
+// breaks of the schema's structure: a missing required property, a null
+// where none is allowed, an unknown property, a value of the wrong type.
+func (x *LineItem) UnmarshalJSON(data []byte) error {
+	type plain LineItem
+	if err := schemaLineItem.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
+		return err
+	}
+	return nil
+}
+
 // MetadataValueKind says which variant a MetadataValue holds.
 type MetadataValueKind int
 
@@ -765,6 +891,9 @@ func (u MetadataValue) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads whichever variant the JSON holds.
 func (u *MetadataValue) UnmarshalJSON(data []byte) error {
+	if err := schemaMetadataValue.validateJSON(data); err != nil {
+		return err
+	}
 	var v MetadataValue
 	i, err := decodeUnion(data, []unionVariant{
 		{kinds: "string", required: nil, known: nil, decode: func(b []byte) error { return json.Unmarshal(b, &v.String) }},
@@ -797,6 +926,17 @@ type Money struct {
 	CurrencyCode string `json:"currency_code"`
 }
 
+// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
+// breaks of the schema's structure: a missing required property, a null
+// where none is allowed, an unknown property, a value of the wrong type.
+func (x *Money) UnmarshalJSON(data []byte) error {
+	type plain Money
+	if err := schemaMoney.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
+		return err
+	}
+	return nil
+}
+
 // MultipleErrors is generated from components/schemas/MultipleErrors.yaml.
 //
 // Returned when more than one error occurred while handling the request.
@@ -805,6 +945,17 @@ type MultipleErrors struct {
 	Errors []Error `json:"errors"`
 
 	Message Opt[string] `json:"message,omitzero"`
+}
+
+// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
+// breaks of the schema's structure: a missing required property, a null
+// where none is allowed, an unknown property, a value of the wrong type.
+func (x *MultipleErrors) UnmarshalJSON(data []byte) error {
+	type plain MultipleErrors
+	if err := schemaMultipleErrors.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
+		return err
+	}
+	return nil
 }
 
 // PaymentMethodKind says which variant a PaymentMethod holds.
@@ -865,6 +1016,9 @@ func (u PaymentMethod) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads whichever variant the JSON holds, chosen by the "type" property.
 func (u *PaymentMethod) UnmarshalJSON(data []byte) error {
+	if err := schemaPaymentMethod.validateJSON(data); err != nil {
+		return err
+	}
 	var v PaymentMethod
 	tag, err := discriminatorValue(data, "type")
 	if err != nil {
@@ -947,6 +1101,17 @@ type PaymentSession struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
+// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
+// breaks of the schema's structure: a missing required property, a null
+// where none is allowed, an unknown property, a value of the wrong type.
+func (x *PaymentSession) UnmarshalJSON(data []byte) error {
+	type plain PaymentSession
+	if err := schemaPaymentSession.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
+		return err
+	}
+	return nil
+}
+
 // PaymentSessionStatus is generated from components/schemas/PaymentSession.yaml#/properties/status.
 //
 // Indicates the status of the Payment Session. Will default to `pending`, and will eventually become `authorized`. Payment Sessions may have the status of `requires_more` to indicate that further actions are to be completed by the Customer.
@@ -1007,6 +1172,9 @@ func (u PostCart400Response) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads whichever variant the JSON holds.
 func (u *PostCart400Response) UnmarshalJSON(data []byte) error {
+	if err := schemaPostCart400Response.validateJSON(data); err != nil {
+		return err
+	}
 	var v PostCart400Response
 	i, err := decodeUnion(data, []unionVariant{
 		{kinds: "object", required: []string{"message", "type"}, known: []string{"code", "message", "type", "source"}, decode: func(b []byte) error { return json.Unmarshal(b, &v.Error) }},
@@ -1117,6 +1285,17 @@ type Product struct {
 	Metadata OptNullable[map[string]any] `json:"metadata,omitzero"`
 }
 
+// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
+// breaks of the schema's structure: a missing required property, a null
+// where none is allowed, an unknown property, a value of the wrong type.
+func (x *Product) UnmarshalJSON(data []byte) error {
+	type plain Product
+	if err := schemaProduct.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
+		return err
+	}
+	return nil
+}
+
 // ProductOption is generated from components/schemas/Product.yaml#/ProductOption.
 //
 // A Product Option defines properties that may vary between different variants of a Product. Common Product Options are "Size" and "Color".
@@ -1138,6 +1317,17 @@ type ProductOption struct {
 	Values Opt[[]ProductOptionValuesItem] `json:"values,omitzero"`
 }
 
+// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
+// breaks of the schema's structure: a missing required property, a null
+// where none is allowed, an unknown property, a value of the wrong type.
+func (x *ProductOption) UnmarshalJSON(data []byte) error {
+	type plain ProductOption
+	if err := schemaProductOption.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
+		return err
+	}
+	return nil
+}
+
 // ProductOptionValuesItem is generated from components/schemas/Product.yaml#/ProductOption/properties/values/items.
 //
 // Product Option Value.
@@ -1157,6 +1347,17 @@ type ProductOptionValuesItem struct {
 	//
 	// Example: "opt_01F0YESHQBZVKCEXJ24BS6PCX3"
 	OptionID string `json:"option_id"`
+}
+
+// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
+// breaks of the schema's structure: a missing required property, a null
+// where none is allowed, an unknown property, a value of the wrong type.
+func (x *ProductOptionValuesItem) UnmarshalJSON(data []byte) error {
+	type plain ProductOptionValuesItem
+	if err := schemaProductOptionValuesItem.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
+		return err
+	}
+	return nil
 }
 
 // ProductStatus is generated from components/schemas/Product.yaml#/Product/properties/status.
@@ -1220,6 +1421,17 @@ type ProductVariant struct {
 	CalculatedPrice OptNullable[int64] `json:"calculated_price,omitzero"`
 }
 
+// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
+// breaks of the schema's structure: a missing required property, a null
+// where none is allowed, an unknown property, a value of the wrong type.
+func (x *ProductVariant) UnmarshalJSON(data []byte) error {
+	type plain ProductVariant
+	if err := schemaProductVariant.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
+		return err
+	}
+	return nil
+}
+
 // Region is generated from components/schemas/Region.yaml.
 //
 // A region holds settings specific to a geographical location, including the currency, tax rates, and fulfillment and payment providers.
@@ -1261,6 +1473,17 @@ type Region struct {
 	Metadata OptNullable[map[string]any] `json:"metadata,omitzero"`
 }
 
+// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
+// breaks of the schema's structure: a missing required property, a null
+// where none is allowed, an unknown property, a value of the wrong type.
+func (x *Region) UnmarshalJSON(data []byte) error {
+	type plain Region
+	if err := schemaRegion.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
+		return err
+	}
+	return nil
+}
+
 // Slug is generated from components/schemas/Product.yaml#/Product/properties/handle.
 //
 // A unique identifier for the Product (e.g. for slug structure). Generated Go code calls this field `Slug`.
@@ -1276,12 +1499,34 @@ type StoreCartsRes struct {
 	Cart Cart `json:"cart"`
 }
 
+// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
+// breaks of the schema's structure: a missing required property, a null
+// where none is allowed, an unknown property, a value of the wrong type.
+func (x *StoreCartsRes) UnmarshalJSON(data []byte) error {
+	type plain StoreCartsRes
+	if err := schemaStoreCartsRes.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
+		return err
+	}
+	return nil
+}
+
 // StoreCustomersRes is generated from components/schemas/StoreCustomersRes.yaml.
 //
 // The customer's details.
 type StoreCustomersRes struct {
 	// Customer details.
 	Customer Customer `json:"customer"`
+}
+
+// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
+// breaks of the schema's structure: a missing required property, a null
+// where none is allowed, an unknown property, a value of the wrong type.
+func (x *StoreCustomersRes) UnmarshalJSON(data []byte) error {
+	type plain StoreCustomersRes
+	if err := schemaStoreCustomersRes.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
+		return err
+	}
+	return nil
 }
 
 // StorePostCartReq is generated from components/schemas/StorePostCartReq.yaml.
@@ -1304,6 +1549,17 @@ type StorePostCartReq struct {
 	Context Opt[map[string]string] `json:"context,omitzero"`
 }
 
+// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
+// breaks of the schema's structure: a missing required property, a null
+// where none is allowed, an unknown property, a value of the wrong type.
+func (x *StorePostCartReq) UnmarshalJSON(data []byte) error {
+	type plain StorePostCartReq
+	if err := schemaStorePostCartReq.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
+		return err
+	}
+	return nil
+}
+
 // StorePostCartReqItemsItem is generated from components/schemas/StorePostCartReq.yaml#/properties/items/items.
 type StorePostCartReqItemsItem struct {
 	// The ID of the Product Variant.
@@ -1312,9 +1568,20 @@ type StorePostCartReqItemsItem struct {
 	Quantity int32 `json:"quantity"`
 }
 
+// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
+// breaks of the schema's structure: a missing required property, a null
+// where none is allowed, an unknown property, a value of the wrong type.
+func (x *StorePostCartReqItemsItem) UnmarshalJSON(data []byte) error {
+	type plain StorePostCartReqItemsItem
+	if err := schemaStorePostCartReqItemsItem.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
+		return err
+	}
+	return nil
+}
+
 // StorePostCartsCartLineItemsReq is generated from components/schemas/StorePostCartsCartLineItemsReq.yaml.
 //
-// The details of the line item to create.
+// The details of the line item to create. Unknown properties are rejected.
 //
 // Example: {"metadata":{"engraving":"For Ada"},"quantity":1,"variant_id":"variant_01G1G5V2MRX2V3PVSR2WXYPFB6"}
 type StorePostCartsCartLineItemsReq struct {
@@ -1324,6 +1591,17 @@ type StorePostCartsCartLineItemsReq struct {
 	Quantity int32 `json:"quantity"`
 	// An optional key-value map with additional details about the Line Item.
 	Metadata Opt[map[string]MetadataValue] `json:"metadata,omitzero"`
+}
+
+// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
+// breaks of the schema's structure: a missing required property, a null
+// where none is allowed, an unknown property, a value of the wrong type.
+func (x *StorePostCartsCartLineItemsReq) UnmarshalJSON(data []byte) error {
+	type plain StorePostCartsCartLineItemsReq
+	if err := schemaStorePostCartsCartLineItemsReq.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
+		return err
+	}
+	return nil
 }
 
 // StorePostCartsCartReq is generated from components/schemas/StorePostCartsCartReq.yaml.
@@ -1356,16 +1634,49 @@ type StorePostCartsCartReq struct {
 	Metadata Opt[map[string]any] `json:"metadata,omitzero"`
 }
 
+// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
+// breaks of the schema's structure: a missing required property, a null
+// where none is allowed, an unknown property, a value of the wrong type.
+func (x *StorePostCartsCartReq) UnmarshalJSON(data []byte) error {
+	type plain StorePostCartsCartReq
+	if err := schemaStorePostCartsCartReq.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
+		return err
+	}
+	return nil
+}
+
 // StorePostCartsCartReqDiscountsItem is generated from components/schemas/StorePostCartsCartReq.yaml#/properties/discounts/items.
 type StorePostCartsCartReqDiscountsItem struct {
 	// The code of the discount.
 	Code string `json:"code"`
 }
 
+// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
+// breaks of the schema's structure: a missing required property, a null
+// where none is allowed, an unknown property, a value of the wrong type.
+func (x *StorePostCartsCartReqDiscountsItem) UnmarshalJSON(data []byte) error {
+	type plain StorePostCartsCartReqDiscountsItem
+	if err := schemaStorePostCartsCartReqDiscountsItem.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
+		return err
+	}
+	return nil
+}
+
 // StorePostCartsCartReqGiftCardsItem is generated from components/schemas/StorePostCartsCartReq.yaml#/properties/gift_cards/items.
 type StorePostCartsCartReqGiftCardsItem struct {
 	// The code of a gift card.
 	Code string `json:"code"`
+}
+
+// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
+// breaks of the schema's structure: a missing required property, a null
+// where none is allowed, an unknown property, a value of the wrong type.
+func (x *StorePostCartsCartReqGiftCardsItem) UnmarshalJSON(data []byte) error {
+	type plain StorePostCartsCartReqGiftCardsItem
+	if err := schemaStorePostCartsCartReqGiftCardsItem.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
+		return err
+	}
+	return nil
 }
 
 // StorePostCustomersCustomerReq is generated from components/schemas/StorePostCustomersCustomerReq.yaml.
@@ -1396,6 +1707,17 @@ type StorePostCustomersCustomerReq struct {
 	Metadata Opt[map[string]any] `json:"metadata,omitzero"`
 }
 
+// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
+// breaks of the schema's structure: a missing required property, a null
+// where none is allowed, an unknown property, a value of the wrong type.
+func (x *StorePostCustomersCustomerReq) UnmarshalJSON(data []byte) error {
+	type plain StorePostCustomersCustomerReq
+	if err := schemaStorePostCustomersCustomerReq.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
+		return err
+	}
+	return nil
+}
+
 // StoreProductsListRes is generated from components/schemas/StoreProductsListRes.yaml.
 //
 // The list of products with pagination fields.
@@ -1410,12 +1732,34 @@ type StoreProductsListRes struct {
 	Limit int32 `json:"limit"`
 }
 
+// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
+// breaks of the schema's structure: a missing required property, a null
+// where none is allowed, an unknown property, a value of the wrong type.
+func (x *StoreProductsListRes) UnmarshalJSON(data []byte) error {
+	type plain StoreProductsListRes
+	if err := schemaStoreProductsListRes.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
+		return err
+	}
+	return nil
+}
+
 // StoreProductsRes is generated from components/schemas/StoreProductsRes.yaml.
 //
 // The product's details.
 type StoreProductsRes struct {
 	// Product details.
 	Product Product `json:"product"`
+}
+
+// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
+// breaks of the schema's structure: a missing required property, a null
+// where none is allowed, an unknown property, a value of the wrong type.
+func (x *StoreProductsRes) UnmarshalJSON(data []byte) error {
+	type plain StoreProductsRes
+	if err := schemaStoreProductsRes.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
+		return err
+	}
+	return nil
 }
 
 // Opt is an optional value: the zero Opt is absent, and a struct field of

@@ -1,0 +1,167 @@
+package build
+
+import (
+	"cmp"
+	"errors"
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"strconv"
+
+	"github.com/oasgen/oasgen/generator/ir"
+	"github.com/oasgen/oasgen/generator/load"
+)
+
+// checkedFormats are the formats the generated validators check.
+var checkedFormats = map[string]bool{
+	"date-time": true, "date": true, "time": true, "email": true, "uuid": true, "uri": true,
+	"uri-reference": true, "hostname": true, "ipv4": true, "ipv6": true, "byte": true,
+}
+
+// rules returns the validation rules of a schema, once per schema so that
+// recursive schemas give a finite graph; nil when validation is off.
+func (b *builder) rules(s *load.Schema) *ir.Rules {
+	if !b.validation || s == nil {
+		return nil
+	}
+	if r, ok := b.ruleMemo[s]; ok {
+		return r
+	}
+	r := &ir.Rules{}
+	b.ruleMemo[s] = r
+	c := s.Constraints
+	if s.Type != "" {
+		r.Types = []string{s.Type}
+	}
+	r.Nullable, r.ReadOnly, r.WriteOnly = s.Nullable, s.ReadOnly, s.WriteOnly
+	for _, e := range s.Enum {
+		r.Enum = append(r.Enum, normalizeJSON(e.V))
+	}
+	r.MinLength, r.MaxLength = c.MinLength, c.MaxLength
+	r.Pattern = b.pattern(s)
+	if checkedFormats[s.Format] && (s.Type == "string" || s.Type == "") {
+		r.Format = s.Format
+	}
+	r.Minimum, r.Maximum, r.MultipleOf = c.Minimum, c.Maximum, c.MultipleOf
+	r.ExclusiveMinimum, r.ExclusiveMaximum = c.ExclusiveMinimum, c.ExclusiveMaximum
+	r.MinItems, r.MaxItems, r.UniqueItems = c.MinItems, c.MaxItems, c.UniqueItems
+	r.MinProperties, r.MaxProperties = c.MinProperties, c.MaxProperties
+	r.Items = b.refRules(s.Items)
+	for _, req := range s.Required {
+		r.Required = append(r.Required, req.Name)
+	}
+	for _, p := range s.Properties {
+		r.Properties = append(r.Properties, ir.PropertyRules{Name: p.Name, Rules: b.refRules(p.Schema)})
+	}
+	r.Additional = b.refRules(s.AdditionalProperties)
+	r.NoAdditional = s.AdditionalAllowed != nil && !*s.AdditionalAllowed
+	r.AllOf, r.AnyOf, r.OneOf = b.ruleList(s.AllOf), b.ruleList(s.AnyOf), b.ruleList(s.OneOf)
+	r.Not = b.refRules(s.Not)
+	r.Discriminator = b.discriminatorRules(s)
+	return r
+}
+
+// refRules returns the rules at a place that uses a schema: the keys next to
+// a $ref (nullable, readOnly...) refine the target's rules there.
+func (b *builder) refRules(sr *load.SchemaRef) *ir.Rules {
+	if sr == nil || sr.Value == nil {
+		return nil
+	}
+	r := b.rules(sr.Value)
+	if r == nil || (!sr.Nullable || r.Nullable) && (!sr.ReadOnly || r.ReadOnly) && (!sr.WriteOnly || r.WriteOnly) {
+		return r
+	}
+	refined := *r
+	refined.Var = ""
+	refined.Nullable = r.Nullable || sr.Nullable
+	refined.ReadOnly = r.ReadOnly || sr.ReadOnly
+	refined.WriteOnly = r.WriteOnly || sr.WriteOnly
+	return &refined
+}
+
+func (b *builder) ruleList(list []*load.SchemaRef) []*ir.Rules {
+	var out []*ir.Rules
+	for _, sr := range list {
+		out = append(out, b.refRules(sr))
+	}
+	return out
+}
+
+func (b *builder) discriminatorRules(s *load.Schema) *ir.DiscriminatorRules {
+	d := s.Discriminator
+	branches := s.OneOf
+	if len(branches) == 0 {
+		branches = s.AnyOf
+	}
+	if d == nil || d.PropertyName == "" || len(branches) == 0 {
+		return nil
+	}
+	dr := &ir.DiscriminatorRules{Property: d.PropertyName}
+	seen := map[string]bool{}
+	add := func(value string, sr *load.SchemaRef) {
+		if !seen[value] {
+			seen[value] = true
+			dr.Cases = append(dr.Cases, ir.DiscriminatorCase{Value: value, Rules: b.refRules(sr)})
+		}
+	}
+	for _, m := range d.Mapping {
+		add(m.Value, m.Schema)
+	}
+	for _, br := range branches {
+		if br.Ref != "" && !slices.ContainsFunc(d.Mapping, func(m load.Mapping) bool { return m.Schema.Value == br.Value }) {
+			add(implicitDiscriminatorValue(br.Value), br)
+		}
+	}
+	slices.SortFunc(dr.Cases, func(x, y ir.DiscriminatorCase) int { return cmp.Compare(x.Value, y.Value) })
+	return dr
+}
+
+// pattern compiles a schema's pattern once per package. ECMA-262 features
+// RE2 lacks (look-around, backreferences) cannot be checked: a warning says so.
+func (b *builder) pattern(s *load.Schema) *ir.Pattern {
+	src := s.Constraints.Pattern
+	if src == "" {
+		return nil
+	}
+	if p, ok := b.patterns[src]; ok {
+		return p
+	}
+	if _, err := regexp.Compile(src); err != nil {
+		b.diags.Warnf(s.Loc.Pos, "pattern-unsupported", "pattern %q cannot be checked: Go's RE2 rejects it (%v); it is left out of the validators", src, unwrapRegexpError(err))
+		b.patterns[src] = nil
+		return nil
+	}
+	p := &ir.Pattern{Var: "pattern" + strconv.Itoa(len(b.patternList)+1), Source: src}
+	b.patterns[src] = p
+	b.patternList = append(b.patternList, p)
+	return p
+}
+
+func unwrapRegexpError(err error) string {
+	var se *syntax.Error
+	if errors.As(err, &se) {
+		return string(se.Code)
+	}
+	return err.Error()
+}
+
+// normalizeJSON makes YAML numbers look like encoding/json's (float64).
+func normalizeJSON(v any) any {
+	switch x := v.(type) {
+	case int64:
+		return float64(x)
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = normalizeJSON(e)
+		}
+		return out
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = normalizeJSON(e)
+		}
+		return out
+	}
+	return v
+}

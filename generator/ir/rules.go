@@ -1,0 +1,78 @@
+package ir
+
+// Rules are the validation keywords of one schema, as data. Generated
+// Validate methods check typed values with code built from them; they are
+// also printed as tables for values whose Go type is any and for the checks
+// made while decoding.
+type Rules struct {
+	// Var names the table when it is printed once and shared; "" prints it inline.
+	Var string
+
+	Types     []string // JSON types allowed; empty allows every type
+	Nullable  bool
+	ReadOnly  bool
+	WriteOnly bool
+	Enum      []any
+
+	MinLength, MaxLength *int64
+	Pattern              *Pattern
+	Format               string // a format the runtime checks, else ""
+
+	Minimum, Maximum                   *float64
+	ExclusiveMinimum, ExclusiveMaximum bool
+	MultipleOf                         *float64
+
+	MinItems, MaxItems *int64
+	UniqueItems        bool
+	Items              *Rules
+
+	MinProperties, MaxProperties *int64
+	Required                     []string
+	Properties                   []PropertyRules
+	Additional                   *Rules // schema of undeclared properties
+	NoAdditional                 bool   // additionalProperties: false
+
+	AllOf, AnyOf, OneOf []*Rules
+	Not                 *Rules
+	// Discriminator, when set, picks the one oneOf/anyOf branch that applies.
+	Discriminator *DiscriminatorRules
+}
+
+// DiscriminatorRules map a property's values to the rules that apply.
+type DiscriminatorRules struct {
+	Property string
+	Cases    []DiscriminatorCase // sorted by Value
+}
+
+// DiscriminatorCase is one discriminator value.
+type DiscriminatorCase struct {
+	Value string
+	Rules *Rules
+}
+
+// PropertyRules are the rules of one declared property.
+type PropertyRules struct {
+	Name  string
+	Rules *Rules
+}
+
+// Pattern is a regular expression compiled once per package.
+type Pattern struct {
+	Var    string // package-level variable holding the compiled regexp
+	Source string // RE2 syntax
+}
+
+// HasString reports whether r constrains strings.
+func (r *Rules) HasString() bool {
+	return r != nil && (r.MinLength != nil || r.MaxLength != nil || r.Pattern != nil || r.Format != "")
+}
+
+// HasNumber reports whether r constrains numbers.
+func (r *Rules) HasNumber() bool {
+	return r != nil && (r.Minimum != nil || r.Maximum != nil || r.MultipleOf != nil)
+}
+
+// HasCount reports whether r constrains the size of arrays or objects.
+func (r *Rules) HasCount() bool {
+	return r != nil && (r.MinItems != nil || r.MaxItems != nil || r.UniqueItems || r.MinProperties != nil || r.MaxProperties != nil)
+}
