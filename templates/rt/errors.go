@@ -1,7 +1,7 @@
 package rt
 
 import (
-		"fmt"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
