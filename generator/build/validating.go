@@ -22,7 +22,7 @@ func declValidates(t *ir.Type) bool {
 		return t.Rules != nil && len(t.Enum.Values) > 0
 	case ir.Struct:
 		for _, f := range t.Fields {
-			if ExprValidates(f.Type) || f.Rules != nil && (f.Rules.ReadOnly || f.Rules.WriteOnly) {
+			if ExprValidates(f.Type) || f.Rules != nil && (f.Rules.ReadOnly || f.Rules.WriteOnly) && Optional(f.Type) {
 				return true
 			}
 		}
@@ -100,4 +100,10 @@ func dynamicChecks(r *ir.Rules) bool {
 func DynamicExtras(r *ir.Rules) bool {
 	return len(r.Enum) > 0 || len(r.Required) > 0 || len(r.Properties) > 0 || r.NoAdditional ||
 		len(r.AllOf) > 0 || len(r.AnyOf) > 0 || len(r.OneOf) > 0 || r.Not != nil
+}
+
+// Optional reports whether a field's Go value can be absent, which is when
+// readOnly and writeOnly can be checked.
+func Optional(t *ir.Type) bool {
+	return t.Kind == ir.Opt || t.Kind == ir.OptNullable || t.Kind == ir.Pointer
 }

@@ -64,7 +64,7 @@ func (c *checker) line(format string, args ...any) {
 
 // field checks one struct field, and readOnly/writeOnly when it is present.
 func (c *checker) field(fl *ir.Field) {
-	if r := fl.Rules; r != nil && (r.ReadOnly || r.WriteOnly) {
+	if r := fl.Rules; r != nil && (r.ReadOnly || r.WriteOnly) && build.Optional(fl.Type) {
 		if set := presence(fl.Type, "x."+fl.Name); set != "" {
 			if r.ReadOnly {
 				c.line("if v.mode == modeRequest && %s {", set)

@@ -22,17 +22,6 @@ import (
 
 // Validate checks x against the constraints of its schema. It returns nil
 // or a *ValidationError listing every violation.
-func (x Address) Validate() error {
-	var v validator
-	x.validate(&v)
-	return v.err()
-}
-
-func (x *Address) validate(v *validator) {
-}
-
-// Validate checks x against the constraints of its schema. It returns nil
-// or a *ValidationError listing every violation.
 func (x BankTransfer) Validate() error {
 	var v validator
 	x.validate(&v)
@@ -162,16 +151,6 @@ func (x *Cart) validate(v *validator) {
 		}
 	}
 	v.leave()
-	v.enter("billing_address")
-	if x.BillingAddress.Set && !x.BillingAddress.Null {
-		x.BillingAddress.Value.validate(v)
-	}
-	v.leave()
-	v.enter("shipping_address")
-	if x.ShippingAddress.Set && !x.ShippingAddress.Null {
-		x.ShippingAddress.Value.validate(v)
-	}
-	v.leave()
 	v.enter("items")
 	if x.Items.Set {
 		for i1 := range x.Items.Value {
@@ -269,20 +248,6 @@ func (x *Customer) validate(v *validator) {
 		v.add("format", "must be a valid email: %s", msg)
 	}
 	v.leave()
-	v.enter("billing_address")
-	if x.BillingAddress.Set && !x.BillingAddress.Null {
-		x.BillingAddress.Value.validate(v)
-	}
-	v.leave()
-	v.enter("shipping_addresses")
-	if x.ShippingAddresses.Set {
-		for i1 := range x.ShippingAddresses.Value {
-			v.enterIndex(i1)
-			x.ShippingAddresses.Value[i1].validate(v)
-			v.leave()
-		}
-	}
-	v.leave()
 	v.enter("payment_methods")
 	if x.PaymentMethods.Set {
 		for i1 := range x.PaymentMethods.Value {
@@ -292,17 +257,6 @@ func (x *Customer) validate(v *validator) {
 		}
 	}
 	v.leave()
-}
-
-// Validate checks x against the constraints of its schema. It returns nil
-// or a *ValidationError listing every violation.
-func (x DeleteStoreCartsIDResponse) Validate() error {
-	var v validator
-	x.validate(&v)
-	return v.err()
-}
-
-func (x *DeleteStoreCartsIDResponse) validate(v *validator) {
 }
 
 // Validate checks x against the constraints of its schema. It returns nil
@@ -679,15 +633,6 @@ func (x *Product) validate(v *validator) {
 		}
 	}
 	v.leave()
-	v.enter("options")
-	if x.Options.Set {
-		for i1 := range x.Options.Value {
-			v.enterIndex(i1)
-			x.Options.Value[i1].validate(v)
-			v.leave()
-		}
-	}
-	v.leave()
 	v.enter("variants")
 	for i1 := range x.Variants {
 		v.enterIndex(i1)
@@ -695,37 +640,6 @@ func (x *Product) validate(v *validator) {
 		v.leave()
 	}
 	v.leave()
-}
-
-// Validate checks x against the constraints of its schema. It returns nil
-// or a *ValidationError listing every violation.
-func (x ProductOption) Validate() error {
-	var v validator
-	x.validate(&v)
-	return v.err()
-}
-
-func (x *ProductOption) validate(v *validator) {
-	v.enter("values")
-	if x.Values.Set {
-		for i1 := range x.Values.Value {
-			v.enterIndex(i1)
-			x.Values.Value[i1].validate(v)
-			v.leave()
-		}
-	}
-	v.leave()
-}
-
-// Validate checks x against the constraints of its schema. It returns nil
-// or a *ValidationError listing every violation.
-func (x ProductOptionValuesItem) Validate() error {
-	var v validator
-	x.validate(&v)
-	return v.err()
-}
-
-func (x *ProductOptionValuesItem) validate(v *validator) {
 }
 
 // Validate checks x against the constraints of its schema. It returns nil
@@ -770,15 +684,6 @@ func (x *ProductVariant) validate(v *validator) {
 		v.enterIndex(i1)
 		x.Prices[i1].validate(v)
 		v.leave()
-	}
-	v.leave()
-	v.enter("options")
-	if x.Options.Set {
-		for i1 := range x.Options.Value {
-			v.enterIndex(i1)
-			x.Options.Value[i1].validate(v)
-			v.leave()
-		}
 	}
 	v.leave()
 	if v.mode == modeRequest && x.CalculatedPrice.Set {
@@ -918,11 +823,6 @@ func (x StorePostCustomersCustomerReq) Validate() error {
 }
 
 func (x *StorePostCustomersCustomerReq) validate(v *validator) {
-	v.enter("billing_address")
-	if x.BillingAddress.Set {
-		x.BillingAddress.Value.validate(v)
-	}
-	v.leave()
 	if v.mode == modeResponse && x.Password.Set {
 		v.addAt("password", "writeOnly", "is write-only and must not appear in a response")
 	}
