@@ -36,6 +36,7 @@ type builder struct {
 	ruleMemo    map[*load.Schema]*ir.Rules
 	patterns    map[string]*ir.Pattern // by source; nil when RE2 rejects it
 	patternList []*ir.Pattern
+	pending     []pendingValue // examples and defaults to check at the end
 }
 
 // Build turns a loaded document into the IR, with warnings for defects that
@@ -63,6 +64,7 @@ func Build(doc *load.Document, opts Options) (*ir.Package, diag.List) {
 	pkg.Types = b.decls
 	pkg.Patterns = b.patternList
 	markValidating(b.decls)
+	b.checkPendingValues()
 	return pkg, b.diags
 }
 

@@ -3,6 +3,8 @@ package build
 import (
 	"fmt"
 
+	"github.com/oasgen/oasgen/templates/rt"
+
 	"github.com/oasgen/oasgen/generator/load"
 )
 
@@ -30,13 +32,37 @@ func typeOrAny(t string) string {
 	return t
 }
 
-// checkValue warns when a default or example does not have the schema's JSON
-// type. (Full validation of values is the validators' job.)
+// checkValue warns when a default or example breaks its own schema, with
+// the validators' runtime, so the spec and the generated code agree.
 func (b *builder) checkValue(what string, s *load.Schema, v load.Value) {
-	if s.Type == "" || matchesType(v.V, s.Type, s.Nullable) {
+	if s.Type != "" && !matchesType(v.V, s.Type, s.Nullable) {
+		b.diags.Warnf(v.Pos, what+"-type", "%s %s is %s, but the schema's type is %s", what, quoteValue(v.V), jsonTypeName(v.V), s.Type)
 		return
 	}
-	b.diags.Warnf(v.Pos, what+"-type", "%s %s is %s, but the schema's type is %s", what, quoteValue(v.V), jsonTypeName(v.V), s.Type)
+	b.pending = append(b.pending, pendingValue{what: what, schema: s, value: v})
+}
+
+// pendingValue is an example or default checked once every rule is built.
+type pendingValue struct {
+	what   string
+	schema *load.Schema
+	value  load.Value
+}
+
+// checkPendingValues validates examples and defaults against their schemas;
+// it runs after the build so that recursive rules are complete.
+func (b *builder) checkPendingValues() {
+	for _, p := range b.pending {
+		violations := rt.Compile(b.schemaRules(p.schema)).Check(normalizeJSON(p.value.V))
+		if len(violations) == 0 {
+			continue
+		}
+		more := ""
+		if len(violations) > 1 {
+			more = fmt.Sprintf(" (and %d more)", len(violations)-1)
+		}
+		b.diags.Warnf(p.value.Pos, p.what+"-invalid", "%s does not match its schema: %s%s", p.what, violations[0], more)
+	}
 }
 
 func matchesType(v any, typ string, nullable bool) bool {

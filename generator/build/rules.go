@@ -18,10 +18,20 @@ var checkedFormats = map[string]bool{
 	"uri-reference": true, "hostname": true, "ipv4": true, "ipv6": true, "byte": true,
 }
 
-// rules returns the validation rules of a schema, once per schema so that
-// recursive schemas give a finite graph; nil when validation is off.
+// rules returns the validation rules of a schema to attach to its Go type;
+// nil when validators are not generated.
 func (b *builder) rules(s *load.Schema) *ir.Rules {
-	if !b.validation || s == nil {
+	if !b.validation {
+		return nil
+	}
+	return b.schemaRules(s)
+}
+
+// schemaRules builds the rules of a schema, once per schema so that
+// recursive schemas give a finite graph. They are built even without
+// validators, to check the spec's examples and defaults.
+func (b *builder) schemaRules(s *load.Schema) *ir.Rules {
+	if s == nil {
 		return nil
 	}
 	if r, ok := b.ruleMemo[s]; ok {
@@ -67,7 +77,7 @@ func (b *builder) refRules(sr *load.SchemaRef) *ir.Rules {
 	if sr == nil || sr.Value == nil {
 		return nil
 	}
-	r := b.rules(sr.Value)
+	r := b.schemaRules(sr.Value)
 	if r == nil || (!sr.Nullable || r.Nullable) && (!sr.ReadOnly || r.ReadOnly) && (!sr.WriteOnly || r.WriteOnly) {
 		return r
 	}

@@ -2,12 +2,14 @@ package emit
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"go/format"
 	"io/fs"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template"
 
 	"github.com/oasgen/oasgen/generator/ir"
@@ -27,19 +29,26 @@ func Emit(pkg *ir.Package, opts Options) ([]write.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	models, err := render(tmpl, pkg, "models.gen.go", "models", nil)
-	if err != nil {
-		return nil, err
-	}
-	files := []write.File{models}
+	jobs := []struct{ name, entry string }{{"models.gen.go", "models"}}
 	if pkg.Validation {
-		validate, err := render(tmpl, pkg, "validate.gen.go", "validate", newTables(pkg))
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, validate)
+		jobs = append(jobs, struct{ name, entry string }{"validate.gen.go", "validate"})
 	}
-	return files, nil
+	// The files are printed and formatted at the same time: go/format is
+	// most of the cost on large specs, and the files share only read-only IR.
+	files := make([]write.File, len(jobs))
+	errs := make([]error, len(jobs))
+	var wg sync.WaitGroup
+	for i, job := range jobs {
+		var tb *tables
+		if job.entry == "validate" {
+			tb = newTables(pkg)
+		}
+		wg.Go(func() {
+			files[i], errs[i] = render(tmpl, pkg, job.name, job.entry, tb)
+		})
+	}
+	wg.Wait()
+	return files, errors.Join(errs...)
 }
 
 // parseTemplates loads the embedded templates, then the user's overrides.
