@@ -132,7 +132,7 @@ func (f *file) scan(pkg *ir.Package) {
 			f.runtime.Extra = true
 		case t.Kind == ir.Union && t.Union.Discriminator != nil:
 			f.runtime.Discriminator = true
-		case t.Kind == ir.Union:
+		case t.Kind == ir.Union && t.Rules == nil: // with validators, the schema tables choose the variant
 			f.runtime.Union = true
 		}
 	}

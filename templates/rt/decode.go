@@ -245,3 +245,28 @@ func (s *jsonSchema) validateJSON(data []byte) error {
 	s.validateAny(&v, raw)
 	return v.err()
 }
+
+// branch validates data against a union's schema and returns the index of
+// the first oneOf/anyOf branch it satisfies: the variant a generated union
+// decodes into, so that a value valid for the union is valid for its variant.
+func (s *jsonSchema) branch(data []byte) (int, error) {
+	var raw any
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return -1, &ValidationError{Violations: []Violation{{Keyword: "json", Message: err.Error()}}}
+	}
+	var v validator
+	s.validateAny(&v, raw)
+	if err := v.err(); err != nil {
+		return -1, err
+	}
+	branches := s.oneOf
+	if len(branches) == 0 {
+		branches = s.anyOf
+	}
+	for i, b := range branches {
+		if countValid([]*jsonSchema{b}, raw, modeAny, 1) == 1 {
+			return i, nil
+		}
+	}
+	return -1, &ValidationError{Violations: []Violation{{Keyword: "oneOf", Message: "matches no variant"}}}
+}

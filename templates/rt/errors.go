@@ -138,7 +138,8 @@ func (v *validator) err() error {
 		return nil
 	}
 	slices.SortStableFunc(v.violations, func(a, b Violation) int { return strings.Compare(a.Path, b.Path) })
-	return &ValidationError{Violations: v.violations}
+	// The same violation can be found twice, by a flattened allOf and its member.
+	return &ValidationError{Violations: slices.Compact(v.violations)}
 }
 
 // validatable is a generated type with a validate method (a pointer to it).

@@ -7,8 +7,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"slices"
-	"strings"
 	"time"
 )
 
@@ -675,18 +673,22 @@ func (u GetProductsParamsPrice) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads whichever variant the JSON holds.
 func (u *GetProductsParamsPrice) UnmarshalJSON(data []byte) error {
-	if err := schemaGetProductsParamsPrice.validateJSON(data); err != nil {
+	var v GetProductsParamsPrice
+	i, err := schemaGetProductsParamsPrice.branch(data)
+	if err != nil {
 		return err
 	}
-	var v GetProductsParamsPrice
-	i, err := decodeUnion(data, []unionVariant{
-		{kinds: "number", required: nil, known: nil, decode: func(b []byte) error { return json.Unmarshal(b, &v.Integer) }},
-		{kinds: "string", required: nil, known: nil, decode: func(b []byte) error { return json.Unmarshal(b, &v.String) }},
-	})
+	switch i {
+	case 0:
+		v.Kind = GetProductsParamsPriceKindInteger
+		err = json.Unmarshal(data, &v.Integer)
+	case 1:
+		v.Kind = GetProductsParamsPriceKindString
+		err = json.Unmarshal(data, &v.String)
+	}
 	if err != nil {
 		return fmt.Errorf("GetProductsParamsPrice: %w", err)
 	}
-	v.Kind = GetProductsParamsPriceKind(i + 1)
 	*u = v
 	return nil
 }
@@ -891,19 +893,25 @@ func (u MetadataValue) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads whichever variant the JSON holds.
 func (u *MetadataValue) UnmarshalJSON(data []byte) error {
-	if err := schemaMetadataValue.validateJSON(data); err != nil {
+	var v MetadataValue
+	i, err := schemaMetadataValue.branch(data)
+	if err != nil {
 		return err
 	}
-	var v MetadataValue
-	i, err := decodeUnion(data, []unionVariant{
-		{kinds: "string", required: nil, known: nil, decode: func(b []byte) error { return json.Unmarshal(b, &v.String) }},
-		{kinds: "number", required: nil, known: nil, decode: func(b []byte) error { return json.Unmarshal(b, &v.Number) }},
-		{kinds: "boolean", required: nil, known: nil, decode: func(b []byte) error { return json.Unmarshal(b, &v.Boolean) }},
-	})
+	switch i {
+	case 0:
+		v.Kind = MetadataValueKindString
+		err = json.Unmarshal(data, &v.String)
+	case 1:
+		v.Kind = MetadataValueKindNumber
+		err = json.Unmarshal(data, &v.Number)
+	case 2:
+		v.Kind = MetadataValueKindBoolean
+		err = json.Unmarshal(data, &v.Boolean)
+	}
 	if err != nil {
 		return fmt.Errorf("MetadataValue: %w", err)
 	}
-	v.Kind = MetadataValueKind(i + 1)
 	*u = v
 	return nil
 }
@@ -1172,18 +1180,22 @@ func (u PostCart400Response) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads whichever variant the JSON holds.
 func (u *PostCart400Response) UnmarshalJSON(data []byte) error {
-	if err := schemaPostCart400Response.validateJSON(data); err != nil {
+	var v PostCart400Response
+	i, err := schemaPostCart400Response.branch(data)
+	if err != nil {
 		return err
 	}
-	var v PostCart400Response
-	i, err := decodeUnion(data, []unionVariant{
-		{kinds: "object", required: []string{"message", "type"}, known: []string{"code", "message", "type", "source"}, decode: func(b []byte) error { return json.Unmarshal(b, &v.Error) }},
-		{kinds: "object", required: []string{"errors"}, known: []string{"errors", "message"}, decode: func(b []byte) error { return json.Unmarshal(b, &v.MultipleErrors) }},
-	})
+	switch i {
+	case 0:
+		v.Kind = PostCart400ResponseKindError
+		err = json.Unmarshal(data, &v.Error)
+	case 1:
+		v.Kind = PostCart400ResponseKindMultipleErrors
+		err = json.Unmarshal(data, &v.MultipleErrors)
+	}
 	if err != nil {
 		return fmt.Errorf("PostCart400Response: %w", err)
 	}
-	v.Kind = PostCart400ResponseKind(i + 1)
 	*u = v
 	return nil
 }
@@ -1924,92 +1936,6 @@ func decodeExtra[T any](data []byte, declared ...string) (map[string]T, error) {
 		extra[name] = v
 	}
 	return extra, nil
-}
-
-// unionVariant tells decodeUnion what JSON a variant accepts.
-type unionVariant struct {
-	kinds    string   // JSON kinds accepted, space-separated; "" accepts any
-	required []string // required properties of an object variant
-	known    []string // declared properties of an object variant
-	decode   func([]byte) error
-}
-
-// decodeUnion decodes data into the best-fitting variant and returns its
-// index: variants whose JSON kind fits, then objects whose required
-// properties are all present and whose declared properties cover the input,
-// then those with the required properties, then any that decodes.
-func decodeUnion(data []byte, variants []unionVariant) (int, error) {
-	kind := jsonKind(data)
-	var keys map[string]json.RawMessage
-	if kind == "object" {
-		if err := json.Unmarshal(data, &keys); err != nil {
-			return -1, err
-		}
-	}
-	var firstErr error
-	for rank := range 3 {
-		for i, v := range variants {
-			if variantRank(v, kind, keys) != rank {
-				continue
-			}
-			err := v.decode(data)
-			if err == nil {
-				return i, nil
-			}
-			if firstErr == nil {
-				firstErr = err
-			}
-		}
-	}
-	if firstErr == nil {
-		firstErr = fmt.Errorf("no variant accepts a JSON %s", kind)
-	}
-	return -1, firstErr
-}
-
-func variantRank(v unionVariant, kind string, keys map[string]json.RawMessage) int {
-	if v.kinds != "" && !slices.Contains(strings.Fields(v.kinds), kind) {
-		return 3
-	}
-	if kind != "object" {
-		return 0
-	}
-	for _, r := range v.required {
-		if _, ok := keys[r]; !ok {
-			return 2
-		}
-	}
-	if len(v.known) == 0 {
-		return 1
-	}
-	for k := range keys {
-		if !slices.Contains(v.known, k) {
-			return 1
-		}
-	}
-	return 0
-}
-
-// jsonKind names the kind of the JSON value data holds.
-func jsonKind(data []byte) string {
-	for _, c := range data {
-		switch c {
-		case ' ', '\t', '\r', '\n':
-			continue
-		case '{':
-			return "object"
-		case '[':
-			return "array"
-		case '"':
-			return "string"
-		case 't', 'f':
-			return "boolean"
-		case 'n':
-			return "null"
-		}
-		return "number"
-	}
-	return "empty"
 }
 
 // discriminatorValue returns the string value of property in the JSON object data.

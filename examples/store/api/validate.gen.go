@@ -3199,6 +3199,31 @@ func (s *jsonSchema) validateJSON(data []byte) error {
 	return v.err()
 }
 
+// branch validates data against a union's schema and returns the index of
+// the first oneOf/anyOf branch it satisfies: the variant a generated union
+// decodes into, so that a value valid for the union is valid for its variant.
+func (s *jsonSchema) branch(data []byte) (int, error) {
+	var raw any
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return -1, &ValidationError{Violations: []Violation{{Keyword: "json", Message: err.Error()}}}
+	}
+	var v validator
+	s.validateAny(&v, raw)
+	if err := v.err(); err != nil {
+		return -1, err
+	}
+	branches := s.oneOf
+	if len(branches) == 0 {
+		branches = s.anyOf
+	}
+	for i, b := range branches {
+		if countValid([]*jsonSchema{b}, raw, modeAny, 1) == 1 {
+			return i, nil
+		}
+	}
+	return -1, &ValidationError{Violations: []Violation{{Keyword: "oneOf", Message: "matches no variant"}}}
+}
+
 // maxViolations caps how many violations one error lists.
 const maxViolations = 100
 
@@ -3330,7 +3355,8 @@ func (v *validator) err() error {
 		return nil
 	}
 	slices.SortStableFunc(v.violations, func(a, b Violation) int { return strings.Compare(a.Path, b.Path) })
-	return &ValidationError{Violations: v.violations}
+	// The same violation can be found twice, by a flattened allOf and its member.
+	return &ValidationError{Violations: slices.Compact(v.violations)}
 }
 
 // validatable is a generated type with a validate method (a pointer to it).
