@@ -22,6 +22,8 @@ type FileConfig struct {
 	Strict           bool     `yaml:"strict"`
 	AllowRemote      bool     `yaml:"allow-remote"`
 	AllowOutsideRoot bool     `yaml:"allow-outside-root"`
+	// Rules re-level or turn off diagnostics by rule id: off, info, warning, error.
+	Rules map[string]string `yaml:"rules"`
 }
 
 // DefaultConfigFile is read from the current folder when no -c is given.
@@ -38,6 +40,9 @@ func ReadConfigFile(path string) (*FileConfig, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&fc); err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if err := CheckRules(fc.Rules); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	dir := filepath.Dir(path)
@@ -86,4 +91,10 @@ allow-remote: false
 
 # Follow $refs to files outside the spec's folder.
 allow-outside-root: false
+
+# Re-level or turn off diagnostics by rule id (off, info, warning, error);
+# "oasgen validate" prints the rule id of every finding in brackets.
+rules:
+  # unused-component: off
+  # unknown-format: error
 `

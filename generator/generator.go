@@ -33,6 +33,7 @@ type Config struct {
 	Templates        string   // folder of template overrides, "" for none
 	AllowRemote      bool
 	AllowOutsideRoot bool
+	Rules            map[string]string // re-levelled or disabled rules, as in oasgen.yaml
 }
 
 // Result is what a generation produced.
@@ -51,6 +52,7 @@ func Generate(cfg Config) (*Result, error) {
 		return nil, err
 	}
 	doc, warnings, err := load.Load(cfg.Spec, load.Options{AllowRemote: cfg.AllowRemote, AllowOutsideRoot: cfg.AllowOutsideRoot})
+	warnings = applyRules(warnings, cfg.Rules)
 	res := &Result{Diagnostics: warnings}
 	if err != nil {
 		var le *load.Error
@@ -60,8 +62,11 @@ func Generate(cfg Config) (*Result, error) {
 		}
 		return res, err
 	}
+	if warnings.HasErrors() { // the spec is invalid: what validate reports as errors
+		return res, &diag.ErrorList{List: res.Diagnostics}
+	}
 	pkg, more := build.Build(doc, build.Options{Package: cfg.Package, Validation: slices.Contains(cfg.Generate, PartValidate)})
-	res.Diagnostics = append(res.Diagnostics, more...)
+	res.Diagnostics = append(res.Diagnostics, applyRules(more, cfg.Rules)...)
 	var overrides = emit.Options{}
 	if cfg.Templates != "" {
 		overrides.Templates = os.DirFS(cfg.Templates)

@@ -57,18 +57,9 @@ the files on disk differ from what would be generated.`,
 
 // settings merges oasgen.yaml and the flags; flags win.
 func settings(cmd *cobra.Command, f generateFlags, args []string) (generator.Config, string, bool, error) {
-	fc := &generator.FileConfig{}
-	path := f.config
-	if path == "" {
-		if _, err := os.Stat(generator.DefaultConfigFile); err == nil {
-			path = generator.DefaultConfigFile
-		}
-	}
-	if path != "" {
-		var err error
-		if fc, err = generator.ReadConfigFile(path); err != nil {
-			return generator.Config{}, "", false, err
-		}
+	fc, err := readConfig(f.config)
+	if err != nil {
+		return generator.Config{}, "", false, err
 	}
 	changed := cmd.Flags().Changed
 	if len(args) == 1 {
@@ -93,6 +84,7 @@ func settings(cmd *cobra.Command, f generateFlags, args []string) (generator.Con
 		Templates:        fc.Templates,
 		AllowRemote:      fc.AllowRemote,
 		AllowOutsideRoot: fc.AllowOutsideRoot,
+		Rules:            fc.Rules,
 	}
 	return cfg, fc.Output, fc.Strict, nil
 }

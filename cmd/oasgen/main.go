@@ -3,6 +3,7 @@
 // Usage:
 //
 //	oasgen generate [SPEC] [-o DIR] [-p PACKAGE] [--check] [--strict]
+//	oasgen validate [SPEC...] [--format text|json|github] [--strict]
 //	oasgen init
 //	oasgen version
 //
@@ -56,6 +57,6 @@ Exit codes: 0 success, 1 --check found drift or --strict found warnings,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newGenerateCmd(), newInitCmd(), newVersionCmd())
+	root.AddCommand(newGenerateCmd(), newValidateCmd(), newInitCmd(), newVersionCmd())
 	return root
 }

@@ -2,6 +2,7 @@ package build
 
 import (
 	"cmp"
+	"github.com/oasgen/oasgen/generator/diag"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -30,6 +31,9 @@ func (b *builder) nameComponents() {
 	})
 	for _, c := range cands {
 		b.names[c.s] = b.scope.Unique(c.name)
+		if b.names[c.s] != c.name {
+			b.diags.Add(c.s.Loc.Pos, diag.Info, "name-collision", "the Go name %s is taken; this schema is generated as %s", c.name, b.names[c.s])
+		}
 	}
 }
 

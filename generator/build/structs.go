@@ -1,6 +1,7 @@
 package build
 
 import (
+	"github.com/oasgen/oasgen/generator/diag"
 	"slices"
 	"strings"
 	"unicode"
@@ -144,6 +145,9 @@ func (b *builder) field(owner string, p *load.Property, required bool, scope *na
 		goName = "Field"
 	}
 	name := scope.Unique(goName)
+	if name != goName {
+		b.diags.Add(p.Pos, diag.Info, "name-collision", "property %q becomes the Go field %s of %s: %s is taken", p.Name, name, owner, goName)
+	}
 	base := b.schemaType(p.Schema, owner+name)
 	nullable := p.Schema.Nullable || p.Schema.Value.Nullable
 	f := &ir.Field{

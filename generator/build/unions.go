@@ -31,6 +31,7 @@ func (b *builder) union(s *load.Schema, ctx string) *ir.Type {
 	}
 	if s.Discriminator != nil {
 		info.Discriminator = b.discriminator(s, branches, info.Variants)
+		b.checkDiscriminatorProperty(s, info.Variants)
 	}
 	return t
 }
@@ -163,4 +164,15 @@ func implicitDiscriminatorValue(s *load.Schema) string {
 	}
 	base := filepath.Base(s.Loc.File)
 	return strings.TrimSuffix(base, filepath.Ext(base))
+}
+
+// checkDiscriminatorProperty warns when a variant does not declare the
+// discriminator property: such a value cannot say which variant it is.
+func (b *builder) checkDiscriminatorProperty(s *load.Schema, vars []*ir.Variant) {
+	prop := s.Discriminator.PropertyName
+	for _, v := range vars {
+		if !slices.Contains(v.Known, prop) {
+			b.diags.Warnf(s.Discriminator.Pos, "discriminator-property", "discriminator property %q is not a property of the variant %s", prop, v.Name)
+		}
+	}
 }

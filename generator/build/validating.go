@@ -21,6 +21,9 @@ func declValidates(t *ir.Type) bool {
 	case ir.Enum:
 		return t.Rules != nil && len(t.Enum.Values) > 0
 	case ir.Struct:
+		if ObjectRules(t.Rules) != nil {
+			return true
+		}
 		for _, f := range t.Fields {
 			if ExprValidates(f.Type) || f.Rules != nil && (f.Rules.ReadOnly || f.Rules.WriteOnly) && Optional(f.Type) {
 				return true
@@ -35,9 +38,45 @@ func declValidates(t *ir.Type) bool {
 		}
 		return false
 	case ir.Defined, ir.Alias:
+		if isInterface(t) {
+			return false // Go allows no methods on an interface type: see DynamicRules
+		}
 		return ExprValidates(t.Elem)
 	}
 	return false
+}
+
+// ObjectRules returns the keywords of a struct's schema that constrain the
+// object as a whole, which neither its fields nor decoding check
+// (minProperties, maxProperties, enum, not), as rules of their own; nil
+// when there are none. The struct is checked against them through its JSON form.
+func ObjectRules(r *ir.Rules) *ir.Rules {
+	if r == nil || r.MinProperties == nil && r.MaxProperties == nil && len(r.Enum) == 0 && r.Not == nil {
+		return nil
+	}
+	return &ir.Rules{MinProperties: r.MinProperties, MaxProperties: r.MaxProperties, Enum: r.Enum, Not: r.Not}
+}
+
+// isInterface reports whether the declared type t is a Go interface: a
+// schema with no type and no properties (type S any), or an alias of one.
+func isInterface(t *ir.Type) bool {
+	for t != nil && t.Kind == ir.Alias {
+		t = t.Elem
+	}
+	if t != nil && t.Kind == ir.Defined {
+		t = t.Elem
+	}
+	return t != nil && t.Kind == ir.Builtin && t.Go == "any"
+}
+
+// DynamicRules returns the rules of a declared interface type (type S any)
+// that has constraints, else nil. Such a type can have no validate method,
+// so whatever holds a value of it checks the value against its rules table.
+func DynamicRules(t *ir.Type) *ir.Rules {
+	if t == nil || t.Name == "" || t.Rules == nil || !isInterface(t) || !dynamicChecks(t.Rules) {
+		return nil
+	}
+	return t.Rules
 }
 
 // ExprValidates reports whether a value of type t needs checks at runtime.
@@ -46,7 +85,7 @@ func ExprValidates(t *ir.Type) bool {
 		return false
 	}
 	if t.Name != "" {
-		return t.Validates
+		return t.Validates || DynamicRules(t) != nil
 	}
 	switch t.Kind {
 	case ir.Opt, ir.Nullable, ir.OptNullable, ir.Pointer:

@@ -3,6 +3,7 @@ package load
 import (
 	"errors"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -67,7 +68,11 @@ func (l *loader) document() (*Document, error) {
 		return nil, posError(nodePos(f.path, k), "not-openapi", "unsupported OpenAPI version %q; oasgen reads 3.0 and 3.1", v.Value)
 	}
 	doc := &Document{Root: l.r.opts.Root, File: f.path, OpenAPI: v.Value}
+	l.checkShape(f, f.root, documentShape)
 	info, _ := get(f.root, "info")
+	if info != nil {
+		l.checkShape(f, info, infoShape)
+	}
 	doc.Title, doc.Version = str(first(get(info, "title"))), str(first(get(info, "version")))
 	comps, _ := get(f.root, "components")
 	secSchemes, _ := get(comps, "securitySchemes")
@@ -80,6 +85,8 @@ func (l *loader) document() (*Document, error) {
 		return nil, err
 	}
 	l.checkSecurity(doc)
+	l.checkOperationIDs(doc)
+	l.inventory(doc, comps)
 	return doc, nil
 }
 
@@ -114,6 +121,18 @@ func (l *loader) security(f *file, n *yaml.Node) []SecurityRequirement {
 	return reqs
 }
 
+// soft records err as a diagnostic and reports true when the loader is
+// lenient and err is a positioned problem; the caller then goes on with a
+// placeholder.
+func (l *loader) soft(err error) bool {
+	var le *Error
+	if !l.r.opts.Lenient || !errors.As(err, &le) {
+		return false
+	}
+	l.diags = append(l.diags, le.Diag)
+	return true
+}
+
 // checkSecurity warns about security requirements naming undeclared schemes,
 // a defect of Medusa's store API that generation can work around.
 func (l *loader) checkSecurity(doc *Document) {
@@ -136,4 +155,18 @@ func (l *loader) checkSecurity(doc *Document) {
 			check(op.Security)
 		}
 	}
+}
+
+// inventory records what a linter needs to find unused components.
+func (l *loader) inventory(doc *Document, comps *yaml.Node) {
+	for path := range l.r.files {
+		doc.Files = append(doc.Files, path)
+	}
+	slices.Sort(doc.Files)
+	doc.RefTargets = l.r.targets
+	pairs(comps, func(kind, entries *yaml.Node) {
+		pairs(entries, func(name, _ *yaml.Node) {
+			doc.Components = append(doc.Components, Component{Kind: kind.Value, Name: name.Value, Pos: nodePos(l.root.path, name)})
+		})
+	})
 }

@@ -17,6 +17,26 @@ type Document struct {
 	Schemas    []*Schema   // components.schemas of the root file, in order
 	Security   []SecurityRequirement
 	SecSchemes []string // names declared in components.securitySchemes
+
+	// Files lists every file loaded, sorted; RefTargets holds file#pointer
+	// of every $ref target; Components lists the root file's components.
+	// They let a linter find unused components and unreachable files.
+	Files      []string
+	RefTargets map[string]bool
+	Components []Component
+}
+
+// Component is one entry of the root file's components, such as
+// components.schemas.Cart.
+type Component struct {
+	Kind string // schemas, parameters, responses, ...
+	Name string
+	Pos  diag.Pos
+}
+
+// Pointer is the JSON pointer of the component in the root file.
+func (c Component) Pointer() string {
+	return "/components/" + c.Kind + "/" + escapeToken(c.Name)
 }
 
 // Loc identifies a node: the file that holds it and its JSON pointer there.

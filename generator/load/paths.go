@@ -27,9 +27,13 @@ func (l *loader) paths(doc *Document, paths *yaml.Node) error {
 func (l *loader) pathItem(path string, at node, ptr string) (*PathItem, error) {
 	at, ptr, _, err := l.r.follow(at, ptr)
 	if err != nil {
+		if l.soft(err) {
+			return &PathItem{Path: path}, nil
+		}
 		return nil, err
 	}
 	item := &PathItem{Path: path}
+	l.checkShape(at.f, at.n, pathItemShape)
 	shared, err := l.parameters(at, first(get(at.n, "parameters")), ptr+"/parameters")
 	if err != nil {
 		return nil, err
@@ -46,6 +50,7 @@ func (l *loader) pathItem(path string, at node, ptr string) (*PathItem, error) {
 		op.Method, op.Path = strings.ToUpper(m), path
 		op.Loc.Pos = nodePos(at.f.path, k)
 		op.Parameters = mergeParams(shared, op.Parameters)
+		l.checkPathParams(op)
 		item.Operations = append(item.Operations, op)
 	}
 	return item, nil
@@ -71,6 +76,7 @@ func mergeParams(shared, own []*Parameter) []*Parameter {
 
 func (l *loader) operation(at node, ptr string) (*Operation, error) {
 	n := at.n
+	l.checkShape(at.f, n, operationShape)
 	op := &Operation{
 		OperationID: str(first(get(n, "operationId"))),
 		Summary:     str(first(get(n, "summary"))),
@@ -115,18 +121,23 @@ func (l *loader) parameters(at node, list *yaml.Node, ptr string) ([]*Parameter,
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, p)
+		if p != nil {
+			out = append(out, p)
+		}
 	}
 	return out, nil
 }
 
 func (l *loader) parameter(at node, ptr string) (*Parameter, error) {
-	pos := nodePos(at.f.path, at.n)
 	at, ptr, _, err := l.r.follow(at, ptr)
 	if err != nil {
+		if l.soft(err) {
+			return nil, nil
+		}
 		return nil, err
 	}
 	n := at.n
+	l.checkShape(at.f, n, parameterShape)
 	p := &Parameter{
 		Name:        str(first(get(n, "name"))),
 		In:          str(first(get(n, "in"))),
@@ -136,7 +147,6 @@ func (l *loader) parameter(at node, ptr string) (*Parameter, error) {
 		Style:       str(first(get(n, "style"))),
 		Loc:         Loc{File: at.f.path, Pointer: ptr, Pos: nodePos(at.f.path, n)},
 	}
-	_ = pos
 	if v, _ := get(n, "explode"); v != nil {
 		b := boolVal(v)
 		p.Explode = &b
@@ -153,8 +163,12 @@ func (l *loader) parameter(at node, ptr string) (*Parameter, error) {
 func (l *loader) requestBody(at node, ptr string) (*RequestBody, error) {
 	at, ptr, _, err := l.r.follow(at, ptr)
 	if err != nil {
+		if l.soft(err) {
+			return &RequestBody{}, nil
+		}
 		return nil, err
 	}
+	l.checkShape(at.f, at.n, requestBodyShape)
 	rb := &RequestBody{
 		Description: str(first(get(at.n, "description"))),
 		Required:    boolVal(first(get(at.n, "required"))),
@@ -167,8 +181,12 @@ func (l *loader) requestBody(at node, ptr string) (*RequestBody, error) {
 func (l *loader) response(status string, at node, ptr string) (*Response, error) {
 	at, ptr, _, err := l.r.follow(at, ptr)
 	if err != nil {
+		if l.soft(err) {
+			return &Response{Status: status}, nil
+		}
 		return nil, err
 	}
+	l.checkShape(at.f, at.n, responseShape)
 	r := &Response{
 		Status:      status,
 		Description: str(first(get(at.n, "description"))),
@@ -194,8 +212,12 @@ func (l *loader) response(status string, at node, ptr string) (*Response, error)
 func (l *loader) header(name string, at node, ptr string) (*Header, error) {
 	at, ptr, _, err := l.r.follow(at, ptr)
 	if err != nil {
+		if l.soft(err) {
+			return &Header{Name: name}, nil
+		}
 		return nil, err
 	}
+	l.checkShape(at.f, at.n, headerShape)
 	h := &Header{
 		Name:        name,
 		Description: str(first(get(at.n, "description"))),
@@ -217,6 +239,7 @@ func (l *loader) content(at node, content *yaml.Node, ptr string) ([]*MediaType,
 		}
 		mptr := ptr + "/" + escapeToken(k.Value)
 		mt := &MediaType{Type: k.Value, Loc: Loc{File: at.f.path, Pointer: mptr, Pos: nodePos(at.f.path, k)}}
+		l.checkShape(at.f, v, mediaTypeShape)
 		if s, _ := get(v, "schema"); s != nil {
 			mt.Schema, err = l.schemaRef(node{f: at.f, n: s}, mptr+"/schema")
 		}

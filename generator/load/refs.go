@@ -31,17 +31,24 @@ type Options struct {
 	AllowOutsideRoot bool
 	// Root is the folder refs must stay in; it defaults to the spec's folder.
 	Root string
+	// Lenient records broken refs and unreadable referenced files as error
+	// diagnostics and goes on with an empty placeholder, so a linter can
+	// report every problem instead of the first.
+	Lenient bool
 }
 
 // resolver reads files on demand and resolves $refs between them.
 type resolver struct {
-	opts  Options
-	files map[string]*file
-	http  *http.Client
+	opts     Options
+	files    map[string]*file
+	http     *http.Client
+	targets  map[string]bool // file#pointer of every $ref target, for unused-component checks
+	inRoot   map[string]bool // withinRoot answers: symlink resolution is costly and refs repeat
+	realRoot string
 }
 
 func newResolver(opts Options) *resolver {
-	return &resolver{opts: opts, files: map[string]*file{}, http: &http.Client{Timeout: 30 * time.Second}}
+	return &resolver{opts: opts, files: map[string]*file{}, targets: map[string]bool{}, inRoot: map[string]bool{}, http: &http.Client{Timeout: 30 * time.Second}}
 }
 
 // open returns the parsed file at an absolute path or URL, reading it once.
@@ -193,15 +200,20 @@ func (r *resolver) remoteLoc(loc, base string) (string, error) {
 // withinRoot reports whether path stays inside the root folder, also after
 // following symbolic links, so a link cannot smuggle a file in from outside.
 func (r *resolver) withinRoot(path string) bool {
-	if !within(r.opts.Root, path) {
-		return false
+	if ok, seen := r.inRoot[path]; seen {
+		return ok
 	}
-	real, err := filepath.EvalSymlinks(path)
-	if err != nil {
-		return true // a missing file is reported when it is read
+	ok := within(r.opts.Root, path)
+	if ok {
+		if real, err := filepath.EvalSymlinks(path); err == nil { // a missing file is reported when read
+			if r.realRoot == "" {
+				r.realRoot, _ = filepath.EvalSymlinks(r.opts.Root)
+			}
+			ok = within(r.realRoot, real)
+		}
 	}
-	root, err := filepath.EvalSymlinks(r.opts.Root)
-	return err == nil && within(root, real)
+	r.inRoot[path] = ok
+	return ok
 }
 
 func within(root, path string) bool {
@@ -281,6 +293,7 @@ func (r *resolver) lookup(ref string, from *file, pos diag.Pos) (node, string, e
 	if err != nil {
 		return node{}, "", err
 	}
+	r.targets[t.loc+"#"+t.pointer] = true
 	n, err := pointerNode(f, t.pointer)
 	if err != nil {
 		return node{}, "", posError(pos, "ref-pointer", "$ref %q: pointer %q not found in %s: %v", ref, t.pointer, r.display(f.path), err)

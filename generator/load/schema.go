@@ -19,6 +19,9 @@ func appendPointer(ptr string, tok string) string {
 func (l *loader) schemaRef(at node, pointer string) (*SchemaRef, error) {
 	final, ptr, hops, err := l.r.follow(at, pointer)
 	if err != nil {
+		if l.soft(err) {
+			return l.placeholder(at, pointer), nil
+		}
 		return nil, err
 	}
 	sr := &SchemaRef{Pos: nodePos(at.f.path, at.n)}
@@ -67,6 +70,7 @@ func (l *loader) schema(at node, pointer string) (*Schema, error) {
 		return s, nil
 	}
 	d := schemaDecoder{l: l, at: at, ptr: pointer, s: s}
+	l.checkShape(at.f, at.n, schemaShape)
 	return s, d.decode()
 }
 
@@ -231,6 +235,9 @@ func (d *schemaDecoder) mappingTarget(mv *yaml.Node) (*SchemaRef, error) {
 	ref = strings.TrimSpace(ref)
 	target, ptr, err := d.l.r.lookup(ref, d.at.f, d.pos(mv))
 	if err != nil {
+		if d.l.soft(err) {
+			return d.l.placeholder(d.at, d.ptr), nil
+		}
 		return nil, err
 	}
 	return d.l.schemaRef(target, ptr)
@@ -303,4 +310,11 @@ func intPtr(n *yaml.Node) *int64 {
 		return nil
 	}
 	return &i
+}
+
+// placeholder stands for a schema whose $ref could not be resolved, in
+// lenient mode: an empty schema at the place of the ref.
+func (l *loader) placeholder(at node, pointer string) *SchemaRef {
+	ref, pos, _ := refOf(at.f, at.n)
+	return &SchemaRef{Ref: ref, Pos: pos, Value: &Schema{Loc: Loc{File: at.f.path, Pointer: pointer, Pos: pos}}}
 }

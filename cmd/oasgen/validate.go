@@ -1,0 +1,113 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/oasgen/oasgen/generator"
+	"github.com/oasgen/oasgen/generator/diag"
+)
+
+type validateFlags struct {
+	config, format                string
+	context                       int
+	strict                        bool
+	allowRemote, allowOutsideRoot bool
+}
+
+func newValidateCmd() *cobra.Command {
+	var f validateFlags
+	cmd := &cobra.Command{
+		Use:   "validate [SPEC...]",
+		Short: "Check spec files and report every problem with its position",
+		Long: `Validate loads each SPEC (or the spec named in oasgen.yaml) with every file
+its relative $refs reach, and reports every finding, not only the first:
+syntax errors, unresolved $refs, OpenAPI structure errors, duplicate
+operationIds, path parameters, undeclared security schemes, defaults,
+examples and enums that do not match their schema, required properties that
+do not exist, discriminators, Go name collisions, unused components.
+
+Each finding is printed as file:line:col: severity: message [rule-id] (text),
+as a JSON array (json), or as GitHub Actions workflow commands (github).
+Rules can be turned off or re-levelled under rules: in oasgen.yaml.
+
+Exit codes: 0 no errors; 1 errors found (or warnings, with --strict);
+2 a spec could not be read at all.`,
+		Example: `  oasgen validate specs/store/openapi.yaml
+  oasgen validate --context 2                 # show the lines around each finding
+  oasgen validate --format github api/*.yaml  # annotations in GitHub Actions
+  oasgen validate --format json > findings.json`,
+		RunE: func(cmd *cobra.Command, args []string) error { return runValidate(cmd, f, args) },
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&f.config, "config", "c", "", "config file (default ./oasgen.yaml when it exists)")
+	fl.StringVar(&f.format, "format", "text", "output format: text, json or github")
+	fl.IntVar(&f.context, "context", 0, "lines of source to show around each finding (text format)")
+	fl.BoolVar(&f.strict, "strict", false, "exit 1 on warnings too")
+	fl.BoolVar(&f.allowRemote, "allow-remote", false, "follow $refs to http(s) URLs")
+	fl.BoolVar(&f.allowOutsideRoot, "allow-outside-root", false, "follow $refs to files outside the spec's folder")
+	return cmd
+}
+
+func runValidate(cmd *cobra.Command, f validateFlags, args []string) error {
+	format := diag.Format(f.format)
+	if format != diag.Text && format != diag.JSON && format != diag.GitHub {
+		return &exitError{code: 2, err: fmt.Errorf("unknown format %q: use text, json or github", f.format)}
+	}
+	fc, err := readConfig(f.config)
+	if err != nil {
+		return &exitError{code: 2, err: err}
+	}
+	specs := args
+	if len(specs) == 0 && fc.Spec != "" {
+		specs = []string{fc.Spec}
+	}
+	if len(specs) == 0 {
+		return &exitError{code: 2, err: errors.New("no spec given: pass SPEC or set spec in oasgen.yaml")}
+	}
+	var all diag.List
+	unreadable := false
+	for _, spec := range specs {
+		list, err := generator.Lint(generator.LintConfig{
+			Spec:             spec,
+			AllowRemote:      f.allowRemote || fc.AllowRemote,
+			AllowOutsideRoot: f.allowOutsideRoot || fc.AllowOutsideRoot,
+			Rules:            fc.Rules,
+		})
+		all = append(all, list...)
+		if err != nil {
+			unreadable = true
+			if len(list) == 0 {
+				all.Errorf(diag.Pos{File: spec}, "read", "%v", err)
+			}
+		}
+	}
+	wd, _ := os.Getwd()
+	if err := diag.Print(cmd.OutOrStdout(), wd, all, diag.TextOptions{Format: format, Context: f.context}); err != nil {
+		return &exitError{code: 2, err: err}
+	}
+	if format == diag.Text {
+		fmt.Fprintln(cmd.ErrOrStderr(), diag.Summary(all, len(specs)))
+	}
+	switch {
+	case unreadable:
+		return &exitError{code: 2, err: errors.New("")}
+	case all.HasErrors(), f.strict && all.Count(diag.Warning) > 0:
+		return &exitError{code: 1, err: errors.New("")}
+	}
+	return nil
+}
+
+// readConfig reads oasgen.yaml: the given path, or ./oasgen.yaml when it exists.
+func readConfig(path string) (*generator.FileConfig, error) {
+	if path == "" {
+		if _, err := os.Stat(generator.DefaultConfigFile); err != nil {
+			return &generator.FileConfig{}, nil
+		}
+		path = generator.DefaultConfigFile
+	}
+	return generator.ReadConfigFile(path)
+}

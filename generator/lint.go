@@ -1,0 +1,146 @@
+package generator
+
+import (
+	"errors"
+	"io/fs"
+
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/oasgen/oasgen/generator/build"
+	"github.com/oasgen/oasgen/generator/diag"
+	"github.com/oasgen/oasgen/generator/load"
+)
+
+// LintConfig says which spec to check and how.
+type LintConfig struct {
+	Spec             string
+	AllowRemote      bool
+	AllowOutsideRoot bool
+	// Rules re-levels or turns off rules by id: "off", "info", "warning", "error".
+	Rules map[string]string
+}
+
+// Lint loads a spec leniently and returns every finding: what loading,
+// generation and the checks below find. The error is non-nil only when the
+// spec could not be read at all (its diagnostics are in the list too).
+func Lint(cfg LintConfig) (diag.List, error) {
+	doc, diags, err := load.Load(cfg.Spec, load.Options{AllowRemote: cfg.AllowRemote, AllowOutsideRoot: cfg.AllowOutsideRoot, Lenient: true})
+	if err != nil {
+		var le *load.Error
+		if errors.As(err, &le) {
+			diags = append(diags, le.Diag)
+		}
+		return applyRules(diags, cfg.Rules), err
+	}
+	_, more := build.Build(doc, build.Options{Package: "api", Validation: true})
+	diags = append(diags, more...)
+	diags = append(diags, unusedComponents(doc)...)
+	diags = append(diags, unreachableFiles(doc)...)
+	return applyRules(diags, cfg.Rules), nil
+}
+
+// unusedComponents reports entries of the root file's components that no
+// $ref points at (schemas are used by refs; security schemes by security).
+func unusedComponents(doc *load.Document) diag.List {
+	var out diag.List
+	usedSchemes := map[string]bool{}
+	for _, req := range doc.Security {
+		for _, n := range req.Names {
+			usedSchemes[n] = true
+		}
+	}
+	for _, p := range doc.Paths {
+		for _, op := range p.Operations {
+			for _, req := range op.Security {
+				for _, n := range req.Names {
+					usedSchemes[n] = true
+				}
+			}
+		}
+	}
+	for _, c := range doc.Components {
+		switch {
+		case strings.HasPrefix(c.Kind, "x-"), strings.HasPrefix(c.Name, "x-"):
+		case c.Kind == "securitySchemes":
+			if !usedSchemes[c.Name] {
+				out.Warnf(c.Pos, "unused-component", "security scheme %q is not used by any security requirement", c.Name)
+			}
+		case !doc.RefTargets[doc.File+"#"+c.Pointer()]:
+			out.Warnf(c.Pos, "unused-component", "components.%s.%s is not referenced", c.Kind, c.Name)
+		}
+	}
+	return out
+}
+
+// unreachableFiles reports spec files under a components folder of the
+// spec's tree that no $ref reaches (Medusa keeps one file per component).
+func unreachableFiles(doc *load.Document) diag.List {
+	var out diag.List
+	root := filepath.Dir(doc.File)
+	_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !isSpecFile(path) {
+			return nil
+		}
+		rel, _ := filepath.Rel(root, path)
+		if !slices.Contains(strings.Split(filepath.ToSlash(rel), "/"), "components") {
+			return nil
+		}
+		if _, found := slices.BinarySearch(doc.Files, path); !found {
+			out.Warnf(diag.Pos{File: path, Line: 1, Col: 1}, "unused-component", "this component file is not reachable from %s", filepath.Base(doc.File))
+		}
+		return nil
+	})
+	return out
+}
+
+func isSpecFile(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".yaml", ".yml", ".json":
+		return true
+	}
+	return false
+}
+
+// applyRules re-levels or drops diagnostics as oasgen.yaml's rules say.
+func applyRules(list diag.List, rules map[string]string) diag.List {
+	if len(rules) == 0 {
+		return list
+	}
+	var out diag.List
+	for _, d := range list {
+		level, ok := rules[d.Rule]
+		if !ok {
+			out = append(out, d)
+			continue
+		}
+		if sev, keep := parseLevel(level); keep {
+			d.Severity = sev
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func parseLevel(level string) (diag.Severity, bool) {
+	switch level {
+	case "info":
+		return diag.Info, true
+	case "warning", "warn":
+		return diag.Warning, true
+	case "error":
+		return diag.Error, true
+	}
+	return 0, false // "off"
+}
+
+// CheckRules rejects unknown levels in a rules map, so a typo is not silently ignored.
+func CheckRules(rules map[string]string) error {
+	for rule, level := range rules {
+		if _, keep := parseLevel(level); !keep && level != "off" {
+			return errors.New("rules." + rule + ": level must be off, info, warning or error, not " + level)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,265 @@
+package load
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// kind is what a field of an OpenAPI object must hold.
+type kind uint8
+
+const (
+	anyKind kind = iota
+	stringKind
+	boolKind
+	numberKind
+	intKind
+	mapKind
+	seqKind
+	schemaKind // a schema: a mapField, or a boolField in 3.1
+	typeKind   // a type name, or a listField of them in 3.1
+	boundKind  // exclusiveMinimum/Maximum: a boolField in 3.0, a numField in 3.1
+)
+
+func (k kind) String() string {
+	return [...]string{"any value", "a string", "a boolean", "a number", "an integer", "a mapping", "a list",
+		"a schema object", "a type name", "a boolean"}[k]
+}
+
+// field describes one field of an OpenAPI object.
+type field struct {
+	kind     kind
+	required bool
+	oneOf    []string // allowed values of a string field
+}
+
+// shape describes an OpenAPI object: its fields; other keys must start with x-.
+type shape struct {
+	name   string
+	fields map[string]field
+}
+
+var (
+	strField    = field{kind: stringKind}
+	reqStrField = field{kind: stringKind, required: true}
+	boolField   = field{kind: boolKind}
+	numField    = field{kind: numberKind}
+	intField    = field{kind: intKind}
+	mapField    = field{kind: mapKind}
+	reqMapField = field{kind: mapKind, required: true}
+	listField   = field{kind: seqKind}
+	anyField    = field{kind: anyKind}
+	schemaField = field{kind: schemaKind}
+)
+
+var (
+	documentShape = &shape{"OpenAPI document", map[string]field{
+		"openapi": reqStrField, "info": {kind: mapKind, required: true}, "servers": listField, "paths": mapField,
+		"components": mapField, "security": listField, "tags": listField, "externalDocs": mapField,
+		"webhooks": mapField, "jsonSchemaDialect": strField,
+	}}
+	infoShape = &shape{"info", map[string]field{
+		"title": reqStrField, "version": reqStrField, "description": strField, "termsOfService": strField,
+		"contact": mapField, "license": mapField, "summary": strField,
+	}}
+	pathItemShape = &shape{"path item", map[string]field{
+		"$ref": strField, "summary": strField, "description": strField, "servers": listField, "parameters": listField,
+		"get": mapField, "put": mapField, "post": mapField, "delete": mapField, "options": mapField,
+		"head": mapField, "patch": mapField, "trace": mapField,
+	}}
+	operationShape = &shape{"operation", map[string]field{
+		"tags": listField, "summary": strField, "description": strField, "externalDocs": mapField, "operationId": strField,
+		"parameters": listField, "requestBody": mapField, "responses": reqMapField, "callbacks": mapField,
+		"deprecated": boolField, "security": listField, "servers": listField,
+	}}
+	parameterShape = &shape{"parameter", map[string]field{
+		"name": reqStrField, "in": {kind: stringKind, required: true, oneOf: []string{"path", "query", "header", "cookie"}},
+		"description": strField, "required": boolField, "deprecated": boolField, "allowEmptyValue": boolField,
+		"style":   {kind: stringKind, oneOf: []string{"matrix", "label", "form", "simple", "spaceDelimited", "pipeDelimited", "deepObject"}},
+		"explode": boolField, "allowReserved": boolField, "schema": schemaField, "example": anyField,
+		"examples": mapField, "content": mapField,
+	}}
+	requestBodyShape = &shape{"request body", map[string]field{
+		"description": strField, "content": reqMapField, "required": boolField,
+	}}
+	responseShape = &shape{"response", map[string]field{
+		"description": reqStrField, "headers": mapField, "content": mapField, "links": mapField,
+	}}
+	headerShape = &shape{"header", map[string]field{
+		"description": strField, "required": boolField, "deprecated": boolField, "allowEmptyValue": boolField,
+		"style": strField, "explode": boolField, "allowReserved": boolField, "schema": schemaField,
+		"example": anyField, "examples": mapField, "content": mapField,
+	}}
+	mediaTypeShape = &shape{"media type", map[string]field{
+		"schema": schemaField, "example": anyField, "examples": mapField, "encoding": mapField,
+	}}
+	schemaShape = &shape{"schema", map[string]field{
+		"type":   {kind: typeKind, oneOf: []string{"string", "number", "integer", "boolean", "array", "object", "null"}},
+		"format": strField, "title": strField, "description": strField, "multipleOf": numField, "maximum": numField,
+		"exclusiveMaximum": {kind: boundKind}, "minimum": numField, "exclusiveMinimum": {kind: boundKind},
+		"maxLength": intField, "minLength": intField, "pattern": strField, "maxItems": intField, "minItems": intField,
+		"uniqueItems": boolField, "maxProperties": intField, "minProperties": intField, "required": listField,
+		"enum": listField, "allOf": listField, "oneOf": listField, "anyOf": listField, "not": schemaField, "items": schemaField,
+		"properties": mapField, "additionalProperties": schemaField, "default": anyField, "nullable": boolField,
+		"discriminator": mapField, "readOnly": boolField, "writeOnly": boolField, "xml": mapField,
+		"externalDocs": mapField, "example": anyField, "deprecated": boolField,
+		// JSON Schema 2020-12 keywords that OpenAPI 3.1 allows.
+		"$schema": strField, "$id": strField, "$defs": mapField, "$comment": strField, "const": anyField, "examples": listField,
+		"prefixItems": listField, "contains": schemaField, "patternProperties": mapField, "propertyNames": schemaField,
+		"dependentRequired": mapField, "dependentSchemas": mapField, "if": schemaField, "then": schemaField,
+		"else": schemaField, "unevaluatedProperties": schemaField, "unevaluatedItems": schemaField,
+		"contentMediaType": strField, "contentEncoding": strField,
+	}}
+)
+
+// checkShape reports missing required fields, values of the wrong kind and
+// unknown fields of the object n. Positions name the offending key.
+func (l *loader) checkShape(f *file, n *yaml.Node, s *shape) {
+	if n == nil || n.Kind != yaml.MappingNode {
+		if n != nil && !(s == schemaShape && n.Tag == "!!bool") {
+			l.diags.Errorf(nodePos(f.path, n), "structure", "a %s must be a mapField, not %s", s.name, describe(n))
+		}
+		return
+	}
+	pairs(n, func(k, v *yaml.Node) {
+		fl, known := s.fields[k.Value]
+		switch {
+		case known:
+			l.checkField(f, k, v, fl)
+		case strings.HasPrefix(k.Value, "x-"):
+		case s == pathItemShape && k.Value == "$ref":
+		default:
+			l.diags.Warnf(nodePos(f.path, k), "unknown-field", "unknown field %q in a %s", k.Value, s.name)
+		}
+	})
+	for _, name := range sortedRequired(s) {
+		if v, _ := get(n, name); v == nil {
+			l.diags.Errorf(nodePos(f.path, n), "structure", "a %s must have the field %q", s.name, name)
+		}
+	}
+}
+
+func sortedRequired(s *shape) []string {
+	var names []string
+	for name, fl := range s.fields {
+		if fl.required {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	return names
+}
+
+func (l *loader) checkField(f *file, k, v *yaml.Node, fl field) {
+	if !matchesKind(v, fl.kind) {
+		l.diags.Errorf(nodePos(f.path, k), "structure", "%q must be %s, not %s", k.Value, fl.kind, describe(v))
+		return
+	}
+	if len(fl.oneOf) == 0 {
+		return
+	}
+	values := []*yaml.Node{v}
+	if v.Kind == yaml.SequenceNode {
+		values = items(v)
+	}
+	for _, x := range values {
+		if !slices.Contains(fl.oneOf, x.Value) {
+			l.diags.Errorf(nodePos(f.path, x), "structure", "%q must be one of %s, not %q", k.Value, strings.Join(fl.oneOf, ", "), x.Value)
+		}
+	}
+}
+
+func matchesKind(v *yaml.Node, k kind) bool {
+	v = resolveAlias(v)
+	switch k {
+	case stringKind:
+		return v.Kind == yaml.ScalarNode && v.Tag == "!!str"
+	case boolKind:
+		return v.Kind == yaml.ScalarNode && v.Tag == "!!bool"
+	case numberKind:
+		return v.Kind == yaml.ScalarNode && (v.Tag == "!!int" || v.Tag == "!!float")
+	case intKind:
+		return v.Kind == yaml.ScalarNode && v.Tag == "!!int"
+	case mapKind:
+		return v.Kind == yaml.MappingNode
+	case seqKind:
+		return v.Kind == yaml.SequenceNode
+	case schemaKind:
+		return v.Kind == yaml.MappingNode || v.Tag == "!!bool"
+	case typeKind:
+		return v.Kind == yaml.SequenceNode || v.Kind == yaml.ScalarNode && v.Tag == "!!str"
+	case boundKind:
+		return v.Kind == yaml.ScalarNode && (v.Tag == "!!bool" || v.Tag == "!!int" || v.Tag == "!!float")
+	}
+	return true
+}
+
+// describe names what a node holds, for messages.
+func describe(n *yaml.Node) string {
+	n = resolveAlias(n)
+	switch {
+	case n == nil:
+		return "nothing"
+	case n.Kind == yaml.MappingNode:
+		return "a mapping"
+	case n.Kind == yaml.SequenceNode:
+		return "a list"
+	case n.Tag == "!!null":
+		return "null"
+	case n.Tag == "!!bool":
+		return "a boolean"
+	case n.Tag == "!!int" || n.Tag == "!!float":
+		return "a number"
+	}
+	return fmt.Sprintf("the string %q", n.Value)
+}
+
+var templateParam = regexp.MustCompile(`\{([^}]*)\}`)
+
+// checkPathParams reports path template parameters an operation does not
+// declare, and declared path parameters the template does not have.
+func (l *loader) checkPathParams(op *Operation) {
+	var inTemplate []string
+	for _, m := range templateParam.FindAllStringSubmatch(op.Path, -1) {
+		inTemplate = append(inTemplate, m[1])
+	}
+	declared := map[string]bool{}
+	for _, p := range op.Parameters {
+		if p.In != "path" {
+			continue
+		}
+		declared[p.Name] = true
+		if !slices.Contains(inTemplate, p.Name) {
+			l.diags.Errorf(p.Loc.Pos, "path-params", "path parameter %q is not in the path %s", p.Name, op.Path)
+		}
+		if !p.Required {
+			l.diags.Errorf(p.Loc.Pos, "structure", "path parameter %q must have required: true", p.Name)
+		}
+	}
+	for _, name := range inTemplate {
+		if !declared[name] {
+			l.diags.Errorf(op.Loc.Pos, "path-params", "%s %s does not declare the path parameter %q", op.Method, op.Path, name)
+		}
+	}
+}
+
+// checkOperationIDs reports operationIds used twice.
+func (l *loader) checkOperationIDs(doc *Document) {
+	first := map[string]*Operation{}
+	for _, p := range doc.Paths {
+		for _, op := range p.Operations {
+			if op.OperationID == "" {
+				continue
+			}
+			if prev, ok := first[op.OperationID]; ok {
+				l.diags.Errorf(op.Loc.Pos, "duplicate-operation-id", "operationId %q is also used by %s %s", op.OperationID, prev.Method, prev.Path)
+				continue
+			}
+			first[op.OperationID] = op
+		}
+	}
+}
