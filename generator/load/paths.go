@@ -240,6 +240,9 @@ func (l *loader) content(at node, content *yaml.Node, ptr string) ([]*MediaType,
 		mptr := ptr + "/" + escapeToken(k.Value)
 		mt := &MediaType{Type: k.Value, Loc: Loc{File: at.f.path, Pointer: mptr, Pos: nodePos(at.f.path, k)}}
 		l.checkShape(at.f, v, mediaTypeShape)
+		if err = l.examples(node{f: at.f, n: v}, mptr); err != nil {
+			return
+		}
 		if s, _ := get(v, "schema"); s != nil {
 			mt.Schema, err = l.schemaRef(node{f: at.f, n: s}, mptr+"/schema")
 		}
@@ -254,4 +257,20 @@ func itoa(i int) string {
 		return digits[i : i+1]
 	}
 	return itoa(i/10) + digits[i%10:i%10+1]
+}
+
+// examples follows the $refs of an examples map, so that a missing example
+// file is reported and example files count as used.
+func (l *loader) examples(at node, ptr string) error {
+	examples, _ := get(at.n, "examples")
+	var err error
+	pairs(examples, func(k, v *yaml.Node) {
+		if err != nil {
+			return
+		}
+		if _, _, _, ferr := l.r.follow(node{f: at.f, n: v}, ptr+"/examples/"+escapeToken(k.Value)); ferr != nil && !l.soft(ferr) {
+			err = ferr
+		}
+	})
+	return err
 }

@@ -102,17 +102,17 @@ func (r *resolver) fetch(loc string, from diag.Pos) ([]byte, error) {
 	return data, nil
 }
 
-// display names a file relative to the current folder where possible.
+// display names a file in messages: relative to the spec's root folder when
+// inside it, so messages read the same from any working folder.
 func (r *resolver) display(loc string) string {
-	if isRemote(loc) {
+	if isRemote(loc) || !within(r.opts.Root, loc) {
+		return filepath.ToSlash(loc)
+	}
+	rel, err := filepath.Rel(r.opts.Root, loc)
+	if err != nil {
 		return loc
 	}
-	if wd, err := os.Getwd(); err == nil {
-		if rel, err := filepath.Rel(wd, loc); err == nil {
-			return rel
-		}
-	}
-	return loc
+	return filepath.ToSlash(rel)
 }
 
 func isRemote(s string) bool {
@@ -176,7 +176,7 @@ func (r *resolver) parseRef(ref string, from *file, pos diag.Pos) (target, error
 		abs = filepath.Clean(filepath.FromSlash(loc))
 	}
 	if !r.opts.AllowOutsideRoot && !r.withinRoot(abs) {
-		return target{}, posError(pos, "ref-outside-root", "$ref %q leaves the spec's root folder %s; refused unless --allow-outside-root is given", ref, r.display(r.opts.Root))
+		return target{}, posError(pos, "ref-outside-root", "$ref %q leaves the spec's folder; refused unless --allow-outside-root is given", ref)
 	}
 	return target{loc: abs, pointer: pointer}, nil
 }

@@ -121,7 +121,7 @@ var (
 func (l *loader) checkShape(f *file, n *yaml.Node, s *shape) {
 	if n == nil || n.Kind != yaml.MappingNode {
 		if n != nil && !(s == schemaShape && n.Tag == "!!bool") {
-			l.diags.Errorf(nodePos(f.path, n), "structure", "a %s must be a mapField, not %s", s.name, describe(n))
+			l.diags.Errorf(nodePos(f.path, n), "structure", "%s must be a mapping, not %s", article(s.name), describe(n))
 		}
 		return
 	}
@@ -133,12 +133,12 @@ func (l *loader) checkShape(f *file, n *yaml.Node, s *shape) {
 		case strings.HasPrefix(k.Value, "x-"):
 		case s == pathItemShape && k.Value == "$ref":
 		default:
-			l.diags.Warnf(nodePos(f.path, k), "unknown-field", "unknown field %q in a %s", k.Value, s.name)
+			l.diags.Warnf(nodePos(f.path, k), "unknown-field", "unknown field %q in %s", k.Value, article(s.name))
 		}
 	})
 	for _, name := range sortedRequired(s) {
 		if v, _ := get(n, name); v == nil {
-			l.diags.Errorf(nodePos(f.path, n), "structure", "a %s must have the field %q", s.name, name)
+			l.diags.Errorf(nodePos(f.path, n), "structure", "%s must have the field %q", article(s.name), name)
 		}
 	}
 }
@@ -262,4 +262,12 @@ func (l *loader) checkOperationIDs(doc *Document) {
 			first[op.OperationID] = op
 		}
 	}
+}
+
+// article puts "a" or "an" before a noun.
+func article(noun string) string {
+	if strings.ContainsRune("aeiouAEIOU", rune(noun[0])) {
+		return "an " + noun
+	}
+	return "a " + noun
 }

@@ -701,7 +701,7 @@ func (x Region) Validate() error {
 
 func (x *Region) validate(v *validator) {
 	v.enter("tax_rate")
-	if f := float64(x.TaxRate); f < 0.0 || f > 100.0 {
+	if f := widenFloat32(x.TaxRate); f < 0.0 || f > 100.0 {
 		checkNumber(v, f, floatPtr(0.0), floatPtr(100.0), false, false, 0)
 	}
 	v.leave()
@@ -2999,10 +2999,46 @@ func (s *jsonSchema) explain(data []byte, decodeErr error) error {
 		return &ValidationError{Violations: []Violation{{
 			Path:    fieldPointer(te.Field),
 			Keyword: "type",
-			Message: "must be " + te.Type.String() + ", got a JSON " + te.Value,
+			Message: "must be " + jsonTypeOf(te.Type) + ", got " + jsonValueOf(te.Value),
 		}}}
 	}
 	return &ValidationError{Violations: []Violation{{Keyword: "format", Message: decodeErr.Error()}}}
+}
+
+// jsonTypeOf names the JSON type a Go type decodes from, in the words of
+// the schema's type keyword, for messages: a generated struct is an object,
+// not the name of the type encoding/json saw (which is a local "plain" type).
+func jsonTypeOf(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Struct, reflect.Map:
+		return "object"
+	case reflect.Slice, reflect.Array:
+		if t.Elem().Kind() == reflect.Uint8 {
+			return "string" // []byte is base64
+		}
+		return "array"
+	case reflect.String:
+		return "string"
+	case reflect.Bool:
+		return "boolean"
+	case reflect.Int:
+		return "integer"
+	case reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "integer (" + t.Kind().String() + ")"
+	case reflect.Float32:
+		return "number (float32)"
+	case reflect.Float64:
+		return "number"
+	}
+	return t.String()
+}
+
+// jsonValueOf rewords what encoding/json says it found ("bool", "number 1.5").
+func jsonValueOf(value string) string {
+	if value == "bool" {
+		return "boolean"
+	}
+	return value
 }
 
 // fieldPointer turns encoding/json's dotted field path into a JSON Pointer.
@@ -3975,4 +4011,16 @@ func validateJSONOf(v *validator, s *jsonSchema, x any) {
 		return
 	}
 	s.validateAny(v, raw)
+}
+
+// widenFloat32 returns the float64 nearest to the shortest decimal that
+// reads back as f, which is what the JSON said: float64(float32(0.1)) is
+// 0.10000000149011612, which breaks maximum: 0.1 and multipleOf: 0.1.
+func widenFloat32(f float32) float64 {
+	var buf [32]byte
+	w, err := strconv.ParseFloat(string(strconv.AppendFloat(buf[:0], float64(f), 'g', -1, 32)), 64)
+	if err != nil {
+		return float64(f)
+	}
+	return w
 }
