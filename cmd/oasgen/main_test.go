@@ -166,3 +166,50 @@ func appendTo(t *testing.T, path, content string) {
 		t.Fatal(err)
 	}
 }
+
+func TestValidateCommand(t *testing.T) {
+	invalid := func(name string) string { return filepath.Join("..", "..", "testdata", "invalid", name, "openapi.yaml") }
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stdout string
+	}{
+		{"clean spec", []string{"validate", storeSpec(t)}, 0, ""},
+		{"errors", []string{"validate", invalid("duplicate-operation-id")}, 1, `error: operationId "getThing" is also used by GET /a [duplicate-operation-id]`},
+		{"warnings pass", []string{"validate", invalid("unknown-format-warning")}, 0, "[unknown-format]"},
+		{"strict fails on warnings", []string{"validate", "--strict", invalid("unknown-format-warning")}, 1, "[unknown-format]"},
+		{"unreadable spec", []string{"validate", invalid("not-openapi")}, 2, "[not-openapi]"},
+		{"missing spec", []string{"validate", "nope.yaml"}, 2, "does not exist"},
+		{"json", []string{"validate", "--format", "json", invalid("path-params")}, 1, `"rule": "path-params"`},
+		{"github", []string{"validate", "--format", "github", invalid("path-params")}, 1, "::error file="},
+		{"context", []string{"validate", "--context", "1", invalid("path-params")}, 1, ">     5 |     get:"},
+		{"several specs", []string{"validate", storeSpec(t), invalid("path-params")}, 1, "[path-params]"},
+		{"bad format", []string{"validate", "--format", "xml", storeSpec(t)}, 2, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			stdout, stderr, code := run(t, tt.args...)
+			if code != tt.code || !strings.Contains(stdout, tt.stdout) {
+				t.Errorf("exit %d, stdout:\n%s\nstderr:\n%s\nwant exit %d and %q", code, stdout, stderr, tt.code, tt.stdout)
+			}
+		})
+	}
+}
+
+func TestValidateRulesFromConfig(t *testing.T) {
+	spec, err := filepath.Abs(filepath.Join("..", "..", "testdata", "invalid", "duplicate-operation-id", "openapi.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	writeText(t, "oasgen.yaml", "spec: "+spec+"\nrules:\n  duplicate-operation-id: warning\n")
+	stdout, _, code := run(t, "validate")
+	if code != 0 || !strings.Contains(stdout, "warning: operationId") {
+		t.Errorf("exit %d, stdout:\n%s", code, stdout)
+	}
+	writeText(t, "oasgen.yaml", "spec: "+spec+"\nrules:\n  duplicate-operation-id: loud\n")
+	if _, stderr, code := run(t, "validate"); code != 2 || !strings.Contains(stderr, "loud") {
+		t.Errorf("bad level: exit %d, %s", code, stderr)
+	}
+}
