@@ -45,10 +45,11 @@ type resolver struct {
 	targets  map[string]bool // file#pointer of every $ref target, for unused-component checks
 	inRoot   map[string]bool // withinRoot answers: symlink resolution is costly and refs repeat
 	realRoot string
+	prefetch *prefetcher // nil when reading happens on demand only
 }
 
 func newResolver(opts Options) *resolver {
-	return &resolver{opts: opts, files: map[string]*file{}, targets: map[string]bool{}, inRoot: map[string]bool{}, http: &http.Client{Timeout: 30 * time.Second}}
+	return &resolver{opts: opts, files: map[string]*file{}, targets: map[string]bool{}, inRoot: map[string]bool{}, prefetch: newPrefetcher(), http: &http.Client{Timeout: 30 * time.Second}}
 }
 
 // open returns the parsed file at an absolute path or URL, reading it once.
@@ -56,16 +57,30 @@ func (r *resolver) open(loc string, from diag.Pos) (*file, error) {
 	if f, ok := r.files[loc]; ok {
 		return f, nil
 	}
-	data, err := r.read(loc, from)
-	if err != nil {
-		return nil, err
-	}
-	f, err := parseYAML(loc, data)
+	f, err := r.readAndParse(loc, from)
 	if err != nil {
 		return nil, err
 	}
 	r.files[loc] = f
+	r.prefetchRefs(f)
 	return f, nil
+}
+
+// readAndParse takes a prefetched file when there is one, else reads it now.
+func (r *resolver) readAndParse(loc string, from diag.Pos) (*file, error) {
+	if r.prefetch != nil {
+		if fu := r.prefetch.take(loc); fu != nil {
+			if fu.readErr != nil {
+				return nil, r.readError(loc, from, fu.readErr)
+			}
+			return fu.file, fu.parsed
+		}
+	}
+	data, err := r.read(loc, from)
+	if err != nil {
+		return nil, err
+	}
+	return parseYAML(loc, data)
 }
 
 func (r *resolver) read(loc string, from diag.Pos) ([]byte, error) {
@@ -74,12 +89,16 @@ func (r *resolver) read(loc string, from diag.Pos) ([]byte, error) {
 	}
 	data, err := os.ReadFile(loc)
 	if err != nil {
-		if os.IsNotExist(err) {
-			return nil, posError(from, "ref-missing-file", "file %s does not exist", r.display(loc))
-		}
-		return nil, posError(from, "ref-read", "read %s: %v", r.display(loc), err)
+		return nil, r.readError(loc, from, err)
 	}
 	return data, nil
+}
+
+func (r *resolver) readError(loc string, from diag.Pos, err error) error {
+	if os.IsNotExist(err) {
+		return posError(from, "ref-missing-file", "file %s does not exist", r.display(loc))
+	}
+	return posError(from, "ref-read", "read %s: %v", r.display(loc), err)
 }
 
 func (r *resolver) fetch(loc string, from diag.Pos) ([]byte, error) {
