@@ -30,6 +30,9 @@ func (f *file) validateBody(t *ir.Type) string {
 		if t.Extra != nil && build.ExprValidates(t.Extra) {
 			c.mapLoop(t.Extra, "x.AdditionalProperties")
 		}
+		if r := build.ObjectRules(t.Rules); r != nil {
+			c.dynamic(r, "x")
+		}
 	case ir.Union:
 		c.line("switch x.Kind {")
 		for _, v := range t.Union.Variants {
@@ -103,6 +106,8 @@ func (c *checker) value(t *ir.Type, expr string) {
 	if t.Name != "" {
 		if t.Validates {
 			c.line("%s.validate(v)", expr)
+		} else if r := build.DynamicRules(t); r != nil {
+			c.line("%s.validateAny(v, %s)", c.tables.varFor(r), expr)
 		}
 		return
 	}
@@ -210,6 +215,10 @@ func (c *checker) builtin(t *ir.Type, expr string) {
 		c.stringChecks(r, expr)
 	case t.Go == "any":
 		c.line("%s.validateAny(v, %s)", c.tables.varFor(r), expr)
+	case t.Go == "float32":
+		// float64(float32(0.1)) is 0.10000000149011612: above maximum 0.1
+		// and no multiple of 0.1. Compare the decimal the value came from.
+		c.numberChecks(r, "widenFloat32("+expr+")")
 	default:
 		c.numberChecks(r, "float64("+expr+")")
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"reflect"
 	"strconv"
 	"strings"
 )
@@ -46,10 +47,46 @@ func (s *jsonSchema) explain(data []byte, decodeErr error) error {
 		return &ValidationError{Violations: []Violation{{
 			Path:    fieldPointer(te.Field),
 			Keyword: "type",
-			Message: "must be " + te.Type.String() + ", got a JSON " + te.Value,
+			Message: "must be " + jsonTypeOf(te.Type) + ", got " + jsonValueOf(te.Value),
 		}}}
 	}
 	return &ValidationError{Violations: []Violation{{Keyword: "format", Message: decodeErr.Error()}}}
+}
+
+// jsonTypeOf names the JSON type a Go type decodes from, in the words of
+// the schema's type keyword, for messages: a generated struct is an object,
+// not the name of the type encoding/json saw (which is a local "plain" type).
+func jsonTypeOf(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Struct, reflect.Map:
+		return "object"
+	case reflect.Slice, reflect.Array:
+		if t.Elem().Kind() == reflect.Uint8 {
+			return "string" // []byte is base64
+		}
+		return "array"
+	case reflect.String:
+		return "string"
+	case reflect.Bool:
+		return "boolean"
+	case reflect.Int:
+		return "integer"
+	case reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "integer (" + t.Kind().String() + ")"
+	case reflect.Float32:
+		return "number (float32)"
+	case reflect.Float64:
+		return "number"
+	}
+	return t.String()
+}
+
+// jsonValueOf rewords what encoding/json says it found ("bool", "number 1.5").
+func jsonValueOf(value string) string {
+	if value == "bool" {
+		return "boolean"
+	}
+	return value
 }
 
 // fieldPointer turns encoding/json's dotted field path into a JSON Pointer.

@@ -3,6 +3,7 @@ package rt
 import (
 	"encoding/json"
 	"reflect"
+	"strconv"
 )
 
 // checkUnique reports the first two equal items of a typed array.
@@ -26,4 +27,16 @@ func validateJSONOf(v *validator, s *jsonSchema, x any) {
 		return
 	}
 	s.validateAny(v, raw)
+}
+
+// widenFloat32 returns the float64 nearest to the shortest decimal that
+// reads back as f, which is what the JSON said: float64(float32(0.1)) is
+// 0.10000000149011612, which breaks maximum: 0.1 and multipleOf: 0.1.
+func widenFloat32(f float32) float64 {
+	var buf [32]byte
+	w, err := strconv.ParseFloat(string(strconv.AppendFloat(buf[:0], float64(f), 'g', -1, 32)), 64)
+	if err != nil {
+		return float64(f)
+	}
+	return w
 }
