@@ -168,7 +168,9 @@ func appendTo(t *testing.T, path, content string) {
 }
 
 func TestValidateCommand(t *testing.T) {
-	invalid := func(name string) string { return filepath.Join("..", "..", "testdata", "invalid", name, "openapi.yaml") }
+	invalid := func(name string) string {
+		return filepath.Join("..", "..", "testdata", "invalid", name, "openapi.yaml")
+	}
 	tests := []struct {
 		name   string
 		args   []string
