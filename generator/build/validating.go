@@ -6,6 +6,9 @@ import "github.com/oasgen/oasgen/generator/ir"
 // method: it has constraints its Go type does not already enforce, or it
 // contains such a type. Recursive types need a fixpoint.
 func markValidating(decls []*ir.Type) {
+	for _, t := range decls {
+		t.CheckedDecode = t.Kind == ir.Defined && t.Rules != nil && !isInterface(t)
+	}
 	for changed := true; changed; {
 		changed = false
 		for _, t := range decls {

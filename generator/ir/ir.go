@@ -66,6 +66,10 @@ type Type struct {
 	// Validates is set on declared types that get a validate method: they
 	// or something they contain have constraints.
 	Validates bool
+	// CheckedDecode is set on defined array and map types whose
+	// UnmarshalJSON checks the JSON against the rules table (structs and
+	// unions always do when validators are generated).
+	CheckedDecode bool
 
 	Doc Doc
 }

@@ -98,12 +98,14 @@ func fieldPointer(field string) string {
 }
 
 // shapeOK scans the keys of the JSON object data: required properties are
-// present, null only where allowed, and no unknown property where they are
-// forbidden. It allocates nothing for objects with up to 64 required properties.
+// present, null only where allowed (also inside arrays and maps, whose
+// items encoding/json would silently leave at their zero value), and no
+// unknown property where they are forbidden. It allocates nothing for
+// objects with up to 64 required properties.
 func (s *jsonSchema) shapeOK(data []byte) bool {
 	data = bytes.TrimSpace(data)
 	if len(data) == 0 || data[0] != '{' {
-		return !(len(data) == 4 && string(data) == "null") || s.nullable
+		return s.nullsOK(data)
 	}
 	var seen uint64
 	if len(s.required) > 64 {
@@ -121,12 +123,63 @@ func (s *jsonSchema) shapeOK(data []byte) bool {
 		switch {
 		case prop == nil && s.noAdditional:
 			return false
-		case prop != nil && isNull(value):
-			return prop.nullable || prop.types == 0 && !prop.hasEnumWithoutNull()
+		case prop == nil && s.additional != nil:
+			return s.additional.nullsOK(value)
+		case prop != nil:
+			return prop.nullsOK(value)
 		}
 		return true
 	})
 	return ok && seen == 1<<len(s.required)-1
+}
+
+// nullsOK reports whether the JSON value data holds null only where the
+// schema allows it: at the top, and in the items of arrays and the values of
+// maps, recursively. Objects with properties check their own keys when
+// they are decoded, so they are not entered here.
+func (s *jsonSchema) nullsOK(data []byte) bool {
+	if s == nil || len(data) == 0 {
+		return true
+	}
+	switch data[0] {
+	case 'n':
+		return s.nullable || s.types == 0 && !s.hasEnumWithoutNull()
+	case '[':
+		return s.items == nil || scanArray(data, s.items.nullsOK)
+	case '{':
+		if len(s.props) > 0 || s.additional == nil {
+			return true
+		}
+		return scanObject(data, func(_, value []byte) bool { return s.additional.nullsOK(value) })
+	}
+	return true
+}
+
+// scanArray calls fn with each raw item of the JSON array data until fn
+// returns false.
+func scanArray(data []byte, fn func(item []byte) bool) bool {
+	i := skipSpace(data, 1)
+	if i < len(data) && data[i] == ']' {
+		return true
+	}
+	for i < len(data) {
+		end := skipValue(data, i)
+		if end < 0 || !fn(data[i:end]) {
+			return false
+		}
+		i = skipSpace(data, end)
+		if i >= len(data) {
+			return false
+		}
+		if data[i] == ']' {
+			return true
+		}
+		if data[i] != ',' {
+			return false
+		}
+		i = skipSpace(data, i+1)
+	}
+	return false
 }
 
 func (s *jsonSchema) hasEnumWithoutNull() bool {

@@ -1503,6 +1503,13 @@ func (x *Region) UnmarshalJSON(data []byte) error {
 // Example: "coffee-mug"
 type Slug string
 
+// UnmarshalJSON decodes x and reports, as a *ValidationError, a null where
+// none is allowed and values of the wrong type.
+func (x *Slug) UnmarshalJSON(data []byte) error {
+	type plain Slug
+	return schemaSlug.checkDecoded(data, json.Unmarshal(data, (*plain)(x)))
+}
+
 // StoreCartsRes is generated from components/schemas/StoreCartsRes.yaml.
 //
 // The cart's details.
