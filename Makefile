@@ -26,3 +26,8 @@ install:
 ## bench: time oasgen against oapi-codegen and ogen on specs/store and the Medusa specs
 bench:
 	cd bench && $(GO) run ./cmd/genbench $(BENCHFLAGS)
+
+## bench-validate: decode + validate benchmark (oasgen vs kin-openapi vs ogen on Medusa's Cart), with benchstat and ratios
+.PHONY: bench-validate
+bench-validate:
+	cd bench && ./bench-validate.sh

@@ -1,0 +1,54 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+const input = `goos: linux
+pkg: github.com/oasgen/oasgen/bench/decodevalidate
+BenchmarkDecodeValidate/oasgen/valid-2      	     222	   100 ns/op	  17.57 MB/s	  400 B/op	    10 allocs/op
+BenchmarkDecodeValidate/oasgen/valid-2      	     222	   300 ns/op	  17.57 MB/s	  400 B/op	    10 allocs/op
+BenchmarkDecodeValidate/oasgen/valid-2      	     222	   200 ns/op	  17.57 MB/s	  400 B/op	    10 allocs/op
+BenchmarkDecodeValidate/kin-openapi/valid-2 	     530	  5000 ns/op	  44.10 MB/s	  900 B/op	    40 allocs/op
+BenchmarkDecodeValidate/ogen/valid-2        	    4338	   100 ns/op	 382.69 MB/s	  100 B/op	     5 allocs/op
+BenchmarkValidateOnly/oasgen-2              	  112480	    10 ns/op	       0 B/op	       0 allocs/op
+BenchmarkValidateOnly/ogen-2                	  376408	    30 ns/op	       0 B/op	       0 allocs/op
+PASS
+`
+
+func TestReport(t *testing.T) {
+	results, err := parse(strings.NewReader(input))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := median(results["DecodeValidate/oasgen/valid"]["ns/op"]); got != 200 {
+		t.Errorf("median = %v, want 200", got)
+	}
+	var b strings.Builder
+	report(&b, rows(results))
+	out := b.String()
+	for _, want := range []string{
+		"DecodeValidate/valid  kin-openapi  1     5000",
+		"25.00×", // 5000 / 200
+		"0.50×",  // ogen 100 / 200
+		"ValidateOnly          ogen         1     30",
+		"3.00×", // 30 / 10
+		"DecodeValidate/valid: oasgen ≥ 20× faster than kin-openapi: 25.00× (met)",
+		"DecodeValidate/invalid: oasgen ≥ 20× faster than kin-openapi: not measured",
+		"0 allocs/op: 0 allocs/op (met)",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestMedianEven(t *testing.T) {
+	if got := median([]float64{4, 1, 3, 2}); got != 2.5 {
+		t.Errorf("median = %v, want 2.5", got)
+	}
+	if got := median(nil); got != 0 {
+		t.Errorf("median(nil) = %v", got)
+	}
+}
