@@ -23,9 +23,10 @@ check:
 install:
 	$(GO) install ./cmd/oasgen
 
-## bench: time oasgen against oapi-codegen and ogen on specs/store and the Medusa specs
+## bench: time oasgen against oapi-codegen and ogen (generation), then oasgen validate against Redocly CLI (linting), on specs/store and the Medusa specs
 bench:
 	cd bench && $(GO) run ./cmd/genbench $(BENCHFLAGS)
+	cd bench && $(GO) run ./cmd/genbench -mode lint -runs 5 -peer-runs 3 $(BENCHFLAGS)
 
 ## bench-validate: decode + validate benchmark (oasgen vs kin-openapi vs ogen on Medusa's Cart), with benchstat and ratios
 .PHONY: bench-validate

@@ -31,6 +31,7 @@ type config struct {
 	jsonOut  string
 	compile  bool
 	keep     bool
+	lint     bool // -mode lint: oasgen validate vs Redocly CLI
 	ogen     ogenOptions
 }
 
@@ -48,7 +49,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&cfg.runs, "runs", 3, "runs per spec for oasgen")
 	fs.IntVar(&cfg.peerRuns, "peer-runs", 1, "runs per spec for the peers (oapi-codegen, ogen), which are slow")
 	fs.DurationVar(&cfg.timeout, "timeout", 5*time.Minute, "timeout per run; a timed-out tool is not run again on that spec")
-	tools := fs.String("tools", strings.Join(allTools, ","), "comma-separated tools to run")
+	tools := fs.String("tools", "", "comma-separated tools to run (default: the mode's tools)")
+	mode := fs.String("mode", "gen", "gen: time code generation (oasgen, oapi-codegen, ogen); lint: time spec linting (oasgen validate, redocly lint)")
 	fs.StringVar(&cfg.specs, "specs", "", "only specs whose name or path contains one of these comma-separated substrings")
 	fs.StringVar(&cfg.jsonOut, "json", "", "also write results as JSON to this file")
 	fs.BoolVar(&cfg.compile, "compile", true, "check the first successful output of each tool with gofmt -l (GOFMT column)")
@@ -70,6 +72,19 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	}
 	if cfg.timeout <= 0 {
 		return cfg, fmt.Errorf("-timeout must be positive")
+	}
+	switch *mode {
+	case "gen":
+	case "lint":
+		cfg.lint, cfg.compile = true, false
+	default:
+		return cfg, fmt.Errorf("-mode must be gen or lint")
+	}
+	if *tools == "" {
+		*tools = strings.Join(genTools, ",")
+		if cfg.lint {
+			*tools = strings.Join(lintTools, ",")
+		}
 	}
 	var err error
 	if cfg.tools, err = parseTools(*tools); err != nil {
@@ -168,7 +183,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("no specs selected (filter %q)", cfg.specs)
 	}
 
-	tools := setup(ctx, cfg.tools, binDir, repoRoot, logf)
+	tools := setup(ctx, cfg.tools, binDir, repoRoot, cfg.lint, logf)
 
 	gofmt := ""
 	if cfg.compile {
@@ -324,6 +339,7 @@ func runOnce(ctx context.Context, cfg config, spec Spec, t *Tool, gofmt string, 
 		Timeout:  cfg.timeout,
 		Required: required,
 		Shorten:  []string{filepath.Dir(spec.Path), out, work},
+		Lint:     cfg.lint,
 	})
 	if r.Status == StatusOK && gofmt != "" {
 		gf, gfDetail = gofmtCheck(ctx, gofmt, out, cfg.timeout)

@@ -16,10 +16,21 @@ const (
 	toolOasgen      = "oasgen"
 	toolOapiCodegen = "oapi-codegen"
 	toolOgen        = "ogen"
+	toolRedocly     = "redocly"
 )
 
 // allTools is the canonical tool order (also the table order).
-var allTools = []string{toolOasgen, toolOapiCodegen, toolOgen}
+var allTools = []string{toolOasgen, toolOapiCodegen, toolOgen, toolRedocly}
+
+// Default tool lists of the two modes: generators, or linters (-mode lint,
+// where oasgen runs "oasgen validate" and Redocly CLI runs "redocly lint").
+var (
+	genTools  = []string{toolOasgen, toolOapiCodegen, toolOgen}
+	lintTools = []string{toolOasgen, toolRedocly}
+)
+
+// redoclyVersion is the Redocly CLI installed from npm for -mode lint.
+const redoclyVersion = "2.77.0"
 
 // peerPkg describes a peer installed with `go install pkg@version`.
 type peerPkg struct {
@@ -79,6 +90,7 @@ func ogenConfig(o ogenOptions) string {
 // Tool is a resolved, runnable generator.
 type Tool struct {
 	Name    string
+	Lint    bool // run the tool as a linter (-mode lint)
 	Peer    bool
 	Bin     string // absolute path of the binary
 	Version string
@@ -92,7 +104,12 @@ type Tool struct {
 func (t *Tool) command(spec, out, work string, ogen ogenOptions) (args, required []string, err error) {
 	switch t.Name {
 	case toolOasgen:
+		if t.Lint {
+			return []string{"validate", spec}, nil, nil
+		}
 		return []string{"generate", spec, "-o", out, "-p", "api", "--generate", "models"}, nil, nil
+	case toolRedocly:
+		return []string{"lint", spec, "--format=summary"}, nil, nil
 	case toolOapiCodegen:
 		return []string{"-generate", "types", "-package", "api", "-o", filepath.Join(out, "types.gen.go"), spec},
 			[]string{"types.gen.go"}, nil
@@ -122,12 +139,16 @@ func (t *Tool) displayCommand(ogen ogenOptions) string {
 // setup makes every requested tool runnable: peers are `go install`ed into
 // binDir when missing or at the wrong version; oasgen is always rebuilt
 // from repoRoot so the benchmark measures the current tree.
-func setup(ctx context.Context, names []string, binDir, repoRoot string, log func(string, ...any)) []*Tool {
+func setup(ctx context.Context, names []string, binDir, repoRoot string, lint bool, log func(string, ...any)) []*Tool {
 	var tools []*Tool
 	for _, name := range names {
-		t := &Tool{Name: name, Bin: filepath.Join(binDir, name)}
+		t := &Tool{Name: name, Bin: filepath.Join(binDir, name), Lint: lint}
 		tools = append(tools, t)
 		start := time.Now()
+		if name == toolRedocly {
+			setupRedocly(ctx, t, filepath.Join(filepath.Dir(binDir), ".npm"), log)
+			continue
+		}
 		if name == toolOasgen {
 			log("building oasgen from %s ...", repoRoot)
 			out, err := runGo(ctx, repoRoot, nil, "build", "-o", t.Bin, "./cmd/oasgen")
@@ -241,4 +262,24 @@ func findGofmt(ctx context.Context) (string, error) {
 		return "", fmt.Errorf("gofmt not found: %w", err)
 	}
 	return p, nil
+}
+
+// setupRedocly installs Redocly CLI from npm into npmDir when missing.
+func setupRedocly(ctx context.Context, t *Tool, npmDir string, log func(string, ...any)) {
+	t.Peer, t.Version = true, redoclyVersion
+	t.Bin = filepath.Join(npmDir, "node_modules", ".bin", "redocly")
+	pkgJSON := filepath.Join(npmDir, "node_modules", "@redocly", "cli", "package.json")
+	if data, err := os.ReadFile(pkgJSON); err == nil && bytes.Contains(data, []byte(`"version": "`+redoclyVersion+`"`)) {
+		return
+	}
+	log("installing @redocly/cli@%s into %s ...", redoclyVersion, npmDir)
+	if err := os.MkdirAll(npmDir, 0o755); err != nil {
+		t.Unavailable = err.Error()
+		return
+	}
+	cmd := exec.CommandContext(ctx, "npm", "install", "--prefix", npmDir, "--no-audit", "--no-fund", "@redocly/cli@"+redoclyVersion)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Unavailable = "npm install failed: " + firstLine(out, err)
+		log("  redocly unavailable: %s", t.Unavailable)
+	}
 }
