@@ -14,5 +14,5 @@ var FS embed.FS
 // Runtime holds the Go source of the validation runtime. Only the files
 // listed here are copied into generated code (not doc.go, export.go or tests).
 //
-//go:embed rt/errors.go rt/schema.go rt/keys.go rt/formats.go rt/decode.go rt/typed.go
+//go:embed rt/errors.go rt/schema.go rt/keys.go rt/formats.go rt/uri.go rt/reader.go rt/reads.go rt/decode.go rt/typed.go
 var Runtime embed.FS

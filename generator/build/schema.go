@@ -82,7 +82,9 @@ func (b *builder) shape(s *load.Schema, ctx string) *ir.Type {
 // goType honours x-go-type (and x-go-type-import): the user names the type.
 func (b *builder) goType(s *load.Schema, named bool, name string) *ir.Type {
 	imp := ir.Import{Path: s.Ext.GoTypeImport.Path, Name: s.Ext.GoTypeImport.Name}
-	t := &ir.Type{Kind: ir.Builtin, Go: s.Ext.GoType, Import: imp}
+	// The rules apply as far as the Go type allows: x-go-type: string keeps
+	// its format and pattern checks; other types check nothing.
+	t := &ir.Type{Kind: ir.Builtin, Go: s.Ext.GoType, Import: imp, Rules: b.rules(s)}
 	if !named {
 		return t
 	}

@@ -1,13 +1,17 @@
 package build
 
-import "github.com/oasgen/oasgen/generator/ir"
+import (
+	"slices"
+
+	"github.com/oasgen/oasgen/generator/ir"
+)
 
 // markValidating sets Validates on every declared type that needs a validate
 // method: it has constraints its Go type does not already enforce, or it
 // contains such a type. Recursive types need a fixpoint.
 func markValidating(decls []*ir.Type) {
 	for _, t := range decls {
-		t.CheckedDecode = t.Kind == ir.Defined && t.Rules != nil && !isInterface(t)
+		t.CheckedDecode = t.Rules != nil && checkedKinds[t.Kind] && !isInterface(t)
 	}
 	for changed := true; changed; {
 		changed = false
@@ -18,6 +22,10 @@ func markValidating(decls []*ir.Type) {
 		}
 	}
 }
+
+// checkedKinds are the kinds of declared types that get a generated decoder.
+// An alias has its element's; a type S any can have no methods.
+var checkedKinds = map[ir.Kind]bool{ir.Struct: true, ir.Union: true, ir.Enum: true, ir.Defined: true}
 
 func declValidates(t *ir.Type) bool {
 	switch t.Kind {
@@ -148,4 +156,47 @@ func DynamicExtras(r *ir.Rules) bool {
 // readOnly and writeOnly can be checked.
 func Optional(t *ir.Type) bool {
 	return t.Kind == ir.Opt || t.Kind == ir.OptNullable || t.Kind == ir.Pointer
+}
+
+// AcceptsNull reports whether a value with rules r may be null although its
+// Go type cannot hold null, as the schema table would judge it: the schema
+// is nullable, or it has no type (OpenAPI 3.0's nullable only adds null to
+// an explicit type), no enum without null, and its allOf, anyOf, oneOf and
+// not accept null too. The generated decoder then leaves the zero value.
+func AcceptsNull(r *ir.Rules) bool {
+	return acceptsNull(r, map[*ir.Rules]bool{})
+}
+
+func acceptsNull(r *ir.Rules, seen map[*ir.Rules]bool) bool {
+	if r == nil || seen[r] { // a schema that is its own member: say no
+		return false
+	}
+	if r.Nullable {
+		return true
+	}
+	if len(r.Types) > 0 || len(r.Enum) > 0 && !slices.Contains(r.Enum, nil) {
+		return false
+	}
+	seen[r] = true
+	defer delete(seen, r)
+	for _, m := range r.AllOf {
+		if !acceptsNull(m, seen) {
+			return false
+		}
+	}
+	if len(r.AnyOf) > 0 && !slices.ContainsFunc(r.AnyOf, func(m *ir.Rules) bool { return acceptsNull(m, seen) }) {
+		return false
+	}
+	if len(r.OneOf) > 0 {
+		n := 0
+		for _, m := range r.OneOf {
+			if acceptsNull(m, seen) {
+				n++
+			}
+		}
+		if n != 1 {
+			return false
+		}
+	}
+	return r.Not == nil || !acceptsNull(r.Not, seen)
 }

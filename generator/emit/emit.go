@@ -31,7 +31,7 @@ func Emit(pkg *ir.Package, opts Options) ([]write.File, error) {
 	}
 	jobs := []struct{ name, entry string }{{"models.gen.go", "models"}}
 	if pkg.Validation {
-		jobs = append(jobs, struct{ name, entry string }{"validate.gen.go", "validate"})
+		jobs = append(jobs, struct{ name, entry string }{"decode.gen.go", "decode"}, struct{ name, entry string }{"validate.gen.go", "validate"})
 	}
 	// The files are printed and formatted at the same time: go/format is
 	// most of the cost on large specs, and the files share only read-only IR.
@@ -87,7 +87,11 @@ type file struct {
 
 // runtimeUse records which helpers the printed code needs.
 type runtimeUse struct {
-	Opt, Nullable, OptNullable, Date, Extra, Union, Discriminator bool
+	Opt, Nullable, OptNullable, Date bool
+	// Extra: appendExtra, for the MarshalJSON of structs with additional
+	// properties; ExtraDecode: decodeExtra, for their encoding/json UnmarshalJSON.
+	Extra, ExtraDecode   bool
+	Union, Discriminator bool // decodeUnion, discriminatorValue
 }
 
 // render executes the named template for pkg and returns the formatted file.
@@ -105,8 +109,10 @@ func render(tmpl *template.Template, pkg *ir.Package, name, entry string, tb *ta
 	if err := t.ExecuteTemplate(&body, entry, pkg); err != nil {
 		return write.File{}, fmt.Errorf("print %s: %w", name, err)
 	}
-	if err := t.ExecuteTemplate(&body, "runtime", f.runtime); err != nil {
-		return write.File{}, fmt.Errorf("print %s: %w", name, err)
+	if entry == "models" {
+		if err := t.ExecuteTemplate(&body, "runtime", f.runtime); err != nil {
+			return write.File{}, fmt.Errorf("print %s: %w", name, err)
+		}
 	}
 	var out bytes.Buffer
 	out.WriteString(write.Header + "\n\n")
@@ -124,15 +130,18 @@ func render(tmpl *template.Template, pkg *ir.Package, name, entry string, tb *ta
 }
 
 // scan marks the helpers a package needs that templates cannot see through
-// type expressions (methods emitted for extra properties and unions).
+// type expressions (methods emitted for extra properties and unions). Types
+// with a generated decoder (CheckedDecode) need none to decode.
 func (f *file) scan(pkg *ir.Package) {
 	for _, t := range pkg.Types {
 		switch {
 		case t.Kind == ir.Struct && t.Extra != nil:
 			f.runtime.Extra = true
+			f.runtime.ExtraDecode = f.runtime.ExtraDecode || !t.CheckedDecode
+		case t.CheckedDecode:
 		case t.Kind == ir.Union && t.Union.Discriminator != nil:
 			f.runtime.Discriminator = true
-		case t.Kind == ir.Union && t.Rules == nil: // with validators, the schema tables choose the variant
+		case t.Kind == ir.Union:
 			f.runtime.Union = true
 		}
 	}
@@ -164,9 +173,7 @@ func (f *file) importBlock() string {
 func formatError(name string, src []byte, err error) error {
 	msg := err.Error()
 	line := 0
-	if _, rest, ok := strings.Cut(msg, ":"); ok {
-		fmt.Sscanf(rest, "%d", &line)
-	}
+	fmt.Sscanf(msg, "%d:", &line) // go/format reports line:column: message
 	lines := strings.Split(string(src), "\n")
 	var ctx strings.Builder
 	for i := max(line-3, 1); i <= min(line+2, len(lines)); i++ {

@@ -24,6 +24,7 @@ func (f *file) funcs() template.FuncMap {
 		"join":          strings.Join,
 		"strings":       stringsLiteral,
 		"validateBody":  f.validateBody,
+		"decodeBody":    f.decodeBody,
 		"patterns":      f.patterns,
 		"tables":        func() string { return f.tables.declarations() },
 		"runtimeSource": f.runtimeSource,

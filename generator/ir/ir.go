@@ -66,9 +66,11 @@ type Type struct {
 	// Validates is set on declared types that get a validate method: they
 	// or something they contain have constraints.
 	Validates bool
-	// CheckedDecode is set on defined array and map types whose
-	// UnmarshalJSON checks the JSON against the rules table (structs and
-	// unions always do when validators are generated).
+	// CheckedDecode is set on the declared structs, unions, enums and
+	// defined types that get a generated one-pass decoder (decodeJSON and
+	// UnmarshalJSON), which checks what the JSON breaks of the schema's
+	// structure; that is every one of them when validators are generated
+	// but a type S any, which can have no methods.
 	CheckedDecode bool
 
 	Doc Doc

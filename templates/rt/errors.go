@@ -69,6 +69,9 @@ type validator struct {
 	mode       validationMode
 	stack      [maxDepth]segment
 	depth      int // may exceed maxDepth; deeper segments are not recorded
+	// rejected holds the paths of values decoding rejected (wrong type, null,
+	// missing): the zero values left there are not checked again.
+	rejected []string
 }
 
 // maxDepth is how many path segments a violation can show.
@@ -105,7 +108,41 @@ func (v *validator) add(keyword, format string, args ...any) {
 	if v.full() {
 		return
 	}
-	v.violations = append(v.violations, Violation{Path: v.path(), Keyword: keyword, Message: fmt.Sprintf(format, args...)})
+	p := v.path()
+	if v.covered(p) {
+		return
+	}
+	v.violations = append(v.violations, Violation{Path: p, Keyword: keyword, Message: fmt.Sprintf(format, args...)})
+}
+
+// reject reports a value decoding could not take: what it left in the Go
+// value is a zero value, which the checks of Validate must not report again.
+func (v *validator) reject(keyword, format string, args ...any) {
+	v.add(keyword, format, args...)
+	v.rejected = append(v.rejected, v.path())
+}
+
+// covered reports whether path is at or below a value decoding rejected.
+func (v *validator) covered(path string) bool {
+	for _, r := range v.rejected {
+		if strings.HasPrefix(path, r) && (len(path) == len(r) || path[len(r)] == '/') {
+			return true
+		}
+	}
+	return false
+}
+
+// missing reports the required properties of the object being decoded
+// whose bit in seen is not set; required lists them in bit order.
+func (v *validator) missing(seen []uint64, required []string) {
+	for i, name := range required {
+		if seen[i/64]&(1<<(i%64)) == 0 {
+			v.add("required", "missing required property %q", name)
+			v.enter(name)
+			v.rejected = append(v.rejected, v.path())
+			v.leave()
+		}
+	}
 }
 
 // addAt reports a violation of the property name of the value being checked.

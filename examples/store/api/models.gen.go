@@ -71,17 +71,6 @@ type Address struct {
 	Metadata OptNullable[map[string]any] `json:"metadata,omitzero"`
 }
 
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *Address) UnmarshalJSON(data []byte) error {
-	type plain Address
-	if err := schemaAddress.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
-}
-
 // BankTransfer is generated from components/schemas/BankTransfer.yaml.
 //
 // A payment by bank transfer, settled when the funds arrive.
@@ -109,17 +98,6 @@ type BankTransfer struct {
 	// Read-only: sent in responses only.
 	// Example: "ORD-10042"
 	Reference Opt[string] `json:"reference,omitzero"`
-}
-
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *BankTransfer) UnmarshalJSON(data []byte) error {
-	type plain BankTransfer
-	if err := schemaBankTransfer.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
 }
 
 // BankTransferType is generated from components/schemas/BankTransfer.yaml#/properties/type.
@@ -162,17 +140,6 @@ type CardPayment struct {
 	//
 	// Example: "credit"
 	Funding OptNullable[CardPaymentFunding] `json:"funding,omitzero"`
-}
-
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *CardPayment) UnmarshalJSON(data []byte) error {
-	type plain CardPayment
-	if err := schemaCardPayment.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
 }
 
 // CardPaymentFunding is generated from components/schemas/CardPayment.yaml#/properties/funding.
@@ -290,17 +257,6 @@ type Cart struct {
 	Metadata OptNullable[map[string]any] `json:"metadata,omitzero"`
 }
 
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *Cart) UnmarshalJSON(data []byte) error {
-	type plain Cart
-	if err := schemaCart.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
-}
-
 // CartContext is generated from components/schemas/Cart.yaml#/properties/context.
 //
 // The context of the cart which can include info like IP or user agent. Any other key is kept as a string.
@@ -327,19 +283,6 @@ func (x CartContext) MarshalJSON() ([]byte, error) {
 		return nil, err
 	}
 	return appendExtra(known, x.AdditionalProperties)
-}
-
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *CartContext) UnmarshalJSON(data []byte) error {
-	type plain CartContext
-	if err := schemaCartContext.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	extra, err := decodeExtra[string](data, "ip", "user_agent")
-	x.AdditionalProperties = extra
-	return err
 }
 
 // CartType is generated from components/schemas/Cart.yaml#/properties/type.
@@ -413,17 +356,6 @@ type Customer struct {
 	Metadata OptNullable[map[string]any] `json:"metadata,omitzero"`
 }
 
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *Customer) UnmarshalJSON(data []byte) error {
-	type plain Customer
-	if err := schemaCustomer.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
-}
-
 // DeleteStoreCartsIDParams holds the parameters of DeleteStoreCartsID (DELETE /store/carts/{id}).
 type DeleteStoreCartsIDParams struct {
 	// Path parameter "id".
@@ -444,17 +376,6 @@ type DeleteStoreCartsIDResponse struct {
 	Deleted bool `json:"deleted"`
 }
 
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *DeleteStoreCartsIDResponse) UnmarshalJSON(data []byte) error {
-	type plain DeleteStoreCartsIDResponse
-	if err := schemaDeleteStoreCartsIDResponse.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
-}
-
 // Error is generated from components/schemas/Error.yaml.
 //
 // Response Error.
@@ -471,17 +392,6 @@ type Error struct {
 	Type ErrorType `json:"type"`
 	// Locates the part of the request that caused the error. The property named `$ref` holds a JSON reference into the request schema; it is an ordinary property, not a reference object.
 	Source Opt[ErrorSource] `json:"source,omitzero"`
-}
-
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *Error) UnmarshalJSON(data []byte) error {
-	type plain Error
-	if err := schemaError.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
 }
 
 // ErrorCode is generated from components/schemas/Error.yaml#/properties/code.
@@ -509,17 +419,6 @@ type ErrorSource struct {
 	//
 	// Example: "/email"
 	Pointer Opt[string] `json:"pointer,omitzero"`
-}
-
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *ErrorSource) UnmarshalJSON(data []byte) error {
-	type plain ErrorSource
-	if err := schemaErrorSource.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
 }
 
 // ErrorType is generated from components/schemas/Error.yaml#/properties/type.
@@ -618,17 +517,6 @@ type GetProductsParamsCreatedAt struct {
 	Gte Opt[time.Time] `json:"gte,omitzero"`
 }
 
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *GetProductsParamsCreatedAt) UnmarshalJSON(data []byte) error {
-	type plain GetProductsParamsCreatedAt
-	if err := schemaGetProductsParamsCreatedAt.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
-}
-
 // GetProductsParamsPriceKind says which variant a GetProductsParamsPrice holds.
 type GetProductsParamsPriceKind int
 
@@ -671,28 +559,6 @@ func (u GetProductsParamsPrice) MarshalJSON() ([]byte, error) {
 	return nil, fmt.Errorf("GetProductsParamsPrice: no variant is set (Kind %d)", u.Kind)
 }
 
-// UnmarshalJSON reads whichever variant the JSON holds.
-func (u *GetProductsParamsPrice) UnmarshalJSON(data []byte) error {
-	var v GetProductsParamsPrice
-	i, err := schemaGetProductsParamsPrice.branch(data)
-	if err != nil {
-		return err
-	}
-	switch i {
-	case 0:
-		v.Kind = GetProductsParamsPriceKindInteger
-		err = json.Unmarshal(data, &v.Integer)
-	case 1:
-		v.Kind = GetProductsParamsPriceKindString
-		err = json.Unmarshal(data, &v.String)
-	}
-	if err != nil {
-		return fmt.Errorf("GetProductsParamsPrice: %w", err)
-	}
-	*u = v
-	return nil
-}
-
 // GetProductsProductParams holds the parameters of GetProductsProduct (GET /store/products/{id}).
 type GetProductsProductParams struct {
 	// Path parameter "id".
@@ -731,17 +597,6 @@ type GiftCardPayment struct {
 	Code string `json:"code"`
 	// The remaining balance of the gift card.
 	Balance Opt[Money] `json:"balance,omitzero"`
-}
-
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *GiftCardPayment) UnmarshalJSON(data []byte) error {
-	type plain GiftCardPayment
-	if err := schemaGiftCardPayment.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
 }
 
 // GiftCardPaymentType is generated from components/schemas/GiftCardPayment.yaml#/properties/type.
@@ -824,17 +679,6 @@ type LineItem struct {
 	Metadata OptNullable[map[string]MetadataValue] `json:"metadata,omitzero"`
 }
 
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *LineItem) UnmarshalJSON(data []byte) error {
-	type plain LineItem
-	if err := schemaLineItem.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
-}
-
 // MetadataValueKind says which variant a MetadataValue holds.
 type MetadataValueKind int
 
@@ -891,31 +735,6 @@ func (u MetadataValue) MarshalJSON() ([]byte, error) {
 	return nil, fmt.Errorf("MetadataValue: no variant is set (Kind %d)", u.Kind)
 }
 
-// UnmarshalJSON reads whichever variant the JSON holds.
-func (u *MetadataValue) UnmarshalJSON(data []byte) error {
-	var v MetadataValue
-	i, err := schemaMetadataValue.branch(data)
-	if err != nil {
-		return err
-	}
-	switch i {
-	case 0:
-		v.Kind = MetadataValueKindString
-		err = json.Unmarshal(data, &v.String)
-	case 1:
-		v.Kind = MetadataValueKindNumber
-		err = json.Unmarshal(data, &v.Number)
-	case 2:
-		v.Kind = MetadataValueKindBoolean
-		err = json.Unmarshal(data, &v.Boolean)
-	}
-	if err != nil {
-		return fmt.Errorf("MetadataValue: %w", err)
-	}
-	*u = v
-	return nil
-}
-
 // Money is generated from components/schemas/Money.yaml.
 //
 // An amount of money in the smallest unit of a currency, for example cents for `usd`.
@@ -934,17 +753,6 @@ type Money struct {
 	CurrencyCode string `json:"currency_code"`
 }
 
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *Money) UnmarshalJSON(data []byte) error {
-	type plain Money
-	if err := schemaMoney.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
-}
-
 // MultipleErrors is generated from components/schemas/MultipleErrors.yaml.
 //
 // Returned when more than one error occurred while handling the request.
@@ -953,17 +761,6 @@ type MultipleErrors struct {
 	Errors []Error `json:"errors"`
 
 	Message Opt[string] `json:"message,omitzero"`
-}
-
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *MultipleErrors) UnmarshalJSON(data []byte) error {
-	type plain MultipleErrors
-	if err := schemaMultipleErrors.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
 }
 
 // PaymentMethodKind says which variant a PaymentMethod holds.
@@ -1020,36 +817,6 @@ func (u PaymentMethod) MarshalJSON() ([]byte, error) {
 		return json.Marshal(u.GiftCardPayment)
 	}
 	return nil, fmt.Errorf("PaymentMethod: no variant is set (Kind %d)", u.Kind)
-}
-
-// UnmarshalJSON reads whichever variant the JSON holds, chosen by the "type" property.
-func (u *PaymentMethod) UnmarshalJSON(data []byte) error {
-	if err := schemaPaymentMethod.validateJSON(data); err != nil {
-		return err
-	}
-	var v PaymentMethod
-	tag, err := discriminatorValue(data, "type")
-	if err != nil {
-		return fmt.Errorf("PaymentMethod: %w", err)
-	}
-	switch tag {
-	case "bank_transfer":
-		v.Kind = PaymentMethodKindBankTransfer
-		err = json.Unmarshal(data, &v.BankTransfer)
-	case "card":
-		v.Kind = PaymentMethodKindCardPayment
-		err = json.Unmarshal(data, &v.CardPayment)
-	case "gift_card":
-		v.Kind = PaymentMethodKindGiftCardPayment
-		err = json.Unmarshal(data, &v.GiftCardPayment)
-	default:
-		return fmt.Errorf("PaymentMethod: unknown type %q", tag)
-	}
-	if err != nil {
-		return fmt.Errorf("PaymentMethod: %w", err)
-	}
-	*u = v
-	return nil
 }
 
 // PaymentSession is generated from components/schemas/PaymentSession.yaml.
@@ -1109,17 +876,6 @@ type PaymentSession struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *PaymentSession) UnmarshalJSON(data []byte) error {
-	type plain PaymentSession
-	if err := schemaPaymentSession.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
-}
-
 // PaymentSessionStatus is generated from components/schemas/PaymentSession.yaml#/properties/status.
 //
 // Indicates the status of the Payment Session. Will default to `pending`, and will eventually become `authorized`. Payment Sessions may have the status of `requires_more` to indicate that further actions are to be completed by the Customer.
@@ -1176,28 +932,6 @@ func (u PostCart400Response) MarshalJSON() ([]byte, error) {
 		return json.Marshal(u.MultipleErrors)
 	}
 	return nil, fmt.Errorf("PostCart400Response: no variant is set (Kind %d)", u.Kind)
-}
-
-// UnmarshalJSON reads whichever variant the JSON holds.
-func (u *PostCart400Response) UnmarshalJSON(data []byte) error {
-	var v PostCart400Response
-	i, err := schemaPostCart400Response.branch(data)
-	if err != nil {
-		return err
-	}
-	switch i {
-	case 0:
-		v.Kind = PostCart400ResponseKindError
-		err = json.Unmarshal(data, &v.Error)
-	case 1:
-		v.Kind = PostCart400ResponseKindMultipleErrors
-		err = json.Unmarshal(data, &v.MultipleErrors)
-	}
-	if err != nil {
-		return fmt.Errorf("PostCart400Response: %w", err)
-	}
-	*u = v
-	return nil
 }
 
 // PostCartParams holds the parameters of PostCart (POST /store/carts).
@@ -1297,17 +1031,6 @@ type Product struct {
 	Metadata OptNullable[map[string]any] `json:"metadata,omitzero"`
 }
 
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *Product) UnmarshalJSON(data []byte) error {
-	type plain Product
-	if err := schemaProduct.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
-}
-
 // ProductOption is generated from components/schemas/Product.yaml#/ProductOption.
 //
 // A Product Option defines properties that may vary between different variants of a Product. Common Product Options are "Size" and "Color".
@@ -1329,17 +1052,6 @@ type ProductOption struct {
 	Values Opt[[]ProductOptionValuesItem] `json:"values,omitzero"`
 }
 
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *ProductOption) UnmarshalJSON(data []byte) error {
-	type plain ProductOption
-	if err := schemaProductOption.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
-}
-
 // ProductOptionValuesItem is generated from components/schemas/Product.yaml#/ProductOption/properties/values/items.
 //
 // Product Option Value.
@@ -1359,17 +1071,6 @@ type ProductOptionValuesItem struct {
 	//
 	// Example: "opt_01F0YESHQBZVKCEXJ24BS6PCX3"
 	OptionID string `json:"option_id"`
-}
-
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *ProductOptionValuesItem) UnmarshalJSON(data []byte) error {
-	type plain ProductOptionValuesItem
-	if err := schemaProductOptionValuesItem.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
 }
 
 // ProductStatus is generated from components/schemas/Product.yaml#/Product/properties/status.
@@ -1433,17 +1134,6 @@ type ProductVariant struct {
 	CalculatedPrice OptNullable[int64] `json:"calculated_price,omitzero"`
 }
 
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *ProductVariant) UnmarshalJSON(data []byte) error {
-	type plain ProductVariant
-	if err := schemaProductVariant.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
-}
-
 // Region is generated from components/schemas/Region.yaml.
 //
 // A region holds settings specific to a geographical location, including the currency, tax rates, and fulfillment and payment providers.
@@ -1485,30 +1175,12 @@ type Region struct {
 	Metadata OptNullable[map[string]any] `json:"metadata,omitzero"`
 }
 
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *Region) UnmarshalJSON(data []byte) error {
-	type plain Region
-	if err := schemaRegion.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
-}
-
 // Slug is generated from components/schemas/Product.yaml#/Product/properties/handle.
 //
 // A unique identifier for the Product (e.g. for slug structure). Generated Go code calls this field `Slug`.
 //
 // Example: "coffee-mug"
 type Slug string
-
-// UnmarshalJSON decodes x and reports, as a *ValidationError, a null where
-// none is allowed and values of the wrong type.
-func (x *Slug) UnmarshalJSON(data []byte) error {
-	type plain Slug
-	return schemaSlug.checkDecoded(data, json.Unmarshal(data, (*plain)(x)))
-}
 
 // StoreCartsRes is generated from components/schemas/StoreCartsRes.yaml.
 //
@@ -1518,34 +1190,12 @@ type StoreCartsRes struct {
 	Cart Cart `json:"cart"`
 }
 
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *StoreCartsRes) UnmarshalJSON(data []byte) error {
-	type plain StoreCartsRes
-	if err := schemaStoreCartsRes.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
-}
-
 // StoreCustomersRes is generated from components/schemas/StoreCustomersRes.yaml.
 //
 // The customer's details.
 type StoreCustomersRes struct {
 	// Customer details.
 	Customer Customer `json:"customer"`
-}
-
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *StoreCustomersRes) UnmarshalJSON(data []byte) error {
-	type plain StoreCustomersRes
-	if err := schemaStoreCustomersRes.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
 }
 
 // StorePostCartReq is generated from components/schemas/StorePostCartReq.yaml.
@@ -1568,34 +1218,12 @@ type StorePostCartReq struct {
 	Context Opt[map[string]string] `json:"context,omitzero"`
 }
 
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *StorePostCartReq) UnmarshalJSON(data []byte) error {
-	type plain StorePostCartReq
-	if err := schemaStorePostCartReq.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
-}
-
 // StorePostCartReqItemsItem is generated from components/schemas/StorePostCartReq.yaml#/properties/items/items.
 type StorePostCartReqItemsItem struct {
 	// The ID of the Product Variant.
 	VariantID string `json:"variant_id"`
 	// The quantity to add into the cart.
 	Quantity int32 `json:"quantity"`
-}
-
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *StorePostCartReqItemsItem) UnmarshalJSON(data []byte) error {
-	type plain StorePostCartReqItemsItem
-	if err := schemaStorePostCartReqItemsItem.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
 }
 
 // StorePostCartsCartLineItemsReq is generated from components/schemas/StorePostCartsCartLineItemsReq.yaml.
@@ -1610,17 +1238,6 @@ type StorePostCartsCartLineItemsReq struct {
 	Quantity int32 `json:"quantity"`
 	// An optional key-value map with additional details about the Line Item.
 	Metadata Opt[map[string]MetadataValue] `json:"metadata,omitzero"`
-}
-
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *StorePostCartsCartLineItemsReq) UnmarshalJSON(data []byte) error {
-	type plain StorePostCartsCartLineItemsReq
-	if err := schemaStorePostCartsCartLineItemsReq.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
 }
 
 // StorePostCartsCartReq is generated from components/schemas/StorePostCartsCartReq.yaml.
@@ -1653,49 +1270,16 @@ type StorePostCartsCartReq struct {
 	Metadata Opt[map[string]any] `json:"metadata,omitzero"`
 }
 
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *StorePostCartsCartReq) UnmarshalJSON(data []byte) error {
-	type plain StorePostCartsCartReq
-	if err := schemaStorePostCartsCartReq.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
-}
-
 // StorePostCartsCartReqDiscountsItem is generated from components/schemas/StorePostCartsCartReq.yaml#/properties/discounts/items.
 type StorePostCartsCartReqDiscountsItem struct {
 	// The code of the discount.
 	Code string `json:"code"`
 }
 
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *StorePostCartsCartReqDiscountsItem) UnmarshalJSON(data []byte) error {
-	type plain StorePostCartsCartReqDiscountsItem
-	if err := schemaStorePostCartsCartReqDiscountsItem.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
-}
-
 // StorePostCartsCartReqGiftCardsItem is generated from components/schemas/StorePostCartsCartReq.yaml#/properties/gift_cards/items.
 type StorePostCartsCartReqGiftCardsItem struct {
 	// The code of a gift card.
 	Code string `json:"code"`
-}
-
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *StorePostCartsCartReqGiftCardsItem) UnmarshalJSON(data []byte) error {
-	type plain StorePostCartsCartReqGiftCardsItem
-	if err := schemaStorePostCartsCartReqGiftCardsItem.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
 }
 
 // StorePostCustomersCustomerReq is generated from components/schemas/StorePostCustomersCustomerReq.yaml.
@@ -1726,17 +1310,6 @@ type StorePostCustomersCustomerReq struct {
 	Metadata Opt[map[string]any] `json:"metadata,omitzero"`
 }
 
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *StorePostCustomersCustomerReq) UnmarshalJSON(data []byte) error {
-	type plain StorePostCustomersCustomerReq
-	if err := schemaStorePostCustomersCustomerReq.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
-}
-
 // StoreProductsListRes is generated from components/schemas/StoreProductsListRes.yaml.
 //
 // The list of products with pagination fields.
@@ -1751,34 +1324,12 @@ type StoreProductsListRes struct {
 	Limit int32 `json:"limit"`
 }
 
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *StoreProductsListRes) UnmarshalJSON(data []byte) error {
-	type plain StoreProductsListRes
-	if err := schemaStoreProductsListRes.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
-}
-
 // StoreProductsRes is generated from components/schemas/StoreProductsRes.yaml.
 //
 // The product's details.
 type StoreProductsRes struct {
 	// Product details.
 	Product Product `json:"product"`
-}
-
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *StoreProductsRes) UnmarshalJSON(data []byte) error {
-	type plain StoreProductsRes
-	if err := schemaStoreProductsRes.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
 }
 
 // Opt is an optional value: the zero Opt is absent, and a struct field of
@@ -1920,44 +1471,4 @@ func appendExtra[T any](known []byte, extra map[string]T) ([]byte, error) {
 		known = append(known, ',')
 	}
 	return append(known, more[1:]...), nil
-}
-
-// decodeExtra returns the properties of the JSON object data other than the declared ones.
-func decodeExtra[T any](data []byte, declared ...string) (map[string]T, error) {
-	var all map[string]json.RawMessage
-	if err := json.Unmarshal(data, &all); err != nil {
-		return nil, err
-	}
-	for _, name := range declared {
-		delete(all, name)
-	}
-	if len(all) == 0 {
-		return nil, nil
-	}
-	extra := make(map[string]T, len(all))
-	for name, raw := range all {
-		var v T
-		if err := json.Unmarshal(raw, &v); err != nil {
-			return nil, err
-		}
-		extra[name] = v
-	}
-	return extra, nil
-}
-
-// discriminatorValue returns the string value of property in the JSON object data.
-func discriminatorValue(data []byte, property string) (string, error) {
-	var obj map[string]json.RawMessage
-	if err := json.Unmarshal(data, &obj); err != nil {
-		return "", err
-	}
-	raw, ok := obj[property]
-	if !ok {
-		return "", fmt.Errorf("missing discriminator property %q", property)
-	}
-	var tag string
-	if err := json.Unmarshal(raw, &tag); err != nil {
-		return "", fmt.Errorf("discriminator property %q must be a string", property)
-	}
-	return tag, nil
 }

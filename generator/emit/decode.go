@@ -1,0 +1,414 @@
+package emit
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/oasgen/oasgen/generator/build"
+	"github.com/oasgen/oasgen/generator/ir"
+)
+
+// decoder prints the body of a generated decodeJSON method: Go code that
+// reads a JSON value in one pass with the runtime's reader, straight into
+// the typed value, and records in the validator what the JSON breaks of the
+// schema's structure (a missing required property, a null where none is
+// allowed, a value of the wrong type, an unknown property).
+type decoder struct {
+	f     *file
+	b     strings.Builder
+	depth int // numbers the variables of nested loops
+}
+
+// decodeBody returns the statements of t's decodeJSON method.
+func (f *file) decodeBody(t *ir.Type) string {
+	d := &decoder{f: f}
+	if build.AcceptsNull(t.Rules) {
+		d.line("if r.null() {")
+		d.line("*x = %s", zero(t))
+		d.line("return")
+		d.line("}")
+	}
+	switch t.Kind {
+	case ir.Struct:
+		d.structBody(t)
+	case ir.Union:
+		if t.Union.Discriminator != nil {
+			d.discriminated(t)
+		} else {
+			d.undiscriminated(t)
+		}
+	case ir.Enum, ir.Defined:
+		// Read into the underlying type: x's own decodeJSON is this method.
+		d.value(t.Elem, "*(*"+f.expr(t.Elem)+")(x)")
+	}
+	return d.b.String()
+}
+
+func (d *decoder) line(format string, args ...any) {
+	fmt.Fprintf(&d.b, format+"\n", args...)
+}
+
+// structBody reads an object key by key: declared properties into their
+// fields, the others into AdditionalProperties, or rejected, or skipped.
+func (d *decoder) structBody(t *ir.Type) {
+	d.line("if !r.object(v) {")
+	d.line("return")
+	d.line("}")
+	d.line("*x = %s{}", t.Name)
+	required := uniqueStrings(t.Rules.Required)
+	bit := map[string]int{}
+	for i, name := range required {
+		bit[name] = i
+	}
+	words := (len(required) + 63) / 64
+	if words > 0 {
+		d.line("var seen [%d]uint64", words)
+	}
+	mark := func(name string) {
+		if i, ok := bit[name]; ok {
+			d.line("seen[%d] |= 1 << %d", i/64, i%64)
+		}
+	}
+	d.line("for more := r.firstKey(); more; more = r.nextKey() {")
+	outer := d
+	d = &decoder{f: outer.f, depth: outer.depth} // the cases, printed apart: a switch needs one
+	fields := map[string]bool{}
+	for _, fl := range t.Fields {
+		if fl.In != "" {
+			continue
+		}
+		fields[fl.JSONName] = true
+		d.line("case %q:", fl.JSONName)
+		mark(fl.JSONName)
+		d.line("v.enter(%q)", fl.JSONName)
+		d.value(fl.Type, "x."+fl.Name)
+		d.line("v.leave()")
+	}
+	// Properties the struct has no field for (their names cannot be json
+	// tags) are checked against the schema table; required names that are
+	// not declared still count as present.
+	var others []string
+	for _, p := range t.Rules.Properties {
+		others = append(others, p.Name)
+	}
+	others = append(others, required...)
+	declared := map[string]bool{}
+	for _, p := range t.Rules.Properties {
+		declared[p.Name] = true
+	}
+	for _, name := range uniqueStrings(others) {
+		if fields[name] {
+			continue
+		}
+		d.line("case %q:", name)
+		mark(name)
+		if declared[name] {
+			if t.Extra != nil {
+				d.line("start := r.start()")
+			}
+			d.line("%s.checkProperty(r, v, %q)", t.Rules.Var, name)
+			if t.Extra != nil {
+				d.line("r.rewind(start)")
+				d.extra(t)
+			}
+			continue
+		}
+		d.otherKey(t)
+	}
+	cases := d.b.String()
+	d = outer
+	if cases != "" {
+		d.line("switch string(r.key) {")
+		d.b.WriteString(cases)
+		d.line("default:")
+		d.otherKey(t)
+		d.line("}")
+	} else {
+		d.otherKey(t)
+	}
+	d.line("}")
+	if words > 0 {
+		masks := make([]string, words)
+		for w := range masks {
+			n := min(len(required)-w*64, 64)
+			masks[w] = "0x" + strconv.FormatUint(^uint64(0)>>(64-n), 16)
+		}
+		d.line("if seen != [%d]uint64{%s} {", words, strings.Join(masks, ", "))
+		d.line("v.missing(seen[:], %s)", stringsLiteral(required))
+		d.line("}")
+	}
+}
+
+// otherKey handles a key the schema does not declare.
+func (d *decoder) otherKey(t *ir.Type) {
+	switch {
+	case t.Extra != nil:
+		d.extra(t)
+	case t.Rules.NoAdditional:
+		d.line("r.unknown(v)")
+	default:
+		d.line("r.skip()")
+	}
+}
+
+// extra reads the value of the current key into AdditionalProperties.
+func (d *decoder) extra(t *ir.Type) {
+	elem := d.f.expr(t.Extra)
+	d.line("if x.AdditionalProperties == nil {")
+	d.line("x.AdditionalProperties = map[string]%s{}", elem)
+	d.line("}")
+	d.line("k := r.keyString()")
+	d.line("var e %s", elem)
+	d.line("v.enter(k)")
+	d.value(t.Extra, "e")
+	d.line("v.leave()")
+	d.line("x.AdditionalProperties[k] = e")
+}
+
+// discriminated reads the discriminator property first, then the object
+// again as the variant it names.
+func (d *decoder) discriminated(t *ir.Type) {
+	disc := t.Union.Discriminator
+	d.line("*x = %s{}", t.Name)
+	d.line("tag, ok := r.discriminator(v, %q)", disc.Property)
+	d.line("if !ok {")
+	d.line("return")
+	d.line("}")
+	d.line("switch string(tag) {")
+	// One case per variant, with every value that names it.
+	var order []*ir.Variant
+	values := map[*ir.Variant][]string{}
+	for _, dv := range disc.Values {
+		if _, ok := values[dv.Variant]; !ok {
+			order = append(order, dv.Variant)
+		}
+		values[dv.Variant] = append(values[dv.Variant], strconv.Quote(dv.Value))
+	}
+	for _, vr := range order {
+		d.line("case %s:", strings.Join(values[vr], ", "))
+		d.line("x.Kind = %s", vr.KindConst)
+		d.value(vr.Type, "x."+vr.Name)
+	}
+	d.line("default:")
+	d.line("r.unknownTag(v, %q, tag)", disc.Property)
+	d.line("}")
+}
+
+// undiscriminated lets the schema table choose the variant, as the union's
+// oneOf or anyOf does, then reads the value again as that variant.
+func (d *decoder) undiscriminated(t *ir.Type) {
+	d.line("*x = %s{}", t.Name)
+	d.line("start := r.start()")
+	d.line("switch %s.branch(v, r.readAny(v)) {", t.Rules.Var)
+	for i, vr := range t.Union.Variants {
+		d.line("case %d:", i)
+		d.line("r.rewind(start)")
+		d.line("x.Kind = %s", vr.KindConst)
+		d.value(vr.Type, "x."+vr.Name)
+	}
+	d.line("}")
+}
+
+// value prints the statements reading the next JSON value into dst, an
+// addressable expression of type t. The validator's path is the value's.
+func (d *decoder) value(t *ir.Type, dst string) {
+	if t.Name != "" {
+		d.named(t, dst)
+		return
+	}
+	switch t.Kind {
+	case ir.Opt:
+		d.line("%s = true", sel(dst, "Set"))
+		d.value(t.Elem, sel(dst, "Value"))
+	case ir.Nullable:
+		d.line("if r.null() {")
+		d.line("%s = true", sel(dst, "Null"))
+		d.line("} else {")
+		d.value(t.Elem, sel(dst, "Value"))
+		d.line("}")
+	case ir.OptNullable:
+		d.line("%s = true", sel(dst, "Set"))
+		d.line("if r.null() {")
+		d.line("%s = true", sel(dst, "Null"))
+		d.line("} else {")
+		d.value(t.Elem, sel(dst, "Value"))
+		d.line("}")
+	case ir.Pointer:
+		d.line("%s = new(%s)", dst, d.f.expr(t.Elem))
+		d.value(t.Elem, "*"+dst)
+	case ir.Slice, ir.Map:
+		if build.AcceptsNull(t.Rules) {
+			d.line("if !r.null() {")
+			defer d.line("}")
+		}
+		if t.Kind == ir.Slice {
+			d.slice(t, dst)
+		} else {
+			d.mapValue(t, dst)
+		}
+	case ir.Builtin:
+		d.builtin(t, dst)
+	default:
+		d.line("r.readJSON(v, %s, 0)", addr(dst))
+	}
+}
+
+// named reads a declared type through its own decodeJSON method.
+func (d *decoder) named(t *ir.Type, dst string) {
+	switch {
+	case t.Kind == ir.Alias:
+		d.value(t.Elem, dst) // an alias is its element type
+	case isInterface(t):
+		d.line("%s = r.readAny(v)", dst) // type S any: no methods
+	case t.CheckedDecode:
+		d.line("%s.decodeJSON(r, v)", method(dst))
+	default:
+		d.line("r.readJSON(v, %s, 0)", addr(dst))
+	}
+}
+
+func (d *decoder) slice(t *ir.Type, dst string) {
+	d.depth++
+	s, i, e := "s"+strconv.Itoa(d.depth), "i"+strconv.Itoa(d.depth), "e"+strconv.Itoa(d.depth)
+	elem := d.f.expr(t.Elem)
+	d.line("if r.array(v) {")
+	d.line("%s := []%s{}", s, elem)
+	d.line("for %s, more := 0, r.firstItem(); more; %s, more = %s+1, r.nextItem() {", i, i, i)
+	d.line("v.enterIndex(%s)", i)
+	if inPlace(t.Elem) {
+		// Read big values where they end up instead of copying them.
+		d.line("%s = append(%s, %s{})", s, s, elem)
+		d.value(t.Elem, s+"["+i+"]")
+	} else {
+		d.line("var %s %s", e, elem)
+		d.value(t.Elem, e)
+		d.line("%s = append(%s, %s)", s, s, e)
+	}
+	d.line("v.leave()")
+	d.line("}")
+	d.line("%s = %s", dst, s)
+	d.line("}")
+	d.depth--
+}
+
+// inPlace reports whether slice items of type t are read in place.
+func inPlace(t *ir.Type) bool {
+	return t.Name != "" && (t.Kind == ir.Struct || t.Kind == ir.Union)
+}
+
+func (d *decoder) mapValue(t *ir.Type, dst string) {
+	if t.Elem.Kind == ir.Builtin && t.Elem.Go == "any" {
+		d.line("r.readObjectAny(v, %s)", addr(dst))
+		return
+	}
+	d.depth++
+	m, k, e := "m"+strconv.Itoa(d.depth), "k"+strconv.Itoa(d.depth), "e"+strconv.Itoa(d.depth)
+	elem := d.f.expr(t.Elem)
+	d.line("if r.object(v) {")
+	d.line("%s := map[string]%s{}", m, elem)
+	d.line("for more := r.firstKey(); more; more = r.nextKey() {")
+	d.line("%s := r.keyString()", k)
+	d.line("var %s %s", e, elem)
+	d.line("v.enter(%s)", k)
+	d.value(t.Elem, e)
+	d.line("v.leave()")
+	d.line("%s[%s] = %s", m, k, e)
+	d.line("}")
+	d.line("%s = %s", dst, m)
+	d.line("}")
+	d.depth--
+}
+
+// readers are the runtime's methods reading a builtin type.
+var readers = map[string]string{
+	"string": "readString", "bool": "readBool", "int": "readInt", "int32": "readInt32", "int64": "readInt64",
+	"float32": "readFloat32", "float64": "readFloat64", "time.Time": "readTime", "[]byte": "readBytes",
+}
+
+func (d *decoder) builtin(t *ir.Type, dst string) {
+	if read, ok := readers[t.Go]; ok && (t.Go != "time.Time" || t.Import.Path == "time" && t.Import.Name == "") {
+		d.line("r.%s(v, %s)", read, addr(dst))
+		return
+	}
+	switch t.Go {
+	case "Date":
+		d.line("r.readDate(v, %s)", addr(sel(dst, "Time")))
+	case "any":
+		d.line("%s = r.readAny(v)", dst)
+	default: // x-go-type: a type oasgen does not know decodes itself
+		d.line("r.readJSON(v, %s, %d)", addr(dst), typeMask(typesOf(t.Rules)))
+	}
+}
+
+func typesOf(r *ir.Rules) []string {
+	if r == nil {
+		return nil
+	}
+	return r.Types
+}
+
+// zero is the zero value of the declared type t, as an expression.
+func zero(t *ir.Type) string {
+	if t.Kind == ir.Struct || t.Kind == ir.Union {
+		return t.Name + "{}"
+	}
+	switch e := t.Elem; {
+	case e.Kind == ir.Slice || e.Kind == ir.Map || e.Go == "[]byte":
+		return "nil"
+	case e.Go == "string":
+		return `""`
+	case e.Go == "bool":
+		return "false"
+	case e.Go == "time.Time" || e.Go == "Date":
+		return t.Name + "{}"
+	}
+	return "0"
+}
+
+// addr is a pointer to the addressable expression e.
+func addr(e string) string {
+	if p, ok := strings.CutPrefix(e, "*"); ok {
+		return p
+	}
+	return "&" + e
+}
+
+// method is e as the receiver of a pointer method.
+func method(e string) string {
+	if p, ok := strings.CutPrefix(e, "*"); ok {
+		return p
+	}
+	return e
+}
+
+// sel selects a field of the addressable expression e.
+func sel(e, field string) string {
+	if strings.HasPrefix(e, "*") {
+		return "(" + e + ")." + field
+	}
+	return e + "." + field
+}
+
+// isInterface reports whether the declared type t is a Go interface (type
+// S any), which can have no methods.
+func isInterface(t *ir.Type) bool {
+	for t != nil && t.Kind == ir.Alias {
+		t = t.Elem
+	}
+	if t != nil && t.Kind == ir.Defined {
+		t = t.Elem
+	}
+	return t != nil && t.Kind == ir.Builtin && t.Go == "any"
+}
+
+func uniqueStrings(list []string) []string {
+	var out []string
+	for _, s := range list {
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
