@@ -81,17 +81,6 @@ type Address struct {
 	Metadata Nullable[map[string]any] `json:"metadata"`
 }
 
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *Address) UnmarshalJSON(data []byte) error {
-	type plain Address
-	if err := schemaAddress.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
-}
-
 // Cart is generated from ../../../../shared/corpus/medusa-v1/store/components/schemas/Cart.yaml.
 //
 // A cart represents a virtual shopping bag. It can be used to complete an order, a swap, or a claim.
@@ -228,17 +217,6 @@ type Cart struct {
 	SalesChannels OptNullable[[]SalesChannel] `json:"sales_channels,omitzero"`
 }
 
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *Cart) UnmarshalJSON(data []byte) error {
-	type plain Cart
-	if err := schemaCart.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
-}
-
 // CartType is generated from ../../../../shared/corpus/medusa-v1/store/components/schemas/Cart.yaml#/properties/type.
 //
 // The cart's type.
@@ -295,17 +273,6 @@ type Country struct {
 	Region OptNullable[map[string]any] `json:"region,omitzero"`
 }
 
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *Country) UnmarshalJSON(data []byte) error {
-	type plain Country
-	if err := schemaCountry.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
-}
-
 // Currency is generated from ../../../../shared/corpus/medusa-v1/store/components/schemas/Currency.yaml.
 //
 // Currency
@@ -330,17 +297,6 @@ type Currency struct {
 	Name string `json:"name"`
 	// Whether the currency prices include tax
 	IncludesTax Opt[bool] `json:"includes_tax,omitzero"`
-}
-
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *Currency) UnmarshalJSON(data []byte) error {
-	type plain Currency
-	if err := schemaCurrency.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
 }
 
 // Discount is generated from ../../../../shared/corpus/medusa-v1/store/components/schemas/Discount.yaml.
@@ -407,17 +363,6 @@ type Discount struct {
 	Metadata Nullable[map[string]any] `json:"metadata"`
 }
 
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *Discount) UnmarshalJSON(data []byte) error {
-	type plain Discount
-	if err := schemaDiscount.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
-}
-
 // DiscountRule is generated from ../../../../shared/corpus/medusa-v1/store/components/schemas/DiscountRule.yaml.
 //
 // A discount rule defines how a Discount is calculated when applied to a Cart.
@@ -458,17 +403,6 @@ type DiscountRule struct {
 	Metadata Nullable[map[string]any] `json:"metadata"`
 }
 
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *DiscountRule) UnmarshalJSON(data []byte) error {
-	type plain DiscountRule
-	if err := schemaDiscountRule.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
-}
-
 // DiscountRuleAllocation is generated from ../../../../shared/corpus/medusa-v1/store/components/schemas/DiscountRule.yaml#/properties/allocation.
 //
 // The scope that the discount should apply to.
@@ -506,17 +440,6 @@ type FulfillmentProvider struct {
 	ID string `json:"id"`
 	// Whether the fulfillment service is installed in the current version. If a fulfillment service is no longer installed, the `is_installed` attribute is set to `false`.
 	IsInstalled bool `json:"is_installed"`
-}
-
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *FulfillmentProvider) UnmarshalJSON(data []byte) error {
-	type plain FulfillmentProvider
-	if err := schemaFulfillmentProvider.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
 }
 
 // GetCartParams holds the parameters of GetCart (GET /carts/{id}).
@@ -579,17 +502,6 @@ type GiftCard struct {
 	Metadata Nullable[map[string]any] `json:"metadata"`
 }
 
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *GiftCard) UnmarshalJSON(data []byte) error {
-	type plain GiftCard
-	if err := schemaGiftCard.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
-}
-
 // Image is generated from ../../../../shared/corpus/medusa-v1/store/components/schemas/Image.yaml.
 //
 // An Image is used to store details about uploaded images. Images are uploaded by the File Service, and the URL is provided by the File Service.
@@ -612,17 +524,6 @@ type Image struct {
 	//
 	// See https://docs.medusajs.com/development/entities/overview#metadata-attribute (Learn about the metadata attribute, and how to delete and update it.).
 	Metadata Nullable[map[string]any] `json:"metadata"`
-}
-
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *Image) UnmarshalJSON(data []byte) error {
-	type plain Image
-	if err := schemaImage.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
 }
 
 // LineItem is generated from ../../../../shared/corpus/medusa-v1/store/components/schemas/LineItem.yaml.
@@ -767,17 +668,6 @@ type LineItem struct {
 	Metadata Nullable[map[string]any] `json:"metadata"`
 }
 
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *LineItem) UnmarshalJSON(data []byte) error {
-	type plain LineItem
-	if err := schemaLineItem.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
-}
-
 // LineItemAdjustment is generated from ../../../../shared/corpus/medusa-v1/store/components/schemas/LineItemAdjustment.yaml.
 //
 // A Line Item Adjustment includes details on discounts applied on a line item.
@@ -812,17 +702,6 @@ type LineItemAdjustment struct {
 	//
 	// See https://docs.medusajs.com/development/entities/overview#metadata-attribute (Learn about the metadata attribute, and how to delete and update it.).
 	Metadata Nullable[map[string]any] `json:"metadata"`
-}
-
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *LineItemAdjustment) UnmarshalJSON(data []byte) error {
-	type plain LineItemAdjustment
-	if err := schemaLineItemAdjustment.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
 }
 
 // LineItemTaxLine is generated from ../../../../shared/corpus/medusa-v1/store/components/schemas/LineItemTaxLine.yaml.
@@ -861,17 +740,6 @@ type LineItemTaxLine struct {
 	//
 	// See https://docs.medusajs.com/development/entities/overview#metadata-attribute (Learn about the metadata attribute, and how to delete and update it.).
 	Metadata Nullable[map[string]any] `json:"metadata"`
-}
-
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *LineItemTaxLine) UnmarshalJSON(data []byte) error {
-	type plain LineItemTaxLine
-	if err := schemaLineItemTaxLine.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
 }
 
 // MoneyAmount is generated from ../../../../shared/corpus/medusa-v1/store/components/schemas/MoneyAmount.yaml.
@@ -928,17 +796,6 @@ type MoneyAmount struct {
 	DeletedAt Nullable[time.Time] `json:"deleted_at"`
 }
 
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *MoneyAmount) UnmarshalJSON(data []byte) error {
-	type plain MoneyAmount
-	if err := schemaMoneyAmount.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
-}
-
 // PaymentProvider is generated from ../../../../shared/corpus/medusa-v1/store/components/schemas/PaymentProvider.yaml.
 //
 // A payment provider represents a payment service installed in the Medusa backend, either through a plugin or backend customizations. It holds the payment service's installation status.
@@ -949,17 +806,6 @@ type PaymentProvider struct {
 	ID string `json:"id"`
 	// Whether the payment service is installed in the current version. If a payment service is no longer installed, the `is_installed` attribute is set to `false`.
 	IsInstalled bool `json:"is_installed"`
-}
-
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *PaymentProvider) UnmarshalJSON(data []byte) error {
-	type plain PaymentProvider
-	if err := schemaPaymentProvider.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
 }
 
 // Product is generated from ../../../../shared/corpus/medusa-v1/store/components/schemas/Product.yaml.
@@ -1074,17 +920,6 @@ type Product struct {
 	Metadata Nullable[map[string]any] `json:"metadata"`
 }
 
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *Product) UnmarshalJSON(data []byte) error {
-	type plain Product
-	if err := schemaProduct.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
-}
-
 // ProductCategory is generated from ../../../../shared/corpus/medusa-v1/store/components/schemas/ProductCategory.yaml.
 //
 // A product category can be used to categorize products into a hierarchy of categories.
@@ -1133,17 +968,6 @@ type ProductCategory struct {
 	Metadata Nullable[map[string]any] `json:"metadata"`
 }
 
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *ProductCategory) UnmarshalJSON(data []byte) error {
-	type plain ProductCategory
-	if err := schemaProductCategory.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
-}
-
 // ProductCollection is generated from ../../../../shared/corpus/medusa-v1/store/components/schemas/ProductCollection.yaml.
 //
 // A Product Collection allows grouping together products for promotional purposes. For example, an admin can create a Summer collection, add products to it, and showcase it on the storefront.
@@ -1174,17 +998,6 @@ type ProductCollection struct {
 	//
 	// See https://docs.medusajs.com/development/entities/overview#metadata-attribute (Learn about the metadata attribute, and how to delete and update it.).
 	Metadata Nullable[map[string]any] `json:"metadata"`
-}
-
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *ProductCollection) UnmarshalJSON(data []byte) error {
-	type plain ProductCollection
-	if err := schemaProductCollection.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
 }
 
 // ProductOption is generated from ../../../../shared/corpus/medusa-v1/store/components/schemas/ProductOption.yaml.
@@ -1219,17 +1032,6 @@ type ProductOption struct {
 	//
 	// See https://docs.medusajs.com/development/entities/overview#metadata-attribute (Learn about the metadata attribute, and how to delete and update it.).
 	Metadata Nullable[map[string]any] `json:"metadata"`
-}
-
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *ProductOption) UnmarshalJSON(data []byte) error {
-	type plain ProductOption
-	if err := schemaProductOption.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
 }
 
 // ProductOptionValue is generated from ../../../../shared/corpus/medusa-v1/store/components/schemas/ProductOptionValue.yaml.
@@ -1268,17 +1070,6 @@ type ProductOptionValue struct {
 	//
 	// See https://docs.medusajs.com/development/entities/overview#metadata-attribute (Learn about the metadata attribute, and how to delete and update it.).
 	Metadata Nullable[map[string]any] `json:"metadata"`
-}
-
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *ProductOptionValue) UnmarshalJSON(data []byte) error {
-	type plain ProductOptionValue
-	if err := schemaProductOptionValue.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
 }
 
 // ProductStatus is generated from ../../../../shared/corpus/medusa-v1/store/components/schemas/Product.yaml#/properties/status.
@@ -1320,17 +1111,6 @@ type ProductTag struct {
 	Metadata Nullable[map[string]any] `json:"metadata"`
 }
 
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *ProductTag) UnmarshalJSON(data []byte) error {
-	type plain ProductTag
-	if err := schemaProductTag.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
-}
-
 // ProductType is generated from ../../../../shared/corpus/medusa-v1/store/components/schemas/ProductType.yaml.
 //
 // A Product Type can be added to Products for filtering and reporting purposes.
@@ -1355,17 +1135,6 @@ type ProductType struct {
 	//
 	// See https://docs.medusajs.com/development/entities/overview#metadata-attribute (Learn about the metadata attribute, and how to delete and update it.).
 	Metadata Nullable[map[string]any] `json:"metadata"`
-}
-
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *ProductType) UnmarshalJSON(data []byte) error {
-	type plain ProductType
-	if err := schemaProductType.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
 }
 
 // ProductVariant is generated from ../../../../shared/corpus/medusa-v1/store/components/schemas/ProductVariant.yaml.
@@ -1472,17 +1241,6 @@ type ProductVariant struct {
 	Purchasable Opt[bool] `json:"purchasable,omitzero"`
 }
 
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *ProductVariant) UnmarshalJSON(data []byte) error {
-	type plain ProductVariant
-	if err := schemaProductVariant.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
-}
-
 // ProductVariantInventoryItem is generated from ../../../../shared/corpus/medusa-v1/store/components/schemas/ProductVariantInventoryItem.yaml.
 //
 // A Product Variant Inventory Item links variants with inventory items and denotes the required quantity of the variant.
@@ -1505,17 +1263,6 @@ type ProductVariantInventoryItem struct {
 	UpdatedAt time.Time `json:"updated_at"`
 	// The date with timezone at which the resource was deleted.
 	DeletedAt Nullable[time.Time] `json:"deleted_at"`
-}
-
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *ProductVariantInventoryItem) UnmarshalJSON(data []byte) error {
-	type plain ProductVariantInventoryItem
-	if err := schemaProductVariantInventoryItem.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
 }
 
 // Region is generated from ../../../../shared/corpus/medusa-v1/store/components/schemas/Region.yaml.
@@ -1580,17 +1327,6 @@ type Region struct {
 	Metadata Nullable[map[string]any] `json:"metadata"`
 }
 
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *Region) UnmarshalJSON(data []byte) error {
-	type plain Region
-	if err := schemaRegion.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
-}
-
 // SalesChannel is generated from ../../../../shared/corpus/medusa-v1/store/components/schemas/SalesChannel.yaml.
 //
 // A Sales Channel is a method a business offers its products for purchase for the customers. For example, a Webshop can be a sales channel, and a mobile app can be another.
@@ -1631,17 +1367,6 @@ type SalesChannel struct {
 	PublishableKeys OptNullable[[]map[string]any] `json:"publishableKeys,omitzero"`
 }
 
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *SalesChannel) UnmarshalJSON(data []byte) error {
-	type plain SalesChannel
-	if err := schemaSalesChannel.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
-}
-
 // SalesChannelLocation is generated from ../../../../shared/corpus/medusa-v1/store/components/schemas/SalesChannelLocation.yaml.
 //
 // Sales Channel Stock Location.
@@ -1666,17 +1391,6 @@ type SalesChannelLocation struct {
 	UpdatedAt time.Time `json:"updated_at"`
 	// The date with timezone at which the resource was deleted.
 	DeletedAt Nullable[time.Time] `json:"deleted_at"`
-}
-
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *SalesChannelLocation) UnmarshalJSON(data []byte) error {
-	type plain SalesChannelLocation
-	if err := schemaSalesChannelLocation.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
 }
 
 // ShippingMethod is generated from ../../../../shared/corpus/medusa-v1/store/components/schemas/ShippingMethod.yaml.
@@ -1749,17 +1463,6 @@ type ShippingMethod struct {
 	TaxTotal Opt[int] `json:"tax_total,omitzero"`
 }
 
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *ShippingMethod) UnmarshalJSON(data []byte) error {
-	type plain ShippingMethod
-	if err := schemaShippingMethod.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
-}
-
 // ShippingMethodTaxLine is generated from ../../../../shared/corpus/medusa-v1/store/components/schemas/ShippingMethodTaxLine.yaml.
 //
 // A Shipping Method Tax Line represents the taxes applied on a shipping method in a cart.
@@ -1796,17 +1499,6 @@ type ShippingMethodTaxLine struct {
 	//
 	// See https://docs.medusajs.com/development/entities/overview#metadata-attribute (Learn about the metadata attribute, and how to delete and update it.).
 	Metadata Nullable[map[string]any] `json:"metadata"`
-}
-
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *ShippingMethodTaxLine) UnmarshalJSON(data []byte) error {
-	type plain ShippingMethodTaxLine
-	if err := schemaShippingMethodTaxLine.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
 }
 
 // ShippingOption is generated from ../../../../shared/corpus/medusa-v1/store/components/schemas/ShippingOption.yaml.
@@ -1873,17 +1565,6 @@ type ShippingOption struct {
 	Metadata Nullable[map[string]any] `json:"metadata"`
 }
 
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *ShippingOption) UnmarshalJSON(data []byte) error {
-	type plain ShippingOption
-	if err := schemaShippingOption.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
-}
-
 // ShippingOptionPriceType is generated from ../../../../shared/corpus/medusa-v1/store/components/schemas/ShippingOption.yaml#/properties/price_type.
 //
 // The type of pricing calculation that is used when creatin Shipping Methods from the Shipping Option. Can be `flat_rate` for fixed prices or `calculated` if the Fulfillment Provider can provide price calulations.
@@ -1921,17 +1602,6 @@ type ShippingOptionRequirement struct {
 	Amount int `json:"amount"`
 	// The date with timezone at which the resource was deleted.
 	DeletedAt Nullable[time.Time] `json:"deleted_at"`
-}
-
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *ShippingOptionRequirement) UnmarshalJSON(data []byte) error {
-	type plain ShippingOptionRequirement
-	if err := schemaShippingOptionRequirement.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
 }
 
 // ShippingOptionRequirementType is generated from ../../../../shared/corpus/medusa-v1/store/components/schemas/ShippingOptionRequirement.yaml#/properties/type.
@@ -1981,17 +1651,6 @@ type ShippingProfile struct {
 	Metadata Nullable[map[string]any] `json:"metadata"`
 }
 
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *ShippingProfile) UnmarshalJSON(data []byte) error {
-	type plain ShippingProfile
-	if err := schemaShippingProfile.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
-}
-
 // ShippingProfileType is generated from ../../../../shared/corpus/medusa-v1/store/components/schemas/ShippingProfile.yaml#/properties/type.
 //
 // The type of the Shipping Profile, may be `default`, `gift_card` or `custom`.
@@ -2016,17 +1675,6 @@ type TaxProvider struct {
 	ID string `json:"id"`
 	// Whether the tax service is installed in the current version. If a tax service is no longer installed, the `is_installed` attribute is set to `false`.
 	IsInstalled bool `json:"is_installed"`
-}
-
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *TaxProvider) UnmarshalJSON(data []byte) error {
-	type plain TaxProvider
-	if err := schemaTaxProvider.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
 }
 
 // TaxRate is generated from ../../../../shared/corpus/medusa-v1/store/components/schemas/TaxRate.yaml.
@@ -2083,17 +1731,6 @@ type TaxRate struct {
 	//
 	// See https://docs.medusajs.com/development/entities/overview#metadata-attribute (Learn about the metadata attribute, and how to delete and update it.).
 	Metadata Nullable[map[string]any] `json:"metadata"`
-}
-
-// UnmarshalJSON decodes x and reports, as a *ValidationError, what the JSON
-// breaks of the schema's structure: a missing required property, a null
-// where none is allowed, an unknown property, a value of the wrong type.
-func (x *TaxRate) UnmarshalJSON(data []byte) error {
-	type plain TaxRate
-	if err := schemaTaxRate.checkDecoded(data, json.Unmarshal(data, (*plain)(x))); err != nil {
-		return err
-	}
-	return nil
 }
 
 // Opt is an optional value: the zero Opt is absent, and a struct field of

@@ -3,20 +3,20 @@
 package oasgencart
 
 import (
-	"bytes"
 	"encoding/base64"
+	"encoding/binary"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 	"net/netip"
-	"net/url"
 	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -4497,186 +4497,39 @@ func init() {
 	}
 }
 
-// checkDecoded is what a generated UnmarshalJSON calls after decoding data
-// with encoding/json (decodeErr is that call's error). encoding/json does not
-// see a missing required property, a null where none is allowed, or an
-// unknown property under additionalProperties: false; the cheap scan of the
-// object's own keys below does. Only when something is wrong is the whole
-// value decoded again generically and validated, to report every violation
-// with its JSON Pointer.
-func (s *jsonSchema) checkDecoded(data []byte, decodeErr error) error {
-	if decodeErr == nil && s.shapeOK(data) {
-		return nil
+// branch validates x, the value of a union without a discriminator decoded
+// generically, against the union's schema, and returns the index of the
+// first oneOf/anyOf branch it satisfies: the variant a generated decoder
+// reads the value into, so that a value valid for the union is valid for
+// its variant. When x breaks the schema it records the violations and
+// returns -1.
+func (s *jsonSchema) branch(v *validator, x any) int {
+	n := len(v.violations)
+	s.validateAny(v, x)
+	if len(v.violations) > n {
+		v.rejected = append(v.rejected, v.path())
+		return -1
 	}
-	return s.explain(data, decodeErr)
+	branches := s.oneOf
+	if len(branches) == 0 {
+		branches = s.anyOf
+	}
+	for i, b := range branches {
+		if countValid([]*jsonSchema{b}, x, v.mode, 1) == 1 {
+			return i
+		}
+	}
+	v.reject("oneOf", "matches no variant")
+	return -1
 }
 
-// explain validates data generically and returns every violation; it falls
-// back to describing decodeErr when the schema finds nothing.
-func (s *jsonSchema) explain(data []byte, decodeErr error) error {
-	var raw any
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return &ValidationError{Violations: []Violation{{Keyword: "json", Message: err.Error()}}}
-	}
-	var v validator
-	s.validateAny(&v, raw)
-	if err := v.err(); err != nil {
-		return err
-	}
-	if decodeErr == nil {
-		return nil
-	}
-	var ve *ValidationError
-	if errors.As(decodeErr, &ve) {
-		return ve
-	}
-	var te *json.UnmarshalTypeError
-	if errors.As(decodeErr, &te) {
-		return &ValidationError{Violations: []Violation{{
-			Path:    fieldPointer(te.Field),
-			Keyword: "type",
-			Message: "must be " + jsonTypeOf(te.Type) + ", got " + jsonValueOf(te.Value),
-		}}}
-	}
-	return &ValidationError{Violations: []Violation{{Keyword: "format", Message: decodeErr.Error()}}}
-}
-
-// jsonTypeOf names the JSON type a Go type decodes from, in the words of
-// the schema's type keyword, for messages: a generated struct is an object,
-// not the name of the type encoding/json saw (which is a local "plain" type).
-func jsonTypeOf(t reflect.Type) string {
-	switch t.Kind() {
-	case reflect.Struct, reflect.Map:
-		return "object"
-	case reflect.Slice, reflect.Array:
-		if t.Elem().Kind() == reflect.Uint8 {
-			return "string" // []byte is base64
-		}
-		return "array"
-	case reflect.String:
-		return "string"
-	case reflect.Bool:
-		return "boolean"
-	case reflect.Int:
-		return "integer"
-	case reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return "integer (" + t.Kind().String() + ")"
-	case reflect.Float32:
-		return "number (float32)"
-	case reflect.Float64:
-		return "number"
-	}
-	return t.String()
-}
-
-// jsonValueOf rewords what encoding/json says it found ("bool", "number 1.5").
-func jsonValueOf(value string) string {
-	if value == "bool" {
-		return "boolean"
-	}
-	return value
-}
-
-// fieldPointer turns encoding/json's dotted field path into a JSON Pointer.
-func fieldPointer(field string) string {
-	if field == "" {
-		return ""
-	}
-	return "/" + strings.ReplaceAll(field, ".", "/")
-}
-
-// shapeOK scans the keys of the JSON object data: required properties are
-// present, null only where allowed (also inside arrays and maps, whose
-// items encoding/json would silently leave at their zero value), and no
-// unknown property where they are forbidden. It allocates nothing for
-// objects with up to 64 required properties.
-func (s *jsonSchema) shapeOK(data []byte) bool {
-	data = bytes.TrimSpace(data)
-	if len(data) == 0 || data[0] != '{' {
-		return s.nullsOK(data)
-	}
-	var seen uint64
-	if len(s.required) > 64 {
-		return s.explain(data, nil) == nil
-	}
-	ok := scanObject(data, func(key, value []byte) bool {
-		name, ok := unquoteKey(key)
-		if !ok {
-			return false
-		}
-		if i := indexOf(s.required, name); i >= 0 {
-			seen |= 1 << i
-		}
-		prop := s.prop(name)
-		switch {
-		case prop == nil && s.noAdditional:
-			return false
-		case prop == nil && s.additional != nil:
-			return s.additional.nullsOK(value)
-		case prop != nil:
-			return prop.nullsOK(value)
-		}
-		return true
-	})
-	return ok && seen == 1<<len(s.required)-1
-}
-
-// nullsOK reports whether the JSON value data holds null only where the
-// schema allows it: at the top, and in the items of arrays and the values of
-// maps, recursively. Objects with properties check their own keys when
-// they are decoded, so they are not entered here.
-func (s *jsonSchema) nullsOK(data []byte) bool {
-	if s == nil || len(data) == 0 {
-		return true
-	}
-	switch data[0] {
-	case 'n':
-		return s.nullable || s.types == 0 && !s.hasEnumWithoutNull()
-	case '[':
-		return s.items == nil || scanArray(data, s.items.nullsOK)
-	case '{':
-		if len(s.props) > 0 || s.additional == nil {
-			return true
-		}
-		return scanObject(data, func(_, value []byte) bool { return s.additional.nullsOK(value) })
-	}
-	return true
-}
-
-// scanArray calls fn with each raw item of the JSON array data until fn
-// returns false.
-func scanArray(data []byte, fn func(item []byte) bool) bool {
-	i := skipSpace(data, 1)
-	if i < len(data) && data[i] == ']' {
-		return true
-	}
-	for i < len(data) {
-		end := skipValue(data, i)
-		if end < 0 || !fn(data[i:end]) {
-			return false
-		}
-		i = skipSpace(data, end)
-		if i >= len(data) {
-			return false
-		}
-		if data[i] == ']' {
-			return true
-		}
-		if data[i] != ',' {
-			return false
-		}
-		i = skipSpace(data, i+1)
-	}
-	return false
-}
-
-func (s *jsonSchema) hasEnumWithoutNull() bool {
-	for _, e := range s.enum {
-		if e == nil {
-			return false
-		}
-	}
-	return len(s.enum) > 0
+// checkProperty validates the value of a declared property that the Go
+// type has no field for (its name cannot be a json tag).
+func (s *jsonSchema) checkProperty(r *reader, v *validator, name string) {
+	x := r.readAny(v)
+	v.enter(name)
+	s.prop(name).validateAny(v, x)
+	v.leave()
 }
 
 func (s *jsonSchema) prop(name string) *jsonSchema {
@@ -4686,167 +4539,6 @@ func (s *jsonSchema) prop(name string) *jsonSchema {
 		}
 	}
 	return nil
-}
-
-func indexOf(list []string, name string) int {
-	for i, x := range list {
-		if x == name {
-			return i
-		}
-	}
-	return -1
-}
-
-func isNull(value []byte) bool { return len(value) == 4 && string(value) == "null" }
-
-// unquoteKey returns a JSON object key as a string, without allocating
-// when the key has no escapes.
-func unquoteKey(key []byte) (string, bool) {
-	if bytes.IndexByte(key, '\\') < 0 {
-		return string(key[1 : len(key)-1]), true
-	}
-	s, err := strconv.Unquote(string(key))
-	if err != nil {
-		var out string
-		if json.Unmarshal(key, &out) != nil {
-			return "", false
-		}
-		return out, true
-	}
-	return s, true
-}
-
-// scanObject calls fn with each raw key (quoted) and value of the JSON
-// object data until fn returns false. It assumes data is valid JSON, which
-// encoding/json has checked by the time generated code calls it.
-func scanObject(data []byte, fn func(key, value []byte) bool) bool {
-	i := skipSpace(data, 1)
-	if i < len(data) && data[i] == '}' {
-		return true
-	}
-	for i < len(data) {
-		end := skipString(data, i)
-		if end < 0 {
-			return false
-		}
-		key := data[i:end]
-		i = skipSpace(data, end)
-		if i >= len(data) || data[i] != ':' {
-			return false
-		}
-		start := skipSpace(data, i+1)
-		valueEnd := skipValue(data, start)
-		if valueEnd < 0 || !fn(key, data[start:valueEnd]) {
-			return false
-		}
-		i = skipSpace(data, valueEnd)
-		if i >= len(data) {
-			return false
-		}
-		if data[i] == '}' {
-			return true
-		}
-		if data[i] != ',' {
-			return false
-		}
-		i = skipSpace(data, i+1)
-	}
-	return false
-}
-
-func skipSpace(data []byte, i int) int {
-	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r') {
-		i++
-	}
-	return i
-}
-
-// skipString returns the index after the string starting at data[i].
-func skipString(data []byte, i int) int {
-	if i >= len(data) || data[i] != '"' {
-		return -1
-	}
-	for j := i + 1; j < len(data); j++ {
-		switch data[j] {
-		case '\\':
-			j++
-		case '"':
-			return j + 1
-		}
-	}
-	return -1
-}
-
-// skipValue returns the index after the JSON value starting at data[i].
-func skipValue(data []byte, i int) int {
-	if i >= len(data) {
-		return -1
-	}
-	switch data[i] {
-	case '"':
-		return skipString(data, i)
-	case '{', '[':
-		depth := 0
-		for j := i; j < len(data); j++ {
-			switch data[j] {
-			case '"':
-				end := skipString(data, j)
-				if end < 0 {
-					return -1
-				}
-				j = end - 1
-			case '{', '[':
-				depth++
-			case '}', ']':
-				if depth--; depth == 0 {
-					return j + 1
-				}
-			}
-		}
-		return -1
-	}
-	j := i
-	for j < len(data) && !strings.ContainsRune(",}] \t\r\n", rune(data[j])) {
-		j++
-	}
-	return j
-}
-
-// validateJSON decodes data generically and validates it against the
-// schema: what a generated union's UnmarshalJSON checks before choosing a variant.
-func (s *jsonSchema) validateJSON(data []byte) error {
-	var raw any
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return &ValidationError{Violations: []Violation{{Keyword: "json", Message: err.Error()}}}
-	}
-	var v validator
-	s.validateAny(&v, raw)
-	return v.err()
-}
-
-// branch validates data against a union's schema and returns the index of
-// the first oneOf/anyOf branch it satisfies: the variant a generated union
-// decodes into, so that a value valid for the union is valid for its variant.
-func (s *jsonSchema) branch(data []byte) (int, error) {
-	var raw any
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return -1, &ValidationError{Violations: []Violation{{Keyword: "json", Message: err.Error()}}}
-	}
-	var v validator
-	s.validateAny(&v, raw)
-	if err := v.err(); err != nil {
-		return -1, err
-	}
-	branches := s.oneOf
-	if len(branches) == 0 {
-		branches = s.anyOf
-	}
-	for i, b := range branches {
-		if countValid([]*jsonSchema{b}, raw, modeAny, 1) == 1 {
-			return i, nil
-		}
-	}
-	return -1, &ValidationError{Violations: []Violation{{Keyword: "oneOf", Message: "matches no variant"}}}
 }
 
 // maxViolations caps how many violations one error lists.
@@ -4911,6 +4603,9 @@ type validator struct {
 	mode       validationMode
 	stack      [maxDepth]segment
 	depth      int // may exceed maxDepth; deeper segments are not recorded
+	// rejected holds the paths of values decoding rejected (wrong type, null,
+	// missing): the zero values left there are not checked again.
+	rejected []string
 }
 
 // maxDepth is how many path segments a violation can show.
@@ -4947,7 +4642,41 @@ func (v *validator) add(keyword, format string, args ...any) {
 	if v.full() {
 		return
 	}
-	v.violations = append(v.violations, Violation{Path: v.path(), Keyword: keyword, Message: fmt.Sprintf(format, args...)})
+	p := v.path()
+	if v.covered(p) {
+		return
+	}
+	v.violations = append(v.violations, Violation{Path: p, Keyword: keyword, Message: fmt.Sprintf(format, args...)})
+}
+
+// reject reports a value decoding could not take: what it left in the Go
+// value is a zero value, which the checks of Validate must not report again.
+func (v *validator) reject(keyword, format string, args ...any) {
+	v.add(keyword, format, args...)
+	v.rejected = append(v.rejected, v.path())
+}
+
+// covered reports whether path is at or below a value decoding rejected.
+func (v *validator) covered(path string) bool {
+	for _, r := range v.rejected {
+		if strings.HasPrefix(path, r) && (len(path) == len(r) || path[len(r)] == '/') {
+			return true
+		}
+	}
+	return false
+}
+
+// missing reports the required properties of the object being decoded
+// whose bit in seen is not set; required lists them in bit order.
+func (v *validator) missing(seen []uint64, required []string) {
+	for i, name := range required {
+		if seen[i/64]&(1<<(i%64)) == 0 {
+			v.add("required", "missing required property %q", name)
+			v.enter(name)
+			v.rejected = append(v.rejected, v.path())
+			v.leave()
+		}
+	}
 }
 
 // addAt reports a violation of the property name of the value being checked.
@@ -5007,20 +4736,31 @@ func ValidateResponse(x validatable) error {
 
 var uuidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 
+// What the format messages ask for; the decoders of time.Time, Date and
+// []byte say the same.
+const (
+	msgDateTime = "want RFC 3339 like 2006-01-02T15:04:05Z"
+	msgDate     = "want a date like 2006-01-02"
+	msgBase64   = "want base64"
+)
+
 // checkFormat returns "" when s is a valid value of format, else why not.
-// Formats oasgen does not check (password, custom ones) always pass.
+// Formats oasgen does not check (password, custom ones) always pass. No
+// check allocates on a valid value.
 func checkFormat(format, s string) string {
 	switch format {
 	case "date-time":
-		if _, err := time.Parse(time.RFC3339Nano, strings.ToUpper(s)); err != nil {
-			return "want RFC 3339 like 2006-01-02T15:04:05Z"
+		if !validDateTime(s) {
+			return msgDateTime
 		}
 	case "date":
-		if _, err := time.Parse(time.DateOnly, s); err != nil {
-			return "want a date like 2006-01-02"
+		if _, _, _, ok := parseDate(s); !ok {
+			return msgDate
 		}
 	case "time":
-		return checkTime(s)
+		if !validTime(s) {
+			return "want a time like 15:04:05Z"
+		}
 	case "email":
 		return checkEmail(s)
 	case "uuid":
@@ -5028,11 +4768,11 @@ func checkFormat(format, s string) string {
 			return "want a UUID like 123e4567-e89b-12d3-a456-426614174000"
 		}
 	case "uri":
-		if u, err := url.Parse(s); err != nil || u.Scheme == "" {
+		if !validURI(s, false) {
 			return "want an absolute URI"
 		}
 	case "uri-reference":
-		if _, err := url.Parse(s); err != nil {
+		if !validURI(s, true) {
 			return "want a URI reference"
 		}
 	case "hostname":
@@ -5046,20 +4786,142 @@ func checkFormat(format, s string) string {
 			return "want an IPv6 address like 2001:db8::1"
 		}
 	case "byte":
-		if _, err := base64.StdEncoding.DecodeString(s); err != nil {
-			return "want base64"
+		if !validBase64(s) {
+			return msgBase64
 		}
 	}
 	return ""
 }
 
-func checkTime(s string) string {
-	for _, layout := range []string{"15:04:05Z07:00", "15:04:05.999999999Z07:00"} {
-		if _, err := time.Parse(layout, strings.ToUpper(s)); err == nil {
-			return ""
+// digits returns the decimal number s[i:i+n] holds, or -1.
+func digits[S string | []byte](s S, i, n int) int {
+	if i+n > len(s) {
+		return -1
+	}
+	v := 0
+	for _, c := range []byte(s[i : i+n]) {
+		if c < '0' || c > '9' {
+			return -1
+		}
+		v = v*10 + int(c-'0')
+	}
+	return v
+}
+
+// parseDate reads RFC 3339's full-date, 2006-01-02, with the day checked
+// against the month.
+func parseDate[S string | []byte](s S) (year, month, day int, ok bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return 0, 0, 0, false
+	}
+	year, month, day = digits(s, 0, 4), digits(s, 5, 2), digits(s, 8, 2)
+	if year < 0 || month < 1 || month > 12 || day < 1 || day > daysIn(month, year) {
+		return 0, 0, 0, false
+	}
+	return year, month, day, true
+}
+
+func daysIn(month, year int) int {
+	switch month {
+	case 2:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// validDateTime checks RFC 3339's date-time: full-date "T" partial-time
+// time-offset. As Go's time package (and kin-openapi), it takes T and Z in
+// upper case only, and refuses leap seconds (:60).
+func validDateTime[S string | []byte](s S) bool {
+	_, ok := parseDateTime(s)
+	return ok
+}
+
+// dateTime is an RFC 3339 date-time taken apart.
+type dateTime struct {
+	year, month, day, hour, minute, second, nanos int
+	utc                                           bool // Z: no offset
+}
+
+func parseDateTime[S string | []byte](s S) (dateTime, bool) {
+	var dt dateTime
+	if len(s) < 20 || s[10] != 'T' {
+		return dt, false
+	}
+	var ok bool
+	if dt.year, dt.month, dt.day, ok = parseDate(s[:10]); !ok {
+		return dt, false
+	}
+	return dt, parseTime(s[11:], &dt)
+}
+
+// validTime checks RFC 3339's full-time: 15:04:05, an optional fraction
+// after a dot, and Z or a ±hh:mm offset.
+func validTime[S string | []byte](s S) bool {
+	var dt dateTime
+	return parseTime(s, &dt)
+}
+
+func parseTime[S string | []byte](s S, dt *dateTime) bool {
+	if len(s) < 9 || s[2] != ':' || s[5] != ':' {
+		return false
+	}
+	dt.hour, dt.minute, dt.second = digits(s, 0, 2), digits(s, 3, 2), digits(s, 6, 2)
+	if dt.hour < 0 || dt.hour > 23 || dt.minute < 0 || dt.minute > 59 || dt.second < 0 || dt.second > 59 {
+		return false
+	}
+	i := 8
+	if s[i] == '.' {
+		i++
+		start := i
+		for scale := 100000000; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+			dt.nanos += int(s[i]-'0') * scale // digits past the ninth are dropped, as Go does
+			scale /= 10
+		}
+		if i == start {
+			return false
 		}
 	}
-	return "want a time like 15:04:05Z"
+	switch rest := s[i:]; {
+	case len(rest) == 1:
+		dt.utc = true
+		return rest[0] == 'Z'
+	case len(rest) == 6:
+		h, m := digits(rest, 1, 2), digits(rest, 4, 2)
+		return (rest[0] == '+' || rest[0] == '-') && rest[3] == ':' && h >= 0 && h <= 23 && m >= 0 && m <= 59
+	}
+	return false
+}
+
+// validBase64 reports whether base64.StdEncoding decodes s (padding
+// required; carriage returns and newlines ignored), without decoding it.
+func validBase64(s string) bool {
+	n, pad := 0, 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\r' || c == '\n':
+			continue
+		case c == '=':
+			// Padding ends a quantum of 4 that has at least 2 characters.
+			if n%4 < 2 || pad == 2 || pad == 1 && n%4 != 3 {
+				return false
+			}
+			pad++
+		case pad > 0:
+			return false
+		case 'A' <= c && c <= 'Z', 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '+', c == '/':
+		default:
+			return false
+		}
+		n++
+	}
+	return n%4 == 0
 }
 
 // checkEmail accepts local@domain with a plausible domain; full RFC 5322
@@ -5104,6 +4966,897 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// reader reads one JSON document from a byte slice, in one pass, for the
+// generated decodeJSON methods. It checks the syntax as it goes and accepts
+// exactly what encoding/json accepts; the first syntax error stops
+// everything (every later read sees the end of the input). Values of the
+// wrong JSON type are not syntax errors: the typed read methods record them
+// in the validator, with the JSON Pointer it holds, skip the value and go on.
+type reader struct {
+	data  []byte
+	pos   int
+	depth int    // open objects and arrays, limited as encoding/json limits them
+	key   []byte // the key firstKey or nextKey read; valid until the next string is read
+	buf   []byte // unescaped strings, reused
+	err   string // the first syntax error, with its offset; "" when none
+	// keys remembers recent keys of maps: the objects of an array repeat
+	// theirs, and a key met again needs no new string.
+	keys [64]string
+}
+
+// maxNesting is encoding/json's limit on nested objects and arrays.
+const maxNesting = 10000
+
+// finish checks that only white space follows the value just decoded. It
+// reports whether the JSON is well-formed and broke the schema, in which
+// case the generated UnmarshalJSON completes v with the checks of Validate,
+// so that one error lists every violation.
+func (r *reader) finish(v *validator) bool {
+	if r.peek() != 0 || r.pos < len(r.data) {
+		r.fail("after top-level value")
+	}
+	return r.err == "" && len(v.violations) > 0
+}
+
+// result is what a generated UnmarshalJSON returns: nil, or a
+// *ValidationError with the violations, or with the syntax error alone.
+func (r *reader) result(v *validator) error {
+	if r.err != "" {
+		return &ValidationError{Violations: []Violation{{Keyword: "json", Message: r.err}}}
+	}
+	return v.err()
+}
+
+// fail records a syntax error at the current byte and stops the reader.
+func (r *reader) fail(context string) {
+	if r.err != "" {
+		return
+	}
+	if r.pos >= len(r.data) {
+		r.err = "unexpected end of JSON input"
+	} else {
+		r.err = "invalid character " + quoteChar(r.data[r.pos]) + " " + context + " at offset " + strconv.Itoa(r.pos)
+	}
+	r.pos = len(r.data)
+}
+
+// quoteChar formats c as encoding/json's syntax errors do.
+func quoteChar(c byte) string {
+	switch c {
+	case '\'':
+		return `'\''`
+	case '"':
+		return `'"'`
+	}
+	s := strconv.Quote(string(rune(c)))
+	return "'" + s[1:len(s)-1] + "'"
+}
+
+// peek skips white space and returns the next byte, or 0 at the end.
+func (r *reader) peek() byte {
+	for r.pos < len(r.data) {
+		c := r.data[r.pos]
+		if c > ' ' || c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			return c
+		}
+		r.pos++
+	}
+	return 0
+}
+
+// null consumes a null and reports whether there was one.
+func (r *reader) null() bool {
+	if r.peek() != 'n' {
+		return false
+	}
+	r.literal("null")
+	return true
+}
+
+func (r *reader) literal(lit string) {
+	if len(r.data)-r.pos >= len(lit) && string(r.data[r.pos:r.pos+len(lit)]) == lit {
+		r.pos += len(lit)
+		return
+	}
+	for i := 0; i < len(lit) && r.pos < len(r.data) && r.data[r.pos] == lit[i]; i++ {
+		r.pos++
+	}
+	r.fail("in literal " + lit)
+}
+
+// open consumes the { or [ at the current byte.
+func (r *reader) open() {
+	r.pos++
+	if r.depth++; r.depth > maxNesting {
+		r.pos--
+		r.fail("exceeding the maximum nesting depth")
+	}
+}
+
+// firstKey enters the object at the current byte. It reads the first key
+// into r.key and the colon after it, and reports whether there is one.
+func (r *reader) firstKey() bool {
+	r.open()
+	if r.peek() == '}' {
+		r.pos++
+		r.depth--
+		return false
+	}
+	return r.readKey()
+}
+
+// nextKey reads the next key of the object being read, or its end.
+func (r *reader) nextKey() bool {
+	switch r.peek() {
+	case ',':
+		r.pos++
+		return r.readKey()
+	case '}':
+		r.pos++
+		r.depth--
+		return false
+	}
+	r.fail("after object key:value pair")
+	return false
+}
+
+func (r *reader) readKey() bool {
+	if r.peek() != '"' {
+		r.fail("looking for beginning of object key string")
+		return false
+	}
+	r.key = r.str()
+	if r.peek() != ':' {
+		r.fail("after object key")
+		return false
+	}
+	r.pos++
+	return r.err == ""
+}
+
+// keyString returns the key just read as a string, allocating only the
+// first time a short key is met.
+func (r *reader) keyString() string {
+	k := r.key
+	if len(k) == 0 || len(k) > 32 {
+		return string(k)
+	}
+	h := (uint(len(k)) ^ uint(k[0])<<2 ^ uint(k[len(k)-1])<<4 ^ uint(k[len(k)/2])) % uint(len(r.keys))
+	if s := r.keys[h]; s == string(k) {
+		return s
+	}
+	s := string(k)
+	r.keys[h] = s
+	return s
+}
+
+// firstItem enters the array at the current byte and reports whether it
+// has an item.
+func (r *reader) firstItem() bool {
+	r.open()
+	if r.peek() == ']' {
+		r.pos++
+		r.depth--
+		return false
+	}
+	return r.err == ""
+}
+
+// nextItem moves to the next item of the array being read, or past its end.
+func (r *reader) nextItem() bool {
+	switch r.peek() {
+	case ',':
+		r.pos++
+		return true
+	case ']':
+		r.pos++
+		r.depth--
+		return false
+	}
+	r.fail("after array element")
+	return false
+}
+
+// strSafe marks the bytes a string can hold as they are: not the quote, the
+// backslash, control characters or the start of multi-byte UTF-8.
+var strSafe = func() (t [256]bool) {
+	for c := 0x20; c < 0x80; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+// str reads the string at the current byte (a quote) and returns its
+// content, unescaped and with invalid UTF-8 replaced by U+FFFD, as
+// encoding/json does. The result is part of the input or of r.buf: it is
+// valid until the next call.
+func (r *reader) str() []byte {
+	data := r.data
+	start := r.pos + 1
+	i := start
+	// Eight bytes at a time while none is special (a quote, a backslash, a
+	// control character or non-ASCII); the first flagged byte is a real one.
+	for ; i+8 <= len(data); i += 8 {
+		w := binary.LittleEndian.Uint64(data[i:])
+		q, b := w^(lsb*'"'), w^(lsb*'\\')
+		if m := ((w-lsb*0x20)|(q-lsb)|(b-lsb)) & ^w & ^q & ^b & msb | w&msb; m != 0 {
+			i += bits.TrailingZeros64(m) / 8
+			break
+		}
+	}
+	for ; i < len(data); i++ {
+		c := data[i]
+		if strSafe[c] {
+			continue
+		}
+		if c == '"' {
+			r.pos = i + 1
+			return data[start:i]
+		}
+		return r.strSlow(start, i)
+	}
+	r.pos = len(data)
+	r.fail("")
+	return nil
+}
+
+const (
+	lsb = 0x0101010101010101
+	msb = 0x8080808080808080
+)
+
+// strSlow finishes a string that holds escapes, control characters or
+// non-ASCII bytes; i is the first such byte.
+func (r *reader) strSlow(start, i int) []byte {
+	data := r.data
+	// Valid UTF-8 without escapes needs no copy.
+	for i < len(data) {
+		c := data[i]
+		if strSafe[c] {
+			i++
+			continue
+		}
+		if c == '"' {
+			r.pos = i + 1
+			return data[start:i]
+		}
+		if c < utf8.RuneSelf {
+			break // an escape or a control character
+		}
+		rn, size := utf8.DecodeRune(data[i:])
+		if rn == utf8.RuneError && size == 1 {
+			break
+		}
+		i += size
+	}
+	b := append(r.buf[:0], data[start:i]...)
+	for i < len(data) {
+		c := data[i]
+		switch {
+		case c == '"':
+			r.buf = b
+			r.pos = i + 1
+			return b
+		case c == '\\':
+			if i+1 >= len(data) {
+				r.pos = len(data)
+				r.fail("")
+				return nil
+			}
+			switch e := data[i+1]; e {
+			case '"', '\\', '/':
+				b = append(b, e)
+			case 'b':
+				b = append(b, '\b')
+			case 'f':
+				b = append(b, '\f')
+			case 'n':
+				b = append(b, '\n')
+			case 'r':
+				b = append(b, '\r')
+			case 't':
+				b = append(b, '\t')
+			case 'u':
+				rn := hex4(data, i+2)
+				if rn < 0 {
+					r.pos = min(i+2, len(data))
+					for r.pos < len(data) && r.pos < i+6 && isHex(data[r.pos]) {
+						r.pos++
+					}
+					r.fail("in \\u hexadecimal character escape")
+					return nil
+				}
+				i += 6
+				if utf16.IsSurrogate(rn) {
+					if i+1 < len(data) && data[i] == '\\' && data[i+1] == 'u' {
+						if rn2 := hex4(data, i+2); rn2 >= 0 {
+							if dec := utf16.DecodeRune(rn, rn2); dec != utf8.RuneError {
+								b = utf8.AppendRune(b, dec)
+								i += 6
+								continue
+							}
+						}
+					}
+					rn = utf8.RuneError
+				}
+				b = utf8.AppendRune(b, rn)
+				continue
+			default:
+				r.pos = i + 1
+				r.fail("in string escape code")
+				return nil
+			}
+			i += 2
+		case c < 0x20:
+			r.pos = i
+			r.fail("in string literal")
+			return nil
+		case c < utf8.RuneSelf:
+			b = append(b, c)
+			i++
+		default:
+			rn, size := utf8.DecodeRune(data[i:])
+			b = utf8.AppendRune(b, rn) // invalid bytes become U+FFFD
+			i += size
+		}
+	}
+	r.buf = b
+	r.pos = len(data)
+	r.fail("")
+	return nil
+}
+
+func isHex(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
+
+// hex4 decodes the four hex digits at data[i:], or returns -1.
+func hex4(data []byte, i int) rune {
+	if i+4 > len(data) {
+		return -1
+	}
+	var n rune
+	for _, c := range data[i : i+4] {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c = c - 'a' + 10
+		case 'A' <= c && c <= 'F':
+			c = c - 'A' + 10
+		default:
+			return -1
+		}
+		n = n<<4 | rune(c)
+	}
+	return n
+}
+
+// skipString moves past the string at the current byte, checking it.
+func (r *reader) skipString() {
+	data := r.data
+	for i := r.pos + 1; i < len(data); i++ {
+		c := data[i]
+		if c >= 0x80 || strSafe[c] {
+			continue
+		}
+		switch {
+		case c == '"':
+			r.pos = i + 1
+			return
+		case c == '\\':
+			if i+1 < len(data) && data[i+1] == 'u' {
+				if hex4(data, i+2) >= 0 {
+					i += 5
+					continue
+				}
+			} else if i+1 < len(data) {
+				switch data[i+1] {
+				case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+					i++
+					continue
+				}
+			}
+			r.pos = i + 1
+			r.fail("in string escape code")
+			return
+		default: // a control character
+			r.pos = i
+			r.fail("in string literal")
+			return
+		}
+	}
+	r.pos = len(data)
+	r.fail("")
+}
+
+// number reads the number at the current byte and reports whether it is
+// an integer literal (no fraction, no exponent).
+func (r *reader) number() (num []byte, integer bool) {
+	data, i := r.data, r.pos
+	start := i
+	if i < len(data) && data[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(data) && data[i] == '0':
+		i++
+	case i < len(data) && '1' <= data[i] && data[i] <= '9':
+		for i++; i < len(data) && '0' <= data[i] && data[i] <= '9'; i++ {
+		}
+	default:
+		r.pos = i
+		r.fail("in numeric literal")
+		return nil, false
+	}
+	integer = true
+	if i < len(data) && data[i] == '.' {
+		integer = false
+		i++
+		if i >= len(data) || data[i] < '0' || data[i] > '9' {
+			r.pos = i
+			r.fail("after decimal point in numeric literal")
+			return nil, false
+		}
+		for i < len(data) && '0' <= data[i] && data[i] <= '9' {
+			i++
+		}
+	}
+	if i < len(data) && (data[i] == 'e' || data[i] == 'E') {
+		integer = false
+		i++
+		if i < len(data) && (data[i] == '+' || data[i] == '-') {
+			i++
+		}
+		if i >= len(data) || data[i] < '0' || data[i] > '9' {
+			r.pos = i
+			r.fail("in exponent of numeric literal")
+			return nil, false
+		}
+		for i < len(data) && '0' <= data[i] && data[i] <= '9' {
+			i++
+		}
+	}
+	r.pos = i
+	return data[start:i], integer
+}
+
+// skip moves past the value at the current byte, checking its syntax.
+func (r *reader) skip() {
+	switch r.peek() {
+	case '"':
+		r.skipString()
+	case '{':
+		for more := r.firstKey(); more; more = r.nextKey() {
+			r.skip()
+		}
+	case '[':
+		for more := r.firstItem(); more; more = r.nextItem() {
+			r.skip()
+		}
+	case 't':
+		r.literal("true")
+	case 'f':
+		r.literal("false")
+	case 'n':
+		r.literal("null")
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		r.number()
+	default:
+		r.fail("looking for beginning of value")
+	}
+}
+
+// start returns the offset of the next value, for reading it again.
+func (r *reader) start() int {
+	r.peek()
+	return r.pos
+}
+
+// raw skips the next value and returns its bytes.
+func (r *reader) raw() []byte {
+	start := r.start()
+	r.skip()
+	return r.data[start:r.pos]
+}
+
+// rewind moves back to offset start, to read a value again.
+func (r *reader) rewind(start int) {
+	if r.err == "" {
+		r.pos = start
+	}
+}
+
+// kindOf names the JSON type of the value starting with c, in the words of
+// the schema's type keyword; "" when c starts no value.
+func kindOf(c byte) string {
+	switch c {
+	case '{':
+		return "object"
+	case '[':
+		return "array"
+	case '"':
+		return "string"
+	case 't', 'f':
+		return "boolean"
+	case 'n':
+		return "null"
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		return "number"
+	}
+	return ""
+}
+
+// mismatch records that the next value is not of the JSON type want (or is
+// a null where none is allowed) and skips it. A syntax error is only that.
+func (r *reader) mismatch(v *validator, want string) {
+	c := r.peek()
+	got := kindOf(c)
+	if got == "" {
+		r.fail("looking for beginning of value")
+		return
+	}
+	r.skip()
+	if r.err != "" {
+		return
+	}
+	if c == 'n' {
+		v.reject("nullable", "must not be null")
+		return
+	}
+	v.reject("type", "must be %s, got %s", want, got)
+}
+
+// object reports whether the next value is an object; if not, it records
+// the violation and skips the value.
+func (r *reader) object(v *validator) bool {
+	if r.peek() == '{' {
+		return true
+	}
+	r.mismatch(v, "object")
+	return false
+}
+
+// array reports whether the next value is an array; if not, it records the
+// violation and skips the value.
+func (r *reader) array(v *validator) bool {
+	if r.peek() == '[' {
+		return true
+	}
+	r.mismatch(v, "array")
+	return false
+}
+
+// unknown records a property that additionalProperties: false forbids and
+// skips its value.
+func (r *reader) unknown(v *validator) {
+	name := string(r.key)
+	r.skip()
+	v.addAt(name, "additionalProperties", "unknown property %q", name)
+}
+
+// readString reads a string.
+func (r *reader) readString(v *validator, dst *string) {
+	if r.peek() != '"' {
+		r.mismatch(v, "string")
+		return
+	}
+	*dst = string(r.str())
+}
+
+// readBool reads a boolean.
+func (r *reader) readBool(v *validator, dst *bool) {
+	switch r.peek() {
+	case 't':
+		r.literal("true")
+		*dst = true
+	case 'f':
+		r.literal("false")
+		*dst = false
+	default:
+		r.mismatch(v, "boolean")
+	}
+}
+
+// integer reads an integer that fits in bits bits; goType names the Go type
+// in messages when the value does not fit.
+func (r *reader) integer(v *validator, bits int, goType string) (int64, bool) {
+	c := r.peek()
+	if c != '-' && (c < '0' || c > '9') {
+		r.mismatch(v, "integer")
+		return 0, false
+	}
+	num, integer := r.number()
+	if r.err != "" {
+		return 0, false
+	}
+	if !integer {
+		v.reject("type", "must be integer, got number %s", num)
+		return 0, false
+	}
+	neg := num[0] == '-'
+	digits := num
+	if neg {
+		digits = num[1:]
+	}
+	var u uint64
+	if len(digits) > 19 {
+		u = math.MaxUint64
+	}
+	for _, d := range digits {
+		if u > (math.MaxUint64-9)/10 {
+			u = math.MaxUint64
+			break
+		}
+		u = u*10 + uint64(d-'0')
+	}
+	limit := uint64(1) << (bits - 1) // the magnitude of the most negative value
+	if neg && u <= limit {
+		return -int64(u-1) - 1, true
+	}
+	if !neg && u < limit {
+		return int64(u), true
+	}
+	if goType == "int" {
+		v.reject("type", "must be integer, got number %s", num)
+	} else {
+		v.reject("type", "must be integer (%s), got number %s", goType, num)
+	}
+	return 0, false
+}
+
+// readInt reads an int.
+func (r *reader) readInt(v *validator, dst *int) {
+	if n, ok := r.integer(v, strconv.IntSize, "int"); ok {
+		*dst = int(n)
+	}
+}
+
+// readInt32 reads an int32.
+func (r *reader) readInt32(v *validator, dst *int32) {
+	if n, ok := r.integer(v, 32, "int32"); ok {
+		*dst = int32(n)
+	}
+}
+
+// readInt64 reads an int64.
+func (r *reader) readInt64(v *validator, dst *int64) {
+	if n, ok := r.integer(v, 64, "int64"); ok {
+		*dst = n
+	}
+}
+
+// float reads a number as a float of bits bits.
+func (r *reader) float(v *validator, bits int) (float64, bool) {
+	c := r.peek()
+	if c != '-' && (c < '0' || c > '9') {
+		r.mismatch(v, "number")
+		return 0, false
+	}
+	num, integer := r.number()
+	if r.err != "" {
+		return 0, false
+	}
+	if digits := num; integer && (len(digits) <= 15 || digits[0] == '-' && len(digits) <= 16) {
+		// At most 15 digits: exact in an int64 and a float64, and
+		// converting to float32 rounds as ParseFloat does.
+		neg := digits[0] == '-'
+		if neg {
+			digits = digits[1:]
+		}
+		var n int64
+		for _, d := range digits {
+			n = n*10 + int64(d-'0')
+		}
+		if neg {
+			n = -n
+		}
+		if bits == 32 {
+			return float64(float32(n)), true
+		}
+		return float64(n), true
+	}
+	f, err := strconv.ParseFloat(string(num), bits)
+	if err != nil {
+		if bits == 32 {
+			v.reject("type", "must be number (float32), got number %s", num)
+		} else {
+			v.reject("type", "must be number, got number %s", num)
+		}
+		return 0, false
+	}
+	return f, true
+}
+
+// readFloat64 reads a float64.
+func (r *reader) readFloat64(v *validator, dst *float64) {
+	if f, ok := r.float(v, 64); ok {
+		*dst = f
+	}
+}
+
+// readFloat32 reads a float32.
+func (r *reader) readFloat32(v *validator, dst *float32) {
+	if f, ok := r.float(v, 32); ok {
+		*dst = float32(f)
+	}
+}
+
+// readTime reads an RFC 3339 date-time, as strictly as format: date-time is
+// checked (Go's own parser accepts a one-digit hour or a comma before the
+// fraction).
+func (r *reader) readTime(v *validator, dst *time.Time) {
+	if r.peek() != '"' {
+		r.mismatch(v, "string")
+		return
+	}
+	s := r.str()
+	if r.err != "" {
+		return
+	}
+	dt, ok := parseDateTime(s)
+	if !ok {
+		v.reject("format", "must be a valid date-time: %s", msgDateTime)
+		return
+	}
+	if dt.utc {
+		*dst = time.Date(dt.year, time.Month(dt.month), dt.day, dt.hour, dt.minute, dt.second, dt.nanos, time.UTC)
+		return
+	}
+	// An offset: let the time package choose the location, as encoding/json
+	// does (Local when the offset is the local one).
+	if err := dst.UnmarshalText(s); err != nil {
+		v.reject("format", "must be a valid date-time: %s", msgDateTime)
+	}
+}
+
+// readDate reads a date written as 2006-01-02 into the time of a Date.
+func (r *reader) readDate(v *validator, dst *time.Time) {
+	if r.peek() != '"' {
+		r.mismatch(v, "string")
+		return
+	}
+	s := r.str()
+	if r.err != "" {
+		return
+	}
+	y, m, d, ok := parseDate(s)
+	if !ok {
+		v.reject("format", "must be a valid date: %s", msgDate)
+		return
+	}
+	*dst = time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+}
+
+// readBytes reads base64 (format: byte) into a []byte.
+func (r *reader) readBytes(v *validator, dst *[]byte) {
+	if r.peek() != '"' {
+		r.mismatch(v, "string")
+		return
+	}
+	s := r.str()
+	if r.err != "" {
+		return
+	}
+	b := make([]byte, base64.StdEncoding.DecodedLen(len(s)))
+	n, err := base64.StdEncoding.Decode(b, s)
+	if err != nil {
+		v.reject("format", "must be a valid byte: %s", msgBase64)
+		return
+	}
+	*dst = b[:n]
+}
+
+// readAny reads any value as encoding/json decodes it into an any:
+// map[string]any, []any, string, float64, bool or nil.
+func (r *reader) readAny(v *validator) any {
+	switch r.peek() {
+	case '{':
+		m := map[string]any{}
+		for more := r.firstKey(); more; more = r.nextKey() {
+			m[r.keyString()] = r.readAny(v)
+		}
+		return m
+	case '[':
+		a := []any{}
+		for more := r.firstItem(); more; more = r.nextItem() {
+			a = append(a, r.readAny(v))
+		}
+		return a
+	case '"':
+		return string(r.str())
+	case 't':
+		r.literal("true")
+		return true
+	case 'f':
+		r.literal("false")
+		return false
+	case 'n':
+		r.literal("null")
+		return nil
+	}
+	var f float64
+	r.readFloat64(v, &f)
+	return f
+}
+
+// readObjectAny reads a free-form object.
+func (r *reader) readObjectAny(v *validator, dst *map[string]any) {
+	if !r.object(v) {
+		return
+	}
+	m := map[string]any{}
+	for more := r.firstKey(); more; more = r.nextKey() {
+		m[r.keyString()] = r.readAny(v)
+	}
+	*dst = m
+}
+
+// readJSON decodes the next value with encoding/json, for types oasgen
+// does not know (x-go-type); types is the bit set of JSON types the schema
+// allows, 0 for any. A number counts as an integer here: the Go type
+// decides.
+func (r *reader) readJSON(v *validator, dst any, types uint8) {
+	if s := (jsonSchema{types: types}); types != 0 {
+		kind := kindOf(r.peek())
+		allowed := kind == "" // a syntax error, which raw reports
+		for t, name := range typeNames {
+			allowed = allowed || name == kind && s.allows(t) || kind == "number" && t == typeInteger && s.allows(t)
+		}
+		if !allowed {
+			r.mismatch(v, s.typeList())
+			return
+		}
+	}
+	raw := r.raw()
+	if r.err != "" {
+		return
+	}
+	if err := json.Unmarshal(raw, dst); err != nil {
+		v.reject("format", "%v", err)
+	}
+}
+
+// discriminator returns the string value of property in the object that
+// starts at the current byte, without consuming it. When the value is no
+// object, or the property is missing or no string, it records the violation,
+// skips the value and returns false.
+func (r *reader) discriminator(v *validator, property string) ([]byte, bool) {
+	if !r.object(v) {
+		return nil, false
+	}
+	start, at := r.pos, -1
+	for more := r.firstKey(); more; more = r.nextKey() {
+		if string(r.key) == property { // the last one counts, as in encoding/json
+			at = -1
+			if r.peek() == '"' {
+				at = r.pos
+			}
+		}
+		r.skip()
+	}
+	if r.err != "" {
+		return nil, false
+	}
+	if at < 0 {
+		v.reject("discriminator", "property %q must be a string naming the variant", property)
+		return nil, false
+	}
+	// Read the value again: r.buf, where an escaped one was unescaped, has
+	// been reused by the keys since.
+	r.pos = at
+	tag := r.str()
+	r.pos = start
+	return tag, true
+}
+
+// unknownTag records a discriminator value that names no variant and skips
+// the object.
+func (r *reader) unknownTag(v *validator, property string, tag []byte) {
+	v.enter(property)
+	v.reject("discriminator", "unknown value %q", tag)
+	v.leave()
+	r.skip()
 }
 
 // jsonSchema is a schema as data: what the generated tables hold. It drives
@@ -5612,4 +6365,132 @@ func widenFloat32(f float32) float64 {
 		return float64(f)
 	}
 	return w
+}
+
+// Character classes of RFC 3986, as bit sets over ASCII.
+type charSet [2]uint64
+
+func (cs charSet) has(c byte) bool { return c < 128 && cs[c/64]&(1<<(c%64)) != 0 }
+
+func makeCharSet(chars ...string) (cs charSet) {
+	for _, s := range chars {
+		for i := 0; i < len(s); i++ {
+			cs[s[i]/64] |= 1 << (s[i] % 64)
+		}
+	}
+	return cs
+}
+
+const (
+	alpha      = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	digit      = "0123456789"
+	unreserved = alpha + digit + "-._~"
+	subDelims  = "!$&'()*+,;="
+)
+
+var (
+	schemeChars   = makeCharSet(alpha, digit, "+-.")
+	userinfoChars = makeCharSet(unreserved, subDelims, ":")
+	regNameChars  = makeCharSet(unreserved, subDelims)
+	pathChars     = makeCharSet(unreserved, subDelims, ":@/")  // *( pchar / "/" )
+	queryChars    = makeCharSet(unreserved, subDelims, ":@/?") // query and fragment
+)
+
+// validURI checks the syntax of RFC 3986: a URI (scheme ":" hier-part
+// ["?" query] ["#" fragment]) or, with reference, also a relative reference.
+// It is stricter than net/url.Parse, which lets through spaces, raw
+// non-ASCII bytes and anything in a query or an opaque part, and it
+// allocates nothing.
+func validURI(s string, reference bool) bool {
+	rest, scheme := s, false
+	for i := 0; i < len(s); i++ {
+		if s[i] == ':' && i > 0 {
+			rest, scheme = s[i+1:], true
+			break
+		}
+		if !schemeChars.has(s[i]) || i == 0 && !isAlpha(s[0]) {
+			break
+		}
+	}
+	if !scheme && !reference {
+		return false
+	}
+	if i := strings.IndexByte(rest, '#'); i >= 0 {
+		if !validChars(rest[i+1:], queryChars, false) {
+			return false
+		}
+		rest = rest[:i]
+	}
+	if i := strings.IndexByte(rest, '?'); i >= 0 {
+		if !validChars(rest[i+1:], queryChars, false) {
+			return false
+		}
+		rest = rest[:i]
+	}
+	if strings.HasPrefix(rest, "//") {
+		authority, path := rest[2:], ""
+		if i := strings.IndexByte(authority, '/'); i >= 0 {
+			authority, path = authority[:i], authority[i:]
+		}
+		return validAuthority(authority) && validChars(path, pathChars, false)
+	}
+	if !scheme { // path-noscheme: no colon before the first slash
+		first, _, _ := strings.Cut(rest, "/")
+		if strings.IndexByte(first, ':') >= 0 {
+			return false
+		}
+	}
+	return validChars(rest, pathChars, false)
+}
+
+func isAlpha(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// validAuthority checks [ userinfo "@" ] host [ ":" port ], with an IPv6
+// literal in brackets or a registered name (IPvFuture is refused).
+func validAuthority(a string) bool {
+	if i := strings.IndexByte(a, '@'); i >= 0 {
+		if !validChars(a[:i], userinfoChars, false) {
+			return false
+		}
+		a = a[i+1:]
+	}
+	host, port := a, ""
+	if strings.HasPrefix(a, "[") {
+		end := strings.IndexByte(a, ']')
+		if end < 0 {
+			return false
+		}
+		if ip, err := netip.ParseAddr(a[1:end]); err != nil || !ip.Is6() || ip.Zone() != "" {
+			return false
+		}
+		host, port = "", a[end+1:]
+		if port != "" && port[0] != ':' {
+			return false
+		}
+	} else if i := strings.LastIndexByte(a, ':'); i >= 0 {
+		host, port = a[:i], a[i:]
+	}
+	for i := 1; i < len(port); i++ {
+		if port[i] < '0' || port[i] > '9' {
+			return false
+		}
+	}
+	return validChars(host, regNameChars, true)
+}
+
+// validChars reports whether s holds only characters of set and
+// percent-encodings. In a host name, as net/url requires, only non-ASCII
+// bytes may be percent-encoded.
+func validChars(s string, set charSet, host bool) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if set.has(c) {
+			continue
+		}
+		if c != '%' || i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) || host && s[i+1] < '8' {
+			return false
+		}
+		i += 2
+	}
+	return true
 }
