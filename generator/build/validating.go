@@ -11,7 +11,7 @@ import (
 // contains such a type. Recursive types need a fixpoint.
 func markValidating(decls []*ir.Type) {
 	for _, t := range decls {
-		t.CheckedDecode = t.Rules != nil && checkedKinds[t.Kind] && !isInterface(t)
+		t.CheckedDecode = t.Rules != nil && checkedKinds[t.Kind] && !IsInterface(t)
 	}
 	for changed := true; changed; {
 		changed = false
@@ -49,7 +49,7 @@ func declValidates(t *ir.Type) bool {
 		}
 		return false
 	case ir.Defined, ir.Alias:
-		if isInterface(t) {
+		if IsInterface(t) {
 			return false // Go allows no methods on an interface type: see DynamicRules
 		}
 		return ExprValidates(t.Elem)
@@ -68,9 +68,9 @@ func ObjectRules(r *ir.Rules) *ir.Rules {
 	return &ir.Rules{MinProperties: r.MinProperties, MaxProperties: r.MaxProperties, Enum: r.Enum, Not: r.Not}
 }
 
-// isInterface reports whether the declared type t is a Go interface: a
+// IsInterface reports whether the declared type t is a Go interface: a
 // schema with no type and no properties (type S any), or an alias of one.
-func isInterface(t *ir.Type) bool {
+func IsInterface(t *ir.Type) bool {
 	for t != nil && t.Kind == ir.Alias {
 		t = t.Elem
 	}
@@ -84,7 +84,7 @@ func isInterface(t *ir.Type) bool {
 // that has constraints, else nil. Such a type can have no validate method,
 // so whatever holds a value of it checks the value against its rules table.
 func DynamicRules(t *ir.Type) *ir.Rules {
-	if t == nil || t.Name == "" || t.Rules == nil || !isInterface(t) || !dynamicChecks(t.Rules) {
+	if t == nil || t.Name == "" || t.Rules == nil || !IsInterface(t) || !dynamicChecks(t.Rules) {
 		return nil
 	}
 	return t.Rules

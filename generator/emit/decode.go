@@ -260,7 +260,7 @@ func (d *decoder) named(t *ir.Type, dst string) {
 	switch {
 	case t.Kind == ir.Alias:
 		d.value(t.Elem, dst) // an alias is its element type
-	case isInterface(t):
+	case build.IsInterface(t):
 		d.line("%s = r.readAny(v)", dst) // type S any: no methods
 	case t.CheckedDecode:
 		d.line("%s.decodeJSON(r, v)", method(dst))
@@ -389,18 +389,6 @@ func sel(e, field string) string {
 		return "(" + e + ")." + field
 	}
 	return e + "." + field
-}
-
-// isInterface reports whether the declared type t is a Go interface (type
-// S any), which can have no methods.
-func isInterface(t *ir.Type) bool {
-	for t != nil && t.Kind == ir.Alias {
-		t = t.Elem
-	}
-	if t != nil && t.Kind == ir.Defined {
-		t = t.Elem
-	}
-	return t != nil && t.Kind == ir.Builtin && t.Go == "any"
 }
 
 func uniqueStrings(list []string) []string {
