@@ -38,6 +38,10 @@ func (b *builder) schemaType(sr *load.SchemaRef, ctx string) *ir.Type {
 		return b.structType(s, name)
 	}
 	t := b.shape(s, name)
+	if t == anyType { // the shared any must not carry this schema's rules
+		c := *anyType
+		t = &c
+	}
 	t.Rules = b.rules(s)
 	if !named {
 		return t

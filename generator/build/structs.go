@@ -66,7 +66,7 @@ func (b *builder) allOf(s *load.Schema, named bool, ctx string) *ir.Type {
 	if !b.mergeAllOf(s, o, map[*load.Schema]bool{}) {
 		if len(s.AllOf) == 1 && len(s.Properties) == 0 {
 			inner := b.schemaType(s.AllOf[0], ctx)
-			if !named || inner == anyType {
+			if !named || inner.Kind == ir.Builtin && inner.Go == "any" {
 				return inner
 			}
 			return b.declareWithRules(s, &ir.Type{Kind: ir.Alias, Name: b.scopeName(s, ctx), Elem: inner, Doc: b.schemaDoc(s)})
