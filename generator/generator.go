@@ -20,10 +20,11 @@ import (
 const (
 	PartModels   = "models"
 	PartValidate = "validate"
+	PartServer   = "server"
 )
 
 // KnownParts lists what --generate accepts; all of them are the default.
-var KnownParts = []string{PartModels, PartValidate}
+var KnownParts = []string{PartModels, PartValidate, PartServer}
 
 // Config says what to generate from which spec.
 type Config struct {
@@ -65,7 +66,11 @@ func Generate(cfg Config) (*Result, error) {
 	if warnings.HasErrors() { // the spec is invalid: what validate reports as errors
 		return res, &diag.ErrorList{List: res.Diagnostics}
 	}
-	pkg, more := build.Build(doc, build.Options{Package: cfg.Package, Validation: slices.Contains(cfg.Generate, PartValidate)})
+	server := slices.Contains(cfg.Generate, PartServer)
+	// The server reports problems with the validation runtime's types, so
+	// it brings the validators along.
+	validation := server || slices.Contains(cfg.Generate, PartValidate)
+	pkg, more := build.Build(doc, build.Options{Package: cfg.Package, Validation: validation, Server: server})
 	res.Diagnostics = append(res.Diagnostics, applyRules(more, cfg.Rules)...)
 	var overrides = emit.Options{}
 	if cfg.Templates != "" {

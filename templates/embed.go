@@ -16,3 +16,9 @@ var FS embed.FS
 //
 //go:embed rt/errors.go rt/schema.go rt/keys.go rt/formats.go rt/uri.go rt/reader.go rt/reads.go rt/decode.go rt/typed.go
 var Runtime embed.FS
+
+// ServerRuntime holds the Go source of the server runtime, copied into
+// server.gen.go next to the generated handlers.
+//
+//go:embed rt/server.go
+var ServerRuntime embed.FS

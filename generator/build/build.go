@@ -2,6 +2,7 @@ package build
 
 import (
 	"cmp"
+	"net/http"
 	"path/filepath"
 	"slices"
 
@@ -15,6 +16,7 @@ import (
 type Options struct {
 	Package    string // Go package name
 	Validation bool   // build the rules validators are generated from
+	Server     bool   // decide how the net/http server serves each operation
 }
 
 // runtimeNames are the helper types the generated package may declare; schema
@@ -37,6 +39,9 @@ type builder struct {
 	patterns    map[string]*ir.Pattern // by source; nil when RE2 rejects it
 	patternList []*ir.Pattern
 	pending     []pendingValue // examples and defaults to check at the end
+
+	serve bool
+	mux   *http.ServeMux // the server's routes, to find conflicts
 }
 
 // Build turns a loaded document into the IR, with warnings for defects that
@@ -52,9 +57,13 @@ func Build(doc *load.Document, opts Options) (*ir.Package, diag.List) {
 		validation: opts.Validation,
 		ruleMemo:   map[*load.Schema]*ir.Rules{},
 		patterns:   map[string]*ir.Pattern{},
+		serve:      opts.Server,
+	}
+	if opts.Server {
+		b.scope = naming.NewScope(slices.Concat(runtimeNames, serverRuntimeNames)...)
 	}
 	b.nameComponents()
-	pkg := &ir.Package{Name: opts.Package, Source: filepath.Base(doc.File), Validation: opts.Validation}
+	pkg := &ir.Package{Name: opts.Package, Source: filepath.Base(doc.File), Validation: opts.Validation, Server: opts.Server}
 	for _, s := range doc.Schemas {
 		b.schemaType(&load.SchemaRef{Value: s}, "")
 	}

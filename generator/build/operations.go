@@ -44,6 +44,9 @@ func (b *builder) operation(op *load.Operation, opNames *naming.Scope) *ir.Opera
 	for _, r := range op.Responses {
 		out.Responses = append(out.Responses, b.response(op, r, name))
 	}
+	if b.serve {
+		out.Server = b.server(op, out)
+	}
 	return out
 }
 

@@ -33,6 +33,9 @@ func Emit(pkg *ir.Package, opts Options) ([]write.File, error) {
 	if pkg.Validation {
 		jobs = append(jobs, struct{ name, entry string }{"decode.gen.go", "decode"}, struct{ name, entry string }{"validate.gen.go", "validate"})
 	}
+	if pkg.Server {
+		jobs = append(jobs, struct{ name, entry string }{"server.gen.go", "server"})
+	}
 	// The files are printed and formatted at the same time: go/format is
 	// most of the cost on large specs, and the files share only read-only IR.
 	files := make([]write.File, len(jobs))
@@ -133,6 +136,11 @@ func render(tmpl *template.Template, pkg *ir.Package, name, entry string, tb *ta
 // type expressions (methods emitted for extra properties and unions). Types
 // with a generated decoder (CheckedDecode) need none to decode.
 func (f *file) scan(pkg *ir.Package) {
+	for _, op := range pkg.Operations {
+		if op.Server != nil && op.Server.BodyArg != nil && op.Server.BodyArg.Kind == ir.Opt {
+			f.runtime.Opt = true // optional bodies are passed as Opt[Body]
+		}
+	}
 	for _, t := range pkg.Types {
 		switch {
 		case t.Kind == ir.Struct && t.Extra != nil:

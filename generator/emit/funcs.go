@@ -28,6 +28,17 @@ func (f *file) funcs() template.FuncMap {
 		"patterns":      f.patterns,
 		"tables":        func() string { return f.tables.declarations() },
 		"runtimeSource": f.runtimeSource,
+
+		"served":              served,
+		"handlerParams":       f.handlerParams,
+		"handlerArgs":         handlerArgs,
+		"methodDoc":           methodDoc,
+		"paramsInVar":         paramsInVar,
+		"paramsIn":            paramsIn,
+		"bindParams":          f.bindParams,
+		"bindBody":            f.bindBody,
+		"quote":               quoted,
+		"serverRuntimeSource": f.serverRuntimeSource,
 	}
 }
 

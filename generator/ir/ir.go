@@ -7,6 +7,7 @@ package ir
 type Package struct {
 	Name       string       // Go package name
 	Validation bool         // validators are generated (validate.gen.go)
+	Server     bool         // the net/http server is generated (server.gen.go)
 	Patterns   []*Pattern   // regular expressions the validators use, in order
 	Source     string       // spec file, relative to its root, for comments
 	Types      []*Type      // declared types in a deterministic order
@@ -168,6 +169,9 @@ type Operation struct {
 	Body        *Type // request body type, nil when none
 	BodyMedia   string
 	Responses   []*Response
+	// Server is how the generated server serves the operation; nil when
+	// the server part is not generated.
+	Server *Server
 }
 
 // Response is one declared response.

@@ -1,0 +1,245 @@
+package build
+
+import (
+	"fmt"
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/oasgen/oasgen/generator/diag"
+	"github.com/oasgen/oasgen/generator/ir"
+	"github.com/oasgen/oasgen/generator/load"
+)
+
+// serverRuntimeNames are the exported names server.gen.go declares; schema
+// names never take them when the server is generated.
+var serverRuntimeNames = []string{"ServerInterface", "Handler", "Option", "WithBasePath", "WithMiddleware",
+	"WithErrorHandler", "WithBodyLimit", "ErrorHandler", "Problem", "WriteProblem", "WriteJSON", "DefaultBodyLimit"}
+
+// server decides how the generated server serves op: its ServeMux route,
+// how each parameter is read and how the body is decoded. Whatever the
+// slice does not support is left to the handler, with an info diagnostic.
+func (b *builder) server(op *load.Operation, out *ir.Operation) *ir.Server {
+	s := &ir.Server{}
+	route, wildcards, why := muxRoute(op.Path)
+	if why == "" {
+		why = b.register(op.Method + " " + route)
+	}
+	if why != "" {
+		s.Skip = why
+		b.diags.Warnf(op.Loc.Pos, "server-route", "%s %s is not served: %s", op.Method, op.Path, why)
+	} else {
+		s.Route = route
+	}
+	if out.Params != nil {
+		for i, p := range op.Parameters {
+			s.Bindings = append(s.Bindings, b.binding(p, out.Params.Fields[i], wildcards))
+		}
+	}
+	if op.RequestBody != nil && out.Body != nil {
+		if isJSON(out.BodyMedia) {
+			s.BodyJSON, s.BodyRequired = true, op.RequestBody.Required
+			s.BodyArg = wrap(out.Body, s.BodyRequired, false)
+		} else {
+			b.diags.Add(op.RequestBody.Loc.Pos, diag.Info, "server-body", "%s %s: %s bodies are not decoded yet; the handler reads r.Body", op.Method, op.Path, out.BodyMedia)
+		}
+	}
+	return s
+}
+
+// conflictRE finds the other pattern in a ServeMux conflict panic.
+var conflictRE = regexp.MustCompile(`conflicts with pattern "([^"]+)"`)
+
+// register adds pattern to the builder's ServeMux, which panics on patterns
+// it cannot serve or that conflict with an earlier one; the reason is returned.
+func (b *builder) register(pattern string) (why string) {
+	if b.mux == nil {
+		b.mux = http.NewServeMux()
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			why = fmt.Sprint(r)
+			if m := conflictRE.FindStringSubmatch(why); m != nil {
+				why = fmt.Sprintf("http.ServeMux cannot tell it from %s, which is registered first (neither is more specific)", m[1])
+			} else {
+				why, _, _ = strings.Cut(why, "\n")
+			}
+		}
+	}()
+	b.mux.HandleFunc(pattern, func(http.ResponseWriter, *http.Request) {})
+	return ""
+}
+
+// muxRoute converts an OpenAPI path template into a ServeMux pattern path:
+// {id} stays a wildcard (renamed when it is not a Go identifier), a
+// trailing slash matches exactly. It returns the wildcard of every
+// parameter name, or why the path cannot be a pattern.
+func muxRoute(path string) (string, map[string]string, string) {
+	if !strings.HasPrefix(path, "/") {
+		return "", nil, "the path does not start with /"
+	}
+	wildcards := map[string]string{}
+	segs := strings.Split(path[1:], "/")
+	for i, seg := range segs {
+		open := strings.IndexByte(seg, '{')
+		if open < 0 && !strings.Contains(seg, "}") {
+			continue
+		}
+		if open != 0 || !strings.HasSuffix(seg, "}") || strings.Count(seg, "{") != 1 || strings.Count(seg, "}") != 1 {
+			return "", nil, fmt.Sprintf("segment %q mixes a parameter with other text, which http.ServeMux cannot match", seg)
+		}
+		name := seg[1 : len(seg)-1]
+		wild := name
+		if !isIdent(name) {
+			wild = "p" + strconv.Itoa(i)
+		}
+		if _, dup := wildcards[name]; dup {
+			return "", nil, fmt.Sprintf("parameter %q appears twice", name)
+		}
+		wildcards[name] = wild
+		segs[i] = "{" + wild + "}"
+	}
+	route := "/" + strings.Join(segs, "/")
+	if strings.HasSuffix(route, "/") {
+		route += "{$}"
+	}
+	return route, wildcards, ""
+}
+
+func isIdent(s string) bool {
+	for i, c := range s {
+		if c != '_' && !unicode.IsLetter(c) && (i == 0 || !unicode.IsDigit(c)) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// binding decides how parameter p is read into field f.
+func (b *builder) binding(p *load.Parameter, f *ir.Field, wildcards map[string]string) *ir.Binding {
+	bd := &ir.Binding{Field: f, Name: p.Name, In: p.In, Key: p.Name, Required: f.Required, Wrap: ir.Builtin}
+	skip := func(format string, args ...any) *ir.Binding {
+		bd.Skip = fmt.Sprintf(format, args...)
+		b.diags.Add(p.Loc.Pos, diag.Info, "server-param", "%s parameter %q is not bound: %s; the handler reads it from the request", p.In, p.Name, bd.Skip)
+		return bd
+	}
+	style, explode := paramStyle(p)
+	switch {
+	case p.In == "path" && wildcards[p.Name] == "":
+		return skip("it is not in the path template")
+	case p.In == "path":
+		bd.Key = wildcards[p.Name]
+	case p.In != "query" && p.In != "header" && p.In != "cookie":
+		return skip("unknown location %q", p.In)
+	}
+	if len(p.Content) > 0 || p.Schema == nil {
+		return skip("content-encoded parameters are not supported yet")
+	}
+	if want := defaultStyle(p.In); style != want {
+		return skip("style %s is not supported yet", style)
+	}
+	bd.Explode = explode
+	t := f.Type
+	switch t.Kind {
+	case ir.Opt, ir.Nullable, ir.OptNullable:
+		bd.Wrap, t = t.Kind, t.Elem
+	}
+	if kind := scalarKind(t); kind != "" {
+		bd.Scalar, bd.Elem = kind, t
+		if s := p.Schema.Value; s != nil && s.Default != nil && !bd.Required && kind != "time" {
+			if lit, ok := enumLiteral(s.Default.V, builtinOf(t).Go); ok {
+				bd.Default = lit
+			}
+		}
+		return bd
+	}
+	if elem, convert := listOf(t); elem != nil {
+		bd.List, bd.Scalar, bd.Elem, bd.Convert = true, scalarKind(elem), elem, convert
+		return bd
+	}
+	return skip("only primitives and arrays of primitives are bound yet")
+}
+
+// paramStyle returns the style and explode of p, with the defaults of its location.
+func paramStyle(p *load.Parameter) (string, bool) {
+	style := p.Style
+	if style == "" {
+		style = defaultStyle(p.In)
+	}
+	explode := style == "form"
+	if p.Explode != nil {
+		explode = *p.Explode
+	}
+	return style, explode
+}
+
+func defaultStyle(in string) string {
+	if in == "query" || in == "cookie" {
+		return "form"
+	}
+	return "simple"
+}
+
+// scalarKind says how a single parameter value of type t is parsed: string,
+// int, float, bool or time; "" when t is not a primitive.
+func scalarKind(t *ir.Type) string {
+	bt := builtinOf(t)
+	if bt == nil {
+		return ""
+	}
+	switch bt.Go {
+	case "string":
+		return "string"
+	case "int", "int32", "int64":
+		return "int"
+	case "float32", "float64":
+		return "float"
+	case "bool":
+		return "bool"
+	case "time.Time":
+		if t == bt { // a named type over time.Time has no parser
+			return "time"
+		}
+	}
+	return ""
+}
+
+// builtinOf returns the builtin a primitive type is made of (itself, or
+// the base of an enum or defined type), or nil.
+func builtinOf(t *ir.Type) *ir.Type {
+	for range 8 {
+		switch t.Kind {
+		case ir.Builtin:
+			return t
+		case ir.Enum, ir.Defined, ir.Alias:
+			t = t.Elem
+		default:
+			return nil
+		}
+		if t == nil {
+			return nil
+		}
+	}
+	return nil
+}
+
+// listOf returns the item type of an array of primitives, and the named
+// type the parsed []Elem converts to when t is one (type Tags []string).
+func listOf(t *ir.Type) (elem, convert *ir.Type) {
+	u := t
+	for u.Kind == ir.Defined || u.Kind == ir.Alias {
+		if u.Elem == nil {
+			return nil, nil
+		}
+		u = u.Elem
+	}
+	if u.Kind != ir.Slice || u.Elem == nil || scalarKind(u.Elem) == "" {
+		return nil, nil
+	}
+	if u != t {
+		convert = t
+	}
+	return u.Elem, convert
+}

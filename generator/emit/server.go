@@ -1,0 +1,235 @@
+package emit
+
+import (
+	"fmt"
+	"io/fs"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/oasgen/oasgen/generator/ir"
+	"github.com/oasgen/oasgen/templates"
+)
+
+// The server is printed by templates/server.go.tmpl; the functions here
+// print the statements of each operation's handler, which depend on the
+// parameters' locations, types and wrappers.
+
+var loadServerRuntime = sync.OnceValues(func() (runtimeCode, error) {
+	src, err := fs.ReadFile(templates.ServerRuntime, "rt/server.go")
+	if err != nil {
+		return runtimeCode{}, err
+	}
+	imports, body, err := splitSource("rt/server.go", src)
+	return runtimeCode{imports: imports, body: body}, err
+})
+
+// serverRuntimeSource records the server runtime's imports and returns its code.
+func (f *file) serverRuntimeSource() (string, error) {
+	rc, err := loadServerRuntime()
+	if err != nil {
+		return "", err
+	}
+	for _, imp := range rc.imports {
+		f.use(imp)
+	}
+	return rc.body, nil
+}
+
+// served lists the operations the server routes.
+func served(pkg *ir.Package) []*ir.Operation {
+	var out []*ir.Operation
+	for _, op := range pkg.Operations {
+		if op.Server != nil && op.Server.Route != "" {
+			out = append(out, op)
+		}
+	}
+	return out
+}
+
+// handlerParams prints the parameter list of op's ServerInterface method.
+func (f *file) handlerParams(op *ir.Operation) string {
+	f.use("net/http")
+	s := "w http.ResponseWriter, r *http.Request"
+	if op.Params != nil {
+		s += ", params " + f.expr(op.Params)
+	}
+	if op.Server.BodyJSON {
+		s += ", body " + f.expr(op.Server.BodyArg)
+	}
+	return s
+}
+
+// handlerArgs prints the arguments op's handler passes to its method.
+func handlerArgs(op *ir.Operation) string {
+	s := "w, r"
+	if op.Params != nil {
+		s += ", params"
+	}
+	if op.Server.BodyJSON {
+		s += ", body"
+	}
+	return s
+}
+
+// methodDoc prints the doc comment of op's ServerInterface method.
+func methodDoc(op *ir.Operation) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "// %s handles %s %s.", op.Name, op.Method, op.Path)
+	if op.Summary != "" {
+		b.WriteString(" " + strings.TrimSuffix(oneLine(op.Summary), ".") + ".")
+	}
+	if op.Deprecated {
+		b.WriteString("\n//\n// Deprecated: the operation is deprecated in the spec.")
+	}
+	return b.String()
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// paramsInVar names the map from parameter name to location of op.
+func paramsInVar(op *ir.Operation) string { return "paramsIn" + op.Name }
+
+// paramsIn prints the map literal from parameter name to location.
+func paramsIn(op *ir.Operation) string {
+	var b strings.Builder
+	b.WriteString("map[string]string{")
+	seen := map[string]bool{}
+	for _, bd := range op.Server.Bindings {
+		if seen[bd.Name] {
+			continue
+		}
+		seen[bd.Name] = true
+		fmt.Fprintf(&b, "%q: %q, ", bd.Name, bd.In)
+	}
+	b.WriteString("}")
+	return b.String()
+}
+
+// bindParams prints the statements that read op's parameters into params,
+// then validate them.
+func (f *file) bindParams(op *ir.Operation) string {
+	if op.Params == nil {
+		return ""
+	}
+	var b strings.Builder
+	line := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
+	line("var params %s", f.expr(op.Params))
+	line("b := newParamReader(r)")
+	for _, bd := range op.Server.Bindings {
+		field := "params." + bd.Field.Name
+		if bd.Skip != "" {
+			line("b.skip(%q) // %s", bd.Name, oneLine(bd.Skip))
+			continue
+		}
+		if bd.List {
+			line("if raw, ok := b.values(%q, %q, %t); ok {", bd.In, bd.Key, bd.Explode)
+			line("if x, ok := paramList(&b, %q, raw, %s); ok {", bd.Name, f.parseFunc(bd))
+		} else {
+			line("if raw, ok := b.value(%q, %q); ok {", bd.In, bd.Key)
+			line("if x, ok := param(&b, %q, raw, %s); ok {", bd.Name, f.parseFunc(bd))
+		}
+		value := "x"
+		if bd.Convert != nil {
+			value = f.expr(bd.Convert) + "(x)"
+		}
+		line("%s = %s", field, wrapValue(bd.Wrap, value))
+		line("}")
+		switch {
+		case bd.Required:
+			line("} else {")
+			line("b.missing(%q, %q)", bd.In, bd.Name)
+		case bd.Default != "":
+			line("} else {")
+			line("%s = %s", field, wrapValue(bd.Wrap, f.expr(bd.Elem)+"("+bd.Default+")"))
+		}
+		line("}")
+	}
+	if validates(op.Params) {
+		line("params.validate(&b.v)")
+	}
+	line("if p := b.err(%s); p != nil {", paramsInVar(op))
+	line("s.fail(w, r, p)")
+	line("return")
+	line("}")
+	return b.String()
+}
+
+// parseFunc names the runtime function parsing one value of bd.
+func (f *file) parseFunc(bd *ir.Binding) string {
+	switch bd.Scalar {
+	case "string":
+		return "paramString[" + f.expr(bd.Elem) + "]"
+	case "int":
+		return "paramInt[" + f.expr(bd.Elem) + "]"
+	case "float":
+		return "paramFloat[" + f.expr(bd.Elem) + "]"
+	case "bool":
+		return "paramBool[" + f.expr(bd.Elem) + "]"
+	}
+	return "paramTime"
+}
+
+// wrapValue wraps a value in the constructor of its field's wrapper.
+func wrapValue(k ir.Kind, value string) string {
+	switch k {
+	case ir.Opt:
+		return "NewOpt(" + value + ")"
+	case ir.Nullable:
+		return "NewNullable(" + value + ")"
+	case ir.OptNullable:
+		return "NewOptNullable(" + value + ")"
+	}
+	return value
+}
+
+// bindBody prints the statements that read, decode and validate op's JSON body.
+func (f *file) bindBody(op *ir.Operation) string {
+	sv := op.Server
+	if !sv.BodyJSON {
+		return ""
+	}
+	var b strings.Builder
+	line := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
+	line("data, p := s.readJSON(w, r, %t)", sv.BodyRequired)
+	line("if p != nil {")
+	line("s.fail(w, r, p)")
+	line("return")
+	line("}")
+	line("var body %s", f.expr(sv.BodyArg))
+	target := "body"
+	if sv.BodyArg.Kind == ir.Opt {
+		target = "body.Value"
+	}
+	line("if data != nil {")
+	f.use("encoding/json")
+	line("if err := json.Unmarshal(data, &%s); err != nil {", target)
+	line("s.fail(w, r, bodyProblem(err))")
+	line("return")
+	line("}")
+	if target != "body" {
+		line("body.Set = true")
+	}
+	if validates(op.Body) {
+		line("if err := ValidateRequest(&%s); err != nil {", target)
+		line("s.fail(w, r, bodyProblem(err))")
+		line("return")
+		line("}")
+	}
+	line("}")
+	return b.String()
+}
+
+// validates reports whether a named type has a validate method.
+func validates(t *ir.Type) bool {
+	for t != nil && t.Name != "" {
+		if t.Kind != ir.Alias {
+			return t.Validates
+		}
+		t = t.Elem
+	}
+	return false
+}
+
+// quoted prints a Go string literal, for templates.
+func quoted(s string) string { return strconv.Quote(s) }
