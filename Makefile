@@ -3,7 +3,7 @@ GO ?= go
 
 .PHONY: example test test-short check bench install
 
-## example: generate the Go models of the bundled example spec (specs/store) into examples/store/api
+## example: generate the models, validators and server of the bundled example spec (specs/store) into examples/store/api
 example:
 	$(GO) run ./cmd/oasgen generate
 

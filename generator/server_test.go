@@ -27,3 +27,24 @@ func TestServer(t *testing.T) {
 	writeFile(t, filepath.Join(mod, "store", "store_test.go"), string(test))
 	goCmd(t, mod, "test", "./...")
 }
+
+// TestServerStyles generates testdata/server/styles (one operation with a
+// parameter in every style the server binds) and runs
+// testdata/server/styles_test.go against it.
+func TestServerStyles(t *testing.T) {
+	root := repoRoot(t)
+	mod := newModule(t)
+	res, err := Generate(Config{Spec: filepath.Join(root, "testdata", "server", "styles", "openapi.yaml"), Package: "styles", Generate: []string{PartModels, PartServer}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Files {
+		writeFile(t, filepath.Join(mod, "styles", f.Name), string(f.Content))
+	}
+	test, err := os.ReadFile(filepath.Join(root, "testdata", "server", "styles_test.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(mod, "styles", "styles_test.go"), string(test))
+	goCmd(t, mod, "test", "./...")
+}

@@ -137,16 +137,19 @@ func (b *builder) binding(p *load.Parameter, f *ir.Field, wildcards map[string]s
 	if len(p.Content) > 0 || p.Schema == nil {
 		return skip("content-encoded parameters are not supported yet")
 	}
-	if want := defaultStyle(p.In); style != want {
-		return skip("style %s is not supported yet", style)
+	if why := styleAllowed(p.In, style); why != "" {
+		return skip("%s", why)
 	}
-	bd.Explode = explode
+	bd.Explode, bd.Style = explode, style
 	t := f.Type
 	switch t.Kind {
 	case ir.Opt, ir.Nullable, ir.OptNullable:
 		bd.Wrap, t = t.Kind, t.Elem
 	}
 	if kind := scalarKind(t); kind != "" {
+		if style == "spaceDelimited" || style == "pipeDelimited" || style == "deepObject" {
+			return skip("style %s applies to arrays or objects, not to a single value", style)
+		}
 		bd.Scalar, bd.Elem = kind, t
 		if s := p.Schema.Value; s != nil && s.Default != nil && !bd.Required && kind != "time" {
 			if lit, ok := enumLiteral(s.Default.V, builtinOf(t).Go); ok {
@@ -156,10 +159,87 @@ func (b *builder) binding(p *load.Parameter, f *ir.Field, wildcards map[string]s
 		return bd
 	}
 	if elem, convert := listOf(t); elem != nil {
+		if style == "deepObject" {
+			return skip("style deepObject applies to objects, not to arrays")
+		}
 		bd.List, bd.Scalar, bd.Elem, bd.Convert = true, scalarKind(elem), elem, convert
 		return bd
 	}
-	return skip("only primitives and arrays of primitives are bound yet")
+	if props, extra, ok := objectOf(t); ok {
+		if style == "form" && explode && (p.In != "query" || len(props) == 0) {
+			return skip("exploded form objects are bound only in the query and with declared properties")
+		}
+		bd.Object, bd.Props, bd.Extra, bd.Elem = true, props, extra, t
+		return bd
+	}
+	return skip("only primitives, arrays of primitives and objects of primitive properties are bound yet")
+}
+
+// styleAllowed says why style cannot be used in location in, "" when it can.
+func styleAllowed(in, style string) string {
+	ok := false
+	switch in {
+	case "path":
+		ok = style == "simple" || style == "label" || style == "matrix"
+	case "query":
+		ok = style == "form" || style == "spaceDelimited" || style == "pipeDelimited" || style == "deepObject"
+	case "header":
+		ok = style == "simple"
+	case "cookie":
+		ok = style == "form"
+	}
+	if !ok {
+		return fmt.Sprintf("style %s is not allowed in the %s", style, in)
+	}
+	return ""
+}
+
+// objectOf reports whether t is an object of primitive properties: a
+// struct whose fields (and additional properties) are primitives, or a map
+// of primitives. It returns the parse kind of each property and of the
+// additional ones ("" for string).
+func objectOf(t *ir.Type) (props []ir.ObjectProp, extra string, ok bool) {
+	u := t
+	for u.Kind == ir.Alias || u.Kind == ir.Defined {
+		if u.Elem == nil {
+			return nil, "", false
+		}
+		u = u.Elem
+	}
+	switch u.Kind {
+	case ir.Map:
+		if u.Elem == nil {
+			return nil, "", false
+		}
+		if u.Elem.Kind == ir.Builtin && u.Elem.Go == "any" {
+			return nil, "", true
+		}
+		kind := scalarKind(u.Elem)
+		return nil, kind, kind != ""
+	case ir.Struct:
+		if t.Name == "" {
+			return nil, "", false
+		}
+		for _, f := range u.Fields {
+			ft := f.Type
+			switch ft.Kind {
+			case ir.Opt, ir.Nullable, ir.OptNullable:
+				ft = ft.Elem
+			}
+			kind := scalarKind(ft)
+			if kind == "" {
+				return nil, "", false
+			}
+			props = append(props, ir.ObjectProp{Name: f.JSONName, Kind: kind})
+		}
+		if u.Extra != nil {
+			if extra = scalarKind(u.Extra); extra == "" && !(u.Extra.Kind == ir.Builtin && u.Extra.Go == "any") {
+				return nil, "", false
+			}
+		}
+		return props, extra, true
+	}
+	return nil, "", false
 }
 
 // paramStyle returns the style and explode of p, with the defaults of its location.

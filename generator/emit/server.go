@@ -122,10 +122,18 @@ func (f *file) bindParams(op *ir.Operation) string {
 			line("b.skip(%q) // %s", bd.Name, oneLine(bd.Skip))
 			continue
 		}
-		if bd.List {
-			line("if raw, ok := b.values(%q, %q, %t); ok {", bd.In, bd.Key, bd.Explode)
+		switch {
+		case bd.Object:
+			line("if raw, ok := b.object(%q, %q, %q, %q, %t, %s); ok {", bd.In, bd.Key, bd.Name, bd.Style, bd.Explode, propNames(bd.Props))
+			line("var x %s", f.expr(bd.Elem))
+			line("if paramObject(&b, %q, raw, %s, %q, &x) {", bd.Name, propKinds(bd.Props), bd.Extra)
+		case bd.List:
+			line("if raw, ok := b.values(%q, %q, %q, %q, %t); ok {", bd.In, bd.Key, bd.Name, bd.Style, bd.Explode)
 			line("if x, ok := paramList(&b, %q, raw, %s); ok {", bd.Name, f.parseFunc(bd))
-		} else {
+		case bd.Style == "label" || bd.Style == "matrix":
+			line("if raw, ok := b.value(%q, %q); ok {", bd.In, bd.Key)
+			line("if x, ok := paramStyled(&b, %q, %q, raw, %s); ok {", bd.Name, bd.Style, f.parseFunc(bd))
+		default:
 			line("if raw, ok := b.value(%q, %q); ok {", bd.In, bd.Key)
 			line("if x, ok := param(&b, %q, raw, %s); ok {", bd.Name, f.parseFunc(bd))
 		}
@@ -152,6 +160,40 @@ func (f *file) bindParams(op *ir.Operation) string {
 	line("s.fail(w, r, p)")
 	line("return")
 	line("}")
+	return b.String()
+}
+
+// propNames prints the JSON names of an object parameter's properties.
+func propNames(props []ir.ObjectProp) string {
+	if len(props) == 0 {
+		return "nil"
+	}
+	var b strings.Builder
+	b.WriteString("[]string{")
+	for i, p := range props {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(strconv.Quote(p.Name))
+	}
+	b.WriteString("}")
+	return b.String()
+}
+
+// propKinds prints the map from property name to parse kind.
+func propKinds(props []ir.ObjectProp) string {
+	if len(props) == 0 {
+		return "nil"
+	}
+	var b strings.Builder
+	b.WriteString("map[string]string{")
+	for i, p := range props {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%q: %q", p.Name, p.Kind)
+	}
+	b.WriteString("}")
 	return b.String()
 }
 

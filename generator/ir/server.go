@@ -33,6 +33,15 @@ type Binding struct {
 	// (form, explode) or split on commas.
 	List    bool
 	Explode bool
+	// Style is the parameter's style: simple, form, label, matrix,
+	// spaceDelimited, pipeDelimited or deepObject.
+	Style string
+	// Object is set for objects of primitive properties (a struct or a
+	// map), read into Elem: Props gives the parse kind of each property by
+	// JSON name, Extra the kind of the others ("" for string).
+	Object bool
+	Props  []ObjectProp
+	Extra  string
 	// Scalar is the parse kind of the value or of the list's items: string,
 	// int, float, bool or time. "" when the parameter is not bound (Skip).
 	Scalar string
@@ -48,4 +57,10 @@ type Binding struct {
 	// Skip says why the parameter is not bound; the field stays zero and
 	// the handler reads the raw value from the request.
 	Skip string
+}
+
+// ObjectProp is one property of an object parameter: its JSON name and
+// parse kind (string, int, float, bool or time).
+type ObjectProp struct {
+	Name, Kind string
 }

@@ -281,3 +281,16 @@ func TestErrorsAndOptions(t *testing.T) {
 		t.Errorf("middleware saw %v", seen)
 	}
 }
+
+func TestDeepObject(t *testing.T) {
+	s := &shop{}
+	h := Handler(s)
+	res := do(t, h, "GET", "/store/products?created_at[gte]=2024-01-01T00:00:00Z", "", "")
+	if res.status != 200 || !s.products.CreatedAt.Set || s.products.CreatedAt.Value.Gte.Value.Year() != 2024 {
+		t.Errorf("created_at: status %d, %+v: %s", res.status, s.products.CreatedAt, res.body)
+	}
+	res = do(t, h, "GET", "/store/products?created_at[gte]=yesterday", "", "")
+	if res.status != 400 || !hasViolation(res.problem, "/query/created_at/gte", "format") && !hasViolation(res.problem, "/query/created_at/gte", "type") {
+		t.Errorf("bad created_at: status %d: %s", res.status, res.body)
+	}
+}
