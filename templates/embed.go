@@ -20,5 +20,5 @@ var Runtime embed.FS
 // ServerRuntime holds the Go source of the server runtime, copied into
 // server.gen.go next to the generated handlers.
 //
-//go:embed rt/server.go
+//go:embed rt/server.go rt/params.go
 var ServerRuntime embed.FS

@@ -22,14 +22,19 @@ type runtimeCode struct {
 }
 
 var loadRuntime = sync.OnceValues(func() (runtimeCode, error) {
+	return loadSources(templates.Runtime)
+})
+
+// loadSources joins the Go files rt/*.go of fsys into one runtime body.
+func loadSources(fsys fs.FS) (runtimeCode, error) {
 	var rc runtimeCode
-	names, err := fs.Glob(templates.Runtime, "rt/*.go")
+	names, err := fs.Glob(fsys, "rt/*.go")
 	if err != nil {
 		return rc, err
 	}
 	var body strings.Builder
 	for _, name := range names {
-		src, err := fs.ReadFile(templates.Runtime, name)
+		src, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			return rc, err
 		}
@@ -42,7 +47,7 @@ var loadRuntime = sync.OnceValues(func() (runtimeCode, error) {
 	}
 	rc.body = body.String()
 	return rc, nil
-})
+}
 
 // splitSource returns a Go file's import paths and everything after its imports.
 func splitSource(name string, src []byte) ([]string, string, error) {

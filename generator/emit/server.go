@@ -2,7 +2,6 @@ package emit
 
 import (
 	"fmt"
-	"io/fs"
 	"strconv"
 	"strings"
 	"sync"
@@ -16,12 +15,7 @@ import (
 // parameters' locations, types and wrappers.
 
 var loadServerRuntime = sync.OnceValues(func() (runtimeCode, error) {
-	src, err := fs.ReadFile(templates.ServerRuntime, "rt/server.go")
-	if err != nil {
-		return runtimeCode{}, err
-	}
-	imports, body, err := splitSource("rt/server.go", src)
-	return runtimeCode{imports: imports, body: body}, err
+	return loadSources(templates.ServerRuntime)
 })
 
 // serverRuntimeSource records the server runtime's imports and returns its code.

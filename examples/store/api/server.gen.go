@@ -382,254 +382,6 @@ func handleGetProductsProduct(s *httpServer, impl ServerInterface, w http.Respon
 	}
 }
 
-// DefaultBodyLimit is the largest request body the server reads unless
-// WithBodyLimit says otherwise: 1 MiB. A larger body is answered with 413.
-const DefaultBodyLimit = 1 << 20
-
-// Problem is an RFC 9457 problem details object, the body of every error
-// response the server writes (Content-Type application/problem+json).
-// Return one from a handler method to answer with its status.
-type Problem struct {
-	// Type is a URI naming the kind of problem; empty means about:blank.
-	Type string `json:"type,omitempty"`
-	// Title is a short summary, by default the status text.
-	Title string `json:"title"`
-	// Status is the HTTP status code.
-	Status int `json:"status"`
-	// Detail explains this occurrence of the problem.
-	Detail string `json:"detail,omitempty"`
-	// Instance is a URI naming this occurrence.
-	Instance string `json:"instance,omitempty"`
-	// Violations lists what is wrong with the request, with JSON Pointers
-	// such as /query/limit or /body/items/0/quantity.
-	Violations []Violation `json:"violations,omitempty"`
-}
-
-// Error formats the problem as status title: detail.
-func (p *Problem) Error() string {
-	s := strconv.Itoa(p.Status) + " " + p.title()
-	if p.Detail != "" {
-		s += ": " + p.Detail
-	}
-	for _, v := range p.Violations {
-		s += "\n  " + v.String()
-	}
-	return s
-}
-
-func (p *Problem) title() string {
-	if p.Title != "" {
-		return p.Title
-	}
-	return http.StatusText(p.Status)
-}
-
-// WriteProblem writes p as application/problem+json with its status.
-func WriteProblem(w http.ResponseWriter, p *Problem) {
-	out := *p
-	if out.Status == 0 {
-		out.Status = http.StatusInternalServerError
-	}
-	out.Title = out.title()
-	data, err := json.Marshal(&out)
-	if err != nil { // a Problem always marshals; keep the status anyway
-		data = []byte(`{"title":"Internal Server Error","status":500}`)
-	}
-	h := w.Header()
-	h.Del("Content-Length")
-	h.Set("Content-Type", "application/problem+json")
-	h.Set("X-Content-Type-Options", "nosniff")
-	w.WriteHeader(out.Status)
-	w.Write(append(data, '\n'))
-}
-
-// WriteJSON writes v as application/json with the given status.
-func WriteJSON(w http.ResponseWriter, status int, v any) error {
-	data, err := json.Marshal(v)
-	if err != nil {
-		return fmt.Errorf("encode response: %w", err)
-	}
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_, err = w.Write(append(data, '\n'))
-	return err
-}
-
-// ErrorHandler writes the response for an error: a *Problem from the server
-// (bad parameters or body, unknown route, panic) or whatever a handler
-// method returned. The default writes a *Problem as it is (found with
-// errors.As) and anything else as a 500 without details.
-type ErrorHandler func(w http.ResponseWriter, r *http.Request, err error)
-
-func defaultErrorHandler(w http.ResponseWriter, _ *http.Request, err error) {
-	var p *Problem
-	if !errors.As(err, &p) {
-		p = &Problem{Status: http.StatusInternalServerError}
-	}
-	WriteProblem(w, p)
-}
-
-// Option configures Handler.
-type Option func(*serverOptions)
-
-type serverOptions struct {
-	basePath    string
-	middlewares []func(http.Handler) http.Handler
-	onError     ErrorHandler
-	bodyLimit   int64
-}
-
-// WithBasePath serves every route below prefix, such as /api/v1.
-func WithBasePath(prefix string) Option {
-	return func(o *serverOptions) { o.basePath = strings.TrimSuffix(prefix, "/") }
-}
-
-// WithMiddleware wraps the whole handler, routing included, in mw; the
-// first middleware given is the outermost.
-func WithMiddleware(mw ...func(http.Handler) http.Handler) Option {
-	return func(o *serverOptions) { o.middlewares = append(o.middlewares, mw...) }
-}
-
-// WithErrorHandler replaces how errors are written (see ErrorHandler).
-func WithErrorHandler(h ErrorHandler) Option {
-	return func(o *serverOptions) { o.onError = h }
-}
-
-// WithBodyLimit sets the largest request body read, in bytes (default
-// DefaultBodyLimit); a larger one is answered with 413.
-func WithBodyLimit(n int64) Option {
-	return func(o *serverOptions) { o.bodyLimit = n }
-}
-
-// httpServer routes requests to the generated operation handlers.
-type httpServer struct {
-	serverOptions
-	mux *http.ServeMux
-}
-
-func newHTTPServer(opts []Option) *httpServer {
-	s := &httpServer{serverOptions: serverOptions{onError: defaultErrorHandler, bodyLimit: DefaultBodyLimit}, mux: http.NewServeMux()}
-	for _, o := range opts {
-		o(&s.serverOptions)
-	}
-	return s
-}
-
-// route registers the handler of one operation: method is upper case and
-// path a ServeMux pattern path.
-func (s *httpServer) route(method, path string, h func(http.ResponseWriter, *http.Request)) {
-	s.mux.HandleFunc(method+" "+s.basePath+path, func(w http.ResponseWriter, r *http.Request) {
-		if mw, ok := w.(*muxWriter); ok {
-			mw.matched = true
-			w = mw.ResponseWriter
-		}
-		defer func() {
-			if p := recover(); p != nil {
-				if p == http.ErrAbortHandler {
-					panic(p)
-				}
-				s.onError(w, r, &Problem{Status: http.StatusInternalServerError, Detail: "the handler panicked"})
-			}
-		}()
-		h(w, r)
-	})
-}
-
-// handler returns the finished handler: the mux, whose 404 and 405
-// answers become problems, inside the middlewares.
-func (s *httpServer) handler() http.Handler {
-	var h http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		mw := &muxWriter{ResponseWriter: w}
-		s.mux.ServeHTTP(mw, r)
-		if mw.status != 0 {
-			s.onError(w, r, &Problem{Status: mw.status, Detail: routeDetail(mw.status, r)})
-		}
-	})
-	for i := len(s.middlewares) - 1; i >= 0; i-- {
-		h = s.middlewares[i](h)
-	}
-	return h
-}
-
-func routeDetail(status int, r *http.Request) string {
-	if status == http.StatusMethodNotAllowed {
-		return "method " + r.Method + " is not allowed on " + r.URL.Path
-	}
-	return "no route for " + r.URL.Path
-}
-
-// muxWriter stands between the ServeMux and the client: it swallows the
-// mux's own plain-text 404 and 405 (keeping the Allow header) so they can be
-// written as problems. Routed requests get the client's writer.
-type muxWriter struct {
-	http.ResponseWriter
-	matched bool
-	status  int // 404 or 405 swallowed
-}
-
-func (w *muxWriter) WriteHeader(code int) {
-	if !w.matched && (code == http.StatusNotFound || code == http.StatusMethodNotAllowed) {
-		w.status = code
-		return
-	}
-	w.ResponseWriter.WriteHeader(code)
-}
-
-func (w *muxWriter) Write(p []byte) (int, error) {
-	if w.status != 0 {
-		return len(p), nil
-	}
-	return w.ResponseWriter.Write(p)
-}
-
-// fail answers a request with err through the error handler.
-func (s *httpServer) fail(w http.ResponseWriter, r *http.Request, err error) {
-	s.onError(w, r, err)
-}
-
-// readJSON reads a JSON request body: nil data when there is none. It
-// answers 415 for another content type, 413 past the body limit and 400
-// when a required body is missing.
-func (s *httpServer) readJSON(w http.ResponseWriter, r *http.Request, required bool) ([]byte, *Problem) {
-	if r.ContentLength != 0 && r.Body != nil && r.Body != http.NoBody {
-		ct := r.Header.Get("Content-Type")
-		media, _, err := mime.ParseMediaType(ct)
-		if err != nil || (media != "application/json" && !strings.HasSuffix(media, "+json")) {
-			return nil, &Problem{Status: http.StatusUnsupportedMediaType, Detail: fmt.Sprintf("content type %q is not JSON", ct)}
-		}
-		data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.bodyLimit))
-		if err != nil {
-			if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
-				return nil, &Problem{Status: http.StatusRequestEntityTooLarge, Detail: fmt.Sprintf("the body is larger than %d bytes", s.bodyLimit)}
-			}
-			return nil, &Problem{Status: http.StatusBadRequest, Detail: "reading the body: " + err.Error()}
-		}
-		if len(data) > 0 {
-			return data, nil
-		}
-	}
-	if required {
-		return nil, &Problem{Status: http.StatusBadRequest, Detail: "the request body is required",
-			Violations: []Violation{{Path: "/body", Keyword: "required", Message: "missing required request body"}}}
-	}
-	return nil, nil
-}
-
-// bodyProblem turns a decoding or validation error of the body into a 400
-// whose violations point below /body.
-func bodyProblem(err error) *Problem {
-	p := &Problem{Status: http.StatusBadRequest, Detail: "the request body is invalid"}
-	if ve, ok := errors.AsType[*ValidationError](err); ok {
-		for _, v := range ve.Violations {
-			v.Path = "/body" + v.Path
-			p.Violations = append(p.Violations, v)
-		}
-	} else {
-		p.Violations = []Violation{{Path: "/body", Keyword: "json", Message: err.Error()}}
-	}
-	return p
-}
-
 // paramReader reads the raw parameters of one request and collects their
 // violations, with paths /name until err prefixes the location.
 type paramReader struct {
@@ -1015,4 +767,252 @@ func paramTime(s string) (time.Time, error) {
 		return t, errors.New("must be an RFC 3339 date-time")
 	}
 	return t, nil
+}
+
+// DefaultBodyLimit is the largest request body the server reads unless
+// WithBodyLimit says otherwise: 1 MiB. A larger body is answered with 413.
+const DefaultBodyLimit = 1 << 20
+
+// Problem is an RFC 9457 problem details object, the body of every error
+// response the server writes (Content-Type application/problem+json).
+// Return one from a handler method to answer with its status.
+type Problem struct {
+	// Type is a URI naming the kind of problem; empty means about:blank.
+	Type string `json:"type,omitempty"`
+	// Title is a short summary, by default the status text.
+	Title string `json:"title"`
+	// Status is the HTTP status code.
+	Status int `json:"status"`
+	// Detail explains this occurrence of the problem.
+	Detail string `json:"detail,omitempty"`
+	// Instance is a URI naming this occurrence.
+	Instance string `json:"instance,omitempty"`
+	// Violations lists what is wrong with the request, with JSON Pointers
+	// such as /query/limit or /body/items/0/quantity.
+	Violations []Violation `json:"violations,omitempty"`
+}
+
+// Error formats the problem as status title: detail.
+func (p *Problem) Error() string {
+	s := strconv.Itoa(p.Status) + " " + p.title()
+	if p.Detail != "" {
+		s += ": " + p.Detail
+	}
+	for _, v := range p.Violations {
+		s += "\n  " + v.String()
+	}
+	return s
+}
+
+func (p *Problem) title() string {
+	if p.Title != "" {
+		return p.Title
+	}
+	return http.StatusText(p.Status)
+}
+
+// WriteProblem writes p as application/problem+json with its status.
+func WriteProblem(w http.ResponseWriter, p *Problem) {
+	out := *p
+	if out.Status == 0 {
+		out.Status = http.StatusInternalServerError
+	}
+	out.Title = out.title()
+	data, err := json.Marshal(&out)
+	if err != nil { // a Problem always marshals; keep the status anyway
+		data = []byte(`{"title":"Internal Server Error","status":500}`)
+	}
+	h := w.Header()
+	h.Del("Content-Length")
+	h.Set("Content-Type", "application/problem+json")
+	h.Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(out.Status)
+	w.Write(append(data, '\n'))
+}
+
+// WriteJSON writes v as application/json with the given status.
+func WriteJSON(w http.ResponseWriter, status int, v any) error {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("encode response: %w", err)
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_, err = w.Write(append(data, '\n'))
+	return err
+}
+
+// ErrorHandler writes the response for an error: a *Problem from the server
+// (bad parameters or body, unknown route, panic) or whatever a handler
+// method returned. The default writes a *Problem as it is (found with
+// errors.As) and anything else as a 500 without details.
+type ErrorHandler func(w http.ResponseWriter, r *http.Request, err error)
+
+func defaultErrorHandler(w http.ResponseWriter, _ *http.Request, err error) {
+	var p *Problem
+	if !errors.As(err, &p) {
+		p = &Problem{Status: http.StatusInternalServerError}
+	}
+	WriteProblem(w, p)
+}
+
+// Option configures Handler.
+type Option func(*serverOptions)
+
+type serverOptions struct {
+	basePath    string
+	middlewares []func(http.Handler) http.Handler
+	onError     ErrorHandler
+	bodyLimit   int64
+}
+
+// WithBasePath serves every route below prefix, such as /api/v1.
+func WithBasePath(prefix string) Option {
+	return func(o *serverOptions) { o.basePath = strings.TrimSuffix(prefix, "/") }
+}
+
+// WithMiddleware wraps the whole handler, routing included, in mw; the
+// first middleware given is the outermost.
+func WithMiddleware(mw ...func(http.Handler) http.Handler) Option {
+	return func(o *serverOptions) { o.middlewares = append(o.middlewares, mw...) }
+}
+
+// WithErrorHandler replaces how errors are written (see ErrorHandler).
+func WithErrorHandler(h ErrorHandler) Option {
+	return func(o *serverOptions) { o.onError = h }
+}
+
+// WithBodyLimit sets the largest request body read, in bytes (default
+// DefaultBodyLimit); a larger one is answered with 413.
+func WithBodyLimit(n int64) Option {
+	return func(o *serverOptions) { o.bodyLimit = n }
+}
+
+// httpServer routes requests to the generated operation handlers.
+type httpServer struct {
+	serverOptions
+	mux *http.ServeMux
+}
+
+func newHTTPServer(opts []Option) *httpServer {
+	s := &httpServer{serverOptions: serverOptions{onError: defaultErrorHandler, bodyLimit: DefaultBodyLimit}, mux: http.NewServeMux()}
+	for _, o := range opts {
+		o(&s.serverOptions)
+	}
+	return s
+}
+
+// route registers the handler of one operation: method is upper case and
+// path a ServeMux pattern path.
+func (s *httpServer) route(method, path string, h func(http.ResponseWriter, *http.Request)) {
+	s.mux.HandleFunc(method+" "+s.basePath+path, func(w http.ResponseWriter, r *http.Request) {
+		if mw, ok := w.(*muxWriter); ok {
+			mw.matched = true
+			w = mw.ResponseWriter
+		}
+		defer func() {
+			if p := recover(); p != nil {
+				if p == http.ErrAbortHandler {
+					panic(p)
+				}
+				s.onError(w, r, &Problem{Status: http.StatusInternalServerError, Detail: "the handler panicked"})
+			}
+		}()
+		h(w, r)
+	})
+}
+
+// handler returns the finished handler: the mux, whose 404 and 405
+// answers become problems, inside the middlewares.
+func (s *httpServer) handler() http.Handler {
+	var h http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mw := &muxWriter{ResponseWriter: w}
+		s.mux.ServeHTTP(mw, r)
+		if mw.status != 0 {
+			s.onError(w, r, &Problem{Status: mw.status, Detail: routeDetail(mw.status, r)})
+		}
+	})
+	for i := len(s.middlewares) - 1; i >= 0; i-- {
+		h = s.middlewares[i](h)
+	}
+	return h
+}
+
+func routeDetail(status int, r *http.Request) string {
+	if status == http.StatusMethodNotAllowed {
+		return "method " + r.Method + " is not allowed on " + r.URL.Path
+	}
+	return "no route for " + r.URL.Path
+}
+
+// muxWriter stands between the ServeMux and the client: it swallows the
+// mux's own plain-text 404 and 405 (keeping the Allow header) so they can be
+// written as problems. Routed requests get the client's writer.
+type muxWriter struct {
+	http.ResponseWriter
+	matched bool
+	status  int // 404 or 405 swallowed
+}
+
+func (w *muxWriter) WriteHeader(code int) {
+	if !w.matched && (code == http.StatusNotFound || code == http.StatusMethodNotAllowed) {
+		w.status = code
+		return
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *muxWriter) Write(p []byte) (int, error) {
+	if w.status != 0 {
+		return len(p), nil
+	}
+	return w.ResponseWriter.Write(p)
+}
+
+// fail answers a request with err through the error handler.
+func (s *httpServer) fail(w http.ResponseWriter, r *http.Request, err error) {
+	s.onError(w, r, err)
+}
+
+// readJSON reads a JSON request body: nil data when there is none. It
+// answers 415 for another content type, 413 past the body limit and 400
+// when a required body is missing.
+func (s *httpServer) readJSON(w http.ResponseWriter, r *http.Request, required bool) ([]byte, *Problem) {
+	if r.ContentLength != 0 && r.Body != nil && r.Body != http.NoBody {
+		ct := r.Header.Get("Content-Type")
+		media, _, err := mime.ParseMediaType(ct)
+		if err != nil || (media != "application/json" && !strings.HasSuffix(media, "+json")) {
+			return nil, &Problem{Status: http.StatusUnsupportedMediaType, Detail: fmt.Sprintf("content type %q is not JSON", ct)}
+		}
+		data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.bodyLimit))
+		if err != nil {
+			if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
+				return nil, &Problem{Status: http.StatusRequestEntityTooLarge, Detail: fmt.Sprintf("the body is larger than %d bytes", s.bodyLimit)}
+			}
+			return nil, &Problem{Status: http.StatusBadRequest, Detail: "reading the body: " + err.Error()}
+		}
+		if len(data) > 0 {
+			return data, nil
+		}
+	}
+	if required {
+		return nil, &Problem{Status: http.StatusBadRequest, Detail: "the request body is required",
+			Violations: []Violation{{Path: "/body", Keyword: "required", Message: "missing required request body"}}}
+	}
+	return nil, nil
+}
+
+// bodyProblem turns a decoding or validation error of the body into a 400
+// whose violations point below /body.
+func bodyProblem(err error) *Problem {
+	p := &Problem{Status: http.StatusBadRequest, Detail: "the request body is invalid"}
+	if ve, ok := errors.AsType[*ValidationError](err); ok {
+		for _, v := range ve.Violations {
+			v.Path = "/body" + v.Path
+			p.Violations = append(p.Violations, v)
+		}
+	} else {
+		p.Violations = []Violation{{Path: "/body", Keyword: "json", Message: err.Error()}}
+	}
+	return p
 }

@@ -1,0 +1,398 @@
+package rt
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// paramReader reads the raw parameters of one request and collects their
+// violations, with paths /name until err prefixes the location.
+type paramReader struct {
+	r     *http.Request
+	query url.Values
+	v     validator
+}
+
+func newParamReader(r *http.Request) paramReader { return paramReader{r: r} }
+
+// value returns the raw value of a single-valued parameter; key is the
+// ServeMux wildcard of a path parameter, else the parameter's name.
+func (p *paramReader) value(in, key string) (string, bool) {
+	switch in {
+	case "path":
+		return p.r.PathValue(key), true
+	case "query":
+		if p.query == nil {
+			p.query = p.r.URL.Query()
+		}
+		vs, ok := p.query[key]
+		if !ok || len(vs) == 0 {
+			return "", false
+		}
+		return vs[0], true
+	case "header":
+		vs := p.r.Header.Values(key)
+		if len(vs) == 0 {
+			return "", false
+		}
+		return strings.Join(vs, ","), true
+	case "cookie":
+		c, err := p.r.Cookie(key)
+		if err != nil {
+			return "", false
+		}
+		return c.Value, true
+	}
+	return "", false
+}
+
+// values returns the raw items of an array parameter in its style: every
+// occurrence of an exploded query parameter (form and the delimited
+// styles), else one value split on its delimiter. Malformed values are
+// reported and give nil items.
+func (p *paramReader) values(in, key, name, style string, explode bool) ([]string, bool) {
+	if in == "query" && explode {
+		if p.query == nil {
+			p.query = p.r.URL.Query()
+		}
+		vs, ok := p.query[key]
+		return vs, ok
+	}
+	s, ok := p.value(in, key)
+	if !ok {
+		return nil, false
+	}
+	s, good := p.unstyle(name, style, s)
+	if !good {
+		return nil, true
+	}
+	if s == "" {
+		return []string{}, true
+	}
+	var items []string
+	switch {
+	case style == "label" && (explode || !strings.Contains(s, ",")):
+		items = strings.Split(s, ".")
+	case style == "matrix" && explode:
+		items = strings.Split(s, ";"+name+"=")
+	default:
+		items = strings.Split(s, delimiter(style))
+	}
+	if in == "header" {
+		for i := range items {
+			items[i] = strings.TrimSpace(items[i])
+		}
+	}
+	return items, true
+}
+
+// delimiter returns the separator of unexploded array items in style.
+func delimiter(style string) string {
+	switch style {
+	case "spaceDelimited":
+		return " "
+	case "pipeDelimited":
+		return "|"
+	}
+	return ","
+}
+
+// unstyle removes the prefix of a label (.) or matrix (;name=) value,
+// reporting a value without it.
+func (p *paramReader) unstyle(name, style, s string) (string, bool) {
+	var rest string
+	var ok bool
+	switch style {
+	case "label":
+		rest, ok = strings.CutPrefix(s, ".")
+	case "matrix":
+		if s == ";"+name {
+			return "", true
+		}
+		rest, ok = strings.CutPrefix(s, ";"+name+"=")
+	default:
+		return s, true
+	}
+	if !ok {
+		p.v.enter(name)
+		p.v.reject("style", "must be in %s style (%s), got %q", style, stylePrefix(name, style), s)
+		p.v.leave()
+	}
+	return rest, ok
+}
+
+func stylePrefix(name, style string) string {
+	if style == "label" {
+		return ".value"
+	}
+	return ";" + name + "=value"
+}
+
+// object returns the raw properties of an object parameter in its style:
+// deepObject (name[key]=value), form exploded (each property its own query
+// key, props lists them), matrix exploded (;key=value;...), label or simple
+// exploded (key=value items) or, unexploded, alternating keys and values.
+// Malformed values are reported and give a nil map.
+func (p *paramReader) object(in, key, name, style string, explode bool, props []string) (map[string]string, bool) {
+	out := map[string]string{}
+	if in == "query" && (style == "deepObject" || style == "form" && explode) {
+		if p.query == nil {
+			p.query = p.r.URL.Query()
+		}
+		if style == "form" {
+			for _, prop := range props {
+				if vs := p.query[prop]; len(vs) > 0 {
+					out[prop] = vs[0]
+				}
+			}
+			return out, len(out) > 0
+		}
+		for k, vs := range p.query {
+			prop, ok := strings.CutPrefix(k, key+"[")
+			if !ok || !strings.HasSuffix(prop, "]") || len(vs) == 0 {
+				continue
+			}
+			prop = strings.TrimSuffix(prop, "]")
+			if strings.ContainsAny(prop, "[]") {
+				p.v.enter(name)
+				p.v.reject("style", "nested deepObject keys are not supported, got %q", k)
+				p.v.leave()
+				return nil, true
+			}
+			out[prop] = vs[0]
+		}
+		return out, len(out) > 0
+	}
+	s, ok := p.value(in, key)
+	if !ok {
+		return nil, false
+	}
+	var items []string
+	switch {
+	case style == "matrix" && explode:
+		if s != "" && !strings.HasPrefix(s, ";") {
+			p.v.enter(name)
+			p.v.reject("style", "must be in matrix style (;key=value), got %q", s)
+			p.v.leave()
+			return nil, true
+		}
+		if s != "" {
+			items = strings.Split(s[1:], ";")
+		}
+	default:
+		rest, good := p.unstyle(name, style, s)
+		if !good {
+			return nil, true
+		}
+		sep := delimiter(style)
+		if style == "label" {
+			sep = "."
+		}
+		if rest != "" {
+			items = strings.Split(rest, sep)
+		}
+	}
+	if explode {
+		for _, item := range items {
+			k, v, ok := strings.Cut(item, "=")
+			if !ok {
+				p.v.enter(name)
+				p.v.reject("style", "must list key=value pairs, got %q", s)
+				p.v.leave()
+				return nil, true
+			}
+			out[k] = v
+		}
+		return out, true
+	}
+	if len(items)%2 != 0 {
+		p.v.enter(name)
+		p.v.reject("style", "must list keys and values alternately, got %q", s)
+		p.v.leave()
+		return nil, true
+	}
+	for i := 0; i < len(items); i += 2 {
+		out[items[i]] = items[i+1]
+	}
+	return out, true
+}
+
+// missing reports an absent required parameter.
+func (p *paramReader) missing(in, name string) {
+	p.v.enter(name)
+	p.v.reject("required", "missing required %s parameter %q", in, name)
+	p.v.leave()
+}
+
+// skip keeps validation off a parameter the server does not bind.
+func (p *paramReader) skip(name string) {
+	p.v.enter(name)
+	p.v.rejected = append(p.v.rejected, p.v.path())
+	p.v.leave()
+}
+
+// err returns nil or a 400 problem listing the violations, each path
+// prefixed with the parameter's location (/query/limit).
+func (p *paramReader) err(in map[string]string) *Problem {
+	err := p.v.err()
+	if err == nil {
+		return nil
+	}
+	vs := err.(*ValidationError).Violations
+	for i := range vs {
+		name, _, _ := strings.Cut(strings.TrimPrefix(vs[i].Path, "/"), "/")
+		name = strings.ReplaceAll(strings.ReplaceAll(name, "~1", "/"), "~0", "~")
+		vs[i].Path = "/" + in[name] + vs[i].Path
+	}
+	return &Problem{Status: http.StatusBadRequest, Detail: "invalid parameters", Violations: vs}
+}
+
+// param parses the raw value of parameter name, reporting a failure.
+func param[T any](p *paramReader, name, raw string, parse func(string) (T, error)) (T, bool) {
+	x, err := parse(raw)
+	if err != nil {
+		p.v.enter(name)
+		p.v.reject("type", "%s, got %q", err.Error(), raw)
+		p.v.leave()
+		return x, false
+	}
+	return x, true
+}
+
+// paramStyled parses the raw value of a label or matrix parameter.
+func paramStyled[T any](p *paramReader, name, style, raw string, parse func(string) (T, error)) (T, bool) {
+	s, ok := p.unstyle(name, style, raw)
+	if !ok {
+		var zero T
+		return zero, false
+	}
+	return param(p, name, s, parse)
+}
+
+// paramObject converts the raw properties of an object parameter to JSON,
+// each as its kind in kinds says (string, int, float, bool or time; extra
+// for the others), and decodes it into x, reporting what does not convert
+// at /name/property.
+func paramObject(p *paramReader, name string, raw map[string]string, kinds map[string]string, extra string, x any) bool {
+	if raw == nil { // malformed, already reported
+		return false
+	}
+	obj := make(map[string]any, len(raw))
+	ok := true
+	for k, s := range raw {
+		kind, known := kinds[k]
+		if !known {
+			kind = extra
+		}
+		var err error
+		switch kind {
+		case "int":
+			var n int64
+			n, err = strconv.ParseInt(s, 10, 64)
+			obj[k] = n
+		case "float":
+			var f float64
+			f, err = strconv.ParseFloat(s, 64)
+			obj[k] = f
+		case "bool":
+			obj[k], err = paramBool[bool](s)
+		default:
+			obj[k] = s
+		}
+		if err != nil {
+			p.v.enter(name)
+			p.v.enter(k)
+			p.v.reject("type", "must be %s, got %q", map[string]string{"int": "an integer", "float": "a number", "bool": "true or false"}[kind], s)
+			p.v.leave()
+			p.v.leave()
+			ok = false
+		}
+	}
+	if !ok {
+		return false
+	}
+	data, err := json.Marshal(obj)
+	if err == nil {
+		err = json.Unmarshal(data, x)
+	}
+	if err == nil {
+		return true
+	}
+	p.v.enter(name)
+	if ve, isVE := errors.AsType[*ValidationError](err); isVE {
+		prefix := p.v.path()
+		for _, v := range ve.Violations {
+			v.Path = prefix + v.Path
+			p.v.violations = append(p.v.violations, v)
+		}
+		p.v.rejected = append(p.v.rejected, prefix)
+	} else {
+		p.v.reject("type", "%s", err.Error())
+	}
+	p.v.leave()
+	return false
+}
+
+// paramList parses the items of an array parameter.
+func paramList[T any](p *paramReader, name string, raw []string, parse func(string) (T, error)) ([]T, bool) {
+	if raw == nil { // malformed, already reported
+		return nil, false
+	}
+	out := make([]T, len(raw))
+	ok := true
+	for i, s := range raw {
+		x, err := parse(s)
+		if err != nil {
+			p.v.enter(name)
+			p.v.enterIndex(i)
+			p.v.reject("type", "%s, got %q", err.Error(), s)
+			p.v.leave()
+			p.v.leave()
+			ok = false
+			continue
+		}
+		out[i] = x
+	}
+	return out, ok
+}
+
+func paramString[T ~string](s string) (T, error) { return T(s), nil }
+
+func paramInt[T ~int | ~int32 | ~int64](s string) (T, error) {
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || int64(T(n)) != n {
+		return 0, errors.New("must be an integer")
+	}
+	return T(n), nil
+}
+
+func paramFloat[T ~float32 | ~float64](s string) (T, error) {
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return 0, errors.New("must be a number")
+	}
+	return T(f), nil
+}
+
+func paramBool[T ~bool](s string) (T, error) {
+	switch s {
+	case "true":
+		return true, nil
+	case "false":
+		return false, nil
+	}
+	return false, errors.New("must be true or false")
+}
+
+func paramTime(s string) (time.Time, error) {
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return t, errors.New("must be an RFC 3339 date-time")
+	}
+	return t, nil
+}
