@@ -32,3 +32,8 @@ bench:
 .PHONY: bench-validate
 bench-validate:
 	cd bench && ./bench-validate.sh
+
+## contract: contract-test examples/store through a Prism proxy with the bundled spec (needs Node.js >= 20.19 and npm; installs Prism and Redocly CLI into examples/store/.contract on first run; not in CI)
+.PHONY: contract
+contract:
+	./examples/store/contract.sh

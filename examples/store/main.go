@@ -7,6 +7,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"log"
@@ -162,9 +163,48 @@ func (s *store) GetProductsProduct(http.ResponseWriter, *http.Request, api.GetPr
 
 var _ api.ServerInterface = (*store)(nil)
 
+// newHandler serves the store with errors in the spec's own Error schema.
+func newHandler() http.Handler {
+	return api.Handler(newStore(), api.WithErrorHandler(writeSpecError))
+}
+
+// writeSpecError answers errors as specs/store declares them ({message,
+// type}, the Error schema of its 400 and 404 responses) rather than the
+// generated server's default application/problem+json, so that every
+// response follows the spec (make contract checks it with Prism).
+func writeSpecError(w http.ResponseWriter, _ *http.Request, err error) {
+	var p *api.Problem
+	if !errors.As(err, &p) {
+		p = &api.Problem{Status: http.StatusInternalServerError}
+	}
+	msg := p.Detail
+	if msg == "" {
+		msg = http.StatusText(p.Status)
+	}
+	for _, v := range p.Violations {
+		msg += "; " + v.String()
+	}
+	if werr := api.WriteJSON(w, p.Status, api.Error{Message: msg, Type: errorType(p.Status)}); werr != nil {
+		log.Printf("store: writing an error: %v", werr)
+	}
+}
+
+// errorType maps a status to the spec's error types.
+func errorType(status int) api.ErrorType {
+	switch status {
+	case http.StatusBadRequest, http.StatusUnsupportedMediaType, http.StatusRequestEntityTooLarge:
+		return api.ErrorTypeInvalidData
+	case http.StatusNotFound:
+		return api.ErrorTypeNotFound
+	case http.StatusMethodNotAllowed:
+		return api.ErrorTypeNotAllowed
+	}
+	return api.ErrorTypeUnexpectedState
+}
+
 func main() {
 	addr := flag.String("addr", ":8080", "address to listen on")
 	flag.Parse()
 	log.Printf("store: listening on %s", *addr)
-	log.Fatal(http.ListenAndServe(*addr, api.Handler(newStore())))
+	log.Fatal(http.ListenAndServe(*addr, newHandler()))
 }
