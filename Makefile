@@ -37,3 +37,8 @@ bench-validate:
 .PHONY: contract
 contract:
 	./examples/store/contract.sh
+
+## bench-server: server benchmark (POST /store/carts/{id}/line-items through oasgen, oapi-codegen + kin-openapi validator, ogen), with benchstat and ratios
+.PHONY: bench-server
+bench-server:
+	cd bench && ./bench-server.sh
