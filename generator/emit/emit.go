@@ -31,7 +31,7 @@ func Emit(pkg *ir.Package, opts Options) ([]write.File, error) {
 	}
 	jobs := []struct{ name, entry string }{{"models.gen.go", "models"}}
 	if pkg.Validation {
-		jobs = append(jobs, struct{ name, entry string }{"decode.gen.go", "decode"}, struct{ name, entry string }{"validate.gen.go", "validate"})
+		jobs = append(jobs, struct{ name, entry string }{"decode.gen.go", "decode"}, struct{ name, entry string }{"encode.gen.go", "encode"}, struct{ name, entry string }{"validate.gen.go", "validate"})
 	}
 	if pkg.Server {
 		jobs = append(jobs, struct{ name, entry string }{"server.gen.go", "server"})
@@ -144,7 +144,7 @@ func (f *file) scan(pkg *ir.Package) {
 	for _, t := range pkg.Types {
 		switch {
 		case t.Kind == ir.Struct && t.Extra != nil:
-			f.runtime.Extra = true
+			f.runtime.Extra = f.runtime.Extra || !t.CheckedDecode
 			f.runtime.ExtraDecode = f.runtime.ExtraDecode || !t.CheckedDecode
 		case t.CheckedDecode:
 		case t.Kind == ir.Union && t.Union.Discriminator != nil:

@@ -25,6 +25,7 @@ func (f *file) funcs() template.FuncMap {
 		"strings":       stringsLiteral,
 		"validateBody":  f.validateBody,
 		"decodeBody":    f.decodeBody,
+		"encodeBody":    f.encodeBody,
 		"patterns":      f.patterns,
 		"tables":        func() string { return f.tables.declarations() },
 		"runtimeSource": f.runtimeSource,

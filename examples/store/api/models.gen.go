@@ -6,7 +6,6 @@ package api
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"time"
 )
 
@@ -275,16 +274,6 @@ type CartContext struct {
 	AdditionalProperties map[string]string `json:"-"`
 }
 
-// MarshalJSON writes the declared properties followed by AdditionalProperties.
-func (x CartContext) MarshalJSON() ([]byte, error) {
-	type plain CartContext
-	known, err := json.Marshal(plain(x))
-	if err != nil {
-		return nil, err
-	}
-	return appendExtra(known, x.AdditionalProperties)
-}
-
 // CartType is generated from components/schemas/Cart.yaml#/properties/type.
 //
 // The cart's type.
@@ -548,17 +537,6 @@ func (u GetProductsParamsPrice) AsString() (string, bool) {
 	return u.String, u.Kind == GetProductsParamsPriceKindString
 }
 
-// MarshalJSON writes the variant Kind selects.
-func (u GetProductsParamsPrice) MarshalJSON() ([]byte, error) {
-	switch u.Kind {
-	case GetProductsParamsPriceKindInteger:
-		return json.Marshal(u.Integer)
-	case GetProductsParamsPriceKindString:
-		return json.Marshal(u.String)
-	}
-	return nil, fmt.Errorf("GetProductsParamsPrice: no variant is set (Kind %d)", u.Kind)
-}
-
 // GetProductsProductParams holds the parameters of GetProductsProduct (GET /store/products/{id}).
 type GetProductsProductParams struct {
 	// Path parameter "id".
@@ -722,19 +700,6 @@ func (u MetadataValue) AsBoolean() (bool, bool) {
 	return u.Boolean, u.Kind == MetadataValueKindBoolean
 }
 
-// MarshalJSON writes the variant Kind selects.
-func (u MetadataValue) MarshalJSON() ([]byte, error) {
-	switch u.Kind {
-	case MetadataValueKindString:
-		return json.Marshal(u.String)
-	case MetadataValueKindNumber:
-		return json.Marshal(u.Number)
-	case MetadataValueKindBoolean:
-		return json.Marshal(u.Boolean)
-	}
-	return nil, fmt.Errorf("MetadataValue: no variant is set (Kind %d)", u.Kind)
-}
-
 // Money is generated from components/schemas/Money.yaml.
 //
 // An amount of money in the smallest unit of a currency, for example cents for `usd`.
@@ -804,19 +769,6 @@ func (u PaymentMethod) AsBankTransfer() (BankTransfer, bool) {
 // AsGiftCardPayment returns the GiftCardPayment variant and whether it is the one set.
 func (u PaymentMethod) AsGiftCardPayment() (GiftCardPayment, bool) {
 	return u.GiftCardPayment, u.Kind == PaymentMethodKindGiftCardPayment
-}
-
-// MarshalJSON writes the variant Kind selects.
-func (u PaymentMethod) MarshalJSON() ([]byte, error) {
-	switch u.Kind {
-	case PaymentMethodKindCardPayment:
-		return json.Marshal(u.CardPayment)
-	case PaymentMethodKindBankTransfer:
-		return json.Marshal(u.BankTransfer)
-	case PaymentMethodKindGiftCardPayment:
-		return json.Marshal(u.GiftCardPayment)
-	}
-	return nil, fmt.Errorf("PaymentMethod: no variant is set (Kind %d)", u.Kind)
 }
 
 // PaymentSession is generated from components/schemas/PaymentSession.yaml.
@@ -921,17 +873,6 @@ func (u PostCart400Response) AsError() (Error, bool) {
 // AsMultipleErrors returns the MultipleErrors variant and whether it is the one set.
 func (u PostCart400Response) AsMultipleErrors() (MultipleErrors, bool) {
 	return u.MultipleErrors, u.Kind == PostCart400ResponseKindMultipleErrors
-}
-
-// MarshalJSON writes the variant Kind selects.
-func (u PostCart400Response) MarshalJSON() ([]byte, error) {
-	switch u.Kind {
-	case PostCart400ResponseKindError:
-		return json.Marshal(u.Error)
-	case PostCart400ResponseKindMultipleErrors:
-		return json.Marshal(u.MultipleErrors)
-	}
-	return nil, fmt.Errorf("PostCart400Response: no variant is set (Kind %d)", u.Kind)
 }
 
 // PostCartParams holds the parameters of PostCart (POST /store/carts).
@@ -1455,20 +1396,4 @@ func (d *Date) UnmarshalJSON(data []byte) error {
 	}
 	d.Time = t
 	return nil
-}
-
-// appendExtra adds additional properties to the JSON object known.
-func appendExtra[T any](known []byte, extra map[string]T) ([]byte, error) {
-	if len(extra) == 0 {
-		return known, nil
-	}
-	more, err := json.Marshal(extra)
-	if err != nil {
-		return nil, err
-	}
-	known = bytes.TrimRight(known, "}")
-	if len(bytes.TrimSpace(known)) > 1 {
-		known = append(known, ',')
-	}
-	return append(known, more[1:]...), nil
 }

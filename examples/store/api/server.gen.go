@@ -10,6 +10,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -832,7 +833,7 @@ func WriteProblem(w http.ResponseWriter, p *Problem) {
 
 // WriteJSON writes v as application/json with the given status.
 func WriteJSON(w http.ResponseWriter, status int, v any) error {
-	data, err := json.Marshal(v)
+	data, err := marshalResponse(v)
 	if err != nil {
 		return fmt.Errorf("encode response: %w", err)
 	}
@@ -840,6 +841,27 @@ func WriteJSON(w http.ResponseWriter, status int, v any) error {
 	w.WriteHeader(status)
 	_, err = w.Write(append(data, '\n'))
 	return err
+}
+
+// generatedJSON is a generated type, whose MarshalJSON writes compact JSON
+// as encoding/json would, so it needs no second pass.
+type generatedJSON interface {
+	json.Marshaler
+	oasgenJSON()
+}
+
+// marshalResponse returns the JSON of v: generated types write it in one
+// pass, anything else goes through encoding/json.
+func marshalResponse(v any) ([]byte, error) {
+	switch x := v.(type) {
+	case jsonEncoder: // a pointer to a generated type
+		if !reflect.ValueOf(x).IsNil() {
+			return encodeJSON(x)
+		}
+	case generatedJSON:
+		return x.MarshalJSON()
+	}
+	return json.Marshal(v)
 }
 
 // ErrorHandler writes the response for an error: a *Problem from the server
