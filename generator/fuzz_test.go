@@ -15,19 +15,7 @@ import (
 // kin-openapi that what oasgen accepts is valid.
 func TestFuzzDecodeValidate(t *testing.T) {
 	root := repoRoot(t)
-	mod := newModule(t)
-	res, err := Generate(Config{Spec: filepath.Join(root, "specs", "store", "openapi.yaml"), Package: "store", Generate: []string{PartModels, PartValidate}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range res.Files {
-		writeFile(t, filepath.Join(mod, "store", f.Name), string(f.Content))
-	}
-	src, err := os.ReadFile(filepath.Join(root, "testdata", "fuzz", "store_fuzz_test.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	writeFile(t, filepath.Join(mod, "store", "store_fuzz_test.go"), string(src))
+	mod := generatedPackage(t, "specs/store/openapi.yaml", "store", []string{PartModels, PartValidate}, "fuzz/store_fuzz_test.go")
 	// kin-openapi comes from the module cache, at the version the main
 	// module requires (goCmd runs with GOFLAGS=-mod=mod).
 	writeFile(t, filepath.Join(mod, "go.mod"), "module gentest\n\ngo 1.26\n\nrequire github.com/getkin/kin-openapi v0.153.0\n")

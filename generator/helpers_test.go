@@ -66,3 +66,27 @@ func diagText(t testing.TB, dir string, list diag.List) string {
 	}
 	return filepath.ToSlash(b.String())
 }
+
+// generatedPackage generates spec (relative to the repository) into package
+// pkg of a new temporary module, copies each testdata file (relative to
+// testdata/) beside it under its base name, and returns the module folder.
+func generatedPackage(t testing.TB, spec, pkg string, parts []string, testFiles ...string) string {
+	t.Helper()
+	root := repoRoot(t)
+	res, err := Generate(Config{Spec: filepath.Join(root, filepath.FromSlash(spec)), Package: pkg, Generate: parts})
+	if err != nil {
+		t.Fatalf("generate %s: %v", spec, err)
+	}
+	mod := newModule(t)
+	for _, f := range res.Files {
+		writeFile(t, filepath.Join(mod, pkg, f.Name), string(f.Content))
+	}
+	for _, name := range testFiles {
+		src, err := os.ReadFile(filepath.Join(root, "testdata", filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, filepath.Join(mod, pkg, filepath.Base(name)), string(src))
+	}
+	return mod
+}

@@ -1,8 +1,6 @@
 package generator
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 )
 
@@ -10,15 +8,6 @@ import (
 // absent, null and values survive JSON, unions pick the right variant, and
 // recursive types work.
 func TestRoundTrip(t *testing.T) {
-	root := repoRoot(t)
-	mod := newModule(t)
-	for name, content := range generateOK(t, filepath.Join(root, "specs", "store", "openapi.yaml"), "store") {
-		writeFile(t, filepath.Join(mod, "store", name), string(content))
-	}
-	test, err := os.ReadFile(filepath.Join(root, "testdata", "roundtrip", "store_test.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	writeFile(t, filepath.Join(mod, "store", "store_test.go"), string(test))
+	mod := generatedPackage(t, "specs/store/openapi.yaml", "store", nil, "roundtrip/store_test.go")
 	goCmd(t, mod, "test", "./...")
 }

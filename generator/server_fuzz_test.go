@@ -2,7 +2,6 @@ package generator
 
 import (
 	"os"
-	"path/filepath"
 	"testing"
 )
 
@@ -13,20 +12,7 @@ import (
 // query, a header, content type and body) through Handler to an in-memory
 // implementation; nothing may panic and no response may be a 5xx.
 func TestFuzzServer(t *testing.T) {
-	root := repoRoot(t)
-	mod := newModule(t)
-	res, err := Generate(Config{Spec: filepath.Join(root, "specs", "store", "openapi.yaml"), Package: "store", Generate: []string{PartModels, PartServer}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range res.Files {
-		writeFile(t, filepath.Join(mod, "store", f.Name), string(f.Content))
-	}
-	src, err := os.ReadFile(filepath.Join(root, "testdata", "server", "fuzz_test.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	writeFile(t, filepath.Join(mod, "store", "fuzz_test.go"), string(src))
+	mod := generatedPackage(t, "specs/store/openapi.yaml", "store", []string{PartModels, PartServer}, "server/fuzz_test.go")
 
 	goCmd(t, mod, "test", "-count=1", "-v", "-run", "^FuzzServer$", "./store")
 	fuzztime := os.Getenv("OASGEN_FUZZTIME")
