@@ -11,12 +11,15 @@ import (
 )
 
 // TestGeneratedCodeCompiles generates every spec we have (our examples, the
-// golden cases and the Medusa corpus) twice, checks both runs give the same
-// bytes and only standard-library imports, then builds and vets all of it in
-// one temporary module.
+// golden cases, the server fixtures and the Medusa corpus) twice, checks
+// both runs give the same bytes and only standard-library imports, then
+// builds and vets all of it in one temporary module. Every part is
+// generated, with the strict server interface, whose output holds the
+// standard one too.
 func TestGeneratedCodeCompiles(t *testing.T) {
 	root := repoRoot(t)
-	specs := globAll(t, filepath.Join(root, "specs", "*", "openapi.yaml"), filepath.Join(root, "testdata", "golden", "*", "openapi.yaml"))
+	specs := globAll(t, filepath.Join(root, "specs", "*", "openapi.yaml"), filepath.Join(root, "testdata", "golden", "*", "openapi.yaml"),
+		filepath.Join(root, "testdata", "server", "*", "openapi.yaml"))
 	if corpus := corpusDir(t); corpus == "" {
 		t.Log("../shared/corpus is absent: the Medusa specs are not compiled")
 	} else if testing.Short() {
@@ -56,7 +59,7 @@ func globAll(t *testing.T, patterns ...string) []string {
 
 func generateOK(t *testing.T, spec, pkg string) map[string][]byte {
 	t.Helper()
-	res, err := Generate(Config{Spec: spec, Package: pkg})
+	res, err := Generate(Config{Spec: spec, Package: pkg, ServerInterface: ServerStrict})
 	if err != nil {
 		t.Fatalf("%s: %v", spec, err)
 	}

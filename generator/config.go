@@ -22,6 +22,8 @@ type FileConfig struct {
 	Strict           bool     `yaml:"strict"`
 	AllowRemote      bool     `yaml:"allow-remote"`
 	AllowOutsideRoot bool     `yaml:"allow-outside-root"`
+	// ServerInterface is standard or strict (see Config.ServerInterface).
+	ServerInterface string `yaml:"server-interface"`
 	// Rules re-level or turn off diagnostics by rule id: off, info, warning, error.
 	Rules map[string]string `yaml:"rules"`
 }

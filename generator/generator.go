@@ -35,7 +35,18 @@ type Config struct {
 	AllowRemote      bool
 	AllowOutsideRoot bool
 	Rules            map[string]string // re-levelled or disabled rules, as in oasgen.yaml
+	// ServerInterface picks the server's interface: "standard" (the
+	// default: ServerInterface, whose methods write the response) or
+	// "strict" (StrictServerInterface too, whose methods take a typed
+	// request and return a typed response).
+	ServerInterface string
 }
+
+// Server interfaces Config.ServerInterface accepts.
+const (
+	ServerStandard = "standard"
+	ServerStrict   = "strict"
+)
 
 // Result is what a generation produced.
 type Result struct {
@@ -70,7 +81,7 @@ func Generate(cfg Config) (*Result, error) {
 	// The server reports problems with the validation runtime's types, so
 	// it brings the validators along.
 	validation := server || slices.Contains(cfg.Generate, PartValidate)
-	pkg, more := build.Build(doc, build.Options{Package: cfg.Package, Validation: validation, Server: server})
+	pkg, more := build.Build(doc, build.Options{Package: cfg.Package, Validation: validation, Server: server, Strict: cfg.ServerInterface == ServerStrict})
 	res.Diagnostics = append(res.Diagnostics, applyRules(more, cfg.Rules)...)
 	var overrides = emit.Options{}
 	if cfg.Templates != "" {
@@ -94,6 +105,11 @@ func (cfg *Config) check() error {
 		if !slices.Contains(KnownParts, p) {
 			return fmt.Errorf("unknown part %q in generate; known: %v", p, KnownParts)
 		}
+	}
+	switch cfg.ServerInterface {
+	case "", ServerStandard, ServerStrict:
+	default:
+		return fmt.Errorf("unknown server-interface %q; known: %s, %s", cfg.ServerInterface, ServerStandard, ServerStrict)
 	}
 	if cfg.Templates != "" {
 		if st, err := os.Stat(cfg.Templates); err != nil || !st.IsDir() {

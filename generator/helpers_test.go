@@ -72,8 +72,17 @@ func diagText(t testing.TB, dir string, list diag.List) string {
 // testdata/) beside it under its base name, and returns the module folder.
 func generatedPackage(t testing.TB, spec, pkg string, parts []string, testFiles ...string) string {
 	t.Helper()
+	return generatedModule(t, Config{Spec: spec, Package: pkg, Generate: parts}, testFiles...)
+}
+
+// generatedModule is generatedPackage with a whole Config; cfg.Spec is
+// relative to the repository root.
+func generatedModule(t testing.TB, cfg Config, testFiles ...string) string {
+	t.Helper()
 	root := repoRoot(t)
-	res, err := Generate(Config{Spec: filepath.Join(root, filepath.FromSlash(spec)), Package: pkg, Generate: parts})
+	spec, pkg := cfg.Spec, cfg.Package
+	cfg.Spec = filepath.Join(root, filepath.FromSlash(spec))
+	res, err := Generate(cfg)
 	if err != nil {
 		t.Fatalf("generate %s: %v", spec, err)
 	}

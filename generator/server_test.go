@@ -20,3 +20,12 @@ func TestServerStyles(t *testing.T) {
 	mod := generatedPackage(t, "testdata/server/styles/openapi.yaml", "styles", []string{PartModels, PartServer}, "server/styles_test.go")
 	goCmd(t, mod, "test", "./...")
 }
+
+// TestServerBodies generates testdata/server/bodies (every request body
+// kind, every typed response shape) with the strict interface and runs
+// testdata/server/bodies_test.go against it.
+func TestServerBodies(t *testing.T) {
+	mod := generatedModule(t, Config{Spec: "testdata/server/bodies/openapi.yaml", Package: "bodies",
+		Generate: []string{PartModels, PartServer}, ServerInterface: ServerStrict}, "server/bodies_test.go")
+	goCmd(t, mod, "test", "./...")
+}

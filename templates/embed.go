@@ -22,3 +22,9 @@ var Runtime embed.FS
 //
 //go:embed rt/server.go rt/params.go
 var ServerRuntime embed.FS
+
+// StrictRuntime holds the Go source of the strict interface's runtime,
+// copied into server.gen.go when the strict interface is generated.
+//
+//go:embed rt/strict.go
+var StrictRuntime embed.FS

@@ -16,6 +16,7 @@ import (
 // generateFlags are the command-line settings; set ones override oasgen.yaml.
 type generateFlags struct {
 	config, output, pkg, templates string
+	serverInterface                string
 	parts                          []string
 	check, strict                  bool
 	allowRemote, allowOutsideRoot  bool
@@ -47,6 +48,7 @@ the files on disk differ from what would be generated.`,
 	fl.StringVarP(&f.output, "output", "o", "", "output folder (default: the spec's settings, else ./api)")
 	fl.StringVarP(&f.pkg, "package", "p", "", "Go package name (default api)")
 	fl.StringSliceVar(&f.parts, "generate", nil, "parts to generate, comma-separated: models, validate, server (default all)")
+	fl.StringVar(&f.serverInterface, "server-interface", "", "the server's interface: standard (methods write the response) or strict (typed requests and responses, plus the standard one)")
 	fl.StringVar(&f.templates, "templates", "", "folder of templates overriding the built-in ones by file name")
 	fl.BoolVar(&f.check, "check", false, "write nothing; exit 1 if the generated files on disk are stale, missing or extra")
 	fl.BoolVar(&f.strict, "strict", false, "treat warnings as errors")
@@ -68,6 +70,7 @@ func settings(cmd *cobra.Command, f generateFlags, args []string) (generator.Con
 	override(&fc.Output, f.output)
 	override(&fc.Package, f.pkg)
 	override(&fc.Templates, f.templates)
+	override(&fc.ServerInterface, f.serverInterface)
 	if changed("generate") {
 		fc.Generate = f.parts
 	}
@@ -85,6 +88,7 @@ func settings(cmd *cobra.Command, f generateFlags, args []string) (generator.Con
 		AllowRemote:      fc.AllowRemote,
 		AllowOutsideRoot: fc.AllowOutsideRoot,
 		Rules:            fc.Rules,
+		ServerInterface:  fc.ServerInterface,
 	}
 	return cfg, fc.Output, fc.Strict, nil
 }

@@ -17,12 +17,13 @@ type Options struct {
 	Package    string // Go package name
 	Validation bool   // build the rules validators are generated from
 	Server     bool   // decide how the net/http server serves each operation
+	Strict     bool   // with Server: the strict interface's typed requests and responses
 }
 
 // runtimeNames are the helper types the generated package may declare; schema
 // names never take them.
 var runtimeNames = []string{"Opt", "NewOpt", "Nullable", "NewNullable", "OptNullable", "NewOptNullable", "Date",
-	"ValidationError", "Violation", "ValidateRequest", "ValidateResponse"}
+	"ValidationError", "Violation", "ValidateRequest", "ValidateResponse", "Decode"}
 
 // builder holds the state of one Build call.
 type builder struct {
@@ -40,8 +41,9 @@ type builder struct {
 	patternList []*ir.Pattern
 	pending     []pendingValue // examples and defaults to check at the end
 
-	serve bool
-	mux   *http.ServeMux // the server's routes, to find conflicts
+	serve  bool
+	strict bool
+	mux    *http.ServeMux // the server's routes, to find conflicts
 }
 
 // Build turns a loaded document into the IR, with warnings for defects that
@@ -58,16 +60,23 @@ func Build(doc *load.Document, opts Options) (*ir.Package, diag.List) {
 		ruleMemo:   map[*load.Schema]*ir.Rules{},
 		patterns:   map[string]*ir.Pattern{},
 		serve:      opts.Server,
+		strict:     opts.Server && opts.Strict,
 	}
 	if opts.Server {
 		b.scope = naming.NewScope(slices.Concat(runtimeNames, serverRuntimeNames)...)
 	}
+	if b.strict {
+		b.scope = naming.NewScope(slices.Concat(runtimeNames, serverRuntimeNames, strictRuntimeNames)...)
+	}
 	b.nameComponents()
-	pkg := &ir.Package{Name: opts.Package, Source: filepath.Base(doc.File), Validation: opts.Validation, Server: opts.Server}
+	pkg := &ir.Package{Name: opts.Package, Source: filepath.Base(doc.File), Validation: opts.Validation, Server: opts.Server, Strict: b.strict}
 	for _, s := range doc.Schemas {
 		b.schemaType(&load.SchemaRef{Value: s}, "")
 	}
 	pkg.Operations = b.operations()
+	if b.strict {
+		b.nameStrict(pkg.Operations)
+	}
 	breakCycles(b.decls)
 	slices.SortFunc(b.decls, func(x, y *ir.Type) int { return cmp.Compare(x.Name, y.Name) })
 	pkg.Types = b.decls

@@ -38,13 +38,11 @@ func (b *builder) server(op *load.Operation, out *ir.Operation) *ir.Server {
 			s.Bindings = append(s.Bindings, b.binding(p, out.Params.Fields[i], wildcards))
 		}
 	}
-	if op.RequestBody != nil && out.Body != nil {
-		if isJSON(out.BodyMedia) {
-			s.BodyJSON, s.BodyRequired = true, op.RequestBody.Required
-			s.BodyArg = wrap(out.Body, s.BodyRequired, false)
-		} else {
-			b.diags.Add(op.RequestBody.Loc.Pos, diag.Info, "server-body", "%s %s: %s bodies are not decoded yet; the handler reads r.Body", op.Method, op.Path, out.BodyMedia)
-		}
+	if op.RequestBody != nil {
+		s.Body = b.serverBody(op, out)
+	}
+	if b.strict && s.Route != "" {
+		s.Responses = b.strictResponses(op, out)
 	}
 	return s
 }
@@ -165,7 +163,7 @@ func (b *builder) binding(p *load.Parameter, f *ir.Field, wildcards map[string]s
 		bd.List, bd.Scalar, bd.Elem, bd.Convert = true, scalarKind(elem), elem, convert
 		return bd
 	}
-	if props, extra, ok := objectOf(t); ok {
+	if props, extra, ok := objectOf(t, false); ok {
 		if style == "form" && explode && (p.In != "query" || len(props) == 0) {
 			return skip("exploded form objects are bound only in the query and with declared properties")
 		}
@@ -196,9 +194,10 @@ func styleAllowed(in, style string) string {
 
 // objectOf reports whether t is an object of primitive properties: a
 // struct whose fields (and additional properties) are primitives, or a map
-// of primitives. It returns the parse kind of each property and of the
-// additional ones ("" for string).
-func objectOf(t *ir.Type) (props []ir.ObjectProp, extra string, ok bool) {
+// of primitives; with lists, arrays of primitives too. It returns the parse
+// kind of each property and of the additional ones ("" for string, "[]int"
+// for an array of integers).
+func objectOf(t *ir.Type, lists bool) (props []ir.ObjectProp, extra string, ok bool) {
 	u := t
 	for u.Kind == ir.Alias || u.Kind == ir.Defined {
 		if u.Elem == nil {
@@ -226,7 +225,7 @@ func objectOf(t *ir.Type) (props []ir.ObjectProp, extra string, ok bool) {
 			case ir.Opt, ir.Nullable, ir.OptNullable:
 				ft = ft.Elem
 			}
-			kind := scalarKind(ft)
+			kind := propKind(ft, lists)
 			if kind == "" {
 				return nil, "", false
 			}
@@ -240,6 +239,18 @@ func objectOf(t *ir.Type) (props []ir.ObjectProp, extra string, ok bool) {
 		return props, extra, true
 	}
 	return nil, "", false
+}
+
+// propKind is the parse kind of an object property of type t: its scalar
+// kind, or with lists "[]" and the kind of its items; "" when it is neither.
+func propKind(t *ir.Type, lists bool) string {
+	if kind := scalarKind(t); kind != "" {
+		return kind
+	}
+	if elem, _ := listOf(t); lists && elem != nil {
+		return "[]" + scalarKind(elem)
+	}
+	return ""
 }
 
 // paramStyle returns the style and explode of p, with the defaults of its location.
@@ -322,4 +333,61 @@ func listOf(t *ir.Type) (elem, convert *ir.Type) {
 		convert = t
 	}
 	return u.Elem, convert
+}
+
+// serverBody decides how op's request body reaches the handler: decoded
+// into the body type (JSON, or a form of primitive properties), read into a
+// string (text), or passed as a stream (multipart, anything else). The
+// media type the models use (JSON first) decides, and every declared media
+// type of the same kind is accepted.
+func (b *builder) serverBody(op *load.Operation, out *ir.Operation) *ir.ServerBody {
+	mt := preferredMedia(op.RequestBody.Content)
+	if mt == nil {
+		return nil
+	}
+	body := &ir.ServerBody{Kind: bodyKind(mt.Type), Required: op.RequestBody.Required}
+	if mt.Schema == nil && (body.Kind == ir.BodyJSON || body.Kind == ir.BodyForm) {
+		body.Kind = ir.BodyBinary // nothing to decode into
+	}
+	if body.Kind == ir.BodyForm {
+		props, extra, ok := objectOf(out.Body, true)
+		if !ok {
+			b.diags.Add(op.RequestBody.Loc.Pos, diag.Info, "server-body", "%s %s: the form body has properties that are not primitives or arrays of them; the handler gets it as a stream", op.Method, op.Path)
+			body.Kind = ir.BodyBinary
+		}
+		body.Props, body.Extra = props, extra
+	}
+	for _, m := range op.RequestBody.Content {
+		if bodyKind(m.Type) == bodyKind(mt.Type) {
+			body.Media = append(body.Media, m.Type)
+		}
+	}
+	switch body.Kind {
+	case ir.BodyJSON, ir.BodyForm:
+		body.Type = out.Body
+		body.Arg = wrap(out.Body, body.Required, false)
+	case ir.BodyText:
+		body.Arg = &ir.Type{Kind: ir.Builtin, Go: "string"}
+	case ir.BodyMultipart:
+		body.Arg = &ir.Type{Kind: ir.Builtin, Go: "*multipart.Reader", Import: ir.Import{Path: "mime/multipart"}}
+	default:
+		body.Arg = &ir.Type{Kind: ir.Builtin, Go: "io.Reader", Import: ir.Import{Path: "io"}}
+	}
+	return body
+}
+
+// bodyKind says how a request body of the given media type is read.
+func bodyKind(media string) string {
+	media, _, _ = strings.Cut(strings.ToLower(strings.TrimSpace(media)), ";")
+	switch {
+	case isJSON(media):
+		return ir.BodyJSON
+	case media == "application/x-www-form-urlencoded":
+		return ir.BodyForm
+	case strings.HasPrefix(media, "multipart/"):
+		return ir.BodyMultipart
+	case strings.HasPrefix(media, "text/"):
+		return ir.BodyText
+	}
+	return ir.BodyBinary
 }

@@ -132,13 +132,30 @@ func render(tmpl *template.Template, pkg *ir.Package, name, entry string, tb *ta
 	return write.File{Name: name, Content: src}, nil
 }
 
+// serverUsesOpt reports whether the server's declarations of an operation
+// use Opt: an optional body is passed as Opt[Body], an optional response
+// header is an Opt[T] field.
+func serverUsesOpt(sv *ir.Server) bool {
+	if sv.Body != nil && sv.Body.Arg.Kind == ir.Opt {
+		return true
+	}
+	for _, r := range sv.Responses {
+		for _, h := range r.Headers {
+			if h.Type.Kind == ir.Opt {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // scan marks the helpers a package needs that templates cannot see through
 // type expressions (methods emitted for extra properties and unions). Types
 // with a generated decoder (CheckedDecode) need none to decode.
 func (f *file) scan(pkg *ir.Package) {
 	for _, op := range pkg.Operations {
-		if op.Server != nil && op.Server.BodyArg != nil && op.Server.BodyArg.Kind == ir.Opt {
-			f.runtime.Opt = true // optional bodies are passed as Opt[Body]
+		if op.Server != nil && serverUsesOpt(op.Server) {
+			f.runtime.Opt = true
 		}
 	}
 	for _, t := range pkg.Types {

@@ -40,6 +40,10 @@ func (f *file) funcs() template.FuncMap {
 		"bindBody":            f.bindBody,
 		"quote":               quoted,
 		"serverRuntimeSource": f.serverRuntimeSource,
+		"requestObject":       f.requestObject,
+		"responseObject":      f.responseObject,
+		"strictMethod":        f.strictMethod,
+		"strictRuntimeSource": f.strictRuntimeSource,
 	}
 }
 

@@ -48,8 +48,8 @@ func (f *file) handlerParams(op *ir.Operation) string {
 	if op.Params != nil {
 		s += ", params " + f.expr(op.Params)
 	}
-	if op.Server.BodyJSON {
-		s += ", body " + f.expr(op.Server.BodyArg)
+	if op.Server.Body != nil {
+		s += ", body " + f.expr(op.Server.Body.Arg)
 	}
 	return s
 }
@@ -60,7 +60,7 @@ func handlerArgs(op *ir.Operation) string {
 	if op.Params != nil {
 		s += ", params"
 	}
-	if op.Server.BodyJSON {
+	if op.Server.Body != nil {
 		s += ", body"
 	}
 	return s
@@ -219,34 +219,62 @@ func wrapValue(k ir.Kind, value string) string {
 	return value
 }
 
-// bindBody prints the statements that read, decode and validate op's JSON body.
+// bindBody prints the statements that read op's request body into body:
+// decoded and validated (JSON, form), read (text) or opened (streams).
 func (f *file) bindBody(op *ir.Operation) string {
-	sv := op.Server
-	if !sv.BodyJSON {
+	body := op.Server.Body
+	if body == nil {
 		return ""
 	}
 	var b strings.Builder
 	line := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
-	line("data, p := s.readJSON(w, r, %t)", sv.BodyRequired)
-	line("if p != nil {")
-	line("s.fail(w, r, p)")
-	line("return")
-	line("}")
-	line("var body %s", f.expr(sv.BodyArg))
+	accept := strconv.Quote(strings.Join(body.Media, ", "))
+	fail := func(cond string) {
+		line("if %s {", cond)
+		line("s.fail(w, r, p)")
+		line("return")
+		line("}")
+	}
+	switch body.Kind {
+	case ir.BodyText:
+		line("data, p := s.readBody(w, r, %t, %s)", body.Required, accept)
+		fail("p != nil")
+		line("body := string(data)")
+		return b.String()
+	case ir.BodyBinary:
+		line("body, p := s.streamBody(w, r, %t, %s)", body.Required, accept)
+		fail("p != nil")
+		return b.String()
+	case ir.BodyMultipart:
+		line("body, p := s.readMultipart(w, r, %t, %s)", body.Required, accept)
+		fail("p != nil")
+		return b.String()
+	case ir.BodyForm:
+		line("values, p := s.readForm(w, r, %t, %s)", body.Required, accept)
+	default:
+		line("data, p := s.readBody(w, r, %t, %s)", body.Required, accept)
+	}
+	fail("p != nil")
+	line("var body %s", f.expr(body.Arg))
 	target := "body"
-	if sv.BodyArg.Kind == ir.Opt {
+	if body.Arg.Kind == ir.Opt {
 		target = "body.Value"
 	}
-	line("if data != nil {")
-	f.use("encoding/json")
-	line("if err := json.Unmarshal(data, &%s); err != nil {", target)
+	if body.Kind == ir.BodyForm {
+		line("if values != nil {")
+		line("if err := formBody(values, %s, %q, &%s); err != nil {", propKinds(body.Props), body.Extra, target)
+	} else {
+		f.use("encoding/json")
+		line("if data != nil {")
+		line("if err := json.Unmarshal(data, &%s); err != nil {", target)
+	}
 	line("s.fail(w, r, bodyProblem(err))")
 	line("return")
 	line("}")
 	if target != "body" {
 		line("body.Set = true")
 	}
-	if validates(op.Body) {
+	if validates(body.Type) {
 		line("if err := ValidateRequest(&%s); err != nil {", target)
 		line("s.fail(w, r, bodyProblem(err))")
 		line("return")

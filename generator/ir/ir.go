@@ -8,6 +8,7 @@ type Package struct {
 	Name       string       // Go package name
 	Validation bool         // validators are generated (validate.gen.go)
 	Server     bool         // the net/http server is generated (server.gen.go)
+	Strict     bool         // the server also has the strict, typed interface
 	Patterns   []*Pattern   // regular expressions the validators use, in order
 	Source     string       // spec file, relative to its root, for comments
 	Types      []*Type      // declared types in a deterministic order

@@ -10,14 +10,15 @@ type Server struct {
 	Skip string
 	// Bindings fill the fields of Operation.Params, in field order.
 	Bindings []*Binding
-	// BodyJSON is set when the request body is decoded from JSON and passed
-	// to the handler method; otherwise the method reads r.Body itself.
-	BodyJSON bool
-	// BodyRequired: a missing body is a 400.
-	BodyRequired bool
-	// BodyArg is the type of the handler's body argument: Body, or Opt[Body]
-	// when the body is optional. Nil when BodyJSON is false.
-	BodyArg *Type
+	// Body says how the request body is read for the handler; nil when the
+	// operation has none or the handler reads r.Body itself.
+	Body *ServerBody
+	// Responses are the typed responses of the strict interface, one per
+	// declared status and media type; nil unless Package.Strict.
+	Responses []*ServerResponse
+	// RequestObject and ResponseObject name the strict interface's request
+	// struct and response interface of the operation ("" unless strict).
+	RequestObject, ResponseObject string
 }
 
 // Binding says how one parameter is read from a request into its field.
@@ -63,4 +64,60 @@ type Binding struct {
 // parse kind (string, int, float, bool or time).
 type ObjectProp struct {
 	Name, Kind string
+}
+
+// Body kinds: how a request body is read.
+const (
+	BodyJSON      = "json"      // decoded and validated into Type
+	BodyForm      = "form"      // application/x-www-form-urlencoded, decoded into Type
+	BodyText      = "text"      // text/*, read into a string
+	BodyBinary    = "binary"    // any other media type, passed as a stream
+	BodyMultipart = "multipart" // multipart/*, passed as a *multipart.Reader
+)
+
+// ServerBody says how one operation's request body reaches the handler.
+type ServerBody struct {
+	Kind string // one of the Body kinds
+	// Media lists the media types accepted (others get 415), as declared.
+	Media    []string
+	Required bool // a missing body is a 400
+	// Type is the decoded body (json, form); nil for the others.
+	Type *Type
+	// Arg is the type the handler receives: Type (Opt[Type] when the body is
+	// optional), string, io.Reader or *multipart.Reader.
+	Arg *Type
+	// Props and Extra give the parse kinds of a form body's properties
+	// ("[]int" for an array of integers), as in Binding.
+	Props []ObjectProp
+	Extra string
+}
+
+// ServerResponse is one typed response of the strict interface: a status
+// (or range, or default) with one media type, or none.
+type ServerResponse struct {
+	Name   string // the Go type, such as GetCart200JSONResponse
+	Status string // as declared: 200, 4XX, default
+	// Code is the status written; 0 when the response carries its own
+	// (StatusCode field: ranges and default).
+	Code  int
+	Media string // "" when there is no body
+	// Kind is json, text or binary (an io.Reader), "" for no body.
+	Kind string
+	// Body is the type of the body field; nil when there is no body.
+	Body *Type
+	// Headers are the declared headers the response sets.
+	Headers []*ResponseHeader
+	// Doc is the response's description.
+	Doc string
+}
+
+// ResponseHeader is a declared header of a typed response.
+type ResponseHeader struct {
+	Name  string // as sent: X-Request-Id
+	Field string // Go field name
+	Type  *Type  // field type: Opt[T] unless the header is required
+	// Kind is how one value is formatted (string, int, float, bool, time),
+	// List when the value is an array of them (comma-separated).
+	Kind string
+	List bool
 }

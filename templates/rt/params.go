@@ -289,29 +289,16 @@ func paramObject(p *paramReader, name string, raw map[string]string, kinds map[s
 		if !known {
 			kind = extra
 		}
-		var err error
-		switch kind {
-		case "int":
-			var n int64
-			n, err = strconv.ParseInt(s, 10, 64)
-			obj[k] = n
-		case "float":
-			var f float64
-			f, err = strconv.ParseFloat(s, 64)
-			obj[k] = f
-		case "bool":
-			obj[k], err = paramBool[bool](s)
-		default:
-			obj[k] = s
-		}
+		x, err := convertValue(kind, s)
 		if err != nil {
 			p.v.enter(name)
 			p.v.enter(k)
-			p.v.reject("type", "must be %s, got %q", map[string]string{"int": "an integer", "float": "a number", "bool": "true or false"}[kind], s)
+			p.v.reject("type", "%s, got %q", err.Error(), s)
 			p.v.leave()
 			p.v.leave()
 			ok = false
 		}
+		obj[k] = x
 	}
 	if !ok {
 		return false
@@ -336,6 +323,76 @@ func paramObject(p *paramReader, name string, raw map[string]string, kinds map[s
 	}
 	p.v.leave()
 	return false
+}
+
+// convertValue converts a raw value to the JSON value of its parse kind:
+// int, float, bool, or anything else for a string.
+func convertValue(kind, s string) (any, error) {
+	switch kind {
+	case "int":
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return nil, errors.New("must be an integer")
+		}
+		return n, nil
+	case "float":
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			return nil, errors.New("must be a number")
+		}
+		return f, nil
+	case "bool":
+		return paramBool[bool](s)
+	}
+	return s, nil
+}
+
+// formBody decodes an application/x-www-form-urlencoded body into x, each
+// property converted as its kind in kinds says (extra for the others): a
+// kind starting with [] collects every value of the key into an array,
+// else the first value counts. The error is a *ValidationError with paths
+// such as /quantity, or a decoding error.
+func formBody(values url.Values, kinds map[string]string, extra string, x any) error {
+	var v validator
+	obj := make(map[string]any, len(values))
+	for k, vs := range values {
+		kind, known := kinds[k]
+		if !known {
+			kind = extra
+		}
+		item, isList := strings.CutPrefix(kind, "[]")
+		if !isList {
+			vs = vs[:1]
+		}
+		items := make([]any, len(vs))
+		v.enter(k)
+		for i, s := range vs {
+			var err error
+			if items[i], err = convertValue(item, s); err != nil {
+				if isList {
+					v.enterIndex(i)
+				}
+				v.reject("type", "%s, got %q", err.Error(), s)
+				if isList {
+					v.leave()
+				}
+			}
+		}
+		v.leave()
+		if isList {
+			obj[k] = items
+		} else {
+			obj[k] = items[0]
+		}
+	}
+	if err := v.err(); err != nil {
+		return err
+	}
+	data, err := json.Marshal(obj)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(data, x)
 }
 
 // paramList parses the items of an array parameter.

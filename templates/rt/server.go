@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"mime"
+	"mime/multipart"
 	"net/http"
+	"net/url"
 	"reflect"
 	"strconv"
 	"strings"
@@ -116,6 +118,9 @@ func defaultErrorHandler(w http.ResponseWriter, _ *http.Request, err error) {
 	var p *Problem
 	if !errors.As(err, &p) {
 		p = &Problem{Status: http.StatusInternalServerError}
+		if _, tooLarge := errors.AsType[*http.MaxBytesError](err); tooLarge {
+			p = readProblem(err) // a streamed body went past the limit
+		}
 	}
 	WriteProblem(w, p)
 }
@@ -128,6 +133,9 @@ type serverOptions struct {
 	middlewares []func(http.Handler) http.Handler
 	onError     ErrorHandler
 	bodyLimit   int64
+	// validateResponses: typed responses are validated before they are
+	// written (WithResponseValidation, strict interface only).
+	validateResponses bool
 }
 
 // WithBasePath serves every route below prefix, such as /api/v1.
@@ -238,32 +246,117 @@ func (s *httpServer) fail(w http.ResponseWriter, r *http.Request, err error) {
 	s.onError(w, r, err)
 }
 
-// readJSON reads a JSON request body: nil data when there is none. It
-// answers 415 for another content type, 413 past the body limit and 400
-// when a required body is missing.
-func (s *httpServer) readJSON(w http.ResponseWriter, r *http.Request, required bool) ([]byte, *Problem) {
+// openBody checks a request body's content type against accept, the
+// declared media types separated by commas (415 otherwise), and returns the
+// body, limited to the body limit, with its media type and parameters. The
+// body is nil when the request has none, a 400 when it is required.
+func (s *httpServer) openBody(w http.ResponseWriter, r *http.Request, required bool, accept string) (io.Reader, map[string]string, *Problem) {
 	if r.ContentLength != 0 && r.Body != nil && r.Body != http.NoBody {
 		ct := r.Header.Get("Content-Type")
-		media, _, err := mime.ParseMediaType(ct)
-		if err != nil || (media != "application/json" && !strings.HasSuffix(media, "+json")) {
-			return nil, &Problem{Status: http.StatusUnsupportedMediaType, Detail: fmt.Sprintf("content type %q is not JSON", ct)}
+		media, params, err := mime.ParseMediaType(ct)
+		if err != nil || !mediaAccepted(media, accept) {
+			return nil, nil, &Problem{Status: http.StatusUnsupportedMediaType, Detail: fmt.Sprintf("content type %q is not one of %s", ct, accept)}
 		}
-		data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.bodyLimit))
-		if err != nil {
-			if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
-				return nil, &Problem{Status: http.StatusRequestEntityTooLarge, Detail: fmt.Sprintf("the body is larger than %d bytes", s.bodyLimit)}
-			}
-			return nil, &Problem{Status: http.StatusBadRequest, Detail: "reading the body: " + err.Error()}
-		}
-		if len(data) > 0 {
-			return data, nil
-		}
+		return http.MaxBytesReader(w, r.Body, s.bodyLimit), params, nil
 	}
 	if required {
-		return nil, &Problem{Status: http.StatusBadRequest, Detail: "the request body is required",
-			Violations: []Violation{{Path: "/body", Keyword: "required", Message: "missing required request body"}}}
+		return nil, nil, missingBody()
 	}
-	return nil, nil
+	return nil, nil, nil
+}
+
+func missingBody() *Problem {
+	return &Problem{Status: http.StatusBadRequest, Detail: "the request body is required",
+		Violations: []Violation{{Path: "/body", Keyword: "required", Message: "missing required request body"}}}
+}
+
+// mediaAccepted reports whether media matches one of the comma-separated
+// media ranges of accept (image/*, */*); JSON media types match each other.
+func mediaAccepted(media, accept string) bool {
+	for a := range strings.SplitSeq(accept, ",") {
+		a, _, _ = strings.Cut(a, ";")
+		a = strings.ToLower(strings.TrimSpace(a))
+		switch {
+		case a == media || a == "*/*":
+			return true
+		case strings.HasSuffix(a, "/*") && strings.HasPrefix(media, a[:len(a)-1]):
+			return true
+		case isJSONMedia(a) && isJSONMedia(media):
+			return true
+		}
+	}
+	return false
+}
+
+func isJSONMedia(media string) bool {
+	return media == "application/json" || strings.HasSuffix(media, "+json")
+}
+
+// readBody reads a whole request body (see openBody): nil data when there
+// is none or it is empty (a 400 when required), 413 past the body limit.
+func (s *httpServer) readBody(w http.ResponseWriter, r *http.Request, required bool, accept string) ([]byte, *Problem) {
+	body, _, p := s.openBody(w, r, required, accept)
+	if body == nil {
+		return nil, p
+	}
+	data, err := io.ReadAll(body)
+	if err != nil {
+		return nil, readProblem(err)
+	}
+	if len(data) == 0 && required {
+		return nil, missingBody()
+	}
+	if len(data) == 0 {
+		return nil, nil
+	}
+	return data, nil
+}
+
+// readProblem turns an error reading the body into 413 past the limit,
+// else 400.
+func readProblem(err error) *Problem {
+	if mb, ok := errors.AsType[*http.MaxBytesError](err); ok {
+		return &Problem{Status: http.StatusRequestEntityTooLarge, Detail: fmt.Sprintf("the body is larger than %d bytes", mb.Limit)}
+	}
+	return &Problem{Status: http.StatusBadRequest, Detail: "reading the body: " + err.Error()}
+}
+
+// readForm reads an application/x-www-form-urlencoded body: nil values
+// when there is none.
+func (s *httpServer) readForm(w http.ResponseWriter, r *http.Request, required bool, accept string) (url.Values, *Problem) {
+	data, p := s.readBody(w, r, required, accept)
+	if data == nil {
+		return nil, p
+	}
+	values, err := url.ParseQuery(string(data))
+	if err != nil {
+		return nil, &Problem{Status: http.StatusBadRequest, Detail: "the request body is invalid",
+			Violations: []Violation{{Path: "/body", Keyword: "form", Message: err.Error()}}}
+	}
+	return values, nil
+}
+
+// readMultipart opens a multipart body as a stream of parts: nil when there
+// is none. A body without a boundary is a 400.
+func (s *httpServer) readMultipart(w http.ResponseWriter, r *http.Request, required bool, accept string) (*multipart.Reader, *Problem) {
+	body, params, p := s.openBody(w, r, required, accept)
+	if body == nil {
+		return nil, p
+	}
+	if params["boundary"] == "" {
+		return nil, &Problem{Status: http.StatusBadRequest, Detail: "the multipart body has no boundary parameter in its Content-Type"}
+	}
+	return multipart.NewReader(body, params["boundary"]), nil
+}
+
+// streamBody returns the body as a stream limited to the body limit;
+// http.NoBody when there is none.
+func (s *httpServer) streamBody(w http.ResponseWriter, r *http.Request, required bool, accept string) (io.Reader, *Problem) {
+	body, _, p := s.openBody(w, r, required, accept)
+	if body == nil && p == nil {
+		return http.NoBody, nil
+	}
+	return body, p
 }
 
 // bodyProblem turns a decoding or validation error of the body into a 400

@@ -1,0 +1,116 @@
+package build
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/oasgen/oasgen/generator/diag"
+	"github.com/oasgen/oasgen/generator/ir"
+	"github.com/oasgen/oasgen/generator/load"
+	"github.com/oasgen/oasgen/generator/naming"
+)
+
+// strictRuntimeNames are the exported names the strict interface adds to
+// server.gen.go.
+var strictRuntimeNames = []string{"StrictServerInterface", "StrictHandler", "WithResponseValidation"}
+
+// strictResponses lists op's typed responses for the strict interface: one
+// per declared status and media type, or one without a body. Their names
+// are given by nameStrict once every operation is built.
+func (b *builder) strictResponses(op *load.Operation, out *ir.Operation) []*ir.ServerResponse {
+	var list []*ir.ServerResponse
+	for i, r := range op.Responses {
+		code, err := strconv.Atoi(r.Status)
+		if err != nil {
+			code = 0 // a range (4XX) or default: the response carries its status
+		}
+		headers := b.responseHeaders(r, out.Name+statusWord(r.Status))
+		if len(r.Content) == 0 {
+			list = append(list, &ir.ServerResponse{Status: r.Status, Code: code, Headers: headers, Doc: r.Description})
+			continue
+		}
+		for _, mt := range r.Content {
+			sr := &ir.ServerResponse{Status: r.Status, Code: code, Media: mt.Type, Headers: headers, Doc: r.Description}
+			switch {
+			case isJSON(mt.Type) && mt.Schema != nil:
+				sr.Kind, sr.Body = ir.BodyJSON, out.Responses[i].Type
+				if out.Responses[i].Media != mt.Type {
+					sr.Body = b.schemaType(mt.Schema, out.Name+statusWord(r.Status)+mediaWord(mt.Type)+"Response")
+				}
+			case bodyKind(mt.Type) == ir.BodyText:
+				sr.Kind, sr.Body = ir.BodyText, &ir.Type{Kind: ir.Builtin, Go: "string"}
+			default:
+				sr.Kind, sr.Body = ir.BodyBinary, &ir.Type{Kind: ir.Builtin, Go: "io.Reader", Import: ir.Import{Path: "io"}}
+			}
+			list = append(list, sr)
+		}
+	}
+	return list
+}
+
+// responseHeaders returns the declared headers of r a typed response
+// sets: primitives and arrays of them. Content-Type is left out, as OpenAPI
+// says; other shapes are reported and left to the handler.
+func (b *builder) responseHeaders(r *load.Response, ctx string) []*ir.ResponseHeader {
+	var out []*ir.ResponseHeader
+	fields := naming.NewScope("Body", "StatusCode", "ContentType")
+	for _, h := range r.Headers {
+		if strings.EqualFold(h.Name, "Content-Type") || h.Schema == nil {
+			continue
+		}
+		t := b.schemaType(h.Schema, ctx+naming.Exported(h.Name)+"Header")
+		rh := &ir.ResponseHeader{Name: h.Name, Kind: scalarKind(t)}
+		if rh.Kind == "" {
+			elem, _ := listOf(t)
+			if elem == nil {
+				b.diags.Add(h.Loc.Pos, diag.Info, "server-header", "response header %q is neither a primitive nor an array of them; typed responses do not set it", h.Name)
+				continue
+			}
+			rh.Kind, rh.List = scalarKind(elem), true
+		}
+		rh.Field = fields.Unique(nonEmpty(naming.Exported(h.Name)))
+		rh.Type = wrap(t, h.Required, false)
+		out = append(out, rh)
+	}
+	return out
+}
+
+// mediaWord spells a media type inside a Go name: JSON, ProblemJSON, Text,
+// Binary, or the words of the type.
+func mediaWord(media string) string {
+	media, _, _ = strings.Cut(strings.ToLower(strings.TrimSpace(media)), ";")
+	switch {
+	case media == "application/json":
+		return "JSON"
+	case strings.HasSuffix(media, "+json"):
+		_, sub, _ := strings.Cut(strings.TrimSuffix(media, "+json"), "/")
+		return naming.Exported(sub) + "JSON"
+	case media == "text/plain":
+		return "Text"
+	case media == "application/octet-stream":
+		return "Binary"
+	}
+	word := naming.Exported(strings.NewReplacer("*", " any ", "/", " ", ".", " ", "-", " ").Replace(media))
+	return nonEmpty(word)
+}
+
+// nameStrict names the strict interface's declarations of every served
+// operation after all other names are given, so that turning the strict
+// interface on never renames a model.
+func (b *builder) nameStrict(ops []*ir.Operation) {
+	for _, op := range ops {
+		sv := op.Server
+		if sv == nil || sv.Route == "" {
+			continue
+		}
+		sv.RequestObject = b.scope.Unique(op.Name + "RequestObject")
+		sv.ResponseObject = b.scope.Unique(op.Name + "ResponseObject")
+		for _, r := range sv.Responses {
+			name := op.Name + statusWord(r.Status)
+			if r.Media != "" {
+				name += mediaWord(r.Media)
+			}
+			r.Name = b.scope.Unique(name + "Response")
+		}
+	}
+}

@@ -1,0 +1,124 @@
+package rt
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// WithResponseValidation makes StrictHandler validate every typed JSON
+// response before writing it. A response the spec does not allow is not
+// sent: the error handler gets a 500 *Problem listing the violations at
+// /response/body/... Meant for tests and development, where a wrong
+// response should fail loudly; it costs one validation per response.
+func WithResponseValidation() Option {
+	return func(o *serverOptions) { o.validateResponses = true }
+}
+
+// noResponse is the error of a strict method that returned neither a
+// response nor an error.
+func noResponse(method string) error {
+	return fmt.Errorf("%s returned a nil response and a nil error", method)
+}
+
+// responseStatus checks the status a ranged (4XX) or default response
+// carries against the declared one.
+func responseStatus(code int, declared string) (int, error) {
+	ok := code >= 100 && code <= 599
+	if len(declared) == 3 && strings.HasSuffix(declared, "XX") {
+		ok = ok && code/100 == int(declared[0]-'0')
+	}
+	if !ok {
+		return 0, fmt.Errorf("status %d does not fit the declared response %s", code, declared)
+	}
+	return code, nil
+}
+
+// responseMedia checks the media type a response with a declared media
+// range (image/*) carries.
+func responseMedia(media, declared string) (string, error) {
+	m, _, err := mime.ParseMediaType(media)
+	if err != nil || !mediaAccepted(m, declared) {
+		return "", fmt.Errorf("content type %q does not fit the declared %s", media, declared)
+	}
+	return media, nil
+}
+
+// checkResponse validates a typed JSON response body when the options ask
+// for it; the error is a 500 *Problem with the violations.
+func checkResponse(o *serverOptions, body validatable) error {
+	if !o.validateResponses {
+		return nil
+	}
+	err := ValidateResponse(body)
+	ve, ok := errors.AsType[*ValidationError](err)
+	if !ok {
+		return err
+	}
+	p := &Problem{Status: http.StatusInternalServerError, Detail: "the response does not match the spec"}
+	for _, v := range ve.Violations {
+		v.Path = "/response/body" + v.Path
+		p.Violations = append(p.Violations, v)
+	}
+	return p
+}
+
+// writeText writes a text response body with its media type.
+func writeText(w http.ResponseWriter, status int, media, body string) error {
+	w.Header().Set("Content-Type", textMedia(media))
+	w.WriteHeader(status)
+	_, err := io.WriteString(w, body)
+	return err
+}
+
+// textMedia adds charset=utf-8 to a text media type without a charset,
+// as Go strings hold UTF-8.
+func textMedia(media string) string {
+	if strings.Contains(media, "charset=") {
+		return media
+	}
+	return media + "; charset=utf-8"
+}
+
+// writeStream copies a response body from r, closing it when it is an
+// io.Closer; a nil reader writes no body.
+func writeStream(w http.ResponseWriter, status int, media string, r io.Reader) error {
+	if c, ok := r.(io.Closer); ok {
+		defer c.Close()
+	}
+	w.Header().Set("Content-Type", media)
+	w.WriteHeader(status)
+	if r == nil {
+		return nil
+	}
+	_, err := io.Copy(w, r)
+	return err
+}
+
+// Response header values, in the simple style.
+
+func headerString[T ~string](v T) string { return string(v) }
+
+func headerInt[T ~int | ~int32 | ~int64](v T) string { return strconv.FormatInt(int64(v), 10) }
+
+func headerFloat[T ~float32 | ~float64](v T) string {
+	return strconv.FormatFloat(float64(v), 'g', -1, 64)
+}
+
+func headerBool[T ~bool](v T) string { return strconv.FormatBool(bool(v)) }
+
+func headerTime(v time.Time) string { return v.Format(time.RFC3339Nano) }
+
+// headerList formats an array header value: its items separated by commas.
+func headerList[T any](items []T, format func(T) string) string {
+	s := make([]string, len(items))
+	for i, x := range items {
+		s[i] = format(x)
+	}
+	return strings.Join(s, ",")
+}
