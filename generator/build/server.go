@@ -132,8 +132,19 @@ func (b *builder) binding(p *load.Parameter, f *ir.Field, wildcards map[string]s
 	case p.In != "query" && p.In != "header" && p.In != "cookie":
 		return skip("unknown location %q", p.In)
 	}
-	if len(p.Content) > 0 || p.Schema == nil {
-		return skip("content-encoded parameters are not supported yet")
+	if len(p.Content) > 0 {
+		if !isJSON(p.Content[0].Type) || p.Content[0].Schema == nil {
+			return skip("only JSON content-encoded parameters are bound, not %s", p.Content[0].Type)
+		}
+		bd.Content, bd.Elem = "json", unwrapOpt(f.Type)
+		bd.Wrap = f.Type.Kind
+		if bd.Wrap != ir.Opt && bd.Wrap != ir.Nullable && bd.Wrap != ir.OptNullable {
+			bd.Wrap = ir.Builtin
+		}
+		return bd
+	}
+	if p.Schema == nil {
+		return skip("it has neither a schema nor a content")
 	}
 	if why := styleAllowed(p.In, style); why != "" {
 		return skip("%s", why)
@@ -171,6 +182,15 @@ func (b *builder) binding(p *load.Parameter, f *ir.Field, wildcards map[string]s
 		return bd
 	}
 	return skip("only primitives, arrays of primitives and objects of primitive properties are bound yet")
+}
+
+// unwrapOpt returns the type inside an Opt, Nullable or OptNullable wrapper.
+func unwrapOpt(t *ir.Type) *ir.Type {
+	switch t.Kind {
+	case ir.Opt, ir.Nullable, ir.OptNullable:
+		return t.Elem
+	}
+	return t
 }
 
 // styleAllowed says why style cannot be used in location in, "" when it can.

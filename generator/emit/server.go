@@ -117,6 +117,10 @@ func (f *file) bindParams(op *ir.Operation) string {
 			continue
 		}
 		switch {
+		case bd.Content == "json":
+			line("if raw, ok := b.value(%q, %q); ok {", bd.In, bd.Key)
+			line("var x %s", f.expr(bd.Elem))
+			line("if b.decode(%q, \"json\", []byte(raw), &x) {", bd.Name)
 		case bd.Object:
 			line("if raw, ok := b.object(%q, %q, %q, %q, %t, %s); ok {", bd.In, bd.Key, bd.Name, bd.Style, bd.Explode, propNames(bd.Props))
 			line("var x %s", f.expr(bd.Elem))

@@ -55,6 +55,9 @@ type Binding struct {
 	Wrap Kind
 	// Default is the Go literal of the default value of Elem, "" for none.
 	Default string
+	// Content is "json" for a parameter whose value is JSON (content:
+	// application/json), decoded into Elem and checked like a body.
+	Content string
 	// Skip says why the parameter is not bound; the field stays zero and
 	// the handler reads the raw value from the request.
 	Skip string

@@ -304,9 +304,20 @@ func paramObject(p *paramReader, name string, raw map[string]string, kinds map[s
 		return false
 	}
 	data, err := json.Marshal(obj)
-	if err == nil {
-		err = json.Unmarshal(data, x)
+	if err != nil {
+		p.v.enter(name)
+		p.v.reject("type", "%s", err.Error())
+		p.v.leave()
+		return false
 	}
+	return p.decode(name, "type", data, x)
+}
+
+// decode decodes the JSON of parameter name into x, reporting its
+// violations below /name; an error that is not a *ValidationError is
+// reported with keyword.
+func (p *paramReader) decode(name, keyword string, data []byte, x any) bool {
+	err := json.Unmarshal(data, x)
 	if err == nil {
 		return true
 	}
@@ -319,7 +330,7 @@ func paramObject(p *paramReader, name string, raw map[string]string, kinds map[s
 		}
 		p.v.rejected = append(p.v.rejected, prefix)
 	} else {
-		p.v.reject("type", "%s", err.Error())
+		p.v.reject(keyword, "%s", err.Error())
 	}
 	p.v.leave()
 	return false

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"slices"
 	"sync"
 	"testing"
@@ -81,6 +82,11 @@ func TestParameterStyles(t *testing.T) {
 		t.Errorf("form object k,v,k,v %+v", p.Attrs)
 	}
 
+	p = search("/search/.a/;page=1?where=" + url.QueryEscape(`{"price":{"gte":10.5}}`))
+	if w := p.Where.Value; !p.Where.Set || w.Price.Value.Gte.Value != 10.5 {
+		t.Errorf("JSON parameter %+v", p.Where)
+	}
+
 	// Label with commas (RFC 6570), a single label, an empty matrix array
 	// member and nothing in the query.
 	p = search("/search/.a,b/;page=7")
@@ -108,6 +114,9 @@ func TestParameterStyles(t *testing.T) {
 		{"deepObject nested", "/search/.a/;page=1?filter[a][b]=1", "/query/filter", "style"},
 		{"form object property", "/search/.a/;page=1?max=lots", "/query/range/max", "type"},
 		{"form object odd pairs", "/search/.a/;page=1?attrs=fit,slim,neck", "/query/attrs", "style"},
+		{"JSON parameter syntax", "/search/.a/;page=1?where=%7Bprice", "/query/where", "json"},
+		{"JSON parameter schema", "/search/.a/;page=1?where=" + url.QueryEscape(`{"price":{"gte":-1}}`), "/query/where/price/gte", "minimum"},
+		{"JSON parameter unknown property", "/search/.a/;page=1?where=" + url.QueryEscape(`{"cost":1}`), "/query/where/cost", "additionalProperties"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
