@@ -141,13 +141,15 @@ func (e *encoder) structBody(t *ir.Type) {
 		if static {
 			e.line("first := %t", !written)
 		}
-		e.line("for _, k := range sortedKeys(x.AdditionalProperties) {")
+		e.line("keys, mark := mapKeys(w, x.AdditionalProperties)")
+		e.line("for _, k := range keys {")
 		e.line("w.comma(&first)")
 		e.line("w.string(k)")
 		e.line("w.byte(':')")
 		e.line("v := x.AdditionalProperties[k]")
 		e.value(t.Extra, "v")
 		e.line("}")
+		e.line("w.keys = w.keys[:mark]")
 	}
 	e.line("w.byte('}')")
 }
@@ -253,13 +255,16 @@ func (e *encoder) value(t *ir.Type, src string) {
 		e.line("} else {")
 		e.line("w.byte('{')")
 		e.line("%s := true", first)
-		e.line("for _, %s := range sortedKeys(%s) {", k, src)
+		keys, mark := "keys"+strconv.Itoa(e.depth), "mark"+strconv.Itoa(e.depth)
+		e.line("%s, %s := mapKeys(w, %s)", keys, mark, src)
+		e.line("for _, %s := range %s {", k, keys)
 		e.line("w.comma(&%s)", first)
 		e.line("w.string(%s)", k)
 		e.line("w.byte(':')")
 		e.line("%s := %s[%s]", v, src, k)
 		e.value(t.Elem, v)
 		e.line("}")
+		e.line("w.keys = w.keys[:%s]", mark)
 		e.line("w.byte('}')")
 		e.line("}")
 		e.depth--

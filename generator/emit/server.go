@@ -267,6 +267,9 @@ func (f *file) bindBody(op *ir.Operation) string {
 	if body.Kind == ir.BodyForm {
 		line("if values != nil {")
 		line("if err := formBody(values, %s, %q, &%s); err != nil {", propKinds(body.Props), body.Extra, target)
+	} else if decodes(body.Type) { // the generated decoder, without json.Unmarshal's scans
+		line("if data != nil {")
+		line("if err := %s.UnmarshalJSON(data); err != nil {", target)
 	} else {
 		f.use("encoding/json")
 		line("if data != nil {")
@@ -279,7 +282,10 @@ func (f *file) bindBody(op *ir.Operation) string {
 		line("body.Set = true")
 	}
 	if validates(body.Type) {
-		line("if err := ValidateRequest(&%s); err != nil {", target)
+		// ValidateRequest's work, with a static call that keeps v on the stack.
+		line("v := validator{mode: modeRequest}")
+		line("%s.validate(&v)", target)
+		line("if err := v.err(); err != nil {")
 		line("s.fail(w, r, bodyProblem(err))")
 		line("return")
 		line("}")
@@ -297,6 +303,12 @@ func validates(t *ir.Type) bool {
 		t = t.Elem
 	}
 	return false
+}
+
+// decodes reports whether t is a declared type with a generated decoder
+// (decode.gen.go), whose UnmarshalJSON can be called directly.
+func decodes(t *ir.Type) bool {
+	return t != nil && t.Name != "" && t.Kind != ir.Alias && t.CheckedDecode
 }
 
 // quoted prints a Go string literal, for templates.

@@ -72,6 +72,11 @@ type validator struct {
 	// rejected holds the paths of values decoding rejected (wrong type, null,
 	// missing): the zero values left there are not checked again.
 	rejected []string
+	// probe is set when only whether the value is valid matters (which
+	// union branches match): a violation is counted in failures, neither
+	// described nor recorded, and checking stops at the first.
+	probe    bool
+	failures int
 }
 
 // maxDepth is how many path segments a violation can show.
@@ -101,11 +106,17 @@ func (v *validator) push(s segment) {
 func (v *validator) leave() { v.depth-- }
 
 // full reports whether the cap has been reached, so callers can stop early.
-func (v *validator) full() bool { return len(v.violations) >= maxViolations }
+func (v *validator) full() bool {
+	return len(v.violations) >= maxViolations || v.probe && v.failures > 0
+}
 
 // add reports a violation of the value being checked.
 func (v *validator) add(keyword, format string, args ...any) {
 	if v.full() {
+		return
+	}
+	if v.probe {
+		v.failures++
 		return
 	}
 	p := v.path()
@@ -115,11 +126,22 @@ func (v *validator) add(keyword, format string, args ...any) {
 	v.violations = append(v.violations, Violation{Path: p, Keyword: keyword, Message: fmt.Sprintf(format, args...)})
 }
 
+// counted counts a violation when the validator only probes, and reports
+// whether it did: the caller then need not build the violation's message.
+func (v *validator) counted() bool {
+	if v.probe {
+		v.failures++
+	}
+	return v.probe
+}
+
 // reject reports a value decoding could not take: what it left in the Go
 // value is a zero value, which the checks of Validate must not report again.
 func (v *validator) reject(keyword, format string, args ...any) {
 	v.add(keyword, format, args...)
-	v.rejected = append(v.rejected, v.path())
+	if !v.probe {
+		v.rejected = append(v.rejected, v.path())
+	}
 }
 
 // covered reports whether path is at or below a value decoding rejected.

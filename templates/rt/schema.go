@@ -140,6 +140,9 @@ func (s *jsonSchema) validateAny(v *validator, x any) {
 	}
 	t := typeOf(x)
 	if !s.allows(t) {
+		if v.counted() { // probing union branches: no message to build
+			return
+		}
 		if t == typeNull {
 			v.add("nullable", "must not be null")
 		} else {
@@ -471,9 +474,9 @@ func countWord(n int) string {
 func countValid(schemas []*jsonSchema, x any, mode validationMode, limit int) int {
 	n := 0
 	for _, sub := range schemas {
-		probe := validator{mode: mode}
+		probe := validator{mode: mode, probe: true}
 		sub.validateAny(&probe, x)
-		if len(probe.violations) == 0 {
+		if probe.failures == 0 {
 			if n++; n >= limit {
 				return n
 			}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"strconv"
 	"time"
 	"unicode/utf8"
@@ -18,6 +19,23 @@ import (
 type jsonWriter struct {
 	buf []byte
 	err error
+	// keys is a stack of sorted map keys (see mapKeys), reused from map to
+	// map and, as WriteJSON pools writers, from response to response.
+	keys []string
+}
+
+// mapKeys pushes the keys of m, sorted, on w's key stack and returns them
+// with the mark to pop them with (w.keys = w.keys[:mark]) after the map is
+// written. Maps nested in m push above them, so the returned slice stays
+// intact; the stack's memory is reused, a map costs no allocation.
+func mapKeys[V any](w *jsonWriter, m map[string]V) ([]string, int) {
+	mark := len(w.keys)
+	for k := range m {
+		w.keys = append(w.keys, k)
+	}
+	keys := w.keys[mark:]
+	slices.Sort(keys)
+	return keys, mark
 }
 
 // jsonEncoder is a type with a generated encodeJSON method.

@@ -65,9 +65,11 @@ func TestEncodeMatchesEncodingJSON(t *testing.T) {
 				t.Fatalf("%s #%d: encodeJSON: %v\n got %s\nwant %s", name, i, err, direct, want)
 			}
 			for _, v := range []any{a.Interface(), a.Elem().Interface()} { // what WriteJSON writes
-				resp, err := marshalResponse(v)
+				var w jsonWriter
+				err := w.response(v)
+				resp := w.buf
 				if err != nil || !bytes.Equal(resp, want) {
-					t.Fatalf("%s #%d: marshalResponse(%T): %v\n got %s\nwant %s", name, i, v, err, resp, want)
+					t.Fatalf("%s #%d: response(%T): %v\n got %s\nwant %s", name, i, v, err, resp, want)
 				}
 			}
 		}
