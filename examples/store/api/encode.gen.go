@@ -7,7 +7,7 @@ func (x Address) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x Address) oasgenJSON() {}
+func (x Address) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *Address) encodeJSON(w *jsonWriter) {
@@ -100,7 +100,7 @@ func (x BankTransfer) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x BankTransfer) oasgenJSON() {}
+func (x BankTransfer) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *BankTransfer) encodeJSON(w *jsonWriter) {
@@ -141,7 +141,7 @@ func (x BankTransferType) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x BankTransferType) oasgenJSON() {}
+func (x BankTransferType) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *BankTransferType) encodeJSON(w *jsonWriter) {
@@ -153,7 +153,7 @@ func (x CardPayment) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x CardPayment) oasgenJSON() {}
+func (x CardPayment) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *CardPayment) encodeJSON(w *jsonWriter) {
@@ -184,7 +184,7 @@ func (x CardPaymentFunding) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x CardPaymentFunding) oasgenJSON() {}
+func (x CardPaymentFunding) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *CardPaymentFunding) encodeJSON(w *jsonWriter) {
@@ -196,7 +196,7 @@ func (x CardPaymentType) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x CardPaymentType) oasgenJSON() {}
+func (x CardPaymentType) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *CardPaymentType) encodeJSON(w *jsonWriter) {
@@ -208,7 +208,7 @@ func (x Cart) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x Cart) oasgenJSON() {}
+func (x Cart) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *Cart) encodeJSON(w *jsonWriter) {
@@ -365,13 +365,15 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 			} else {
 				w.byte('{')
 				first1 := true
-				for _, k1 := range sortedKeys(x.GiftCardBalances.Value) {
+				keys1, mark1 := mapKeys(w, x.GiftCardBalances.Value)
+				for _, k1 := range keys1 {
 					w.comma(&first1)
 					w.string(k1)
 					w.byte(':')
 					v1 := x.GiftCardBalances.Value[k1]
 					v1.encodeJSON(w)
 				}
+				w.keys = w.keys[:mark1]
 				w.byte('}')
 			}
 		}
@@ -412,7 +414,7 @@ func (x CartContext) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x CartContext) oasgenJSON() {}
+func (x CartContext) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *CartContext) encodeJSON(w *jsonWriter) {
@@ -436,13 +438,15 @@ func (x *CartContext) encodeJSON(w *jsonWriter) {
 			w.string(x.UserAgent.Value)
 		}
 	}
-	for _, k := range sortedKeys(x.AdditionalProperties) {
+	keys, mark := mapKeys(w, x.AdditionalProperties)
+	for _, k := range keys {
 		w.comma(&first)
 		w.string(k)
 		w.byte(':')
 		v := x.AdditionalProperties[k]
 		w.string(v)
 	}
+	w.keys = w.keys[:mark]
 	w.byte('}')
 }
 
@@ -451,7 +455,7 @@ func (x CartType) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x CartType) oasgenJSON() {}
+func (x CartType) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *CartType) encodeJSON(w *jsonWriter) {
@@ -463,7 +467,7 @@ func (x Customer) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x Customer) oasgenJSON() {}
+func (x Customer) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *Customer) encodeJSON(w *jsonWriter) {
@@ -580,7 +584,7 @@ func (x DeleteStoreCartsIDResponse) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x DeleteStoreCartsIDResponse) oasgenJSON() {}
+func (x DeleteStoreCartsIDResponse) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *DeleteStoreCartsIDResponse) encodeJSON(w *jsonWriter) {
@@ -599,7 +603,7 @@ func (x Error) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x Error) oasgenJSON() {}
+func (x Error) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *Error) encodeJSON(w *jsonWriter) {
@@ -637,7 +641,7 @@ func (x ErrorCode) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x ErrorCode) oasgenJSON() {}
+func (x ErrorCode) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *ErrorCode) encodeJSON(w *jsonWriter) {
@@ -649,7 +653,7 @@ func (x ErrorSource) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x ErrorSource) oasgenJSON() {}
+func (x ErrorSource) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *ErrorSource) encodeJSON(w *jsonWriter) {
@@ -681,7 +685,7 @@ func (x ErrorType) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x ErrorType) oasgenJSON() {}
+func (x ErrorType) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *ErrorType) encodeJSON(w *jsonWriter) {
@@ -693,7 +697,7 @@ func (x GetProductsParamsCreatedAt) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x GetProductsParamsCreatedAt) oasgenJSON() {}
+func (x GetProductsParamsCreatedAt) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *GetProductsParamsCreatedAt) encodeJSON(w *jsonWriter) {
@@ -743,7 +747,7 @@ func (x GetProductsParamsPrice) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x GetProductsParamsPrice) oasgenJSON() {}
+func (x GetProductsParamsPrice) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *GetProductsParamsPrice) encodeJSON(w *jsonWriter) {
@@ -762,7 +766,7 @@ func (x GiftCardPayment) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x GiftCardPayment) oasgenJSON() {}
+func (x GiftCardPayment) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *GiftCardPayment) encodeJSON(w *jsonWriter) {
@@ -787,7 +791,7 @@ func (x GiftCardPaymentType) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x GiftCardPaymentType) oasgenJSON() {}
+func (x GiftCardPaymentType) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *GiftCardPaymentType) encodeJSON(w *jsonWriter) {
@@ -799,7 +803,7 @@ func (x LineItem) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x LineItem) oasgenJSON() {}
+func (x LineItem) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *LineItem) encodeJSON(w *jsonWriter) {
@@ -894,13 +898,15 @@ func (x *LineItem) encodeJSON(w *jsonWriter) {
 			} else {
 				w.byte('{')
 				first1 := true
-				for _, k1 := range sortedKeys(x.Metadata.Value) {
+				keys1, mark1 := mapKeys(w, x.Metadata.Value)
+				for _, k1 := range keys1 {
 					w.comma(&first1)
 					w.string(k1)
 					w.byte(':')
 					v1 := x.Metadata.Value[k1]
 					v1.encodeJSON(w)
 				}
+				w.keys = w.keys[:mark1]
 				w.byte('}')
 			}
 		}
@@ -913,7 +919,7 @@ func (x MetadataValue) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x MetadataValue) oasgenJSON() {}
+func (x MetadataValue) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *MetadataValue) encodeJSON(w *jsonWriter) {
@@ -934,7 +940,7 @@ func (x Money) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x Money) oasgenJSON() {}
+func (x Money) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *Money) encodeJSON(w *jsonWriter) {
@@ -951,7 +957,7 @@ func (x MultipleErrors) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x MultipleErrors) oasgenJSON() {}
+func (x MultipleErrors) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *MultipleErrors) encodeJSON(w *jsonWriter) {
@@ -985,7 +991,7 @@ func (x PaymentMethod) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x PaymentMethod) oasgenJSON() {}
+func (x PaymentMethod) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *PaymentMethod) encodeJSON(w *jsonWriter) {
@@ -1006,7 +1012,7 @@ func (x PaymentSession) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x PaymentSession) oasgenJSON() {}
+func (x PaymentSession) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *PaymentSession) encodeJSON(w *jsonWriter) {
@@ -1095,7 +1101,7 @@ func (x PaymentSessionStatus) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x PaymentSessionStatus) oasgenJSON() {}
+func (x PaymentSessionStatus) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *PaymentSessionStatus) encodeJSON(w *jsonWriter) {
@@ -1107,7 +1113,7 @@ func (x PostCart400Response) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x PostCart400Response) oasgenJSON() {}
+func (x PostCart400Response) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *PostCart400Response) encodeJSON(w *jsonWriter) {
@@ -1126,7 +1132,7 @@ func (x Product) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x Product) oasgenJSON() {}
+func (x Product) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *Product) encodeJSON(w *jsonWriter) {
@@ -1296,7 +1302,7 @@ func (x ProductOption) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x ProductOption) oasgenJSON() {}
+func (x ProductOption) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *ProductOption) encodeJSON(w *jsonWriter) {
@@ -1334,7 +1340,7 @@ func (x ProductOptionValuesItem) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x ProductOptionValuesItem) oasgenJSON() {}
+func (x ProductOptionValuesItem) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *ProductOptionValuesItem) encodeJSON(w *jsonWriter) {
@@ -1353,7 +1359,7 @@ func (x ProductStatus) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x ProductStatus) oasgenJSON() {}
+func (x ProductStatus) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *ProductStatus) encodeJSON(w *jsonWriter) {
@@ -1365,7 +1371,7 @@ func (x ProductVariant) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x ProductVariant) oasgenJSON() {}
+func (x ProductVariant) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *ProductVariant) encodeJSON(w *jsonWriter) {
@@ -1460,7 +1466,7 @@ func (x Region) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x Region) oasgenJSON() {}
+func (x Region) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *Region) encodeJSON(w *jsonWriter) {
@@ -1526,7 +1532,7 @@ func (x Slug) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x Slug) oasgenJSON() {}
+func (x Slug) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *Slug) encodeJSON(w *jsonWriter) {
@@ -1538,7 +1544,7 @@ func (x StoreCartsRes) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x StoreCartsRes) oasgenJSON() {}
+func (x StoreCartsRes) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *StoreCartsRes) encodeJSON(w *jsonWriter) {
@@ -1553,7 +1559,7 @@ func (x StoreCustomersRes) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x StoreCustomersRes) oasgenJSON() {}
+func (x StoreCustomersRes) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *StoreCustomersRes) encodeJSON(w *jsonWriter) {
@@ -1568,7 +1574,7 @@ func (x StorePostCartReq) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x StorePostCartReq) oasgenJSON() {}
+func (x StorePostCartReq) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *StorePostCartReq) encodeJSON(w *jsonWriter) {
@@ -1632,13 +1638,15 @@ func (x *StorePostCartReq) encodeJSON(w *jsonWriter) {
 			} else {
 				w.byte('{')
 				first1 := true
-				for _, k1 := range sortedKeys(x.Context.Value) {
+				keys1, mark1 := mapKeys(w, x.Context.Value)
+				for _, k1 := range keys1 {
 					w.comma(&first1)
 					w.string(k1)
 					w.byte(':')
 					v1 := x.Context.Value[k1]
 					w.string(v1)
 				}
+				w.keys = w.keys[:mark1]
 				w.byte('}')
 			}
 		}
@@ -1651,7 +1659,7 @@ func (x StorePostCartReqItemsItem) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x StorePostCartReqItemsItem) oasgenJSON() {}
+func (x StorePostCartReqItemsItem) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *StorePostCartReqItemsItem) encodeJSON(w *jsonWriter) {
@@ -1668,7 +1676,7 @@ func (x StorePostCartsCartLineItemsReq) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x StorePostCartsCartLineItemsReq) oasgenJSON() {}
+func (x StorePostCartsCartLineItemsReq) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *StorePostCartsCartLineItemsReq) encodeJSON(w *jsonWriter) {
@@ -1687,13 +1695,15 @@ func (x *StorePostCartsCartLineItemsReq) encodeJSON(w *jsonWriter) {
 			} else {
 				w.byte('{')
 				first1 := true
-				for _, k1 := range sortedKeys(x.Metadata.Value) {
+				keys1, mark1 := mapKeys(w, x.Metadata.Value)
+				for _, k1 := range keys1 {
 					w.comma(&first1)
 					w.string(k1)
 					w.byte(':')
 					v1 := x.Metadata.Value[k1]
 					v1.encodeJSON(w)
 				}
+				w.keys = w.keys[:mark1]
 				w.byte('}')
 			}
 		}
@@ -1706,7 +1716,7 @@ func (x StorePostCartsCartReq) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x StorePostCartsCartReq) oasgenJSON() {}
+func (x StorePostCartsCartReq) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *StorePostCartsCartReq) encodeJSON(w *jsonWriter) {
@@ -1826,13 +1836,15 @@ func (x *StorePostCartsCartReq) encodeJSON(w *jsonWriter) {
 			} else {
 				w.byte('{')
 				first1 := true
-				for _, k1 := range sortedKeys(x.Context.Value) {
+				keys1, mark1 := mapKeys(w, x.Context.Value)
+				for _, k1 := range keys1 {
 					w.comma(&first1)
 					w.string(k1)
 					w.byte(':')
 					v1 := x.Context.Value[k1]
 					w.string(v1)
 				}
+				w.keys = w.keys[:mark1]
 				w.byte('}')
 			}
 		}
@@ -1854,7 +1866,7 @@ func (x StorePostCartsCartReqDiscountsItem) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x StorePostCartsCartReqDiscountsItem) oasgenJSON() {}
+func (x StorePostCartsCartReqDiscountsItem) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *StorePostCartsCartReqDiscountsItem) encodeJSON(w *jsonWriter) {
@@ -1869,7 +1881,7 @@ func (x StorePostCartsCartReqGiftCardsItem) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x StorePostCartsCartReqGiftCardsItem) oasgenJSON() {}
+func (x StorePostCartsCartReqGiftCardsItem) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *StorePostCartsCartReqGiftCardsItem) encodeJSON(w *jsonWriter) {
@@ -1884,7 +1896,7 @@ func (x StorePostCustomersCustomerReq) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x StorePostCustomersCustomerReq) oasgenJSON() {}
+func (x StorePostCustomersCustomerReq) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *StorePostCustomersCustomerReq) encodeJSON(w *jsonWriter) {
@@ -1979,7 +1991,7 @@ func (x StoreProductsListRes) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x StoreProductsListRes) oasgenJSON() {}
+func (x StoreProductsListRes) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *StoreProductsListRes) encodeJSON(w *jsonWriter) {
@@ -2011,7 +2023,7 @@ func (x StoreProductsRes) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x StoreProductsRes) oasgenJSON() {}
+func (x StoreProductsRes) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *StoreProductsRes) encodeJSON(w *jsonWriter) {

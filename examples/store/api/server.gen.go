@@ -14,6 +14,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -84,11 +85,13 @@ func handlePostCart(s *httpServer, impl ServerInterface, w http.ResponseWriter, 
 	}
 	var body StorePostCartReq
 	if data != nil {
-		if err := json.Unmarshal(data, &body); err != nil {
+		if err := body.UnmarshalJSON(data); err != nil {
 			s.fail(w, r, bodyProblem(err))
 			return
 		}
-		if err := ValidateRequest(&body); err != nil {
+		v := validator{mode: modeRequest}
+		body.validate(&v)
+		if err := v.err(); err != nil {
 			s.fail(w, r, bodyProblem(err))
 			return
 		}
@@ -161,11 +164,13 @@ func handlePostCartsCart(s *httpServer, impl ServerInterface, w http.ResponseWri
 	}
 	var body StorePostCartsCartReq
 	if data != nil {
-		if err := json.Unmarshal(data, &body); err != nil {
+		if err := body.UnmarshalJSON(data); err != nil {
 			s.fail(w, r, bodyProblem(err))
 			return
 		}
-		if err := ValidateRequest(&body); err != nil {
+		v := validator{mode: modeRequest}
+		body.validate(&v)
+		if err := v.err(); err != nil {
 			s.fail(w, r, bodyProblem(err))
 			return
 		}
@@ -229,11 +234,13 @@ func handlePostCartsCartLineItems(s *httpServer, impl ServerInterface, w http.Re
 	}
 	var body StorePostCartsCartLineItemsReq
 	if data != nil {
-		if err := json.Unmarshal(data, &body); err != nil {
+		if err := body.UnmarshalJSON(data); err != nil {
 			s.fail(w, r, bodyProblem(err))
 			return
 		}
-		if err := ValidateRequest(&body); err != nil {
+		v := validator{mode: modeRequest}
+		body.validate(&v)
+		if err := v.err(); err != nil {
 			s.fail(w, r, bodyProblem(err))
 			return
 		}
@@ -259,11 +266,13 @@ func handlePostCustomersCustomer(s *httpServer, impl ServerInterface, w http.Res
 	}
 	var body StorePostCustomersCustomerReq
 	if data != nil {
-		if err := json.Unmarshal(data, &body); err != nil {
+		if err := body.UnmarshalJSON(data); err != nil {
 			s.fail(w, r, bodyProblem(err))
 			return
 		}
-		if err := ValidateRequest(&body); err != nil {
+		v := validator{mode: modeRequest}
+		body.validate(&v)
+		if err := v.err(); err != nil {
 			s.fail(w, r, bodyProblem(err))
 			return
 		}
@@ -902,35 +911,58 @@ func WriteProblem(w http.ResponseWriter, p *Problem) {
 
 // WriteJSON writes v as application/json with the given status.
 func WriteJSON(w http.ResponseWriter, status int, v any) error {
-	data, err := marshalResponse(v)
-	if err != nil {
-		return fmt.Errorf("encode response: %w", err)
+	jw := responseWriters.Get().(*jsonWriter)
+	jw.buf, jw.err = jw.buf[:0], nil
+	err := jw.response(v)
+	if err == nil {
+		w.Header()["Content-Type"] = jsonContentType
+		w.WriteHeader(status)
+		_, err = w.Write(append(jw.buf, '\n'))
+	} else {
+		err = fmt.Errorf("encode response: %w", err)
 	}
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_, err = w.Write(append(data, '\n'))
+	if cap(jw.buf) <= maxPooledBuffer {
+		responseWriters.Put(jw)
+	}
 	return err
 }
 
-// generatedJSON is a generated type, whose MarshalJSON writes compact JSON
-// as encoding/json would, so it needs no second pass.
-type generatedJSON interface {
-	json.Marshaler
-	oasgenJSON()
+// jsonContentType is the Content-Type header value of JSON responses,
+// shared rather than allocated by Header.Set for every response.
+var jsonContentType = []string{"application/json"}
+
+// responseWriters recycles the writers responses are encoded with, so that
+// a response costs no allocation for its bytes.
+var responseWriters = sync.Pool{New: func() any { return &jsonWriter{buf: make([]byte, 0, 4096)} }}
+
+// maxPooledBuffer is the largest buffer kept for reuse: an occasional huge
+// response should not pin its memory.
+const maxPooledBuffer = 1 << 20
+
+// valueEncoder is a generated type (not a pointer to one), whose
+// encodeValue writes it as its MarshalJSON would.
+type valueEncoder interface {
+	encodeValue(w *jsonWriter)
 }
 
-// marshalResponse returns the JSON of v: generated types write it in one
-// pass, anything else goes through encoding/json.
-func marshalResponse(v any) ([]byte, error) {
+// response writes the JSON of v: generated types write it in one pass,
+// anything else goes through encoding/json.
+func (w *jsonWriter) response(v any) error {
 	switch x := v.(type) {
 	case jsonEncoder: // a pointer to a generated type
-		if !reflect.ValueOf(x).IsNil() {
-			return encodeJSON(x)
+		if reflect.ValueOf(x).IsNil() {
+			w.raw("null")
+			return nil
 		}
-	case generatedJSON:
-		return x.MarshalJSON()
+		x.encodeJSON(w)
+	case valueEncoder:
+		x.encodeValue(w)
+	default:
+		data, err := json.Marshal(v)
+		w.buf = append(w.buf, data...)
+		return err
 	}
-	return json.Marshal(v)
+	return w.err
 }
 
 // ErrorHandler writes the response for an error: a *Problem from the server
@@ -1023,10 +1055,14 @@ func (s *httpServer) route(method, path string, h func(http.ResponseWriter, *htt
 // answers become problems, inside the middlewares.
 func (s *httpServer) handler() http.Handler {
 	var h http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		mw := &muxWriter{ResponseWriter: w}
+		mw := muxWriters.Get().(*muxWriter)
+		*mw = muxWriter{ResponseWriter: w}
 		s.mux.ServeHTTP(mw, r)
-		if mw.status != 0 {
-			s.onError(w, r, &Problem{Status: mw.status, Detail: routeDetail(mw.status, r)})
+		status := mw.status
+		*mw = muxWriter{}
+		muxWriters.Put(mw)
+		if status != 0 {
+			s.onError(w, r, &Problem{Status: status, Detail: routeDetail(status, r)})
 		}
 	})
 	for i := len(s.middlewares) - 1; i >= 0; i-- {
@@ -1041,6 +1077,10 @@ func routeDetail(status int, r *http.Request) string {
 	}
 	return "no route for " + r.URL.Path
 }
+
+// muxWriters recycles muxWriters: a routed handler never sees its
+// muxWriter (route unwraps it), so none is used after ServeHTTP returns.
+var muxWriters = sync.Pool{New: func() any { return new(muxWriter) }}
 
 // muxWriter stands between the ServeMux and the client: it swallows the
 // mux's own plain-text 404 and 405 (keeping the Allow header) so they can be
@@ -1073,21 +1113,46 @@ func (s *httpServer) fail(w http.ResponseWriter, r *http.Request, err error) {
 
 // openBody checks a request body's content type against accept, the
 // declared media types separated by commas (415 otherwise), and returns the
-// body, limited to the body limit, with its media type and parameters. The
-// body is nil when the request has none, a 400 when it is required.
-func (s *httpServer) openBody(w http.ResponseWriter, r *http.Request, required bool, accept string) (io.Reader, map[string]string, *Problem) {
+// body with its media type parameters; the caller limits it to the body
+// limit. The body is nil when the request has none, a 400 when it is
+// required.
+func (s *httpServer) openBody(w http.ResponseWriter, r *http.Request, required bool, accept string) (io.ReadCloser, map[string]string, *Problem) {
 	if r.ContentLength != 0 && r.Body != nil && r.Body != http.NoBody {
 		ct := r.Header.Get("Content-Type")
-		media, params, err := mime.ParseMediaType(ct)
+		media, params, err := parseMediaType(ct)
 		if err != nil || !mediaAccepted(media, accept) {
 			return nil, nil, &Problem{Status: http.StatusUnsupportedMediaType, Detail: fmt.Sprintf("content type %q is not one of %s", ct, accept)}
 		}
-		return http.MaxBytesReader(w, r.Body, s.bodyLimit), params, nil
+		return r.Body, params, nil
 	}
 	if required {
 		return nil, nil, missingBody()
 	}
 	return nil, nil, nil
+}
+
+// parseMediaType is mime.ParseMediaType without its allocations for the
+// common Content-Type without parameters.
+func parseMediaType(ct string) (string, map[string]string, error) {
+	if strings.IndexByte(ct, ';') < 0 && isToken(ct) {
+		return strings.ToLower(ct), nil, nil
+	}
+	return mime.ParseMediaType(ct)
+}
+
+// isToken reports whether ct is a plain type/subtype made of token characters.
+func isToken(ct string) bool {
+	slash := strings.IndexByte(ct, '/')
+	if slash <= 0 || slash == len(ct)-1 {
+		return false
+	}
+	for i := 0; i < len(ct); i++ {
+		c := ct[i]
+		if i != slash && (c <= ' ' || c >= 0x7f || strings.IndexByte("()<>@,;:\\\"/[]?=", c) >= 0) {
+			return false
+		}
+	}
+	return true
 }
 
 func missingBody() *Problem {
@@ -1124,7 +1189,7 @@ func (s *httpServer) readBody(w http.ResponseWriter, r *http.Request, required b
 	if body == nil {
 		return nil, p
 	}
-	data, err := io.ReadAll(body)
+	data, err := readAll(body, r.ContentLength, s.bodyLimit)
 	if err != nil {
 		return nil, readProblem(err)
 	}
@@ -1135,6 +1200,36 @@ func (s *httpServer) readBody(w http.ResponseWriter, r *http.Request, required b
 		return nil, nil
 	}
 	return data, nil
+}
+
+// readAll reads a body of at most limit bytes whose length the request
+// may announce (-1 when unknown) into a buffer of that size, so that a body
+// costs one allocation. A longer body is an *http.MaxBytesError.
+func readAll(body io.Reader, size, limit int64) ([]byte, error) {
+	tooLarge := &http.MaxBytesError{Limit: limit}
+	if size > limit {
+		return nil, tooLarge
+	}
+	if size <= 0 {
+		size = 512
+	}
+	data := make([]byte, 0, size+1) // +1: the read that sees EOF needs room
+	for {
+		n, err := body.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if int64(len(data)) > limit {
+			return nil, tooLarge
+		}
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(data) == cap(data) { // longer than announced
+			data = append(data, 0)[:len(data)]
+		}
+	}
 }
 
 // readProblem turns an error reading the body into 413 past the limit,
@@ -1171,17 +1266,20 @@ func (s *httpServer) readMultipart(w http.ResponseWriter, r *http.Request, requi
 	if params["boundary"] == "" {
 		return nil, &Problem{Status: http.StatusBadRequest, Detail: "the multipart body has no boundary parameter in its Content-Type"}
 	}
-	return multipart.NewReader(body, params["boundary"]), nil
+	return multipart.NewReader(http.MaxBytesReader(w, body, s.bodyLimit), params["boundary"]), nil
 }
 
 // streamBody returns the body as a stream limited to the body limit;
 // http.NoBody when there is none.
 func (s *httpServer) streamBody(w http.ResponseWriter, r *http.Request, required bool, accept string) (io.Reader, *Problem) {
 	body, _, p := s.openBody(w, r, required, accept)
-	if body == nil && p == nil {
-		return http.NoBody, nil
+	if body == nil {
+		if p == nil {
+			return http.NoBody, nil
+		}
+		return nil, p
 	}
-	return body, p
+	return http.MaxBytesReader(w, body, s.bodyLimit), nil
 }
 
 // bodyProblem turns a decoding or validation error of the body into a 400

@@ -3077,6 +3077,11 @@ type validator struct {
 	// rejected holds the paths of values decoding rejected (wrong type, null,
 	// missing): the zero values left there are not checked again.
 	rejected []string
+	// probe is set when only whether the value is valid matters (which
+	// union branches match): a violation is counted in failures, neither
+	// described nor recorded, and checking stops at the first.
+	probe    bool
+	failures int
 }
 
 // maxDepth is how many path segments a violation can show.
@@ -3106,11 +3111,17 @@ func (v *validator) push(s segment) {
 func (v *validator) leave() { v.depth-- }
 
 // full reports whether the cap has been reached, so callers can stop early.
-func (v *validator) full() bool { return len(v.violations) >= maxViolations }
+func (v *validator) full() bool {
+	return len(v.violations) >= maxViolations || v.probe && v.failures > 0
+}
 
 // add reports a violation of the value being checked.
 func (v *validator) add(keyword, format string, args ...any) {
 	if v.full() {
+		return
+	}
+	if v.probe {
+		v.failures++
 		return
 	}
 	p := v.path()
@@ -3120,11 +3131,22 @@ func (v *validator) add(keyword, format string, args ...any) {
 	v.violations = append(v.violations, Violation{Path: p, Keyword: keyword, Message: fmt.Sprintf(format, args...)})
 }
 
+// counted counts a violation when the validator only probes, and reports
+// whether it did: the caller then need not build the violation's message.
+func (v *validator) counted() bool {
+	if v.probe {
+		v.failures++
+	}
+	return v.probe
+}
+
 // reject reports a value decoding could not take: what it left in the Go
 // value is a zero value, which the checks of Validate must not report again.
 func (v *validator) reject(keyword, format string, args ...any) {
 	v.add(keyword, format, args...)
-	v.rejected = append(v.rejected, v.path())
+	if !v.probe {
+		v.rejected = append(v.rejected, v.path())
+	}
 }
 
 // covered reports whether path is at or below a value decoding rejected.
@@ -4461,6 +4483,9 @@ func (s *jsonSchema) validateAny(v *validator, x any) {
 	}
 	t := typeOf(x)
 	if !s.allows(t) {
+		if v.counted() { // probing union branches: no message to build
+			return
+		}
 		if t == typeNull {
 			v.add("nullable", "must not be null")
 		} else {
@@ -4792,9 +4817,9 @@ func countWord(n int) string {
 func countValid(schemas []*jsonSchema, x any, mode validationMode, limit int) int {
 	n := 0
 	for _, sub := range schemas {
-		probe := validator{mode: mode}
+		probe := validator{mode: mode, probe: true}
 		sub.validateAny(&probe, x)
-		if len(probe.violations) == 0 {
+		if probe.failures == 0 {
 			if n++; n >= limit {
 				return n
 			}
@@ -4973,6 +4998,23 @@ func validChars(s string, set charSet, host bool) bool {
 type jsonWriter struct {
 	buf []byte
 	err error
+	// keys is a stack of sorted map keys (see mapKeys), reused from map to
+	// map and, as WriteJSON pools writers, from response to response.
+	keys []string
+}
+
+// mapKeys pushes the keys of m, sorted, on w's key stack and returns them
+// with the mark to pop them with (w.keys = w.keys[:mark]) after the map is
+// written. Maps nested in m push above them, so the returned slice stays
+// intact; the stack's memory is reused, a map costs no allocation.
+func mapKeys[V any](w *jsonWriter, m map[string]V) ([]string, int) {
+	mark := len(w.keys)
+	for k := range m {
+		w.keys = append(w.keys, k)
+	}
+	keys := w.keys[mark:]
+	slices.Sort(keys)
+	return keys, mark
 }
 
 // jsonEncoder is a type with a generated encodeJSON method.
