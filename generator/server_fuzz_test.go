@@ -23,3 +23,16 @@ func TestFuzzServer(t *testing.T) {
 	// module; goCmd prints it with the failure.
 	goCmd(t, mod, "test", "-count=1", "-vet=off", "-run", "^$", "-fuzz", "^FuzzServer$", "-fuzztime", fuzztime, "./store")
 }
+
+// TestFuzzBodies generates testdata/server/bodies with the strict interface
+// and runs FuzzBodies (testdata/server/bodies_fuzz_test.go) against the
+// implementation of bodies_test.go: its seeds always, the fuzzer for
+// $OASGEN_FUZZTIME when that is set. Every body kind, arbitrary bytes.
+func TestFuzzBodies(t *testing.T) {
+	mod := generatedModule(t, Config{Spec: "testdata/server/bodies/openapi.yaml", Package: "bodies",
+		Generate: []string{PartModels, PartServer}, ServerInterface: ServerStrict}, "server/bodies_test.go", "server/bodies_fuzz_test.go")
+	goCmd(t, mod, "test", "-count=1", "-run", "^FuzzBodies$", "./bodies")
+	if fuzztime := os.Getenv("OASGEN_FUZZTIME"); fuzztime != "" {
+		goCmd(t, mod, "test", "-count=1", "-vet=off", "-run", "^$", "-fuzz", "^FuzzBodies$", "-fuzztime", fuzztime, "./bodies")
+	}
+}

@@ -69,7 +69,11 @@ func (n *notes) PutNoteText(_ context.Context, req PutNoteTextRequestObject) (Pu
 
 func (n *notes) PatchNote(_ context.Context, req PatchNoteRequestObject) (PatchNoteResponseObject, error) {
 	n.patch = req.Body
-	return PatchNote200JSONResponse{Body: Note{ID: req.Params.ID, Title: req.Body.Value.Title.Value}}, nil
+	note := Note{ID: req.Params.ID, Title: "note"}
+	if title, ok := req.Body.Value.Title.Get(); ok && req.Body.Set {
+		note.Title = title
+	}
+	return PatchNote200JSONResponse{Body: note}, nil
 }
 
 func (n *notes) PutAttachment(_ context.Context, req PutAttachmentRequestObject) (PutAttachmentResponseObject, error) {
