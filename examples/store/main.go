@@ -7,6 +7,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -22,7 +23,8 @@ import (
 // unitPrice is what every variant costs, in cents: the example has no catalog.
 const unitPrice = 1000
 
-// store implements api.ServerInterface with carts kept in memory.
+// store implements api.StrictServerInterface with carts kept in memory:
+// its methods take typed requests and return the spec's typed responses.
 type store struct {
 	mu    sync.Mutex
 	carts map[string]*api.Cart
@@ -73,18 +75,20 @@ func snapshot(c *api.Cart) api.StoreCartsRes {
 	return api.StoreCartsRes{Cart: out}
 }
 
-func notFound(id string) *api.Problem {
-	return &api.Problem{Status: http.StatusNotFound, Detail: fmt.Sprintf("cart %q not found", id)}
+// notFound is the spec's Error body for an unknown cart.
+func notFound(id string) api.Error {
+	return api.Error{Message: fmt.Sprintf("cart %q not found", id), Type: api.ErrorTypeNotFound}
 }
 
 // PostCart handles POST /store/carts.
-func (s *store) PostCart(w http.ResponseWriter, r *http.Request, _ api.PostCartParams, body api.StorePostCartReq) error {
+func (s *store) PostCart(_ context.Context, req api.PostCartRequestObject) (api.PostCartResponseObject, error) {
 	s.mu.Lock()
+	defer s.mu.Unlock()
 	now := s.now()
 	c := &api.Cart{
 		ID:             s.nextID("cart"),
 		RegionID:       "reg_default",
-		SalesChannelID: body.SalesChannelID,
+		SalesChannelID: req.Body.SalesChannelID,
 		Type:           api.CartTypeDefault,
 		CompletedAt:    api.Nullable[time.Time]{Null: true},
 		Subtotal:       api.NewOpt[int64](0),
@@ -92,86 +96,83 @@ func (s *store) PostCart(w http.ResponseWriter, r *http.Request, _ api.PostCartP
 		CreatedAt:      now,
 		UpdatedAt:      now,
 	}
-	if id, ok := body.RegionID.Get(); ok {
+	if id, ok := req.Body.RegionID.Get(); ok {
 		c.RegionID = id
 	}
-	for _, it := range body.Items.Value {
+	for _, it := range req.Body.Items.Value {
 		s.addItem(c, it.VariantID, it.Quantity, api.Opt[map[string]api.MetadataValue]{})
 	}
 	s.carts[c.ID] = c
-	res := snapshot(c)
-	s.mu.Unlock()
-	return api.WriteJSON(w, http.StatusOK, res)
+	return api.PostCart200JSONResponse{Body: snapshot(c)}, nil
 }
 
 // GetCartsCart handles GET /store/carts/{id}.
-func (s *store) GetCartsCart(w http.ResponseWriter, r *http.Request, params api.GetCartsCartParams) error {
+func (s *store) GetCartsCart(_ context.Context, req api.GetCartsCartRequestObject) (api.GetCartsCartResponseObject, error) {
 	s.mu.Lock()
-	c, ok := s.carts[params.ID]
-	var res api.StoreCartsRes
-	if ok {
-		res = snapshot(c)
-	}
-	s.mu.Unlock()
+	defer s.mu.Unlock()
+	c, ok := s.carts[req.Params.ID]
 	if !ok {
-		return notFound(params.ID)
+		return api.GetCartsCart404JSONResponse{Body: notFound(req.Params.ID)}, nil
 	}
-	return api.WriteJSON(w, http.StatusOK, res)
+	return api.GetCartsCart200JSONResponse{Body: snapshot(c)}, nil
 }
 
 // PostCartsCartLineItems handles POST /store/carts/{id}/line-items.
-func (s *store) PostCartsCartLineItems(w http.ResponseWriter, r *http.Request, params api.PostCartsCartLineItemsParams, body api.StorePostCartsCartLineItemsReq) error {
+func (s *store) PostCartsCartLineItems(_ context.Context, req api.PostCartsCartLineItemsRequestObject) (api.PostCartsCartLineItemsResponseObject, error) {
 	s.mu.Lock()
-	c, ok := s.carts[params.ID]
-	var res api.StoreCartsRes
-	if ok {
-		s.addItem(c, body.VariantID, body.Quantity, body.Metadata)
-		res = snapshot(c)
-	}
-	s.mu.Unlock()
+	defer s.mu.Unlock()
+	c, ok := s.carts[req.Params.ID]
 	if !ok {
-		return notFound(params.ID)
+		return api.PostCartsCartLineItems404JSONResponse{Body: notFound(req.Params.ID)}, nil
 	}
-	return api.WriteJSON(w, http.StatusCreated, res)
+	s.addItem(c, req.Body.VariantID, req.Body.Quantity, req.Body.Metadata)
+	return api.PostCartsCartLineItems201JSONResponse{Body: snapshot(c)}, nil
 }
 
-// The operations below are not part of the example: each answers 501.
+// The operations below are not part of the example: each answers 501 with
+// the spec's default Error response.
 
-func (s *store) PostCartsCart(http.ResponseWriter, *http.Request, api.PostCartsCartParams, api.StorePostCartsCartReq) error {
-	return &api.Problem{Status: http.StatusNotImplemented}
+// notImplemented is the Error body of the operations left out.
+var notImplemented = api.Error{Message: "Not Implemented", Type: api.ErrorTypeUnexpectedState}
+
+func (s *store) PostCartsCart(context.Context, api.PostCartsCartRequestObject) (api.PostCartsCartResponseObject, error) {
+	return api.PostCartsCartDefaultJSONResponse{StatusCode: http.StatusNotImplemented, Body: notImplemented}, nil
 }
 
-func (s *store) DeleteStoreCartsID(http.ResponseWriter, *http.Request, api.DeleteStoreCartsIDParams) error {
-	return &api.Problem{Status: http.StatusNotImplemented}
+func (s *store) DeleteStoreCartsID(context.Context, api.DeleteStoreCartsIDRequestObject) (api.DeleteStoreCartsIDResponseObject, error) {
+	return api.DeleteStoreCartsIDDefaultJSONResponse{StatusCode: http.StatusNotImplemented, Body: notImplemented}, nil
 }
 
-func (s *store) GetCustomersCustomer(http.ResponseWriter, *http.Request) error {
-	return &api.Problem{Status: http.StatusNotImplemented}
+func (s *store) GetCustomersCustomer(context.Context, api.GetCustomersCustomerRequestObject) (api.GetCustomersCustomerResponseObject, error) {
+	return api.GetCustomersCustomerDefaultJSONResponse{StatusCode: http.StatusNotImplemented, Body: notImplemented}, nil
 }
 
-func (s *store) PostCustomersCustomer(http.ResponseWriter, *http.Request, api.StorePostCustomersCustomerReq) error {
-	return &api.Problem{Status: http.StatusNotImplemented}
+func (s *store) PostCustomersCustomer(context.Context, api.PostCustomersCustomerRequestObject) (api.PostCustomersCustomerResponseObject, error) {
+	return api.PostCustomersCustomerDefaultJSONResponse{StatusCode: http.StatusNotImplemented, Body: notImplemented}, nil
 }
 
-func (s *store) GetProducts(http.ResponseWriter, *http.Request, api.GetProductsParams) error {
-	return &api.Problem{Status: http.StatusNotImplemented}
+func (s *store) GetProducts(context.Context, api.GetProductsRequestObject) (api.GetProductsResponseObject, error) {
+	return api.GetProductsDefaultJSONResponse{StatusCode: http.StatusNotImplemented, Body: notImplemented}, nil
 }
 
-func (s *store) GetProductsProduct(http.ResponseWriter, *http.Request, api.GetProductsProductParams) error {
-	return &api.Problem{Status: http.StatusNotImplemented}
+func (s *store) GetProductsProduct(context.Context, api.GetProductsProductRequestObject) (api.GetProductsProductResponseObject, error) {
+	return api.GetProductsProductDefaultJSONResponse{StatusCode: http.StatusNotImplemented, Body: notImplemented}, nil
 }
 
-var _ api.ServerInterface = (*store)(nil)
+var _ api.StrictServerInterface = (*store)(nil)
 
-// newHandler serves the store with errors in the spec's own Error schema.
+// newHandler serves the store with errors in the spec's own Error schema
+// and, as the example is for development, every response checked against
+// the spec before it is sent.
 func newHandler() http.Handler {
-	return api.Handler(newStore(), api.WithErrorHandler(writeSpecError))
+	return api.StrictHandler(newStore(), api.WithErrorHandler(writeSpecError), api.WithResponseValidation())
 }
 
-// writeSpecError answers errors as specs/store declares them ({message,
-// type}, the Error schema of its 400 and 404 responses) rather than the
-// generated server's default application/problem+json, so that every
-// response follows the spec (make contract checks it with Prism).
+// writeSpecError answers the errors the handlers do not type themselves
+// (bad parameters or bodies, unknown routes, panics) as specs/store declares
+// them ({message, type}, the Error schema of its 400 and 404 responses)
+// rather than the generated server's default application/problem+json, so
+// that every response follows the spec (make contract checks it with Prism).
 func writeSpecError(w http.ResponseWriter, _ *http.Request, err error) {
 	var p *api.Problem
 	if !errors.As(err, &p) {
