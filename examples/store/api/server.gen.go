@@ -3,6 +3,7 @@
 package api
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -1295,4 +1296,928 @@ func bodyProblem(err error) *Problem {
 		p.Violations = []Violation{{Path: "/body", Keyword: "json", Message: err.Error()}}
 	}
 	return p
+}
+
+// StrictServerInterface is the typed form of ServerInterface: each method
+// takes the request, its parameters and body read and checked, and returns
+// one of the responses the spec declares, which the server writes with its
+// status, headers and body. An error it returns goes to the error handler,
+// as a ServerInterface method's does. Serve it with StrictHandler.
+type StrictServerInterface interface {
+	// PostCart handles POST /store/carts. Create a Cart.
+	PostCart(ctx context.Context, request PostCartRequestObject) (PostCartResponseObject, error)
+	// GetCartsCart handles GET /store/carts/{id}. Get a Cart.
+	GetCartsCart(ctx context.Context, request GetCartsCartRequestObject) (GetCartsCartResponseObject, error)
+	// PostCartsCart handles POST /store/carts/{id}. Update a Cart.
+	PostCartsCart(ctx context.Context, request PostCartsCartRequestObject) (PostCartsCartResponseObject, error)
+	// DeleteStoreCartsID handles DELETE /store/carts/{id}. Delete a Cart.
+	DeleteStoreCartsID(ctx context.Context, request DeleteStoreCartsIDRequestObject) (DeleteStoreCartsIDResponseObject, error)
+	// PostCartsCartLineItems handles POST /store/carts/{id}/line-items. Add a Line Item.
+	PostCartsCartLineItems(ctx context.Context, request PostCartsCartLineItemsRequestObject) (PostCartsCartLineItemsResponseObject, error)
+	// GetCustomersCustomer handles GET /store/customers/me. Get a Customer.
+	GetCustomersCustomer(ctx context.Context, request GetCustomersCustomerRequestObject) (GetCustomersCustomerResponseObject, error)
+	// PostCustomersCustomer handles POST /store/customers/me. Update Customer.
+	PostCustomersCustomer(ctx context.Context, request PostCustomersCustomerRequestObject) (PostCustomersCustomerResponseObject, error)
+	// GetProducts handles GET /store/products. List Products.
+	GetProducts(ctx context.Context, request GetProductsRequestObject) (GetProductsResponseObject, error)
+	// GetProductsProduct handles GET /store/products/{id}. Get a Product.
+	GetProductsProduct(ctx context.Context, request GetProductsProductRequestObject) (GetProductsProductResponseObject, error)
+}
+
+// StrictHandler returns an http.Handler serving impl, as Handler does: the
+// same routes, options and errors.
+func StrictHandler(impl StrictServerInterface, opts ...Option) http.Handler {
+	s := &strictServer{impl: impl}
+	for _, o := range opts {
+		o(&s.opts)
+	}
+	return Handler(s, opts...)
+}
+
+// strictServer implements ServerInterface by calling a
+// StrictServerInterface and writing the typed response it returns.
+type strictServer struct {
+	impl StrictServerInterface
+	opts serverOptions
+}
+
+// PostCartRequestObject is the request of PostCart (POST /store/carts), its parameters and body read and checked.
+type PostCartRequestObject struct {
+	// Params are the parameters.
+	Params PostCartParams
+	// Body is the request body (application/json).
+	Body StorePostCartReq
+	// Request is the HTTP request, for what the spec does not declare.
+	Request *http.Request
+}
+
+// PostCartResponseObject is a response of PostCart: PostCart200JSONResponse, PostCart400JSONResponse, PostCart404JSONResponse or PostCartDefaultJSONResponse.
+type PostCartResponseObject interface {
+	writePostCart(w http.ResponseWriter, o *serverOptions) error
+}
+
+// PostCart200JSONResponse is the 200 response (application/json) of PostCart.
+// The spec describes it as: Successfully created a new Cart
+type PostCart200JSONResponse struct {
+	// Body is the response body.
+	Body StoreCartsRes
+}
+
+func (x PostCart200JSONResponse) writePostCart(w http.ResponseWriter, o *serverOptions) error {
+	if err := checkResponse(o, &x.Body); err != nil {
+		return err
+	}
+	return WriteJSON(w, 200, &x.Body)
+}
+
+// PostCart400JSONResponse is the 400 response (application/json) of PostCart.
+// The spec describes it as: Client Error or Multiple Errors
+type PostCart400JSONResponse struct {
+	// Body is the response body.
+	Body PostCart400Response
+}
+
+func (x PostCart400JSONResponse) writePostCart(w http.ResponseWriter, o *serverOptions) error {
+	if err := checkResponse(o, &x.Body); err != nil {
+		return err
+	}
+	return WriteJSON(w, 400, &x.Body)
+}
+
+// PostCart404JSONResponse is the 404 response (application/json) of PostCart.
+// The spec describes it as: Not Found Error
+type PostCart404JSONResponse struct {
+	// Body is the response body.
+	Body Error
+}
+
+func (x PostCart404JSONResponse) writePostCart(w http.ResponseWriter, o *serverOptions) error {
+	if err := checkResponse(o, &x.Body); err != nil {
+		return err
+	}
+	return WriteJSON(w, 404, &x.Body)
+}
+
+// PostCartDefaultJSONResponse is the default response (application/json) of PostCart.
+// The spec describes it as: Default Error
+type PostCartDefaultJSONResponse struct {
+	// StatusCode is the status written: any the operation does not declare.
+	StatusCode int
+	// Body is the response body.
+	Body Error
+}
+
+func (x PostCartDefaultJSONResponse) writePostCart(w http.ResponseWriter, o *serverOptions) error {
+	status, err := responseStatus(x.StatusCode, "default")
+	if err != nil {
+		return err
+	}
+	if err := checkResponse(o, &x.Body); err != nil {
+		return err
+	}
+	return WriteJSON(w, status, &x.Body)
+}
+
+func (s *strictServer) PostCart(w http.ResponseWriter, r *http.Request, params PostCartParams, body StorePostCartReq) error {
+	res, err := s.impl.PostCart(r.Context(), PostCartRequestObject{Params: params, Body: body, Request: r})
+	if err != nil {
+		return err
+	}
+	if res == nil {
+		return noResponse("PostCart")
+	}
+	return res.writePostCart(w, &s.opts)
+}
+
+// GetCartsCartRequestObject is the request of GetCartsCart (GET /store/carts/{id}), its parameters and body read and checked.
+type GetCartsCartRequestObject struct {
+	// Params are the parameters.
+	Params GetCartsCartParams
+	// Request is the HTTP request, for what the spec does not declare.
+	Request *http.Request
+}
+
+// GetCartsCartResponseObject is a response of GetCartsCart: GetCartsCart200JSONResponse, GetCartsCart304Response, GetCartsCart400JSONResponse, GetCartsCart404JSONResponse or GetCartsCartDefaultJSONResponse.
+type GetCartsCartResponseObject interface {
+	writeGetCartsCart(w http.ResponseWriter, o *serverOptions) error
+}
+
+// GetCartsCart200JSONResponse is the 200 response (application/json) of GetCartsCart.
+// The spec describes it as: OK
+type GetCartsCart200JSONResponse struct {
+	// Body is the response body.
+	Body StoreCartsRes
+	// ETag is the ETag header.
+	ETag Opt[string]
+}
+
+func (x GetCartsCart200JSONResponse) writeGetCartsCart(w http.ResponseWriter, o *serverOptions) error {
+	if err := checkResponse(o, &x.Body); err != nil {
+		return err
+	}
+	if v, ok := x.ETag.Get(); ok {
+		w.Header().Set("ETag", headerString(v))
+	}
+	return WriteJSON(w, 200, &x.Body)
+}
+
+// GetCartsCart304Response is the 304 response of GetCartsCart.
+// The spec describes it as: Not Modified
+type GetCartsCart304Response struct{}
+
+func (x GetCartsCart304Response) writeGetCartsCart(w http.ResponseWriter, o *serverOptions) error {
+	w.WriteHeader(304)
+	return nil
+}
+
+// GetCartsCart400JSONResponse is the 400 response (application/json) of GetCartsCart.
+// The spec describes it as: Client Error or Multiple Errors
+type GetCartsCart400JSONResponse struct {
+	// Body is the response body.
+	Body PostCart400Response
+}
+
+func (x GetCartsCart400JSONResponse) writeGetCartsCart(w http.ResponseWriter, o *serverOptions) error {
+	if err := checkResponse(o, &x.Body); err != nil {
+		return err
+	}
+	return WriteJSON(w, 400, &x.Body)
+}
+
+// GetCartsCart404JSONResponse is the 404 response (application/json) of GetCartsCart.
+// The spec describes it as: Not Found Error
+type GetCartsCart404JSONResponse struct {
+	// Body is the response body.
+	Body Error
+}
+
+func (x GetCartsCart404JSONResponse) writeGetCartsCart(w http.ResponseWriter, o *serverOptions) error {
+	if err := checkResponse(o, &x.Body); err != nil {
+		return err
+	}
+	return WriteJSON(w, 404, &x.Body)
+}
+
+// GetCartsCartDefaultJSONResponse is the default response (application/json) of GetCartsCart.
+// The spec describes it as: Default Error
+type GetCartsCartDefaultJSONResponse struct {
+	// StatusCode is the status written: any the operation does not declare.
+	StatusCode int
+	// Body is the response body.
+	Body Error
+}
+
+func (x GetCartsCartDefaultJSONResponse) writeGetCartsCart(w http.ResponseWriter, o *serverOptions) error {
+	status, err := responseStatus(x.StatusCode, "default")
+	if err != nil {
+		return err
+	}
+	if err := checkResponse(o, &x.Body); err != nil {
+		return err
+	}
+	return WriteJSON(w, status, &x.Body)
+}
+
+func (s *strictServer) GetCartsCart(w http.ResponseWriter, r *http.Request, params GetCartsCartParams) error {
+	res, err := s.impl.GetCartsCart(r.Context(), GetCartsCartRequestObject{Params: params, Request: r})
+	if err != nil {
+		return err
+	}
+	if res == nil {
+		return noResponse("GetCartsCart")
+	}
+	return res.writeGetCartsCart(w, &s.opts)
+}
+
+// PostCartsCartRequestObject is the request of PostCartsCart (POST /store/carts/{id}), its parameters and body read and checked.
+type PostCartsCartRequestObject struct {
+	// Params are the parameters.
+	Params PostCartsCartParams
+	// Body is the request body (application/json).
+	Body StorePostCartsCartReq
+	// Request is the HTTP request, for what the spec does not declare.
+	Request *http.Request
+}
+
+// PostCartsCartResponseObject is a response of PostCartsCart: PostCartsCart200JSONResponse, PostCartsCart400JSONResponse, PostCartsCart404JSONResponse or PostCartsCartDefaultJSONResponse.
+type PostCartsCartResponseObject interface {
+	writePostCartsCart(w http.ResponseWriter, o *serverOptions) error
+}
+
+// PostCartsCart200JSONResponse is the 200 response (application/json) of PostCartsCart.
+// The spec describes it as: OK
+type PostCartsCart200JSONResponse struct {
+	// Body is the response body.
+	Body StoreCartsRes
+}
+
+func (x PostCartsCart200JSONResponse) writePostCartsCart(w http.ResponseWriter, o *serverOptions) error {
+	if err := checkResponse(o, &x.Body); err != nil {
+		return err
+	}
+	return WriteJSON(w, 200, &x.Body)
+}
+
+// PostCartsCart400JSONResponse is the 400 response (application/json) of PostCartsCart.
+// The spec describes it as: Client Error or Multiple Errors
+type PostCartsCart400JSONResponse struct {
+	// Body is the response body.
+	Body PostCart400Response
+}
+
+func (x PostCartsCart400JSONResponse) writePostCartsCart(w http.ResponseWriter, o *serverOptions) error {
+	if err := checkResponse(o, &x.Body); err != nil {
+		return err
+	}
+	return WriteJSON(w, 400, &x.Body)
+}
+
+// PostCartsCart404JSONResponse is the 404 response (application/json) of PostCartsCart.
+// The spec describes it as: Not Found Error
+type PostCartsCart404JSONResponse struct {
+	// Body is the response body.
+	Body Error
+}
+
+func (x PostCartsCart404JSONResponse) writePostCartsCart(w http.ResponseWriter, o *serverOptions) error {
+	if err := checkResponse(o, &x.Body); err != nil {
+		return err
+	}
+	return WriteJSON(w, 404, &x.Body)
+}
+
+// PostCartsCartDefaultJSONResponse is the default response (application/json) of PostCartsCart.
+// The spec describes it as: Default Error
+type PostCartsCartDefaultJSONResponse struct {
+	// StatusCode is the status written: any the operation does not declare.
+	StatusCode int
+	// Body is the response body.
+	Body Error
+}
+
+func (x PostCartsCartDefaultJSONResponse) writePostCartsCart(w http.ResponseWriter, o *serverOptions) error {
+	status, err := responseStatus(x.StatusCode, "default")
+	if err != nil {
+		return err
+	}
+	if err := checkResponse(o, &x.Body); err != nil {
+		return err
+	}
+	return WriteJSON(w, status, &x.Body)
+}
+
+func (s *strictServer) PostCartsCart(w http.ResponseWriter, r *http.Request, params PostCartsCartParams, body StorePostCartsCartReq) error {
+	res, err := s.impl.PostCartsCart(r.Context(), PostCartsCartRequestObject{Params: params, Body: body, Request: r})
+	if err != nil {
+		return err
+	}
+	if res == nil {
+		return noResponse("PostCartsCart")
+	}
+	return res.writePostCartsCart(w, &s.opts)
+}
+
+// DeleteStoreCartsIDRequestObject is the request of DeleteStoreCartsID (DELETE /store/carts/{id}), its parameters and body read and checked.
+type DeleteStoreCartsIDRequestObject struct {
+	// Params are the parameters.
+	Params DeleteStoreCartsIDParams
+	// Request is the HTTP request, for what the spec does not declare.
+	Request *http.Request
+}
+
+// DeleteStoreCartsIDResponseObject is a response of DeleteStoreCartsID: DeleteStoreCartsID200JSONResponse, DeleteStoreCartsID404JSONResponse or DeleteStoreCartsIDDefaultJSONResponse.
+type DeleteStoreCartsIDResponseObject interface {
+	writeDeleteStoreCartsID(w http.ResponseWriter, o *serverOptions) error
+}
+
+// DeleteStoreCartsID200JSONResponse is the 200 response (application/json) of DeleteStoreCartsID.
+// The spec describes it as: OK
+type DeleteStoreCartsID200JSONResponse struct {
+	// Body is the response body.
+	Body DeleteStoreCartsIDResponse
+}
+
+func (x DeleteStoreCartsID200JSONResponse) writeDeleteStoreCartsID(w http.ResponseWriter, o *serverOptions) error {
+	return WriteJSON(w, 200, &x.Body)
+}
+
+// DeleteStoreCartsID404JSONResponse is the 404 response (application/json) of DeleteStoreCartsID.
+// The spec describes it as: Not Found Error
+type DeleteStoreCartsID404JSONResponse struct {
+	// Body is the response body.
+	Body Error
+}
+
+func (x DeleteStoreCartsID404JSONResponse) writeDeleteStoreCartsID(w http.ResponseWriter, o *serverOptions) error {
+	if err := checkResponse(o, &x.Body); err != nil {
+		return err
+	}
+	return WriteJSON(w, 404, &x.Body)
+}
+
+// DeleteStoreCartsIDDefaultJSONResponse is the default response (application/json) of DeleteStoreCartsID.
+// The spec describes it as: Default Error
+type DeleteStoreCartsIDDefaultJSONResponse struct {
+	// StatusCode is the status written: any the operation does not declare.
+	StatusCode int
+	// Body is the response body.
+	Body Error
+}
+
+func (x DeleteStoreCartsIDDefaultJSONResponse) writeDeleteStoreCartsID(w http.ResponseWriter, o *serverOptions) error {
+	status, err := responseStatus(x.StatusCode, "default")
+	if err != nil {
+		return err
+	}
+	if err := checkResponse(o, &x.Body); err != nil {
+		return err
+	}
+	return WriteJSON(w, status, &x.Body)
+}
+
+func (s *strictServer) DeleteStoreCartsID(w http.ResponseWriter, r *http.Request, params DeleteStoreCartsIDParams) error {
+	res, err := s.impl.DeleteStoreCartsID(r.Context(), DeleteStoreCartsIDRequestObject{Params: params, Request: r})
+	if err != nil {
+		return err
+	}
+	if res == nil {
+		return noResponse("DeleteStoreCartsID")
+	}
+	return res.writeDeleteStoreCartsID(w, &s.opts)
+}
+
+// PostCartsCartLineItemsRequestObject is the request of PostCartsCartLineItems (POST /store/carts/{id}/line-items), its parameters and body read and checked.
+type PostCartsCartLineItemsRequestObject struct {
+	// Params are the parameters.
+	Params PostCartsCartLineItemsParams
+	// Body is the request body (application/json).
+	Body StorePostCartsCartLineItemsReq
+	// Request is the HTTP request, for what the spec does not declare.
+	Request *http.Request
+}
+
+// PostCartsCartLineItemsResponseObject is a response of PostCartsCartLineItems: PostCartsCartLineItems201JSONResponse, PostCartsCartLineItems400JSONResponse, PostCartsCartLineItems404JSONResponse or PostCartsCartLineItemsDefaultJSONResponse.
+type PostCartsCartLineItemsResponseObject interface {
+	writePostCartsCartLineItems(w http.ResponseWriter, o *serverOptions) error
+}
+
+// PostCartsCartLineItems201JSONResponse is the 201 response (application/json) of PostCartsCartLineItems.
+// The spec describes it as: The line item was created and the updated cart is returned.
+type PostCartsCartLineItems201JSONResponse struct {
+	// Body is the response body.
+	Body StoreCartsRes
+}
+
+func (x PostCartsCartLineItems201JSONResponse) writePostCartsCartLineItems(w http.ResponseWriter, o *serverOptions) error {
+	if err := checkResponse(o, &x.Body); err != nil {
+		return err
+	}
+	return WriteJSON(w, 201, &x.Body)
+}
+
+// PostCartsCartLineItems400JSONResponse is the 400 response (application/json) of PostCartsCartLineItems.
+// The spec describes it as: Client Error or Multiple Errors
+type PostCartsCartLineItems400JSONResponse struct {
+	// Body is the response body.
+	Body PostCart400Response
+}
+
+func (x PostCartsCartLineItems400JSONResponse) writePostCartsCartLineItems(w http.ResponseWriter, o *serverOptions) error {
+	if err := checkResponse(o, &x.Body); err != nil {
+		return err
+	}
+	return WriteJSON(w, 400, &x.Body)
+}
+
+// PostCartsCartLineItems404JSONResponse is the 404 response (application/json) of PostCartsCartLineItems.
+// The spec describes it as: Not Found Error
+type PostCartsCartLineItems404JSONResponse struct {
+	// Body is the response body.
+	Body Error
+}
+
+func (x PostCartsCartLineItems404JSONResponse) writePostCartsCartLineItems(w http.ResponseWriter, o *serverOptions) error {
+	if err := checkResponse(o, &x.Body); err != nil {
+		return err
+	}
+	return WriteJSON(w, 404, &x.Body)
+}
+
+// PostCartsCartLineItemsDefaultJSONResponse is the default response (application/json) of PostCartsCartLineItems.
+// The spec describes it as: Default Error
+type PostCartsCartLineItemsDefaultJSONResponse struct {
+	// StatusCode is the status written: any the operation does not declare.
+	StatusCode int
+	// Body is the response body.
+	Body Error
+}
+
+func (x PostCartsCartLineItemsDefaultJSONResponse) writePostCartsCartLineItems(w http.ResponseWriter, o *serverOptions) error {
+	status, err := responseStatus(x.StatusCode, "default")
+	if err != nil {
+		return err
+	}
+	if err := checkResponse(o, &x.Body); err != nil {
+		return err
+	}
+	return WriteJSON(w, status, &x.Body)
+}
+
+func (s *strictServer) PostCartsCartLineItems(w http.ResponseWriter, r *http.Request, params PostCartsCartLineItemsParams, body StorePostCartsCartLineItemsReq) error {
+	res, err := s.impl.PostCartsCartLineItems(r.Context(), PostCartsCartLineItemsRequestObject{Params: params, Body: body, Request: r})
+	if err != nil {
+		return err
+	}
+	if res == nil {
+		return noResponse("PostCartsCartLineItems")
+	}
+	return res.writePostCartsCartLineItems(w, &s.opts)
+}
+
+// GetCustomersCustomerRequestObject is the request of GetCustomersCustomer (GET /store/customers/me), its parameters and body read and checked.
+type GetCustomersCustomerRequestObject struct {
+	// Request is the HTTP request, for what the spec does not declare.
+	Request *http.Request
+}
+
+// GetCustomersCustomerResponseObject is a response of GetCustomersCustomer: GetCustomersCustomer200JSONResponse, GetCustomersCustomer400JSONResponse, GetCustomersCustomer401TextResponse, GetCustomersCustomer404JSONResponse or GetCustomersCustomerDefaultJSONResponse.
+type GetCustomersCustomerResponseObject interface {
+	writeGetCustomersCustomer(w http.ResponseWriter, o *serverOptions) error
+}
+
+// GetCustomersCustomer200JSONResponse is the 200 response (application/json) of GetCustomersCustomer.
+// The spec describes it as: OK
+type GetCustomersCustomer200JSONResponse struct {
+	// Body is the response body.
+	Body StoreCustomersRes
+}
+
+func (x GetCustomersCustomer200JSONResponse) writeGetCustomersCustomer(w http.ResponseWriter, o *serverOptions) error {
+	if err := checkResponse(o, &x.Body); err != nil {
+		return err
+	}
+	return WriteJSON(w, 200, &x.Body)
+}
+
+// GetCustomersCustomer400JSONResponse is the 400 response (application/json) of GetCustomersCustomer.
+// The spec describes it as: Client Error or Multiple Errors
+type GetCustomersCustomer400JSONResponse struct {
+	// Body is the response body.
+	Body PostCart400Response
+}
+
+func (x GetCustomersCustomer400JSONResponse) writeGetCustomersCustomer(w http.ResponseWriter, o *serverOptions) error {
+	if err := checkResponse(o, &x.Body); err != nil {
+		return err
+	}
+	return WriteJSON(w, 400, &x.Body)
+}
+
+// GetCustomersCustomer401TextResponse is the 401 response (text/plain) of GetCustomersCustomer.
+// The spec describes it as: User is not authorized. Must log in first
+type GetCustomersCustomer401TextResponse struct {
+	// Body is the response body.
+	Body string
+}
+
+func (x GetCustomersCustomer401TextResponse) writeGetCustomersCustomer(w http.ResponseWriter, o *serverOptions) error {
+	return writeText(w, 401, "text/plain", x.Body)
+}
+
+// GetCustomersCustomer404JSONResponse is the 404 response (application/json) of GetCustomersCustomer.
+// The spec describes it as: Not Found Error
+type GetCustomersCustomer404JSONResponse struct {
+	// Body is the response body.
+	Body Error
+}
+
+func (x GetCustomersCustomer404JSONResponse) writeGetCustomersCustomer(w http.ResponseWriter, o *serverOptions) error {
+	if err := checkResponse(o, &x.Body); err != nil {
+		return err
+	}
+	return WriteJSON(w, 404, &x.Body)
+}
+
+// GetCustomersCustomerDefaultJSONResponse is the default response (application/json) of GetCustomersCustomer.
+// The spec describes it as: Default Error
+type GetCustomersCustomerDefaultJSONResponse struct {
+	// StatusCode is the status written: any the operation does not declare.
+	StatusCode int
+	// Body is the response body.
+	Body Error
+}
+
+func (x GetCustomersCustomerDefaultJSONResponse) writeGetCustomersCustomer(w http.ResponseWriter, o *serverOptions) error {
+	status, err := responseStatus(x.StatusCode, "default")
+	if err != nil {
+		return err
+	}
+	if err := checkResponse(o, &x.Body); err != nil {
+		return err
+	}
+	return WriteJSON(w, status, &x.Body)
+}
+
+func (s *strictServer) GetCustomersCustomer(w http.ResponseWriter, r *http.Request) error {
+	res, err := s.impl.GetCustomersCustomer(r.Context(), GetCustomersCustomerRequestObject{Request: r})
+	if err != nil {
+		return err
+	}
+	if res == nil {
+		return noResponse("GetCustomersCustomer")
+	}
+	return res.writeGetCustomersCustomer(w, &s.opts)
+}
+
+// PostCustomersCustomerRequestObject is the request of PostCustomersCustomer (POST /store/customers/me), its parameters and body read and checked.
+type PostCustomersCustomerRequestObject struct {
+	// Body is the request body (application/json).
+	Body StorePostCustomersCustomerReq
+	// Request is the HTTP request, for what the spec does not declare.
+	Request *http.Request
+}
+
+// PostCustomersCustomerResponseObject is a response of PostCustomersCustomer: PostCustomersCustomer200JSONResponse, PostCustomersCustomer400JSONResponse, PostCustomersCustomer401TextResponse or PostCustomersCustomerDefaultJSONResponse.
+type PostCustomersCustomerResponseObject interface {
+	writePostCustomersCustomer(w http.ResponseWriter, o *serverOptions) error
+}
+
+// PostCustomersCustomer200JSONResponse is the 200 response (application/json) of PostCustomersCustomer.
+// The spec describes it as: OK
+type PostCustomersCustomer200JSONResponse struct {
+	// Body is the response body.
+	Body StoreCustomersRes
+}
+
+func (x PostCustomersCustomer200JSONResponse) writePostCustomersCustomer(w http.ResponseWriter, o *serverOptions) error {
+	if err := checkResponse(o, &x.Body); err != nil {
+		return err
+	}
+	return WriteJSON(w, 200, &x.Body)
+}
+
+// PostCustomersCustomer400JSONResponse is the 400 response (application/json) of PostCustomersCustomer.
+// The spec describes it as: Client Error or Multiple Errors
+type PostCustomersCustomer400JSONResponse struct {
+	// Body is the response body.
+	Body PostCart400Response
+}
+
+func (x PostCustomersCustomer400JSONResponse) writePostCustomersCustomer(w http.ResponseWriter, o *serverOptions) error {
+	if err := checkResponse(o, &x.Body); err != nil {
+		return err
+	}
+	return WriteJSON(w, 400, &x.Body)
+}
+
+// PostCustomersCustomer401TextResponse is the 401 response (text/plain) of PostCustomersCustomer.
+// The spec describes it as: User is not authorized. Must log in first
+type PostCustomersCustomer401TextResponse struct {
+	// Body is the response body.
+	Body string
+}
+
+func (x PostCustomersCustomer401TextResponse) writePostCustomersCustomer(w http.ResponseWriter, o *serverOptions) error {
+	return writeText(w, 401, "text/plain", x.Body)
+}
+
+// PostCustomersCustomerDefaultJSONResponse is the default response (application/json) of PostCustomersCustomer.
+// The spec describes it as: Default Error
+type PostCustomersCustomerDefaultJSONResponse struct {
+	// StatusCode is the status written: any the operation does not declare.
+	StatusCode int
+	// Body is the response body.
+	Body Error
+}
+
+func (x PostCustomersCustomerDefaultJSONResponse) writePostCustomersCustomer(w http.ResponseWriter, o *serverOptions) error {
+	status, err := responseStatus(x.StatusCode, "default")
+	if err != nil {
+		return err
+	}
+	if err := checkResponse(o, &x.Body); err != nil {
+		return err
+	}
+	return WriteJSON(w, status, &x.Body)
+}
+
+func (s *strictServer) PostCustomersCustomer(w http.ResponseWriter, r *http.Request, body StorePostCustomersCustomerReq) error {
+	res, err := s.impl.PostCustomersCustomer(r.Context(), PostCustomersCustomerRequestObject{Body: body, Request: r})
+	if err != nil {
+		return err
+	}
+	if res == nil {
+		return noResponse("PostCustomersCustomer")
+	}
+	return res.writePostCustomersCustomer(w, &s.opts)
+}
+
+// GetProductsRequestObject is the request of GetProducts (GET /store/products), its parameters and body read and checked.
+type GetProductsRequestObject struct {
+	// Params are the parameters.
+	Params GetProductsParams
+	// Request is the HTTP request, for what the spec does not declare.
+	Request *http.Request
+}
+
+// GetProductsResponseObject is a response of GetProducts: GetProducts200JSONResponse, GetProducts400JSONResponse or GetProductsDefaultJSONResponse.
+type GetProductsResponseObject interface {
+	writeGetProducts(w http.ResponseWriter, o *serverOptions) error
+}
+
+// GetProducts200JSONResponse is the 200 response (application/json) of GetProducts.
+// The spec describes it as: OK
+type GetProducts200JSONResponse struct {
+	// Body is the response body.
+	Body StoreProductsListRes
+}
+
+func (x GetProducts200JSONResponse) writeGetProducts(w http.ResponseWriter, o *serverOptions) error {
+	if err := checkResponse(o, &x.Body); err != nil {
+		return err
+	}
+	return WriteJSON(w, 200, &x.Body)
+}
+
+// GetProducts400JSONResponse is the 400 response (application/json) of GetProducts.
+// The spec describes it as: Client Error or Multiple Errors
+type GetProducts400JSONResponse struct {
+	// Body is the response body.
+	Body PostCart400Response
+}
+
+func (x GetProducts400JSONResponse) writeGetProducts(w http.ResponseWriter, o *serverOptions) error {
+	if err := checkResponse(o, &x.Body); err != nil {
+		return err
+	}
+	return WriteJSON(w, 400, &x.Body)
+}
+
+// GetProductsDefaultJSONResponse is the default response (application/json) of GetProducts.
+// The spec describes it as: Default Error
+type GetProductsDefaultJSONResponse struct {
+	// StatusCode is the status written: any the operation does not declare.
+	StatusCode int
+	// Body is the response body.
+	Body Error
+}
+
+func (x GetProductsDefaultJSONResponse) writeGetProducts(w http.ResponseWriter, o *serverOptions) error {
+	status, err := responseStatus(x.StatusCode, "default")
+	if err != nil {
+		return err
+	}
+	if err := checkResponse(o, &x.Body); err != nil {
+		return err
+	}
+	return WriteJSON(w, status, &x.Body)
+}
+
+func (s *strictServer) GetProducts(w http.ResponseWriter, r *http.Request, params GetProductsParams) error {
+	res, err := s.impl.GetProducts(r.Context(), GetProductsRequestObject{Params: params, Request: r})
+	if err != nil {
+		return err
+	}
+	if res == nil {
+		return noResponse("GetProducts")
+	}
+	return res.writeGetProducts(w, &s.opts)
+}
+
+// GetProductsProductRequestObject is the request of GetProductsProduct (GET /store/products/{id}), its parameters and body read and checked.
+type GetProductsProductRequestObject struct {
+	// Params are the parameters.
+	Params GetProductsProductParams
+	// Request is the HTTP request, for what the spec does not declare.
+	Request *http.Request
+}
+
+// GetProductsProductResponseObject is a response of GetProductsProduct: GetProductsProduct200JSONResponse, GetProductsProduct400JSONResponse, GetProductsProduct404JSONResponse or GetProductsProductDefaultJSONResponse.
+type GetProductsProductResponseObject interface {
+	writeGetProductsProduct(w http.ResponseWriter, o *serverOptions) error
+}
+
+// GetProductsProduct200JSONResponse is the 200 response (application/json) of GetProductsProduct.
+// The spec describes it as: OK
+type GetProductsProduct200JSONResponse struct {
+	// Body is the response body.
+	Body StoreProductsRes
+}
+
+func (x GetProductsProduct200JSONResponse) writeGetProductsProduct(w http.ResponseWriter, o *serverOptions) error {
+	if err := checkResponse(o, &x.Body); err != nil {
+		return err
+	}
+	return WriteJSON(w, 200, &x.Body)
+}
+
+// GetProductsProduct400JSONResponse is the 400 response (application/json) of GetProductsProduct.
+// The spec describes it as: Client Error or Multiple Errors
+type GetProductsProduct400JSONResponse struct {
+	// Body is the response body.
+	Body PostCart400Response
+}
+
+func (x GetProductsProduct400JSONResponse) writeGetProductsProduct(w http.ResponseWriter, o *serverOptions) error {
+	if err := checkResponse(o, &x.Body); err != nil {
+		return err
+	}
+	return WriteJSON(w, 400, &x.Body)
+}
+
+// GetProductsProduct404JSONResponse is the 404 response (application/json) of GetProductsProduct.
+// The spec describes it as: Not Found Error
+type GetProductsProduct404JSONResponse struct {
+	// Body is the response body.
+	Body Error
+}
+
+func (x GetProductsProduct404JSONResponse) writeGetProductsProduct(w http.ResponseWriter, o *serverOptions) error {
+	if err := checkResponse(o, &x.Body); err != nil {
+		return err
+	}
+	return WriteJSON(w, 404, &x.Body)
+}
+
+// GetProductsProductDefaultJSONResponse is the default response (application/json) of GetProductsProduct.
+// The spec describes it as: Default Error
+type GetProductsProductDefaultJSONResponse struct {
+	// StatusCode is the status written: any the operation does not declare.
+	StatusCode int
+	// Body is the response body.
+	Body Error
+}
+
+func (x GetProductsProductDefaultJSONResponse) writeGetProductsProduct(w http.ResponseWriter, o *serverOptions) error {
+	status, err := responseStatus(x.StatusCode, "default")
+	if err != nil {
+		return err
+	}
+	if err := checkResponse(o, &x.Body); err != nil {
+		return err
+	}
+	return WriteJSON(w, status, &x.Body)
+}
+
+func (s *strictServer) GetProductsProduct(w http.ResponseWriter, r *http.Request, params GetProductsProductParams) error {
+	res, err := s.impl.GetProductsProduct(r.Context(), GetProductsProductRequestObject{Params: params, Request: r})
+	if err != nil {
+		return err
+	}
+	if res == nil {
+		return noResponse("GetProductsProduct")
+	}
+	return res.writeGetProductsProduct(w, &s.opts)
+}
+
+// WithResponseValidation makes StrictHandler validate every typed JSON
+// response before writing it. A response the spec does not allow is not
+// sent: the error handler gets a 500 *Problem listing the violations at
+// /response/body/... Meant for tests and development, where a wrong
+// response should fail loudly; it costs one validation per response.
+func WithResponseValidation() Option {
+	return func(o *serverOptions) { o.validateResponses = true }
+}
+
+// noResponse is the error of a strict method that returned neither a
+// response nor an error.
+func noResponse(method string) error {
+	return fmt.Errorf("%s returned a nil response and a nil error", method)
+}
+
+// responseStatus checks the status a ranged (4XX) or default response
+// carries against the declared one.
+func responseStatus(code int, declared string) (int, error) {
+	ok := code >= 100 && code <= 599
+	if len(declared) == 3 && strings.HasSuffix(declared, "XX") {
+		ok = ok && code/100 == int(declared[0]-'0')
+	}
+	if !ok {
+		return 0, fmt.Errorf("status %d does not fit the declared response %s", code, declared)
+	}
+	return code, nil
+}
+
+// responseMedia checks the media type a response with a declared media
+// range (image/*) carries.
+func responseMedia(media, declared string) (string, error) {
+	m, _, err := mime.ParseMediaType(media)
+	if err != nil || !mediaAccepted(m, declared) {
+		return "", fmt.Errorf("content type %q does not fit the declared %s", media, declared)
+	}
+	return media, nil
+}
+
+// checkResponse validates a typed JSON response body when the options ask
+// for it; the error is a 500 *Problem with the violations.
+func checkResponse(o *serverOptions, body validatable) error {
+	if !o.validateResponses {
+		return nil
+	}
+	err := ValidateResponse(body)
+	ve, ok := errors.AsType[*ValidationError](err)
+	if !ok {
+		return err
+	}
+	p := &Problem{Status: http.StatusInternalServerError, Detail: "the response does not match the spec"}
+	for _, v := range ve.Violations {
+		v.Path = "/response/body" + v.Path
+		p.Violations = append(p.Violations, v)
+	}
+	return p
+}
+
+// writeText writes a text response body with its media type.
+func writeText(w http.ResponseWriter, status int, media, body string) error {
+	w.Header().Set("Content-Type", textMedia(media))
+	w.WriteHeader(status)
+	_, err := io.WriteString(w, body)
+	return err
+}
+
+// textMedia adds charset=utf-8 to a text media type without a charset,
+// as Go strings hold UTF-8.
+func textMedia(media string) string {
+	if strings.Contains(media, "charset=") {
+		return media
+	}
+	return media + "; charset=utf-8"
+}
+
+// writeStream copies a response body from r, closing it when it is an
+// io.Closer; a nil reader writes no body.
+func writeStream(w http.ResponseWriter, status int, media string, r io.Reader) error {
+	if c, ok := r.(io.Closer); ok {
+		defer c.Close()
+	}
+	w.Header().Set("Content-Type", media)
+	w.WriteHeader(status)
+	if r == nil {
+		return nil
+	}
+	_, err := io.Copy(w, r)
+	return err
+}
+
+// Response header values, in the simple style.
+
+func headerString[T ~string](v T) string { return string(v) }
+
+func headerInt[T ~int | ~int32 | ~int64](v T) string { return strconv.FormatInt(int64(v), 10) }
+
+func headerFloat[T ~float32 | ~float64](v T) string {
+	return strconv.FormatFloat(float64(v), 'g', -1, 64)
+}
+
+func headerBool[T ~bool](v T) string { return strconv.FormatBool(bool(v)) }
+
+func headerTime(v time.Time) string { return v.Format(time.RFC3339Nano) }
+
+// headerList formats an array header value: its items separated by commas.
+func headerList[T any](items []T, format func(T) string) string {
+	s := make([]string, len(items))
+	for i, x := range items {
+		s[i] = format(x)
+	}
+	return strings.Join(s, ",")
 }
