@@ -34,7 +34,7 @@ func Lint(cfg LintConfig) (diag.List, error) {
 		}
 		return applyRules(diags, cfg.Rules), err
 	}
-	_, more := build.Build(doc, build.Options{Package: "api", Validation: true})
+	_, more := build.Build(doc, build.Options{Package: "api", Validation: true, DiagnosticsOnly: true})
 	diags = append(diags, more...)
 	diags = append(diags, unusedComponents(doc)...)
 	diags = append(diags, unreachableFiles(doc)...)

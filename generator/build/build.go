@@ -18,6 +18,10 @@ type Options struct {
 	Validation bool   // build the rules validators are generated from
 	Server     bool   // decide how the net/http server serves each operation
 	Strict     bool   // with Server: the strict interface's typed requests and responses
+	// DiagnosticsOnly is for linting: the package is thrown away, so the
+	// passes that only shape generated code (pointer cycles, declaration
+	// order, which types validate) are skipped. They report nothing.
+	DiagnosticsOnly bool
 }
 
 // runtimeNames are the helper types the generated package may declare; schema
@@ -77,11 +81,13 @@ func Build(doc *load.Document, opts Options) (*ir.Package, diag.List) {
 	if b.strict {
 		b.nameStrict(pkg.Operations)
 	}
-	breakCycles(b.decls)
-	slices.SortFunc(b.decls, func(x, y *ir.Type) int { return cmp.Compare(x.Name, y.Name) })
+	if !opts.DiagnosticsOnly {
+		breakCycles(b.decls)
+		slices.SortFunc(b.decls, func(x, y *ir.Type) int { return cmp.Compare(x.Name, y.Name) })
+		markValidating(b.decls)
+	}
 	pkg.Types = b.decls
 	pkg.Patterns = b.patternList
-	markValidating(b.decls)
 	b.checkPendingValues()
 	return pkg, b.diags
 }

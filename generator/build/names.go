@@ -27,7 +27,10 @@ func (b *builder) nameComponents() {
 		}
 	}
 	slices.SortFunc(cands, func(x, y candidate) int {
-		return cmp.Or(cmp.Compare(x.name, y.name), cmp.Compare(b.rel(x.s.Loc.File)+"#"+x.s.Loc.Pointer, b.rel(y.s.Loc.File)+"#"+y.s.Loc.Pointer))
+		if c := cmp.Compare(x.name, y.name); c != 0 {
+			return c // cmp.Or would compute the locations below for every pair
+		}
+		return cmp.Compare(b.rel(x.s.Loc.File)+"#"+x.s.Loc.Pointer, b.rel(y.s.Loc.File)+"#"+y.s.Loc.Pointer)
 	})
 	for _, c := range cands {
 		b.names[c.s] = b.scope.Unique(c.name)

@@ -1,6 +1,8 @@
 package build
 
 import (
+	"sync"
+
 	"github.com/oasgen/oasgen/generator/ir"
 	"github.com/oasgen/oasgen/generator/load"
 	"github.com/oasgen/oasgen/generator/naming"
@@ -107,5 +109,15 @@ func fieldName(prop string, goName string) string {
 	if goName != "" {
 		return naming.Exported(goName)
 	}
-	return naming.Exported(prop)
+	if name, ok := fieldNames.Load(prop); ok {
+		return name.(string)
+	}
+	name := naming.Exported(prop)
+	fieldNames.Store(prop, name)
+	return name
 }
+
+// fieldNames memoizes fieldName for plain property names: specs repeat the
+// same few (id, created_at, metadata) thousands of times, and splitting them
+// into words is a good part of a build.
+var fieldNames sync.Map

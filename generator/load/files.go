@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"regexp"
 	"strconv"
 
@@ -23,7 +24,12 @@ const maxExpandedNodes = 1_000_000
 // $ref that points into them.
 type file struct {
 	path string     // absolute, cleaned
+	dir  string     // the folder of path, which relative refs start from
 	root *yaml.Node // the document's content node
+}
+
+func newFile(path string, root *yaml.Node) *file {
+	return &file{path: path, dir: filepath.Dir(path), root: root}
 }
 
 var (
@@ -33,6 +39,11 @@ var (
 
 // parseYAML parses data as one YAML (or JSON) document.
 func parseYAML(path string, data []byte) (*file, error) {
+	// A file too large for the alias bomb check goes to yaml.v3 below, to
+	// be refused with the same message.
+	if root, nodes, ok := parseFast(data); ok && nodes <= maxExpandedNodes {
+		return newFile(path, root), nil
+	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
@@ -46,7 +57,7 @@ func parseYAML(path string, data []byte) (*file, error) {
 		return nil, posError(nodePos(path, at), "alias-bomb",
 			"YAML aliases expand to more than %d nodes; refusing the file", maxExpandedNodes)
 	}
-	return &file{path: path, root: root}, nil
+	return newFile(path, root), nil
 }
 
 // syntaxError turns a yaml.v3 parse error into a positioned error. yaml.v3

@@ -4,71 +4,152 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
 	"gopkg.in/yaml.v3"
 )
 
-// prefetcher reads and parses the files a parsed file refers to on other
-// cores while the loader goes on decoding. Only the timing changes: the
+// prefetcher reads and parses spec files on other cores while the loader
+// decodes. Each parsed file queues the local files its $refs name, so the
+// whole tree is parsed ahead of the loader. Only the timing changes: the
 // loader still asks for files in the same order and gets the same results,
 // so output and diagnostics stay deterministic.
 type prefetcher struct {
+	root string // files outside it are left to the loader's own checks
+
 	mu      sync.Mutex
 	futures map[string]*future
-	sem     chan struct{}
+	queue   []*future // a stack: the refs found last are the loader's next needs
+	workers int       // running worker goroutines
+	max     int
 }
 
-// future is a file being read and parsed in the background.
+// future is a file to be read and parsed, by a worker or by the loader.
 type future struct {
+	path    string
+	claimed bool // a worker or the loader is parsing it
 	done    chan struct{}
-	data    []byte
 	readErr error
 	file    *file
 	parsed  error
 }
 
-func newPrefetcher() *prefetcher {
-	return &prefetcher{futures: map[string]*future{}, sem: make(chan struct{}, runtime.GOMAXPROCS(0))}
+func newPrefetcher(root string) *prefetcher {
+	// One core stays with the loader, which is the critical path.
+	return &prefetcher{root: root, futures: map[string]*future{}, max: max(1, runtime.GOMAXPROCS(0)-1)}
 }
 
-// start begins reading and parsing path unless that has begun already.
+// start queues path unless it is known already.
 func (p *prefetcher) start(path string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	p.queueLocked(path)
+}
+
+func (p *prefetcher) queueLocked(path string) {
 	if _, ok := p.futures[path]; ok {
 		return
 	}
-	fu := &future{done: make(chan struct{})}
+	fu := &future{path: path, done: make(chan struct{})}
 	p.futures[path] = fu
-	go func() {
-		p.sem <- struct{}{}
-		defer func() { <-p.sem; close(fu.done) }()
-		fu.data, fu.readErr = os.ReadFile(path)
-		if fu.readErr == nil {
-			fu.file, fu.parsed = parseYAML(path, fu.data)
-		}
-	}()
+	p.queue = append(p.queue, fu)
+	if p.workers < p.max {
+		p.workers++
+		go p.work()
+	}
 }
 
-// take returns the finished future for path, or nil if none was started.
+// work parses queued files until none is left.
+func (p *prefetcher) work() {
+	for {
+		p.mu.Lock()
+		fu := p.popLocked()
+		if fu == nil {
+			p.workers--
+			p.mu.Unlock()
+			return
+		}
+		p.mu.Unlock()
+		p.run(fu)
+	}
+}
+
+// popLocked claims the most recently queued file nobody parses yet.
+func (p *prefetcher) popLocked() *future {
+	for len(p.queue) > 0 {
+		fu := p.queue[len(p.queue)-1]
+		p.queue = p.queue[:len(p.queue)-1]
+		if !fu.claimed {
+			fu.claimed = true
+			return fu
+		}
+	}
+	return nil
+}
+
+// run reads and parses a claimed file, then queues the files it refers to
+// (after releasing the loader, which may be waiting for this one).
+func (p *prefetcher) run(fu *future) {
+	var data []byte
+	if data, fu.readErr = os.ReadFile(fu.path); fu.readErr == nil {
+		fu.file, fu.parsed = parseYAML(fu.path, data)
+	}
+	close(fu.done)
+	if fu.file != nil {
+		p.queueRefs(fu.file)
+	}
+}
+
+// take returns the finished future for path, or nil if it was never
+// queued. A file no worker has started is parsed right here rather than
+// waited for, and while a worker parses it the loader parses other queued
+// files: loading is bound by parsing, so both cores should parse.
 func (p *prefetcher) take(path string) *future {
 	p.mu.Lock()
 	fu := p.futures[path]
-	p.mu.Unlock()
-	if fu != nil {
-		<-fu.done
+	mine := fu != nil && !fu.claimed
+	if mine {
+		fu.claimed = true
 	}
+	p.mu.Unlock()
+	if fu == nil {
+		return nil
+	}
+	if mine {
+		p.run(fu)
+	}
+	for !fu.finished() {
+		p.mu.Lock()
+		other := p.popLocked()
+		p.mu.Unlock()
+		if other == nil {
+			break
+		}
+		p.run(other)
+	}
+	<-fu.done
 	return fu
 }
 
-// prefetchRefs starts reading the local files a parsed file's $refs point at, leaving
+func (fu *future) finished() bool {
+	select {
+	case <-fu.done:
+		return true
+	default:
+		return false
+	}
+}
+
+// queueRefs queues the local files a parsed file's $refs point at, leaving
 // out x- extensions (their refs are data) and refs that leave the root.
-func (r *resolver) prefetchRefs(f *file) {
-	if r.prefetch == nil {
+// The refs are pushed last first so that the first is parsed first.
+func (p *prefetcher) queueRefs(f *file) {
+	if isRemote(f.path) {
 		return
 	}
+	var paths []string
 	var walk func(n *yaml.Node)
 	walk = func(n *yaml.Node) {
 		switch n.Kind {
@@ -78,7 +159,9 @@ func (r *resolver) prefetchRefs(f *file) {
 				switch {
 				case strings.HasPrefix(k.Value, "x-"):
 				case k.Value == "$ref" && v.Kind == yaml.ScalarNode:
-					r.prefetchRef(f, v.Value)
+					if abs, ok := p.refPath(f, v.Value); ok {
+						paths = append(paths, abs)
+					}
 				default:
 					walk(v)
 				}
@@ -90,16 +173,19 @@ func (r *resolver) prefetchRefs(f *file) {
 		}
 	}
 	walk(f.root)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, path := range slices.Backward(paths) {
+		p.queueLocked(path)
+	}
 }
 
-func (r *resolver) prefetchRef(from *file, ref string) {
+// refPath returns the file a ref names, when it is a local file in the root.
+func (p *prefetcher) refPath(from *file, ref string) (string, bool) {
 	loc, _, _ := strings.Cut(ref, "#")
-	if loc == "" || isRemote(loc) || hasScheme(loc) || isRemote(from.path) || strings.Contains(loc, "%") {
-		return
+	if loc == "" || isRemote(loc) || hasScheme(loc) || strings.Contains(loc, "%") {
+		return "", false
 	}
-	abs := filepath.Clean(filepath.Join(filepath.Dir(from.path), filepath.FromSlash(loc)))
-	if _, done := r.files[abs]; done || !within(r.opts.Root, abs) {
-		return
-	}
-	r.prefetch.start(abs)
+	abs := filepath.Clean(filepath.Join(from.dir, filepath.FromSlash(loc)))
+	return abs, within(p.root, abs)
 }

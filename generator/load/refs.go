@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -44,12 +45,18 @@ type resolver struct {
 	http     *http.Client
 	targets  map[string]bool // file#pointer of every $ref target, for unused-component checks
 	inRoot   map[string]bool // withinRoot answers: symlink resolution is costly and refs repeat
+	realDirs map[string]string
+	refs     map[refKey]target // parseRef answers for refs to other files
 	realRoot string
 	prefetch *prefetcher // nil when reading happens on demand only
 }
 
 func newResolver(opts Options) *resolver {
-	return &resolver{opts: opts, files: map[string]*file{}, targets: map[string]bool{}, inRoot: map[string]bool{}, prefetch: newPrefetcher(), http: &http.Client{Timeout: 30 * time.Second}}
+	return &resolver{
+		opts: opts, files: map[string]*file{}, targets: map[string]bool{},
+		inRoot: map[string]bool{}, realDirs: map[string]string{}, refs: map[refKey]target{},
+		prefetch: newPrefetcher(opts.Root), http: &http.Client{Timeout: 30 * time.Second},
+	}
 }
 
 // open returns the parsed file at an absolute path or URL, reading it once.
@@ -62,19 +69,19 @@ func (r *resolver) open(loc string, from diag.Pos) (*file, error) {
 		return nil, err
 	}
 	r.files[loc] = f
-	r.prefetchRefs(f)
 	return f, nil
 }
 
-// readAndParse takes a prefetched file when there is one, else reads it now.
+// readAndParse parses a local file through the prefetcher, which has often
+// parsed it already and goes on with the files it refers to.
 func (r *resolver) readAndParse(loc string, from diag.Pos) (*file, error) {
-	if r.prefetch != nil {
-		if fu := r.prefetch.take(loc); fu != nil {
-			if fu.readErr != nil {
-				return nil, r.readError(loc, from, fu.readErr)
-			}
-			return fu.file, fu.parsed
+	if r.prefetch != nil && !isRemote(loc) {
+		r.prefetch.start(loc)
+		fu := r.prefetch.take(loc)
+		if fu.readErr != nil {
+			return nil, r.readError(loc, from, fu.readErr)
 		}
+		return fu.file, fu.parsed
 	}
 	data, err := r.read(loc, from)
 	if err != nil {
@@ -158,9 +165,28 @@ type target struct {
 	pointer string // JSON pointer, "" for the whole document
 }
 
+// refKey is a $ref as written in a file of some folder.
+type refKey struct{ dir, ref string }
+
 // parseRef resolves ref relative to the file that holds it and applies the
-// remote and root rules.
+// remote and root rules. Refs to other files are resolved once per folder:
+// specs repeat the same refs hundreds of times.
 func (r *resolver) parseRef(ref string, from *file, pos diag.Pos) (target, error) {
+	if loc, _, _ := strings.Cut(ref, "#"); loc == "" || isRemote(from.path) {
+		return r.resolveRef(ref, from, pos)
+	}
+	key := refKey{from.dir, ref}
+	if t, ok := r.refs[key]; ok {
+		return t, nil
+	}
+	t, err := r.resolveRef(ref, from, pos)
+	if err == nil {
+		r.refs[key] = t
+	}
+	return t, err
+}
+
+func (r *resolver) resolveRef(ref string, from *file, pos diag.Pos) (target, error) {
 	loc, frag, _ := strings.Cut(ref, "#")
 	pointer, err := url.PathUnescape(frag)
 	if err != nil {
@@ -190,7 +216,7 @@ func (r *resolver) parseRef(ref string, from *file, pos diag.Pos) (target, error
 			loc = unescaped
 		}
 	}
-	abs := filepath.Clean(filepath.Join(filepath.Dir(from.path), filepath.FromSlash(loc)))
+	abs := filepath.Clean(filepath.Join(from.dir, filepath.FromSlash(loc)))
 	if filepath.IsAbs(filepath.FromSlash(loc)) {
 		abs = filepath.Clean(filepath.FromSlash(loc))
 	}
@@ -224,7 +250,7 @@ func (r *resolver) withinRoot(path string) bool {
 	}
 	ok := within(r.opts.Root, path)
 	if ok {
-		if real, err := filepath.EvalSymlinks(path); err == nil { // a missing file is reported when read
+		if real, err := r.evalSymlinks(path); err == nil { // a missing file is reported when read
 			if r.realRoot == "" {
 				r.realRoot, _ = filepath.EvalSymlinks(r.opts.Root)
 			}
@@ -233,6 +259,28 @@ func (r *resolver) withinRoot(path string) bool {
 	}
 	r.inRoot[path] = ok
 	return ok
+}
+
+// evalSymlinks is filepath.EvalSymlinks with the folders' answers cached:
+// specs keep hundreds of files in a few folders, and resolving every folder
+// of every path again costs a system call per path element.
+func (r *resolver) evalSymlinks(path string) (string, error) {
+	info, err := os.Lstat(path)
+	if err != nil {
+		return "", err
+	}
+	if info.Mode()&os.ModeSymlink != 0 {
+		return filepath.EvalSymlinks(path)
+	}
+	dir := filepath.Dir(path)
+	realDir, ok := r.realDirs[dir]
+	if !ok {
+		if realDir, err = filepath.EvalSymlinks(dir); err != nil {
+			return "", err
+		}
+		r.realDirs[dir] = realDir
+	}
+	return filepath.Join(realDir, filepath.Base(path)), nil
 }
 
 func within(root, path string) bool {
@@ -283,16 +331,14 @@ func refOf(f *file, n *yaml.Node) (string, diag.Pos, bool) {
 // hop's ref node in order (outermost first) so callers can honour sibling keys.
 func (r *resolver) follow(at node, pointer string) (node, string, []node, error) {
 	var hops []node
-	seen := map[*yaml.Node]bool{}
 	for {
 		ref, pos, ok := refOf(at.f, at.n)
 		if !ok {
 			return at, pointer, hops, nil
 		}
-		if seen[at.n] || len(hops) >= maxRefChain {
+		if len(hops) >= maxRefChain || slices.ContainsFunc(hops, func(h node) bool { return h.n == at.n }) {
 			return node{}, "", nil, posError(pos, "ref-cycle", "$ref %q is part of a reference cycle with no schema in it", ref)
 		}
-		seen[at.n] = true
 		hops = append(hops, at)
 		next, ptr, err := r.lookup(ref, at.f, pos)
 		if err != nil {

@@ -39,8 +39,20 @@ type field struct {
 
 // shape describes an OpenAPI object: its fields; other keys must start with x-.
 type shape struct {
-	name   string
-	fields map[string]field
+	name     string
+	fields   map[string]field
+	required []string // names of the required fields, sorted
+}
+
+func newShape(name string, fields map[string]field) *shape {
+	s := &shape{name: name, fields: fields}
+	for name, fl := range fields {
+		if fl.required {
+			s.required = append(s.required, name)
+		}
+	}
+	slices.Sort(s.required)
+	return s
 }
 
 var (
@@ -57,47 +69,47 @@ var (
 )
 
 var (
-	documentShape = &shape{"OpenAPI document", map[string]field{
+	documentShape = newShape("OpenAPI document", map[string]field{
 		"openapi": reqStrField, "info": {kind: mapKind, required: true}, "servers": listField, "paths": mapField,
 		"components": mapField, "security": listField, "tags": listField, "externalDocs": mapField,
 		"webhooks": mapField, "jsonSchemaDialect": strField,
-	}}
-	infoShape = &shape{"info", map[string]field{
+	})
+	infoShape = newShape("info", map[string]field{
 		"title": reqStrField, "version": reqStrField, "description": strField, "termsOfService": strField,
 		"contact": mapField, "license": mapField, "summary": strField,
-	}}
-	pathItemShape = &shape{"path item", map[string]field{
+	})
+	pathItemShape = newShape("path item", map[string]field{
 		"$ref": strField, "summary": strField, "description": strField, "servers": listField, "parameters": listField,
 		"get": mapField, "put": mapField, "post": mapField, "delete": mapField, "options": mapField,
 		"head": mapField, "patch": mapField, "trace": mapField,
-	}}
-	operationShape = &shape{"operation", map[string]field{
+	})
+	operationShape = newShape("operation", map[string]field{
 		"tags": listField, "summary": strField, "description": strField, "externalDocs": mapField, "operationId": strField,
 		"parameters": listField, "requestBody": mapField, "responses": reqMapField, "callbacks": mapField,
 		"deprecated": boolField, "security": listField, "servers": listField,
-	}}
-	parameterShape = &shape{"parameter", map[string]field{
+	})
+	parameterShape = newShape("parameter", map[string]field{
 		"name": reqStrField, "in": {kind: stringKind, required: true, oneOf: []string{"path", "query", "header", "cookie"}},
 		"description": strField, "required": boolField, "deprecated": boolField, "allowEmptyValue": boolField,
 		"style":   {kind: stringKind, oneOf: []string{"matrix", "label", "form", "simple", "spaceDelimited", "pipeDelimited", "deepObject"}},
 		"explode": boolField, "allowReserved": boolField, "schema": schemaField, "example": anyField,
 		"examples": mapField, "content": mapField,
-	}}
-	requestBodyShape = &shape{"request body", map[string]field{
+	})
+	requestBodyShape = newShape("request body", map[string]field{
 		"description": strField, "content": reqMapField, "required": boolField,
-	}}
-	responseShape = &shape{"response", map[string]field{
+	})
+	responseShape = newShape("response", map[string]field{
 		"description": reqStrField, "headers": mapField, "content": mapField, "links": mapField,
-	}}
-	headerShape = &shape{"header", map[string]field{
+	})
+	headerShape = newShape("header", map[string]field{
 		"description": strField, "required": boolField, "deprecated": boolField, "allowEmptyValue": boolField,
 		"style": strField, "explode": boolField, "allowReserved": boolField, "schema": schemaField,
 		"example": anyField, "examples": mapField, "content": mapField,
-	}}
-	mediaTypeShape = &shape{"media type", map[string]field{
+	})
+	mediaTypeShape = newShape("media type", map[string]field{
 		"schema": schemaField, "example": anyField, "examples": mapField, "encoding": mapField,
-	}}
-	schemaShape = &shape{"schema", map[string]field{
+	})
+	schemaShape = newShape("schema", map[string]field{
 		"type":   {kind: typeKind, oneOf: []string{"string", "number", "integer", "boolean", "array", "object", "null"}},
 		"format": strField, "title": strField, "description": strField, "multipleOf": numField, "maximum": numField,
 		"exclusiveMaximum": {kind: boundKind}, "minimum": numField, "exclusiveMinimum": {kind: boundKind},
@@ -113,7 +125,7 @@ var (
 		"dependentRequired": mapField, "dependentSchemas": mapField, "if": schemaField, "then": schemaField,
 		"else": schemaField, "unevaluatedProperties": schemaField, "unevaluatedItems": schemaField,
 		"contentMediaType": strField, "contentEncoding": strField,
-	}}
+	})
 )
 
 // checkShape reports missing required fields, values of the wrong kind and
@@ -136,22 +148,11 @@ func (l *loader) checkShape(f *file, n *yaml.Node, s *shape) {
 			l.diags.Warnf(nodePos(f.path, k), "unknown-field", "unknown field %q in %s", k.Value, article(s.name))
 		}
 	})
-	for _, name := range sortedRequired(s) {
+	for _, name := range s.required {
 		if v, _ := get(n, name); v == nil {
 			l.diags.Errorf(nodePos(f.path, n), "structure", "%s must have the field %q", article(s.name), name)
 		}
 	}
-}
-
-func sortedRequired(s *shape) []string {
-	var names []string
-	for name, fl := range s.fields {
-		if fl.required {
-			names = append(names, name)
-		}
-	}
-	slices.Sort(names)
-	return names
 }
 
 func (l *loader) checkField(f *file, k, v *yaml.Node, fl field) {
