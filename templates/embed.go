@@ -20,7 +20,7 @@ var Runtime embed.FS
 // ServerRuntime holds the Go source of the server runtime, copied into
 // server.gen.go next to the generated handlers.
 //
-//go:embed rt/server.go rt/params.go
+//go:embed rt/server.go rt/params.go rt/qs.go
 var ServerRuntime embed.FS
 
 // StrictRuntime holds the Go source of the strict interface's runtime,

@@ -181,7 +181,11 @@ func (b *builder) binding(p *load.Parameter, f *ir.Field, wildcards map[string]s
 		bd.Object, bd.Props, bd.Extra, bd.Elem = true, props, extra, t
 		return bd
 	}
-	return skip("only primitives, arrays of primitives and objects of primitive properties are bound yet")
+	if p.In == "query" && (style == "deepObject" || style == "form" && explode) && p.Schema.Value != nil {
+		bd.Tree, bd.Elem, bd.Rules = true, t, b.schemaRules(p.Schema.Value)
+		return bd
+	}
+	return skip("only primitives, arrays of primitives and objects of primitive properties are bound in the %s, or anything in the query in form style exploded or deepObject", p.In)
 }
 
 // unwrapOpt returns the type inside an Opt, Nullable or OptNullable wrapper.

@@ -41,10 +41,16 @@ func Emit(pkg *ir.Package, opts Options) ([]write.File, error) {
 	files := make([]write.File, len(jobs))
 	errs := make([]error, len(jobs))
 	var wg sync.WaitGroup
+	var validateTables *tables
+	if pkg.Validation {
+		// Before any file is printed: naming the tables sets Rules.Var,
+		// which the other files read.
+		validateTables = newTables(pkg)
+	}
 	for i, job := range jobs {
 		var tb *tables
 		if job.entry == "validate" {
-			tb = newTables(pkg)
+			tb = validateTables
 		}
 		wg.Go(func() {
 			files[i], errs[i] = render(tmpl, pkg, job.name, job.entry, tb)

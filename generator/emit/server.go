@@ -117,6 +117,10 @@ func (f *file) bindParams(op *ir.Operation) string {
 			continue
 		}
 		switch {
+		case bd.Tree:
+			line("if raw, ok := b.tree(%q); ok {", bd.Key)
+			line("var x %s", f.expr(bd.Elem))
+			line("if b.decodeTree(%q, raw, %s, &x) {", bd.Name, bd.Rules.Var)
 		case bd.Content == "json":
 			line("if raw, ok := b.value(%q, %q); ok {", bd.In, bd.Key)
 			line("var x %s", f.expr(bd.Elem))
@@ -271,9 +275,8 @@ func (f *file) bindBody(op *ir.Operation) string {
 		line("if data != nil {")
 		line("if err := %s.UnmarshalJSON(data); err != nil {", target)
 	} else {
-		f.use("encoding/json")
 		line("if data != nil {")
-		line("if err := json.Unmarshal(data, &%s); err != nil {", target)
+		line("if err := decodeBody(data, &%s); err != nil {", target)
 	}
 	line("s.fail(w, r, bodyProblem(err))")
 	line("return")

@@ -28,6 +28,20 @@ func newTables(pkg *ir.Package) *tables {
 			tb.vars = append(tb.vars, t.Rules)
 		}
 	}
+	for _, op := range pkg.Operations {
+		if op.Server == nil {
+			continue
+		}
+		for _, bd := range op.Server.Bindings {
+			if bd.Tree && !tb.named[bd.Rules] { // read by bindParams in server.gen.go
+				if bd.Rules.Var == "" {
+					bd.Rules.Var = "schemaParam" + op.Name + bd.Field.Name
+				}
+				tb.named[bd.Rules] = true
+				tb.vars = append(tb.vars, bd.Rules)
+			}
+		}
+	}
 	seen := map[*ir.Rules]int{}
 	for _, r := range slices.Clone(tb.vars) {
 		tb.share(r, seen, map[*ir.Rules]bool{})

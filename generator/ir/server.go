@@ -55,6 +55,12 @@ type Binding struct {
 	Wrap Kind
 	// Default is the Go literal of the default value of Elem, "" for none.
 	Default string
+	// Tree is set for a query parameter of any other shape (unions, nested
+	// objects and arrays) in form or deepObject style: its keys (name,
+	// name[a][0]...) are read as a tree, as the qs library writes them,
+	// converted to JSON as Rules says and decoded into Elem like a body.
+	Tree  bool
+	Rules *Rules
 	// Content is "json" for a parameter whose value is JSON (content:
 	// application/json), decoded into Elem and checked like a body.
 	Content string

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -317,23 +318,54 @@ func paramObject(p *paramReader, name string, raw map[string]string, kinds map[s
 // violations below /name; an error that is not a *ValidationError is
 // reported with keyword.
 func (p *paramReader) decode(name, keyword string, data []byte, x any) bool {
+	p.v.enter(name)
+	ok := p.v.decodeAt(keyword, data, x)
+	p.v.leave()
+	return ok
+}
+
+// decodeAt decodes data into x, recording violations below the current
+// path; an error that is not a *ValidationError is recorded with keyword.
+// A slice is decoded item by item, so that what encoding/json reports of
+// an item (it has no path) is placed at the item's index.
+func (v *validator) decodeAt(keyword string, data []byte, x any) bool {
+	if rv := reflect.ValueOf(x).Elem(); rv.Kind() == reflect.Slice {
+		var raws []json.RawMessage
+		if json.Unmarshal(data, &raws) == nil && raws != nil {
+			items := reflect.MakeSlice(rv.Type(), len(raws), len(raws))
+			ok := true
+			for i, raw := range raws {
+				v.enterIndex(i)
+				ok = v.decodeAt(keyword, raw, items.Index(i).Addr().Interface()) && ok
+				v.leave()
+			}
+			rv.Set(items)
+			return ok
+		}
+	}
 	err := json.Unmarshal(data, x)
 	if err == nil {
 		return true
 	}
-	p.v.enter(name)
 	if ve, isVE := errors.AsType[*ValidationError](err); isVE {
-		prefix := p.v.path()
-		for _, v := range ve.Violations {
-			v.Path = prefix + v.Path
-			p.v.violations = append(p.v.violations, v)
+		prefix := v.path()
+		for _, vi := range ve.Violations {
+			vi.Path = prefix + vi.Path
+			v.violations = append(v.violations, vi)
 		}
-		p.v.rejected = append(p.v.rejected, prefix)
+		v.rejected = append(v.rejected, prefix)
 	} else {
-		p.v.reject(keyword, "%s", err.Error())
+		v.reject(keyword, "%s", err.Error())
 	}
-	p.v.leave()
 	return false
+}
+
+// decodeBody decodes a JSON body into x, which has no generated decoder,
+// with the violations of decodeAt.
+func decodeBody(data []byte, x any) error {
+	var v validator
+	v.decodeAt("json", data, x)
+	return v.err()
 }
 
 // convertValue converts a raw value to the JSON value of its parse kind:

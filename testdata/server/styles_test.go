@@ -87,6 +87,30 @@ func TestParameterStyles(t *testing.T) {
 		t.Errorf("JSON parameter %+v", p.Where)
 	}
 
+	// Query parameters of any shape, as the qs library writes them.
+	p = search("/search/.a/;page=1?id=x")
+	if id, ok := p.ID.Value.AsString(); !ok || id != "x" {
+		t.Errorf("one id: %+v", p.ID)
+	}
+	for _, query := range []string{"id=x&id=y", "id[]=x&id[]=y", "id[0]=x&id[1]=y", "id[1]=y&id[0]=x"} {
+		p = search("/search/.a/;page=1?" + query)
+		if ids, ok := p.ID.Value.AsArray(); !ok || !slices.Equal(ids, []string{"x", "y"}) {
+			t.Errorf("%s: %+v", query, p.ID)
+		}
+	}
+	p = search("/search/.a/;page=1?id[]=solo")
+	if ids, ok := p.ID.Value.AsArray(); !ok || !slices.Equal(ids, []string{"solo"}) {
+		t.Errorf("id[]=solo: %+v", p.ID)
+	}
+	p = search("/search/.a/;page=1?created_at[$gte]=2024-01-02T03:04:05Z&created_at[$in][]=a&created_at[$in][]=b&created_at[$limit]=3")
+	if c := p.CreatedAt.Value; c.Gte.Value.Year() != 2024 || !slices.Equal(c.In.Value, []string{"a", "b"}) || c.Limit.Value != 3 {
+		t.Errorf("created_at: %+v", p.CreatedAt)
+	}
+	p = search("/search/.a/;page=1?$and[0][title]=mug&$and[1][price][$gte]=5.5&$and[1][archived]=false")
+	if and := p.And.Value; len(and) != 2 || and[0].Title.Value != "mug" || and[1].Price.Value.Gte.Value != 5.5 || !and[1].Archived.Set || and[1].Archived.Value {
+		t.Errorf("$and: %+v", p.And)
+	}
+
 	// Label with commas (RFC 6570), a single label, an empty matrix array
 	// member and nothing in the query.
 	p = search("/search/.a,b/;page=7")
@@ -114,6 +138,13 @@ func TestParameterStyles(t *testing.T) {
 		{"deepObject nested", "/search/.a/;page=1?filter[a][b]=1", "/query/filter", "style"},
 		{"form object property", "/search/.a/;page=1?max=lots", "/query/range/max", "type"},
 		{"form object odd pairs", "/search/.a/;page=1?attrs=fit,slim,neck", "/query/attrs", "style"},
+		{"qs integer", "/search/.a/;page=1?created_at[$limit]=many", "/query/created_at/$limit", "type"},
+		{"qs minimum", "/search/.a/;page=1?created_at[$limit]=0", "/query/created_at/$limit", "minimum"},
+		{"qs date-time", "/search/.a/;page=1?created_at[$gte]=yesterday", "/query/created_at/$gte", "format"},
+		{"qs number in an array item", "/search/.a/;page=1?$and[0][price][$gte]=cheap", "/query/$and/0/price/$gte", "type"},
+		{"qs boolean", "/search/.a/;page=1?$and[0][archived]=yes", "/query/$and/0/archived", "type"},
+		{"qs malformed key", "/search/.a/;page=1?created_at[$gte=1", "/query/created_at", "style"},
+		{"qs object for a union", "/search/.a/;page=1?id[a]=1", "/query/id", "oneOf"},
 		{"JSON parameter syntax", "/search/.a/;page=1?where=%7Bprice", "/query/where", "json"},
 		{"JSON parameter schema", "/search/.a/;page=1?where=" + url.QueryEscape(`{"price":{"gte":-1}}`), "/query/where/price/gte", "minimum"},
 		{"JSON parameter unknown property", "/search/.a/;page=1?where=" + url.QueryEscape(`{"cost":1}`), "/query/where/cost", "additionalProperties"},
