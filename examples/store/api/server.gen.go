@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/url"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -316,7 +317,12 @@ func handleGetProducts(s *httpServer, impl ServerInterface, w http.ResponseWrite
 			params.CreatedAt = NewOpt(x)
 		}
 	}
-	b.skip("price") // only primitives, arrays of primitives and objects of primitive properties are bound yet
+	if raw, ok := b.tree("price"); ok {
+		var x GetProductsParamsPrice
+		if b.decodeTree("price", raw, schemaGetProductsParamsPrice, &x) {
+			params.Price = NewOpt(x)
+		}
+	}
 	if raw, ok := b.value("query", "is_giftcard"); ok {
 		if x, ok := param(&b, "is_giftcard", raw, paramBool[bool]); ok {
 			params.IsGiftcard = NewOpt(x)
@@ -701,23 +707,54 @@ func paramObject(p *paramReader, name string, raw map[string]string, kinds map[s
 // violations below /name; an error that is not a *ValidationError is
 // reported with keyword.
 func (p *paramReader) decode(name, keyword string, data []byte, x any) bool {
+	p.v.enter(name)
+	ok := p.v.decodeAt(keyword, data, x)
+	p.v.leave()
+	return ok
+}
+
+// decodeAt decodes data into x, recording violations below the current
+// path; an error that is not a *ValidationError is recorded with keyword.
+// A slice is decoded item by item, so that what encoding/json reports of
+// an item (it has no path) is placed at the item's index.
+func (v *validator) decodeAt(keyword string, data []byte, x any) bool {
+	if rv := reflect.ValueOf(x).Elem(); rv.Kind() == reflect.Slice {
+		var raws []json.RawMessage
+		if json.Unmarshal(data, &raws) == nil && raws != nil {
+			items := reflect.MakeSlice(rv.Type(), len(raws), len(raws))
+			ok := true
+			for i, raw := range raws {
+				v.enterIndex(i)
+				ok = v.decodeAt(keyword, raw, items.Index(i).Addr().Interface()) && ok
+				v.leave()
+			}
+			rv.Set(items)
+			return ok
+		}
+	}
 	err := json.Unmarshal(data, x)
 	if err == nil {
 		return true
 	}
-	p.v.enter(name)
 	if ve, isVE := errors.AsType[*ValidationError](err); isVE {
-		prefix := p.v.path()
-		for _, v := range ve.Violations {
-			v.Path = prefix + v.Path
-			p.v.violations = append(p.v.violations, v)
+		prefix := v.path()
+		for _, vi := range ve.Violations {
+			vi.Path = prefix + vi.Path
+			v.violations = append(v.violations, vi)
 		}
-		p.v.rejected = append(p.v.rejected, prefix)
+		v.rejected = append(v.rejected, prefix)
 	} else {
-		p.v.reject(keyword, "%s", err.Error())
+		v.reject(keyword, "%s", err.Error())
 	}
-	p.v.leave()
 	return false
+}
+
+// decodeBody decodes a JSON body into x, which has no generated decoder,
+// with the violations of decodeAt.
+func decodeBody(data []byte, x any) error {
+	var v validator
+	v.decodeAt("json", data, x)
+	return v.err()
 }
 
 // convertValue converts a raw value to the JSON value of its parse kind:
@@ -847,6 +884,212 @@ func paramTime(s string) (time.Time, error) {
 		return t, errors.New("must be an RFC 3339 date-time")
 	}
 	return t, nil
+}
+
+// maxTreeDepth bounds the brackets of one key; maxTreeIndex the array
+// index written as a[i] (larger ones make object keys, as in qs).
+const (
+	maxTreeDepth = 16
+	maxTreeIndex = 1000
+)
+
+// qsNode is one key of the tree: the values given to it, and its children.
+type qsNode struct {
+	values   []string
+	children map[string]*qsNode
+}
+
+// tree returns the query keys of parameter name (name, name[...]...) as a
+// tree of strings, []any and map[string]any, or false when there are none.
+// A malformed key is reported.
+func (p *paramReader) tree(name string) (any, bool) {
+	if p.query == nil {
+		p.query = p.r.URL.Query()
+	}
+	var keys []string
+	for k := range p.query {
+		if k == name || strings.HasPrefix(k, name+"[") {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) == 0 {
+		return nil, false
+	}
+	slices.Sort(keys) // the same tree whatever the map's order
+	root := &qsNode{}
+	for _, k := range keys {
+		path, ok := bracketPath(k[len(name):])
+		if !ok {
+			p.v.enter(name)
+			p.v.reject("style", "malformed key %q: want %s[key]... with at most %d levels", k, name, maxTreeDepth)
+			p.v.leave()
+			return nil, true
+		}
+		root.add(path, p.query[k])
+	}
+	return root.value(), true
+}
+
+// bracketPath splits [a][0][] into a, 0 and "" (an appended item).
+func bracketPath(s string) ([]string, bool) {
+	var path []string
+	for s != "" {
+		end := strings.IndexByte(s, ']')
+		if s[0] != '[' || end < 0 || len(path) == maxTreeDepth {
+			return nil, false
+		}
+		path = append(path, s[1:end])
+		s = s[end+1:]
+	}
+	return path, true
+}
+
+func (n *qsNode) add(path []string, values []string) {
+	for _, seg := range path {
+		if n.children == nil {
+			n.children = map[string]*qsNode{}
+		}
+		child := n.children[seg]
+		if child == nil {
+			child = &qsNode{}
+			n.children[seg] = child
+		}
+		n = child
+	}
+	n.values = append(n.values, values...)
+}
+
+// value converts the node: one value is a string, several an array;
+// children indexed 0, 1... or appended ([]) make an array, others an
+// object. Values given beside children are left out.
+func (n *qsNode) value() any {
+	if n.children == nil {
+		if len(n.values) == 1 {
+			return n.values[0]
+		}
+		return stringsToAny(n.values)
+	}
+	if appended, ok := n.children[""]; ok && len(n.children) == 1 {
+		if appended.children == nil {
+			return stringsToAny(appended.values) // a[]=x: an array, even of one
+		}
+		return []any{appended.value()}
+	}
+	if indexes, ok := arrayIndexes(n.children); ok {
+		out := make([]any, len(indexes))
+		for i, k := range indexes {
+			out[i] = n.children[k].value()
+		}
+		return out
+	}
+	obj := make(map[string]any, len(n.children))
+	for k, c := range n.children {
+		obj[k] = c.value()
+	}
+	return obj
+}
+
+func stringsToAny(values []string) []any {
+	out := make([]any, len(values))
+	for i, s := range values {
+		out[i] = s
+	}
+	return out
+}
+
+// arrayIndexes returns the keys sorted by index when every key is an array
+// index (0 to maxTreeIndex, no sign, no leading zero); gaps close up.
+func arrayIndexes(children map[string]*qsNode) ([]string, bool) {
+	keys := make([]string, 0, len(children))
+	for k := range children {
+		i, err := strconv.Atoi(k)
+		if err != nil || i < 0 || i > maxTreeIndex || strconv.Itoa(i) != k {
+			return nil, false
+		}
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b string) int {
+		x, _ := strconv.Atoi(a)
+		y, _ := strconv.Atoi(b)
+		return x - y
+	})
+	return keys, true
+}
+
+// decodeTree converts the tree of parameter name to JSON as s says and
+// decodes it into x, reporting violations below /name.
+func (p *paramReader) decodeTree(name string, tree any, s *jsonSchema, x any) bool {
+	if tree == nil { // a malformed key, already reported
+		return false
+	}
+	data, err := json.Marshal(s.coerce(tree, p.v.mode))
+	if err != nil {
+		p.v.enter(name)
+		p.v.reject("type", "%s", err.Error())
+		p.v.leave()
+		return false
+	}
+	return p.decode(name, "type", data, x)
+}
+
+// coerce converts the strings of a query tree to the JSON types s allows:
+// numbers, booleans, a one-item array for a single value; in a union, as
+// the first branch the converted value is valid for says. What does not
+// convert is left as it is, for validation to report.
+func (s *jsonSchema) coerce(x any, mode validationMode) any {
+	if s == nil {
+		return x
+	}
+	for _, sub := range s.allOf {
+		x = sub.coerce(x, mode)
+	}
+	for _, branches := range [][]*jsonSchema{s.oneOf, s.anyOf} {
+		for _, b := range branches {
+			if c := b.coerce(x, mode); countValid([]*jsonSchema{b}, c, mode, 1) == 1 {
+				return c
+			}
+		}
+	}
+	switch v := x.(type) {
+	case string:
+		return s.coerceString(v, mode)
+	case []any:
+		if s.types == 0 || s.allows(typeArray) {
+			for i := range v {
+				v[i] = s.items.coerce(v[i], mode)
+			}
+		}
+	case map[string]any:
+		for k, val := range v {
+			sub := s.prop(k)
+			if sub == nil {
+				sub = s.additional
+			}
+			v[k] = sub.coerce(val, mode)
+		}
+	}
+	return x
+}
+
+// coerceString converts one query string to the type s wants.
+func (s *jsonSchema) coerceString(v string, mode validationMode) any {
+	switch {
+	case s.types == 0 || s.allows(typeString):
+		return v
+	case s.allows(typeInteger) || s.allows(typeNumber):
+		if v != "" && (v[0] == '-' || v[0] >= '0' && v[0] <= '9') && json.Valid([]byte(v)) {
+			return json.Number(v) // the exact digits, for integers past 2^53
+		}
+	case s.allows(typeBoolean):
+		if v == "true" || v == "false" {
+			return v == "true"
+		}
+	case s.allows(typeArray):
+		return []any{s.items.coerce(v, mode)}
+	case s.allows(typeNull) && v == "null":
+		return nil
+	}
+	return v
 }
 
 // DefaultBodyLimit is the largest request body the server reads unless
