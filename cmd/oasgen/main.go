@@ -28,9 +28,7 @@ type exitError struct {
 func (e *exitError) Error() string { return e.err.Error() }
 
 func main() {
-	// oasgen is a short-lived batch process that allocates a lot while it
-	// loads a spec, and keeps most of it: see tuneGC.
-	tuneGC()
+	tuneGC() // see gc.go; validate defers collection further
 	root := newRootCmd()
 	err := root.Execute()
 	if err == nil {

@@ -53,6 +53,7 @@ Exit codes: 0 no errors; 1 errors found (or warnings, with --strict);
 }
 
 func runValidate(cmd *cobra.Command, f validateFlags, args []string) error {
+	deferGC()
 	format := diag.Format(f.format)
 	if format != diag.Text && format != diag.JSON && format != diag.GitHub {
 		return &exitError{code: 2, err: fmt.Errorf("unknown format %q: use text, json or github", f.format)}
