@@ -27,11 +27,15 @@ func (b *builder) server(op *load.Operation, out *ir.Operation) *ir.Server {
 	if why == "" {
 		why = b.register(op.Method + " " + route)
 	}
-	if why != "" {
+	switch {
+	case why == "":
+		s.Route = route
+	case b.fallback(op, s):
+		wildcards = s.FallbackKeys
+		b.diags.Add(op.Loc.Pos, diag.Info, "server-route", "%s %s is matched by a regular expression after http.ServeMux: %s", op.Method, op.Path, why)
+	default:
 		s.Skip = why
 		b.diags.Warnf(op.Loc.Pos, "server-route", "%s %s is not served: %s", op.Method, op.Path, why)
-	} else {
-		s.Route = route
 	}
 	if out.Params != nil {
 		for i, p := range op.Parameters {
@@ -41,10 +45,55 @@ func (b *builder) server(op *load.Operation, out *ir.Operation) *ir.Server {
 	if op.RequestBody != nil {
 		s.Body = b.serverBody(op, out)
 	}
-	if b.strict && s.Route != "" {
+	if b.strict && s.Served() {
 		s.Responses = b.strictResponses(op, out)
 	}
 	return s
+}
+
+// fallback gives op a route outside the ServeMux, for a path it cannot
+// express ({name}.{ext}) or tell from another: a regular expression over
+// the escaped path, tried when the ServeMux finds no route. It reports
+// false when the path template cannot be matched either.
+func (b *builder) fallback(op *load.Operation, s *ir.Server) bool {
+	if !strings.HasPrefix(op.Path, "/") {
+		return false
+	}
+	var re strings.Builder
+	keys := map[string]string{}
+	var order []string
+	re.WriteString("^")
+	rest := op.Path
+	for rest != "" {
+		open := strings.IndexByte(rest, '{')
+		if open < 0 {
+			re.WriteString(regexp.QuoteMeta(rest))
+			break
+		}
+		end := strings.IndexByte(rest[open:], '}')
+		if end < 0 {
+			return false
+		}
+		re.WriteString(regexp.QuoteMeta(rest[:open]))
+		name := rest[open+1 : open+end]
+		if _, dup := keys[name]; dup || name == "" {
+			return false
+		}
+		key := name
+		if !isIdent(name) {
+			key = "p" + strconv.Itoa(len(order))
+		}
+		keys[name] = key
+		order = append(order, key)
+		re.WriteString("([^/]+)")
+		rest = rest[open+end+1:]
+	}
+	re.WriteString("$")
+	if strings.Contains(re.String(), "}") {
+		return false
+	}
+	s.Fallback, s.FallbackKeys, s.FallbackOrder = re.String(), keys, order
+	return true
 }
 
 // conflictRE finds the other pattern in a ServeMux conflict panic.

@@ -100,7 +100,7 @@ func mediaWord(media string) string {
 func (b *builder) nameStrict(ops []*ir.Operation) {
 	for _, op := range ops {
 		sv := op.Server
-		if sv == nil || sv.Route == "" {
+		if sv == nil || !sv.Served() {
 			continue
 		}
 		sv.RequestObject = b.scope.Unique(op.Name + "RequestObject")

@@ -31,6 +31,7 @@ func (f *file) funcs() template.FuncMap {
 		"runtimeSource": f.runtimeSource,
 
 		"served":              served,
+		"routeCall":           routeCall,
 		"handlerParams":       f.handlerParams,
 		"handlerArgs":         handlerArgs,
 		"methodDoc":           methodDoc,

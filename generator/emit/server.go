@@ -34,7 +34,7 @@ func (f *file) serverRuntimeSource() (string, error) {
 func served(pkg *ir.Package) []*ir.Operation {
 	var out []*ir.Operation
 	for _, op := range pkg.Operations {
-		if op.Server != nil && op.Server.Route != "" {
+		if op.Server != nil && op.Server.Served() {
 			out = append(out, op)
 		}
 	}
@@ -80,6 +80,25 @@ func methodDoc(op *ir.Operation) string {
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// routeCall prints the statement registering op's handler: a ServeMux
+// pattern, or a fallback regular expression.
+func routeCall(op *ir.Operation) string {
+	h := fmt.Sprintf("func(w http.ResponseWriter, r *http.Request) { handle%s(s, impl, w, r) }", op.Name)
+	sv := op.Server
+	if sv.Fallback == "" {
+		return fmt.Sprintf("s.route(%q, %q, %s)", op.Method, sv.Route, h)
+	}
+	keys := make([]string, len(sv.FallbackOrder))
+	for i, k := range sv.FallbackOrder {
+		keys[i] = strconv.Quote(k)
+	}
+	pattern := strconv.Quote(sv.Fallback)
+	if !strings.Contains(sv.Fallback, "`") {
+		pattern = "`" + sv.Fallback + "`"
+	}
+	return fmt.Sprintf("s.fallbackRoute(%q, %s, []string{%s}, %s)", op.Method, pattern, strings.Join(keys, ", "), h)
+}
 
 // paramsInVar names the map from parameter name to location of op.
 func paramsInVar(op *ir.Operation) string { return "paramsIn" + op.Name }

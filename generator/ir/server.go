@@ -8,6 +8,14 @@ type Server struct {
 	Route string
 	// Skip says why the operation has no route, for documentation.
 	Skip string
+	// Fallback is set instead of Route for a path http.ServeMux cannot
+	// express or tell from another: a regular expression over the escaped
+	// path, tried when the ServeMux finds no route. Its groups are the path
+	// parameters, stored under the keys FallbackOrder lists (FallbackKeys
+	// maps each parameter name to its key).
+	Fallback      string
+	FallbackKeys  map[string]string
+	FallbackOrder []string
 	// Bindings fill the fields of Operation.Params, in field order.
 	Bindings []*Binding
 	// Body says how the request body is read for the handler; nil when the
@@ -20,6 +28,9 @@ type Server struct {
 	// struct and response interface of the operation ("" unless strict).
 	RequestObject, ResponseObject string
 }
+
+// Served reports whether the server routes the operation.
+func (s *Server) Served() bool { return s.Route != "" || s.Fallback != "" }
 
 // Binding says how one parameter is read from a request into its field.
 type Binding struct {

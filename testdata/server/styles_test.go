@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -26,7 +27,55 @@ func (s *searcher) SearchProducts(w http.ResponseWriter, r *http.Request, params
 	return WriteJSON(w, http.StatusOK, map[string]string{})
 }
 
+// The routes outside the ServeMux answer with the parameters they got.
+
+func (s *searcher) GetFile(w http.ResponseWriter, r *http.Request, params GetFileParams) error {
+	return WriteJSON(w, http.StatusOK, map[string]string{"name": params.Name, "ext": string(params.Ext)})
+}
+
+func (s *searcher) ConfirmImport(w http.ResponseWriter, r *http.Request, params ConfirmImportParams) error {
+	return WriteJSON(w, http.StatusOK, map[string]string{"job": params.Job})
+}
+
+func (s *searcher) PostItemOption(w http.ResponseWriter, r *http.Request, params PostItemOptionParams) error {
+	return WriteJSON(w, http.StatusOK, map[string]any{"id": params.ID, "option_id": params.OptionID})
+}
+
 var _ ServerInterface = (*searcher)(nil)
+
+func TestFallbackRoutes(t *testing.T) {
+	h := Handler(&searcher{}, WithBasePath("/api"))
+	for _, tt := range []struct {
+		method, target string
+		status         int
+		body, allow    string
+	}{
+		{"GET", "/api/files/report.txt", 200, `{"ext":"txt","name":"report"}`, ""},
+		{"GET", "/api/files/my%20report.png", 200, `{"ext":"png","name":"my report"}`, ""},
+		{"HEAD", "/api/files/a.png", 200, "", ""},
+		{"GET", "/api/files/report.pdf", 400, "", ""},
+		{"GET", "/api/files/report", 404, "", ""},
+		{"POST", "/api/files/a.png", 405, "", "GET"},
+		{"POST", "/api/items/import/job_1/confirm", 200, `{"job":"job_1"}`, ""},
+		{"POST", "/api/items/item_1/options/7", 200, `{"id":"item_1","option_id":7}`, ""},
+		{"POST", "/api/items/item_1/options/seven", 400, "", ""},
+		{"GET", "/api/items/item_1/options/7", 405, "", "POST"},
+		{"POST", "/items/item_1/options/7", 404, "", ""},
+	} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(tt.method, tt.target, nil))
+		if rec.Code != tt.status {
+			t.Errorf("%s %s: status %d, want %d: %s", tt.method, tt.target, rec.Code, tt.status, rec.Body)
+			continue
+		}
+		if tt.body != "" && strings.TrimSpace(rec.Body.String()) != tt.body {
+			t.Errorf("%s %s: body %s, want %s", tt.method, tt.target, rec.Body, tt.body)
+		}
+		if got := rec.Header().Get("Allow"); got != tt.allow {
+			t.Errorf("%s %s: Allow %q, want %q", tt.method, tt.target, got, tt.allow)
+		}
+	}
+}
 
 type response struct {
 	status  int
