@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/url"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -1264,7 +1265,8 @@ func WithBodyLimit(n int64) Option {
 // httpServer routes requests to the generated operation handlers.
 type httpServer struct {
 	serverOptions
-	mux *http.ServeMux
+	mux       *http.ServeMux
+	fallbacks []fallback
 }
 
 func newHTTPServer(opts []Option) *httpServer {
@@ -1278,7 +1280,29 @@ func newHTTPServer(opts []Option) *httpServer {
 // route registers the handler of one operation: method is upper case and
 // path a ServeMux pattern path.
 func (s *httpServer) route(method, path string, h func(http.ResponseWriter, *http.Request)) {
-	s.mux.HandleFunc(method+" "+s.basePath+path, func(w http.ResponseWriter, r *http.Request) {
+	s.mux.HandleFunc(method+" "+s.basePath+path, s.guard(h))
+}
+
+// fallbackRoute registers the handler of an operation whose path the
+// ServeMux cannot express, as a regular expression over the escaped path
+// (below the base path) whose groups are the path parameters keys names.
+// Fallback routes are tried, in order, when the ServeMux finds none.
+func (s *httpServer) fallbackRoute(method, pattern string, keys []string, h func(http.ResponseWriter, *http.Request)) {
+	s.fallbacks = append(s.fallbacks, fallback{method: method, re: regexp.MustCompile(pattern), keys: keys, h: s.guard(h)})
+}
+
+// fallback is one route outside the ServeMux.
+type fallback struct {
+	method string
+	re     *regexp.Regexp
+	keys   []string
+	h      http.HandlerFunc
+}
+
+// guard wraps an operation's handler: it gets the client's writer rather
+// than the muxWriter, and a panic is answered with a 500.
+func (s *httpServer) guard(h func(http.ResponseWriter, *http.Request)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
 		if mw, ok := w.(*muxWriter); ok {
 			mw.matched = true
 			w = mw.ResponseWriter
@@ -1292,7 +1316,36 @@ func (s *httpServer) route(method, path string, h func(http.ResponseWriter, *htt
 			}
 		}()
 		h(w, r)
-	})
+	}
+}
+
+// matchFallback returns the fallback route for r, its path values set, or
+// the methods of the fallback routes its path matches.
+func (s *httpServer) matchFallback(r *http.Request) (http.HandlerFunc, []string) {
+	path, ok := strings.CutPrefix(r.URL.EscapedPath(), s.basePath)
+	if !ok || len(s.fallbacks) == 0 {
+		return nil, nil
+	}
+	var allow []string
+	for _, f := range s.fallbacks {
+		m := f.re.FindStringSubmatch(path)
+		if m == nil {
+			continue
+		}
+		if f.method != r.Method && !(f.method == http.MethodGet && r.Method == http.MethodHead) {
+			allow = append(allow, f.method)
+			continue
+		}
+		for i, key := range f.keys {
+			value, err := url.PathUnescape(m[i+1])
+			if err != nil {
+				return nil, nil
+			}
+			r.SetPathValue(key, value)
+		}
+		return f.h, nil
+	}
+	return nil, allow
 }
 
 // handler returns the finished handler: the mux, whose 404 and 405
@@ -1305,9 +1358,22 @@ func (s *httpServer) handler() http.Handler {
 		status := mw.status
 		*mw = muxWriter{}
 		muxWriters.Put(mw)
-		if status != 0 {
-			s.onError(w, r, &Problem{Status: status, Detail: routeDetail(status, r)})
+		if status == 0 {
+			return
 		}
+		h, allow := s.matchFallback(r)
+		switch {
+		case h != nil:
+			w.Header().Del("Allow") // the ServeMux's, for another route
+			h(w, r)
+			return
+		case len(allow) > 0:
+			for _, m := range allow {
+				w.Header().Add("Allow", m)
+			}
+			status = http.StatusMethodNotAllowed
+		}
+		s.onError(w, r, &Problem{Status: status, Detail: routeDetail(status, r)})
 	})
 	for i := len(s.middlewares) - 1; i >= 0; i-- {
 		h = s.middlewares[i](h)
