@@ -32,6 +32,7 @@ func (f *file) funcs() template.FuncMap {
 
 		"served":              served,
 		"routeCall":           routeCall,
+		"checkResponse":       f.checkResponse,
 		"handlerParams":       f.handlerParams,
 		"handlerArgs":         handlerArgs,
 		"methodDoc":           methodDoc,

@@ -54,9 +54,10 @@ func (f *file) handlerParams(op *ir.Operation) string {
 	return s
 }
 
-// handlerArgs prints the arguments op's handler passes to its method.
+// handlerArgs prints the arguments op's handler passes to its method; cw
+// is the writer from capture.
 func handlerArgs(op *ir.Operation) string {
-	s := "w, r"
+	s := "cw, r"
 	if op.Params != nil {
 		s += ", params"
 	}
@@ -80,6 +81,57 @@ func methodDoc(op *ir.Operation) string {
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// checkResponse prints the function that checks a response of op against
+// the spec (WithResponseValidation): exact statuses first, then ranges,
+// then the default response.
+func (f *file) checkResponse(op *ir.Operation) string {
+	var b strings.Builder
+	line := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
+	line("// check%sResponse checks a response of %s against the spec.", op.Name, op.Name)
+	line("func check%sResponse(status int, header http.Header, body []byte) error {", op.Name)
+	check := func(r *ir.Response) string {
+		if r.Type == nil || !isJSONMedia(r.Media) {
+			return "return nil // no JSON body to check"
+		}
+		return "return checkJSONResponse[" + f.expr(r.Type) + "](header, body)"
+	}
+	var cases []string
+	var fallback *ir.Response
+	for _, exact := range []bool{true, false} {
+		for _, r := range op.Responses {
+			code, err := strconv.Atoi(r.Status)
+			switch {
+			case r.Status == "default":
+				fallback = r
+			case exact && err == nil:
+				cases = append(cases, fmt.Sprintf("case status == %d:\n%s", code, check(r)))
+			case !exact && err != nil && len(r.Status) == 3 && r.Status[0] >= '1' && r.Status[0] <= '5':
+				cases = append(cases, fmt.Sprintf("case status/100 == %c:\n%s", r.Status[0], check(r)))
+			}
+		}
+	}
+	if len(cases) > 0 {
+		line("switch {")
+		for _, c := range cases {
+			line("%s", c)
+		}
+		line("}")
+	}
+	if fallback != nil {
+		line("%s", check(fallback))
+	} else {
+		line("return undeclaredStatus(status)")
+	}
+	line("}")
+	return b.String()
+}
+
+func isJSONMedia(media string) bool {
+	media, _, _ = strings.Cut(media, ";")
+	media = strings.ToLower(strings.TrimSpace(media))
+	return media == "application/json" || strings.HasSuffix(media, "+json")
+}
 
 // routeCall prints the statement registering op's handler: a ServeMux
 // pattern, or a fallback regular expression.

@@ -158,8 +158,8 @@ type serverOptions struct {
 	middlewares []func(http.Handler) http.Handler
 	onError     ErrorHandler
 	bodyLimit   int64
-	// validateResponses: typed responses are validated before they are
-	// written (WithResponseValidation, strict interface only).
+	// validateResponses: responses are checked before they are sent
+	// (WithResponseValidation).
 	validateResponses bool
 }
 
@@ -177,6 +177,18 @@ func WithMiddleware(mw ...func(http.Handler) http.Handler) Option {
 // WithErrorHandler replaces how errors are written (see ErrorHandler).
 func WithErrorHandler(h ErrorHandler) Option {
 	return func(o *serverOptions) { o.onError = h }
+}
+
+// WithResponseValidation checks every response before it is sent: the
+// status must be declared (or a default), and a JSON body must decode into
+// the declared type and validate (ValidateResponse: no writeOnly). A
+// response the spec does not allow is not sent: the error handler gets a
+// 500 *Problem listing the violations at /response/body/... Meant for tests
+// and development, where a wrong response should fail loudly: responses
+// are buffered and decoded once more. With StrictHandler, typed responses
+// are also checked before they are written.
+func WithResponseValidation() Option {
+	return func(o *serverOptions) { o.validateResponses = true }
 }
 
 // WithBodyLimit sets the largest request body read, in bytes (default
@@ -528,4 +540,106 @@ func bodyProblem(err error) *Problem {
 		p.Violations = []Violation{{Path: "/body", Keyword: "json", Message: err.Error()}}
 	}
 	return p
+}
+
+// capturedResponse holds what a handler writes while responses are
+// checked (WithResponseValidation), until the check lets it through.
+type capturedResponse struct {
+	header http.Header
+	status int
+	body   []byte
+}
+
+func (c *capturedResponse) Header() http.Header { return c.header }
+
+func (c *capturedResponse) WriteHeader(code int) {
+	if c.status == 0 {
+		c.status = code
+	}
+}
+
+func (c *capturedResponse) Write(p []byte) (int, error) {
+	c.WriteHeader(http.StatusOK)
+	c.body = append(c.body, p...)
+	return len(p), nil
+}
+
+// flush sends what was captured to w.
+func (c *capturedResponse) flush(w http.ResponseWriter) {
+	h := w.Header()
+	for k, v := range c.header {
+		h[k] = v
+	}
+	if c.status != 0 {
+		w.WriteHeader(c.status)
+		w.Write(c.body)
+	}
+}
+
+// capture returns the writer a handler method writes to: w itself, or a
+// capturedResponse when responses are checked.
+func (s *httpServer) capture(w http.ResponseWriter) http.ResponseWriter {
+	if !s.validateResponses {
+		return w
+	}
+	return &capturedResponse{header: http.Header{}}
+}
+
+// finish ends a request after the handler method returned err, having
+// written to cw (see capture): a captured response is checked with check
+// and sent, or replaced by a 500 problem; an error goes to the error
+// handler.
+func (s *httpServer) finish(w http.ResponseWriter, r *http.Request, cw http.ResponseWriter, err error, check func(status int, header http.Header, body []byte) error) {
+	if c, ok := cw.(*capturedResponse); ok {
+		if err == nil && c.status != 0 {
+			if cerr := check(c.status, c.header, c.body); cerr != nil {
+				s.fail(w, r, responseProblem(cerr))
+				return
+			}
+		}
+		c.flush(w)
+	}
+	if err != nil {
+		s.fail(w, r, err)
+	}
+}
+
+// responseProblem is the 500 for a response the spec does not allow.
+func responseProblem(err error) *Problem {
+	if p, ok := errors.AsType[*Problem](err); ok {
+		return p
+	}
+	p := &Problem{Status: http.StatusInternalServerError, Detail: "the response does not match the spec"}
+	if ve, ok := errors.AsType[*ValidationError](err); ok {
+		for _, v := range ve.Violations {
+			v.Path = "/response/body" + v.Path
+			p.Violations = append(p.Violations, v)
+		}
+	} else {
+		p.Violations = []Violation{{Path: "/response", Keyword: "response", Message: err.Error()}}
+	}
+	return p
+}
+
+// checkJSONResponse checks a response declared as JSON of type T: its
+// Content-Type is JSON and its body decodes into T and validates.
+func checkJSONResponse[T any](header http.Header, body []byte) error {
+	media, _, err := parseMediaType(header.Get("Content-Type"))
+	if err != nil || !isJSONMedia(media) {
+		return fmt.Errorf("Content-Type %q is not the declared JSON", header.Get("Content-Type"))
+	}
+	var x T
+	if err := decodeBody(body, &x); err != nil {
+		return err
+	}
+	if v, ok := any(&x).(validatable); ok {
+		return ValidateResponse(v)
+	}
+	return nil
+}
+
+// undeclaredStatus is the error of a response whose status the operation
+// does not declare (and that has no default response).
+func undeclaredStatus(status int) error {
+	return fmt.Errorf("status %d is not declared", status)
 }

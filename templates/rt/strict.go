@@ -1,7 +1,6 @@
 package rt
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"mime"
@@ -10,15 +9,6 @@ import (
 	"strings"
 	"time"
 )
-
-// WithResponseValidation makes StrictHandler validate every typed JSON
-// response before writing it. A response the spec does not allow is not
-// sent: the error handler gets a 500 *Problem listing the violations at
-// /response/body/... Meant for tests and development, where a wrong
-// response should fail loudly; it costs one validation per response.
-func WithResponseValidation() Option {
-	return func(o *serverOptions) { o.validateResponses = true }
-}
 
 // noResponse is the error of a strict method that returned neither a
 // response nor an error.
@@ -55,17 +45,10 @@ func checkResponse(o *serverOptions, body validatable) error {
 	if !o.validateResponses {
 		return nil
 	}
-	err := ValidateResponse(body)
-	ve, ok := errors.AsType[*ValidationError](err)
-	if !ok {
-		return err
+	if err := ValidateResponse(body); err != nil {
+		return responseProblem(err)
 	}
-	p := &Problem{Status: http.StatusInternalServerError, Detail: "the response does not match the spec"}
-	for _, v := range ve.Violations {
-		v.Path = "/response/body" + v.Path
-		p.Violations = append(p.Violations, v)
-	}
-	return p
+	return nil
 }
 
 // writeText writes a text response body with its media type.

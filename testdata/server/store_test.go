@@ -31,8 +31,12 @@ func (s *shop) GetCartsCart(w http.ResponseWriter, r *http.Request, params GetCa
 	s.mu.Lock()
 	s.cart = params
 	s.mu.Unlock()
-	if params.ID == "missing" {
+	switch params.ID {
+	case "missing":
 		return &Problem{Status: http.StatusNotFound, Detail: "no cart missing"}
+	case "unchanged":
+		w.WriteHeader(http.StatusNotModified) // declared without a body
+		return nil
 	}
 	return WriteJSON(w, http.StatusOK, map[string]string{"id": params.ID})
 }
@@ -144,6 +148,30 @@ func TestRouting(t *testing.T) {
 				t.Errorf("Allow %q, want %q", got, tt.allow)
 			}
 		})
+	}
+}
+
+// TestResponseValidation: the shop's answers are not the spec's (GET
+// /store/carts/{id} writes {"id": ...}, not {"cart": ...}); with
+// WithResponseValidation they are replaced by a 500 problem.
+func TestResponseValidation(t *testing.T) {
+	plain, checked := Handler(&shop{}), Handler(&shop{}, WithResponseValidation())
+	if res := do(t, plain, "GET", "/store/carts/c1", "", ""); res.status != 200 {
+		t.Fatalf("unchecked: status %d", res.status)
+	}
+	res := do(t, checked, "GET", "/store/carts/c1", "", "")
+	if res.status != 500 || !hasViolation(res.problem, "/response/body", "required") {
+		t.Errorf("checked: status %d, %+v", res.status, res.problem)
+	}
+	res = do(t, checked, "DELETE", "/store/carts/c1", "", "")
+	if res.status != 500 || !hasViolation(res.problem, "/response", "response") {
+		t.Errorf("a declared JSON response without Content-Type: status %d, %+v", res.status, res.problem)
+	}
+	if res := do(t, checked, "GET", "/store/carts/unchanged", "", ""); res.status != 304 {
+		t.Errorf("a declared response without a body: status %d %s", res.status, res.body)
+	}
+	if res := do(t, checked, "GET", "/store/carts/missing", "", ""); res.status != 404 {
+		t.Errorf("an error returned by the handler: status %d %s", res.status, res.body)
 	}
 }
 
