@@ -99,9 +99,22 @@ func handlePostCart(s *httpServer, impl ServerInterface, w http.ResponseWriter, 
 			return
 		}
 	}
-	if err := impl.PostCart(w, r, params, body); err != nil {
-		s.fail(w, r, err)
+	cw := s.capture(w)
+	err := impl.PostCart(cw, r, params, body)
+	s.finish(w, r, cw, err, checkPostCartResponse)
+}
+
+// checkPostCartResponse checks a response of PostCart against the spec.
+func checkPostCartResponse(status int, header http.Header, body []byte) error {
+	switch {
+	case status == 200:
+		return checkJSONResponse[StoreCartsRes](header, body)
+	case status == 400:
+		return checkJSONResponse[PostCart400Response](header, body)
+	case status == 404:
+		return checkJSONResponse[Error](header, body)
 	}
+	return checkJSONResponse[Error](header, body)
 }
 
 // paramsInGetCartsCart says where each parameter of GetCartsCart is sent.
@@ -137,9 +150,24 @@ func handleGetCartsCart(s *httpServer, impl ServerInterface, w http.ResponseWrit
 		s.fail(w, r, p)
 		return
 	}
-	if err := impl.GetCartsCart(w, r, params); err != nil {
-		s.fail(w, r, err)
+	cw := s.capture(w)
+	err := impl.GetCartsCart(cw, r, params)
+	s.finish(w, r, cw, err, checkGetCartsCartResponse)
+}
+
+// checkGetCartsCartResponse checks a response of GetCartsCart against the spec.
+func checkGetCartsCartResponse(status int, header http.Header, body []byte) error {
+	switch {
+	case status == 200:
+		return checkJSONResponse[StoreCartsRes](header, body)
+	case status == 304:
+		return nil // no JSON body to check
+	case status == 400:
+		return checkJSONResponse[PostCart400Response](header, body)
+	case status == 404:
+		return checkJSONResponse[Error](header, body)
 	}
+	return checkJSONResponse[Error](header, body)
 }
 
 // paramsInPostCartsCart says where each parameter of PostCartsCart is sent.
@@ -178,9 +206,22 @@ func handlePostCartsCart(s *httpServer, impl ServerInterface, w http.ResponseWri
 			return
 		}
 	}
-	if err := impl.PostCartsCart(w, r, params, body); err != nil {
-		s.fail(w, r, err)
+	cw := s.capture(w)
+	err := impl.PostCartsCart(cw, r, params, body)
+	s.finish(w, r, cw, err, checkPostCartsCartResponse)
+}
+
+// checkPostCartsCartResponse checks a response of PostCartsCart against the spec.
+func checkPostCartsCartResponse(status int, header http.Header, body []byte) error {
+	switch {
+	case status == 200:
+		return checkJSONResponse[StoreCartsRes](header, body)
+	case status == 400:
+		return checkJSONResponse[PostCart400Response](header, body)
+	case status == 404:
+		return checkJSONResponse[Error](header, body)
 	}
+	return checkJSONResponse[Error](header, body)
 }
 
 // paramsInDeleteStoreCartsID says where each parameter of DeleteStoreCartsID is sent.
@@ -201,9 +242,20 @@ func handleDeleteStoreCartsID(s *httpServer, impl ServerInterface, w http.Respon
 		s.fail(w, r, p)
 		return
 	}
-	if err := impl.DeleteStoreCartsID(w, r, params); err != nil {
-		s.fail(w, r, err)
+	cw := s.capture(w)
+	err := impl.DeleteStoreCartsID(cw, r, params)
+	s.finish(w, r, cw, err, checkDeleteStoreCartsIDResponse)
+}
+
+// checkDeleteStoreCartsIDResponse checks a response of DeleteStoreCartsID against the spec.
+func checkDeleteStoreCartsIDResponse(status int, header http.Header, body []byte) error {
+	switch {
+	case status == 200:
+		return checkJSONResponse[DeleteStoreCartsIDResponse](header, body)
+	case status == 404:
+		return checkJSONResponse[Error](header, body)
 	}
+	return checkJSONResponse[Error](header, body)
 }
 
 // paramsInPostCartsCartLineItems says where each parameter of PostCartsCartLineItems is sent.
@@ -248,16 +300,44 @@ func handlePostCartsCartLineItems(s *httpServer, impl ServerInterface, w http.Re
 			return
 		}
 	}
-	if err := impl.PostCartsCartLineItems(w, r, params, body); err != nil {
-		s.fail(w, r, err)
+	cw := s.capture(w)
+	err := impl.PostCartsCartLineItems(cw, r, params, body)
+	s.finish(w, r, cw, err, checkPostCartsCartLineItemsResponse)
+}
+
+// checkPostCartsCartLineItemsResponse checks a response of PostCartsCartLineItems against the spec.
+func checkPostCartsCartLineItemsResponse(status int, header http.Header, body []byte) error {
+	switch {
+	case status == 201:
+		return checkJSONResponse[StoreCartsRes](header, body)
+	case status == 400:
+		return checkJSONResponse[PostCart400Response](header, body)
+	case status == 404:
+		return checkJSONResponse[Error](header, body)
 	}
+	return checkJSONResponse[Error](header, body)
 }
 
 // handleGetCustomersCustomer serves GET /store/customers/me.
 func handleGetCustomersCustomer(s *httpServer, impl ServerInterface, w http.ResponseWriter, r *http.Request) {
-	if err := impl.GetCustomersCustomer(w, r); err != nil {
-		s.fail(w, r, err)
+	cw := s.capture(w)
+	err := impl.GetCustomersCustomer(cw, r)
+	s.finish(w, r, cw, err, checkGetCustomersCustomerResponse)
+}
+
+// checkGetCustomersCustomerResponse checks a response of GetCustomersCustomer against the spec.
+func checkGetCustomersCustomerResponse(status int, header http.Header, body []byte) error {
+	switch {
+	case status == 200:
+		return checkJSONResponse[StoreCustomersRes](header, body)
+	case status == 400:
+		return checkJSONResponse[PostCart400Response](header, body)
+	case status == 401:
+		return nil // no JSON body to check
+	case status == 404:
+		return checkJSONResponse[Error](header, body)
 	}
+	return checkJSONResponse[Error](header, body)
 }
 
 // handlePostCustomersCustomer serves POST /store/customers/me.
@@ -280,9 +360,22 @@ func handlePostCustomersCustomer(s *httpServer, impl ServerInterface, w http.Res
 			return
 		}
 	}
-	if err := impl.PostCustomersCustomer(w, r, body); err != nil {
-		s.fail(w, r, err)
+	cw := s.capture(w)
+	err := impl.PostCustomersCustomer(cw, r, body)
+	s.finish(w, r, cw, err, checkPostCustomersCustomerResponse)
+}
+
+// checkPostCustomersCustomerResponse checks a response of PostCustomersCustomer against the spec.
+func checkPostCustomersCustomerResponse(status int, header http.Header, body []byte) error {
+	switch {
+	case status == 200:
+		return checkJSONResponse[StoreCustomersRes](header, body)
+	case status == 400:
+		return checkJSONResponse[PostCart400Response](header, body)
+	case status == 401:
+		return nil // no JSON body to check
 	}
+	return checkJSONResponse[Error](header, body)
 }
 
 // paramsInGetProducts says where each parameter of GetProducts is sent.
@@ -353,9 +446,20 @@ func handleGetProducts(s *httpServer, impl ServerInterface, w http.ResponseWrite
 		s.fail(w, r, p)
 		return
 	}
-	if err := impl.GetProducts(w, r, params); err != nil {
-		s.fail(w, r, err)
+	cw := s.capture(w)
+	err := impl.GetProducts(cw, r, params)
+	s.finish(w, r, cw, err, checkGetProductsResponse)
+}
+
+// checkGetProductsResponse checks a response of GetProducts against the spec.
+func checkGetProductsResponse(status int, header http.Header, body []byte) error {
+	switch {
+	case status == 200:
+		return checkJSONResponse[StoreProductsListRes](header, body)
+	case status == 400:
+		return checkJSONResponse[PostCart400Response](header, body)
 	}
+	return checkJSONResponse[Error](header, body)
 }
 
 // paramsInGetProductsProduct says where each parameter of GetProductsProduct is sent.
@@ -396,9 +500,22 @@ func handleGetProductsProduct(s *httpServer, impl ServerInterface, w http.Respon
 		s.fail(w, r, p)
 		return
 	}
-	if err := impl.GetProductsProduct(w, r, params); err != nil {
-		s.fail(w, r, err)
+	cw := s.capture(w)
+	err := impl.GetProductsProduct(cw, r, params)
+	s.finish(w, r, cw, err, checkGetProductsProductResponse)
+}
+
+// checkGetProductsProductResponse checks a response of GetProductsProduct against the spec.
+func checkGetProductsProductResponse(status int, header http.Header, body []byte) error {
+	switch {
+	case status == 200:
+		return checkJSONResponse[StoreProductsRes](header, body)
+	case status == 400:
+		return checkJSONResponse[PostCart400Response](header, body)
+	case status == 404:
+		return checkJSONResponse[Error](header, body)
 	}
+	return checkJSONResponse[Error](header, body)
 }
 
 // paramReader reads the raw parameters of one request and collects their
@@ -1235,8 +1352,8 @@ type serverOptions struct {
 	middlewares []func(http.Handler) http.Handler
 	onError     ErrorHandler
 	bodyLimit   int64
-	// validateResponses: typed responses are validated before they are
-	// written (WithResponseValidation, strict interface only).
+	// validateResponses: responses are checked before they are sent
+	// (WithResponseValidation).
 	validateResponses bool
 }
 
@@ -1254,6 +1371,18 @@ func WithMiddleware(mw ...func(http.Handler) http.Handler) Option {
 // WithErrorHandler replaces how errors are written (see ErrorHandler).
 func WithErrorHandler(h ErrorHandler) Option {
 	return func(o *serverOptions) { o.onError = h }
+}
+
+// WithResponseValidation checks every response before it is sent: the
+// status must be declared (or a default), and a JSON body must decode into
+// the declared type and validate (ValidateResponse: no writeOnly). A
+// response the spec does not allow is not sent: the error handler gets a
+// 500 *Problem listing the violations at /response/body/... Meant for tests
+// and development, where a wrong response should fail loudly: responses
+// are buffered and decoded once more. With StrictHandler, typed responses
+// are also checked before they are written.
+func WithResponseValidation() Option {
+	return func(o *serverOptions) { o.validateResponses = true }
 }
 
 // WithBodyLimit sets the largest request body read, in bytes (default
@@ -1605,6 +1734,108 @@ func bodyProblem(err error) *Problem {
 		p.Violations = []Violation{{Path: "/body", Keyword: "json", Message: err.Error()}}
 	}
 	return p
+}
+
+// capturedResponse holds what a handler writes while responses are
+// checked (WithResponseValidation), until the check lets it through.
+type capturedResponse struct {
+	header http.Header
+	status int
+	body   []byte
+}
+
+func (c *capturedResponse) Header() http.Header { return c.header }
+
+func (c *capturedResponse) WriteHeader(code int) {
+	if c.status == 0 {
+		c.status = code
+	}
+}
+
+func (c *capturedResponse) Write(p []byte) (int, error) {
+	c.WriteHeader(http.StatusOK)
+	c.body = append(c.body, p...)
+	return len(p), nil
+}
+
+// flush sends what was captured to w.
+func (c *capturedResponse) flush(w http.ResponseWriter) {
+	h := w.Header()
+	for k, v := range c.header {
+		h[k] = v
+	}
+	if c.status != 0 {
+		w.WriteHeader(c.status)
+		w.Write(c.body)
+	}
+}
+
+// capture returns the writer a handler method writes to: w itself, or a
+// capturedResponse when responses are checked.
+func (s *httpServer) capture(w http.ResponseWriter) http.ResponseWriter {
+	if !s.validateResponses {
+		return w
+	}
+	return &capturedResponse{header: http.Header{}}
+}
+
+// finish ends a request after the handler method returned err, having
+// written to cw (see capture): a captured response is checked with check
+// and sent, or replaced by a 500 problem; an error goes to the error
+// handler.
+func (s *httpServer) finish(w http.ResponseWriter, r *http.Request, cw http.ResponseWriter, err error, check func(status int, header http.Header, body []byte) error) {
+	if c, ok := cw.(*capturedResponse); ok {
+		if err == nil && c.status != 0 {
+			if cerr := check(c.status, c.header, c.body); cerr != nil {
+				s.fail(w, r, responseProblem(cerr))
+				return
+			}
+		}
+		c.flush(w)
+	}
+	if err != nil {
+		s.fail(w, r, err)
+	}
+}
+
+// responseProblem is the 500 for a response the spec does not allow.
+func responseProblem(err error) *Problem {
+	if p, ok := errors.AsType[*Problem](err); ok {
+		return p
+	}
+	p := &Problem{Status: http.StatusInternalServerError, Detail: "the response does not match the spec"}
+	if ve, ok := errors.AsType[*ValidationError](err); ok {
+		for _, v := range ve.Violations {
+			v.Path = "/response/body" + v.Path
+			p.Violations = append(p.Violations, v)
+		}
+	} else {
+		p.Violations = []Violation{{Path: "/response", Keyword: "response", Message: err.Error()}}
+	}
+	return p
+}
+
+// checkJSONResponse checks a response declared as JSON of type T: its
+// Content-Type is JSON and its body decodes into T and validates.
+func checkJSONResponse[T any](header http.Header, body []byte) error {
+	media, _, err := parseMediaType(header.Get("Content-Type"))
+	if err != nil || !isJSONMedia(media) {
+		return fmt.Errorf("Content-Type %q is not the declared JSON", header.Get("Content-Type"))
+	}
+	var x T
+	if err := decodeBody(body, &x); err != nil {
+		return err
+	}
+	if v, ok := any(&x).(validatable); ok {
+		return ValidateResponse(v)
+	}
+	return nil
+}
+
+// undeclaredStatus is the error of a response whose status the operation
+// does not declare (and that has no default response).
+func undeclaredStatus(status int) error {
+	return fmt.Errorf("status %d is not declared", status)
 }
 
 // StrictServerInterface is the typed form of ServerInterface: each method
@@ -2419,15 +2650,6 @@ func (s *strictServer) GetProductsProduct(w http.ResponseWriter, r *http.Request
 	return res.writeGetProductsProduct(w, &s.opts)
 }
 
-// WithResponseValidation makes StrictHandler validate every typed JSON
-// response before writing it. A response the spec does not allow is not
-// sent: the error handler gets a 500 *Problem listing the violations at
-// /response/body/... Meant for tests and development, where a wrong
-// response should fail loudly; it costs one validation per response.
-func WithResponseValidation() Option {
-	return func(o *serverOptions) { o.validateResponses = true }
-}
-
 // noResponse is the error of a strict method that returned neither a
 // response nor an error.
 func noResponse(method string) error {
@@ -2463,17 +2685,10 @@ func checkResponse(o *serverOptions, body validatable) error {
 	if !o.validateResponses {
 		return nil
 	}
-	err := ValidateResponse(body)
-	ve, ok := errors.AsType[*ValidationError](err)
-	if !ok {
-		return err
+	if err := ValidateResponse(body); err != nil {
+		return responseProblem(err)
 	}
-	p := &Problem{Status: http.StatusInternalServerError, Detail: "the response does not match the spec"}
-	for _, v := range ve.Violations {
-		v.Path = "/response/body" + v.Path
-		p.Violations = append(p.Violations, v)
-	}
-	return p
+	return nil
 }
 
 // writeText writes a text response body with its media type.
