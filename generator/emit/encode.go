@@ -130,7 +130,11 @@ func (e *encoder) structBody(t *ir.Type) {
 			e.line("if %s {", not(e.zeroTest(fl.Type, dst)))
 		}
 		comma(quotedKey(en.key))
-		e.value(fl.Type, dst)
+		if omit {
+			e.setValue(fl.Type, dst)
+		} else {
+			e.value(fl.Type, dst)
+		}
 		if omit {
 			e.line("}")
 		} else {
@@ -187,6 +191,19 @@ func (e *encoder) zeroTest(t *ir.Type, dst string) string {
 		}
 	}
 	return "isZero(" + dst + ")"
+}
+
+// setValue prints the statements writing src inside the test that it is
+// not zero (omitzero): an Opt or OptNullable there is known to be set.
+func (e *encoder) setValue(t *ir.Type, src string) {
+	switch {
+	case t.Name == "" && t.Kind == ir.Opt:
+		e.value(t.Elem, src+".Value")
+	case t.Name == "" && t.Kind == ir.OptNullable:
+		e.value(&ir.Type{Kind: ir.Nullable, Elem: t.Elem}, src)
+	default:
+		e.value(t, src)
+	}
 }
 
 // value prints the statements writing src, an addressable expression of type t.
