@@ -16,7 +16,7 @@ func (x *Address) encodeJSON(w *jsonWriter) {
 	w.string(x.ID)
 	if x.CustomerID.Set {
 		w.raw(",\"customer_id\":")
-		if !x.CustomerID.Set || x.CustomerID.Null {
+		if x.CustomerID.Null {
 			w.raw("null")
 		} else {
 			w.string(x.CustomerID.Value)
@@ -24,7 +24,7 @@ func (x *Address) encodeJSON(w *jsonWriter) {
 	}
 	if x.Company.Set {
 		w.raw(",\"company\":")
-		if !x.Company.Set || x.Company.Null {
+		if x.Company.Null {
 			w.raw("null")
 		} else {
 			w.string(x.Company.Value)
@@ -32,7 +32,7 @@ func (x *Address) encodeJSON(w *jsonWriter) {
 	}
 	if x.FirstName.Set {
 		w.raw(",\"first_name\":")
-		if !x.FirstName.Set || x.FirstName.Null {
+		if x.FirstName.Null {
 			w.raw("null")
 		} else {
 			w.string(x.FirstName.Value)
@@ -40,7 +40,7 @@ func (x *Address) encodeJSON(w *jsonWriter) {
 	}
 	if x.LastName.Set {
 		w.raw(",\"last_name\":")
-		if !x.LastName.Set || x.LastName.Null {
+		if x.LastName.Null {
 			w.raw("null")
 		} else {
 			w.string(x.LastName.Value)
@@ -50,7 +50,7 @@ func (x *Address) encodeJSON(w *jsonWriter) {
 	w.string(x.Address1)
 	if x.Address2.Set {
 		w.raw(",\"address_2\":")
-		if !x.Address2.Set || x.Address2.Null {
+		if x.Address2.Null {
 			w.raw("null")
 		} else {
 			w.string(x.Address2.Value)
@@ -62,7 +62,7 @@ func (x *Address) encodeJSON(w *jsonWriter) {
 	w.string(x.CountryCode)
 	if x.Province.Set {
 		w.raw(",\"province\":")
-		if !x.Province.Set || x.Province.Null {
+		if x.Province.Null {
 			w.raw("null")
 		} else {
 			w.string(x.Province.Value)
@@ -70,7 +70,7 @@ func (x *Address) encodeJSON(w *jsonWriter) {
 	}
 	if x.PostalCode.Set {
 		w.raw(",\"postal_code\":")
-		if !x.PostalCode.Set || x.PostalCode.Null {
+		if x.PostalCode.Null {
 			w.raw("null")
 		} else {
 			w.string(x.PostalCode.Value)
@@ -78,7 +78,7 @@ func (x *Address) encodeJSON(w *jsonWriter) {
 	}
 	if x.Phone.Set {
 		w.raw(",\"phone\":")
-		if !x.Phone.Set || x.Phone.Null {
+		if x.Phone.Null {
 			w.raw("null")
 		} else {
 			w.string(x.Phone.Value)
@@ -86,7 +86,7 @@ func (x *Address) encodeJSON(w *jsonWriter) {
 	}
 	if x.Metadata.Set {
 		w.raw(",\"metadata\":")
-		if !x.Metadata.Set || x.Metadata.Null {
+		if x.Metadata.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.Metadata.Value)
@@ -111,7 +111,7 @@ func (x *BankTransfer) encodeJSON(w *jsonWriter) {
 	w.string(x.Iban)
 	if x.Bic.Set {
 		w.raw(",\"bic\":")
-		if !x.Bic.Set || x.Bic.Null {
+		if x.Bic.Null {
 			w.raw("null")
 		} else {
 			w.string(x.Bic.Value)
@@ -119,19 +119,11 @@ func (x *BankTransfer) encodeJSON(w *jsonWriter) {
 	}
 	if x.AccountHolder.Set {
 		w.raw(",\"account_holder\":")
-		if !x.AccountHolder.Set {
-			w.raw("null")
-		} else {
-			w.string(x.AccountHolder.Value)
-		}
+		w.string(x.AccountHolder.Value)
 	}
 	if x.Reference.Set {
 		w.raw(",\"reference\":")
-		if !x.Reference.Set {
-			w.raw("null")
-		} else {
-			w.string(x.Reference.Value)
-		}
+		w.string(x.Reference.Value)
 	}
 	w.byte('}')
 }
@@ -170,7 +162,7 @@ func (x *CardPayment) encodeJSON(w *jsonWriter) {
 	w.int(int64(x.ExpYear))
 	if x.Funding.Set {
 		w.raw(",\"funding\":")
-		if !x.Funding.Set || x.Funding.Null {
+		if x.Funding.Null {
 			w.raw("null")
 		} else {
 			x.Funding.Value.encodeJSON(w)
@@ -217,7 +209,7 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	w.string(x.ID)
 	if x.Email.Set {
 		w.raw(",\"email\":")
-		if !x.Email.Set || x.Email.Null {
+		if x.Email.Null {
 			w.raw("null")
 		} else {
 			w.string(x.Email.Value)
@@ -225,15 +217,11 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	}
 	if x.SalesChannelID.Set {
 		w.raw(",\"sales_channel_id\":")
-		if !x.SalesChannelID.Set {
-			w.raw("null")
-		} else {
-			w.string(x.SalesChannelID.Value)
-		}
+		w.string(x.SalesChannelID.Value)
 	}
 	if x.BillingAddressID.Set {
 		w.raw(",\"billing_address_id\":")
-		if !x.BillingAddressID.Set || x.BillingAddressID.Null {
+		if x.BillingAddressID.Null {
 			w.raw("null")
 		} else {
 			w.string(x.BillingAddressID.Value)
@@ -241,7 +229,7 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	}
 	if x.BillingAddress.Set {
 		w.raw(",\"billing_address\":")
-		if !x.BillingAddress.Set || x.BillingAddress.Null {
+		if x.BillingAddress.Null {
 			w.raw("null")
 		} else {
 			x.BillingAddress.Value.encodeJSON(w)
@@ -249,7 +237,7 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	}
 	if x.ShippingAddress.Set {
 		w.raw(",\"shipping_address\":")
-		if !x.ShippingAddress.Set || x.ShippingAddress.Null {
+		if x.ShippingAddress.Null {
 			w.raw("null")
 		} else {
 			x.ShippingAddress.Value.encodeJSON(w)
@@ -257,28 +245,24 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	}
 	if x.Items.Set {
 		w.raw(",\"items\":")
-		if !x.Items.Set {
+		if x.Items.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Items.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.Items.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.Items.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.Items.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.Items.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	w.raw(",\"region_id\":")
 	w.string(x.RegionID)
 	if x.Region.Set {
 		w.raw(",\"region\":")
-		if !x.Region.Set || x.Region.Null {
+		if x.Region.Null {
 			w.raw("null")
 		} else {
 			x.Region.Value.encodeJSON(w)
@@ -286,7 +270,7 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	}
 	if x.CustomerID.Set {
 		w.raw(",\"customer_id\":")
-		if !x.CustomerID.Set || x.CustomerID.Null {
+		if x.CustomerID.Null {
 			w.raw("null")
 		} else {
 			w.string(x.CustomerID.Value)
@@ -294,7 +278,7 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	}
 	if x.PaymentSession.Set {
 		w.raw(",\"payment_session\":")
-		if !x.PaymentSession.Set || x.PaymentSession.Null {
+		if x.PaymentSession.Null {
 			w.raw("null")
 		} else {
 			if x.PaymentSession.Value == nil {
@@ -306,26 +290,22 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	}
 	if x.PaymentSessions.Set {
 		w.raw(",\"payment_sessions\":")
-		if !x.PaymentSessions.Set {
+		if x.PaymentSessions.Value == nil {
 			w.raw("null")
 		} else {
-			if x.PaymentSessions.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.PaymentSessions.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.PaymentSessions.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.PaymentSessions.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.PaymentSessions.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	if x.PaymentID.Set {
 		w.raw(",\"payment_id\":")
-		if !x.PaymentID.Set || x.PaymentID.Null {
+		if x.PaymentID.Null {
 			w.raw("null")
 		} else {
 			w.string(x.PaymentID.Value)
@@ -341,7 +321,7 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	}
 	if x.IdempotencyKey.Set {
 		w.raw(",\"idempotency_key\":")
-		if !x.IdempotencyKey.Set || x.IdempotencyKey.Null {
+		if x.IdempotencyKey.Null {
 			w.raw("null")
 		} else {
 			w.string(x.IdempotencyKey.Value)
@@ -349,50 +329,34 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	}
 	if x.Context.Set {
 		w.raw(",\"context\":")
-		if !x.Context.Set {
-			w.raw("null")
-		} else {
-			x.Context.Value.encodeJSON(w)
-		}
+		x.Context.Value.encodeJSON(w)
 	}
 	if x.GiftCardBalances.Set {
 		w.raw(",\"gift_card_balances\":")
-		if !x.GiftCardBalances.Set {
+		if x.GiftCardBalances.Value == nil {
 			w.raw("null")
 		} else {
-			if x.GiftCardBalances.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('{')
-				first1 := true
-				keys1, mark1 := mapKeys(w, x.GiftCardBalances.Value)
-				for _, k1 := range keys1 {
-					w.comma(&first1)
-					w.string(k1)
-					w.byte(':')
-					v1 := x.GiftCardBalances.Value[k1]
-					v1.encodeJSON(w)
-				}
-				w.keys = w.keys[:mark1]
-				w.byte('}')
+			w.byte('{')
+			first1 := true
+			keys1, mark1 := mapKeys(w, x.GiftCardBalances.Value)
+			for _, k1 := range keys1 {
+				w.comma(&first1)
+				w.string(k1)
+				w.byte(':')
+				v1 := x.GiftCardBalances.Value[k1]
+				v1.encodeJSON(w)
 			}
+			w.keys = w.keys[:mark1]
+			w.byte('}')
 		}
 	}
 	if x.Subtotal.Set {
 		w.raw(",\"subtotal\":")
-		if !x.Subtotal.Set {
-			w.raw("null")
-		} else {
-			w.int(int64(x.Subtotal.Value))
-		}
+		w.int(int64(x.Subtotal.Value))
 	}
 	if x.Total.Set {
 		w.raw(",\"total\":")
-		if !x.Total.Set {
-			w.raw("null")
-		} else {
-			w.int(int64(x.Total.Value))
-		}
+		w.int(int64(x.Total.Value))
 	}
 	w.raw(",\"created_at\":")
 	w.time(x.CreatedAt)
@@ -400,7 +364,7 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	w.time(x.UpdatedAt)
 	if x.Metadata.Set {
 		w.raw(",\"metadata\":")
-		if !x.Metadata.Set || x.Metadata.Null {
+		if x.Metadata.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.Metadata.Value)
@@ -423,20 +387,12 @@ func (x *CartContext) encodeJSON(w *jsonWriter) {
 	if x.IP.Set {
 		w.comma(&first)
 		w.raw("\"ip\":")
-		if !x.IP.Set {
-			w.raw("null")
-		} else {
-			w.string(x.IP.Value)
-		}
+		w.string(x.IP.Value)
 	}
 	if x.UserAgent.Set {
 		w.comma(&first)
 		w.raw("\"user_agent\":")
-		if !x.UserAgent.Set {
-			w.raw("null")
-		} else {
-			w.string(x.UserAgent.Value)
-		}
+		w.string(x.UserAgent.Value)
 	}
 	keys, mark := mapKeys(w, x.AdditionalProperties)
 	for _, k := range keys {
@@ -478,7 +434,7 @@ func (x *Customer) encodeJSON(w *jsonWriter) {
 	w.time(x.UpdatedAt)
 	if x.DeletedAt.Set {
 		w.raw(",\"deleted_at\":")
-		if !x.DeletedAt.Set || x.DeletedAt.Null {
+		if x.DeletedAt.Null {
 			w.raw("null")
 		} else {
 			w.time(x.DeletedAt.Value)
@@ -490,7 +446,7 @@ func (x *Customer) encodeJSON(w *jsonWriter) {
 	w.string(x.Email)
 	if x.FirstName.Set {
 		w.raw(",\"first_name\":")
-		if !x.FirstName.Set || x.FirstName.Null {
+		if x.FirstName.Null {
 			w.raw("null")
 		} else {
 			w.string(x.FirstName.Value)
@@ -498,7 +454,7 @@ func (x *Customer) encodeJSON(w *jsonWriter) {
 	}
 	if x.LastName.Set {
 		w.raw(",\"last_name\":")
-		if !x.LastName.Set || x.LastName.Null {
+		if x.LastName.Null {
 			w.raw("null")
 		} else {
 			w.string(x.LastName.Value)
@@ -506,7 +462,7 @@ func (x *Customer) encodeJSON(w *jsonWriter) {
 	}
 	if x.Phone.Set {
 		w.raw(",\"phone\":")
-		if !x.Phone.Set || x.Phone.Null {
+		if x.Phone.Null {
 			w.raw("null")
 		} else {
 			w.string(x.Phone.Value)
@@ -514,7 +470,7 @@ func (x *Customer) encodeJSON(w *jsonWriter) {
 	}
 	if x.Birthday.Set {
 		w.raw(",\"birthday\":")
-		if !x.Birthday.Set || x.Birthday.Null {
+		if x.Birthday.Null {
 			w.raw("null")
 		} else {
 			w.date(x.Birthday.Value.Time)
@@ -524,7 +480,7 @@ func (x *Customer) encodeJSON(w *jsonWriter) {
 	w.bool(x.HasAccount)
 	if x.BillingAddress.Set {
 		w.raw(",\"billing_address\":")
-		if !x.BillingAddress.Set || x.BillingAddress.Null {
+		if x.BillingAddress.Null {
 			w.raw("null")
 		} else {
 			x.BillingAddress.Value.encodeJSON(w)
@@ -532,45 +488,37 @@ func (x *Customer) encodeJSON(w *jsonWriter) {
 	}
 	if x.ShippingAddresses.Set {
 		w.raw(",\"shipping_addresses\":")
-		if !x.ShippingAddresses.Set {
+		if x.ShippingAddresses.Value == nil {
 			w.raw("null")
 		} else {
-			if x.ShippingAddresses.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.ShippingAddresses.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.ShippingAddresses.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.ShippingAddresses.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.ShippingAddresses.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	if x.PaymentMethods.Set {
 		w.raw(",\"payment_methods\":")
-		if !x.PaymentMethods.Set {
+		if x.PaymentMethods.Value == nil {
 			w.raw("null")
 		} else {
-			if x.PaymentMethods.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.PaymentMethods.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.PaymentMethods.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.PaymentMethods.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.PaymentMethods.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	if x.Metadata.Set {
 		w.raw(",\"metadata\":")
-		if !x.Metadata.Set || x.Metadata.Null {
+		if x.Metadata.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.Metadata.Value)
@@ -612,11 +560,7 @@ func (x *Error) encodeJSON(w *jsonWriter) {
 	if x.Code.Set {
 		w.comma(&first)
 		w.raw("\"code\":")
-		if !x.Code.Set {
-			w.raw("null")
-		} else {
-			x.Code.Value.encodeJSON(w)
-		}
+		x.Code.Value.encodeJSON(w)
 	}
 	w.comma(&first)
 	w.raw("\"message\":")
@@ -627,11 +571,7 @@ func (x *Error) encodeJSON(w *jsonWriter) {
 	if x.Source.Set {
 		w.comma(&first)
 		w.raw("\"source\":")
-		if !x.Source.Set {
-			w.raw("null")
-		} else {
-			x.Source.Value.encodeJSON(w)
-		}
+		x.Source.Value.encodeJSON(w)
 	}
 	w.byte('}')
 }
@@ -662,20 +602,12 @@ func (x *ErrorSource) encodeJSON(w *jsonWriter) {
 	if x.Ref.Set {
 		w.comma(&first)
 		w.raw("\"$ref\":")
-		if !x.Ref.Set {
-			w.raw("null")
-		} else {
-			w.string(x.Ref.Value)
-		}
+		w.string(x.Ref.Value)
 	}
 	if x.Pointer.Set {
 		w.comma(&first)
 		w.raw("\"pointer\":")
-		if !x.Pointer.Set {
-			w.raw("null")
-		} else {
-			w.string(x.Pointer.Value)
-		}
+		w.string(x.Pointer.Value)
 	}
 	w.byte('}')
 }
@@ -706,38 +638,22 @@ func (x *GetProductsParamsCreatedAt) encodeJSON(w *jsonWriter) {
 	if x.Lt.Set {
 		w.comma(&first)
 		w.raw("\"lt\":")
-		if !x.Lt.Set {
-			w.raw("null")
-		} else {
-			w.time(x.Lt.Value)
-		}
+		w.time(x.Lt.Value)
 	}
 	if x.Gt.Set {
 		w.comma(&first)
 		w.raw("\"gt\":")
-		if !x.Gt.Set {
-			w.raw("null")
-		} else {
-			w.time(x.Gt.Value)
-		}
+		w.time(x.Gt.Value)
 	}
 	if x.Lte.Set {
 		w.comma(&first)
 		w.raw("\"lte\":")
-		if !x.Lte.Set {
-			w.raw("null")
-		} else {
-			w.time(x.Lte.Value)
-		}
+		w.time(x.Lte.Value)
 	}
 	if x.Gte.Set {
 		w.comma(&first)
 		w.raw("\"gte\":")
-		if !x.Gte.Set {
-			w.raw("null")
-		} else {
-			w.time(x.Gte.Value)
-		}
+		w.time(x.Gte.Value)
 	}
 	w.byte('}')
 }
@@ -777,11 +693,7 @@ func (x *GiftCardPayment) encodeJSON(w *jsonWriter) {
 	w.string(x.Code)
 	if x.Balance.Set {
 		w.raw(",\"balance\":")
-		if !x.Balance.Set {
-			w.raw("null")
-		} else {
-			x.Balance.Value.encodeJSON(w)
-		}
+		x.Balance.Value.encodeJSON(w)
 	}
 	w.byte('}')
 }
@@ -812,7 +724,7 @@ func (x *LineItem) encodeJSON(w *jsonWriter) {
 	w.string(x.ID)
 	if x.CartID.Set {
 		w.raw(",\"cart_id\":")
-		if !x.CartID.Set || x.CartID.Null {
+		if x.CartID.Null {
 			w.raw("null")
 		} else {
 			w.string(x.CartID.Value)
@@ -820,7 +732,7 @@ func (x *LineItem) encodeJSON(w *jsonWriter) {
 	}
 	if x.Cart.Set {
 		w.raw(",\"cart\":")
-		if !x.Cart.Set || x.Cart.Null {
+		if x.Cart.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.Cart.Value)
@@ -830,7 +742,7 @@ func (x *LineItem) encodeJSON(w *jsonWriter) {
 	w.string(x.Title)
 	if x.Description.Set {
 		w.raw(",\"description\":")
-		if !x.Description.Set || x.Description.Null {
+		if x.Description.Null {
 			w.raw("null")
 		} else {
 			w.string(x.Description.Value)
@@ -838,7 +750,7 @@ func (x *LineItem) encodeJSON(w *jsonWriter) {
 	}
 	if x.Thumbnail.Set {
 		w.raw(",\"thumbnail\":")
-		if !x.Thumbnail.Set || x.Thumbnail.Null {
+		if x.Thumbnail.Null {
 			w.raw("null")
 		} else {
 			w.string(x.Thumbnail.Value)
@@ -852,7 +764,7 @@ func (x *LineItem) encodeJSON(w *jsonWriter) {
 	}
 	if x.HasShipping.Set {
 		w.raw(",\"has_shipping\":")
-		if !x.HasShipping.Set || x.HasShipping.Null {
+		if x.HasShipping.Null {
 			w.raw("null")
 		} else {
 			w.bool(x.HasShipping.Value)
@@ -866,7 +778,7 @@ func (x *LineItem) encodeJSON(w *jsonWriter) {
 	}
 	if x.Variant.Set {
 		w.raw(",\"variant\":")
-		if !x.Variant.Set || x.Variant.Null {
+		if x.Variant.Null {
 			w.raw("null")
 		} else {
 			x.Variant.Value.encodeJSON(w)
@@ -878,11 +790,7 @@ func (x *LineItem) encodeJSON(w *jsonWriter) {
 	w.int(int64(x.UnitPrice))
 	if x.Total.Set {
 		w.raw(",\"total\":")
-		if !x.Total.Set {
-			w.raw("null")
-		} else {
-			w.int(int64(x.Total.Value))
-		}
+		w.int(int64(x.Total.Value))
 	}
 	w.raw(",\"created_at\":")
 	w.time(x.CreatedAt)
@@ -890,7 +798,7 @@ func (x *LineItem) encodeJSON(w *jsonWriter) {
 	w.time(x.UpdatedAt)
 	if x.Metadata.Set {
 		w.raw(",\"metadata\":")
-		if !x.Metadata.Set || x.Metadata.Null {
+		if x.Metadata.Null {
 			w.raw("null")
 		} else {
 			if x.Metadata.Value == nil {
@@ -977,11 +885,7 @@ func (x *MultipleErrors) encodeJSON(w *jsonWriter) {
 	}
 	if x.Message.Set {
 		w.raw(",\"message\":")
-		if !x.Message.Set {
-			w.raw("null")
-		} else {
-			w.string(x.Message.Value)
-		}
+		w.string(x.Message.Value)
 	}
 	w.byte('}')
 }
@@ -1027,7 +931,7 @@ func (x *PaymentSession) encodeJSON(w *jsonWriter) {
 	}
 	if x.Cart.Set {
 		w.raw(",\"cart\":")
-		if !x.Cart.Set || x.Cart.Null {
+		if x.Cart.Null {
 			w.raw("null")
 		} else {
 			if x.Cart.Value == nil {
@@ -1041,7 +945,7 @@ func (x *PaymentSession) encodeJSON(w *jsonWriter) {
 	w.string(x.ProviderID)
 	if x.PaymentMethod.Set {
 		w.raw(",\"payment_method\":")
-		if !x.PaymentMethod.Set || x.PaymentMethod.Null {
+		if x.PaymentMethod.Null {
 			w.raw("null")
 		} else {
 			x.PaymentMethod.Value.encodeJSON(w)
@@ -1049,7 +953,7 @@ func (x *PaymentSession) encodeJSON(w *jsonWriter) {
 	}
 	if x.IsSelected.Set {
 		w.raw(",\"is_selected\":")
-		if !x.IsSelected.Set || x.IsSelected.Null {
+		if x.IsSelected.Null {
 			w.raw("null")
 		} else {
 			w.bool(x.IsSelected.Value)
@@ -1057,11 +961,7 @@ func (x *PaymentSession) encodeJSON(w *jsonWriter) {
 	}
 	if x.IsInitiated.Set {
 		w.raw(",\"is_initiated\":")
-		if !x.IsInitiated.Set {
-			w.raw("null")
-		} else {
-			w.bool(x.IsInitiated.Value)
-		}
+		w.bool(x.IsInitiated.Value)
 	}
 	w.raw(",\"status\":")
 	x.Status.encodeJSON(w)
@@ -1069,7 +969,7 @@ func (x *PaymentSession) encodeJSON(w *jsonWriter) {
 	w.marshal(x.Data)
 	if x.IdempotencyKey.Set {
 		w.raw(",\"idempotency_key\":")
-		if !x.IdempotencyKey.Set || x.IdempotencyKey.Null {
+		if x.IdempotencyKey.Null {
 			w.raw("null")
 		} else {
 			w.string(x.IdempotencyKey.Value)
@@ -1083,7 +983,7 @@ func (x *PaymentSession) encodeJSON(w *jsonWriter) {
 	}
 	if x.PaymentAuthorizedAt.Set {
 		w.raw(",\"payment_authorized_at\":")
-		if !x.PaymentAuthorizedAt.Set || x.PaymentAuthorizedAt.Null {
+		if x.PaymentAuthorizedAt.Null {
 			w.raw("null")
 		} else {
 			w.time(x.PaymentAuthorizedAt.Value)
@@ -1143,7 +1043,7 @@ func (x *Product) encodeJSON(w *jsonWriter) {
 	w.string(x.Title)
 	if x.Subtitle.Set {
 		w.raw(",\"subtitle\":")
-		if !x.Subtitle.Set || x.Subtitle.Null {
+		if x.Subtitle.Null {
 			w.raw("null")
 		} else {
 			w.string(x.Subtitle.Value)
@@ -1151,7 +1051,7 @@ func (x *Product) encodeJSON(w *jsonWriter) {
 	}
 	if x.Description.Set {
 		w.raw(",\"description\":")
-		if !x.Description.Set || x.Description.Null {
+		if x.Description.Null {
 			w.raw("null")
 		} else {
 			w.string(x.Description.Value)
@@ -1159,7 +1059,7 @@ func (x *Product) encodeJSON(w *jsonWriter) {
 	}
 	if x.Slug.Set {
 		w.raw(",\"handle\":")
-		if !x.Slug.Set || x.Slug.Null {
+		if x.Slug.Null {
 			w.raw("null")
 		} else {
 			x.Slug.Value.encodeJSON(w)
@@ -1171,7 +1071,7 @@ func (x *Product) encodeJSON(w *jsonWriter) {
 	x.Status.encodeJSON(w)
 	if x.Thumbnail.Set {
 		w.raw(",\"thumbnail\":")
-		if !x.Thumbnail.Set || x.Thumbnail.Null {
+		if x.Thumbnail.Null {
 			w.raw("null")
 		} else {
 			w.string(x.Thumbnail.Value)
@@ -1179,7 +1079,7 @@ func (x *Product) encodeJSON(w *jsonWriter) {
 	}
 	if x.ThumbnailPlaceholder.Set {
 		w.raw(",\"thumbnail_placeholder\":")
-		if !x.ThumbnailPlaceholder.Set || x.ThumbnailPlaceholder.Null {
+		if x.ThumbnailPlaceholder.Null {
 			w.raw("null")
 		} else {
 			w.bytes(x.ThumbnailPlaceholder.Value)
@@ -1187,7 +1087,7 @@ func (x *Product) encodeJSON(w *jsonWriter) {
 	}
 	if x.ExternalID.Set {
 		w.raw(",\"external_id\":")
-		if !x.ExternalID.Set || x.ExternalID.Null {
+		if x.ExternalID.Null {
 			w.raw("null")
 		} else {
 			w.string(x.ExternalID.Value)
@@ -1195,21 +1095,17 @@ func (x *Product) encodeJSON(w *jsonWriter) {
 	}
 	if x.Options.Set {
 		w.raw(",\"options\":")
-		if !x.Options.Set {
+		if x.Options.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Options.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.Options.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.Options.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.Options.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.Options.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	w.raw(",\"variants\":")
@@ -1227,56 +1123,48 @@ func (x *Product) encodeJSON(w *jsonWriter) {
 	}
 	if x.OptionMatrix.Set {
 		w.raw(",\"option_matrix\":")
-		if !x.OptionMatrix.Set {
+		if x.OptionMatrix.Value == nil {
 			w.raw("null")
 		} else {
-			if x.OptionMatrix.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.OptionMatrix.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					if x.OptionMatrix.Value[i1] == nil {
-						w.raw("null")
-					} else {
-						w.byte('[')
-						for i2 := range x.OptionMatrix.Value[i1] {
-							if i2 > 0 {
-								w.byte(',')
-							}
-							w.string(x.OptionMatrix.Value[i1][i2])
-						}
-						w.byte(']')
-					}
+			w.byte('[')
+			for i1 := range x.OptionMatrix.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				if x.OptionMatrix.Value[i1] == nil {
+					w.raw("null")
+				} else {
+					w.byte('[')
+					for i2 := range x.OptionMatrix.Value[i1] {
+						if i2 > 0 {
+							w.byte(',')
+						}
+						w.string(x.OptionMatrix.Value[i1][i2])
+					}
+					w.byte(']')
+				}
 			}
+			w.byte(']')
 		}
 	}
 	if x.Tags.Set {
 		w.raw(",\"tags\":")
-		if !x.Tags.Set {
+		if x.Tags.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Tags.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.Tags.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					w.string(x.Tags.Value[i1])
+			w.byte('[')
+			for i1 := range x.Tags.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				w.string(x.Tags.Value[i1])
 			}
+			w.byte(']')
 		}
 	}
 	if x.Weight.Set {
 		w.raw(",\"weight\":")
-		if !x.Weight.Set || x.Weight.Null {
+		if x.Weight.Null {
 			w.raw("null")
 		} else {
 			w.int(int64(x.Weight.Value))
@@ -1288,7 +1176,7 @@ func (x *Product) encodeJSON(w *jsonWriter) {
 	w.time(x.UpdatedAt)
 	if x.Metadata.Set {
 		w.raw(",\"metadata\":")
-		if !x.Metadata.Set || x.Metadata.Null {
+		if x.Metadata.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.Metadata.Value)
@@ -1315,21 +1203,17 @@ func (x *ProductOption) encodeJSON(w *jsonWriter) {
 	w.string(x.ProductID)
 	if x.Values.Set {
 		w.raw(",\"values\":")
-		if !x.Values.Set {
+		if x.Values.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Values.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.Values.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.Values.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.Values.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.Values.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	w.byte('}')
@@ -1384,7 +1268,7 @@ func (x *ProductVariant) encodeJSON(w *jsonWriter) {
 	w.string(x.ProductID)
 	if x.Product.Set {
 		w.raw(",\"product\":")
-		if !x.Product.Set || x.Product.Null {
+		if x.Product.Null {
 			w.raw("null")
 		} else {
 			x.Product.Value.encodeJSON(w)
@@ -1405,7 +1289,7 @@ func (x *ProductVariant) encodeJSON(w *jsonWriter) {
 	}
 	if x.SKU.Set {
 		w.raw(",\"sku\":")
-		if !x.SKU.Set || x.SKU.Null {
+		if x.SKU.Null {
 			w.raw("null")
 		} else {
 			w.string(x.SKU.Value)
@@ -1413,7 +1297,7 @@ func (x *ProductVariant) encodeJSON(w *jsonWriter) {
 	}
 	if x.Barcode.Set {
 		w.raw(",\"barcode\":")
-		if !x.Barcode.Set || x.Barcode.Null {
+		if x.Barcode.Null {
 			w.raw("null")
 		} else {
 			w.string(x.Barcode.Value)
@@ -1425,7 +1309,7 @@ func (x *ProductVariant) encodeJSON(w *jsonWriter) {
 	w.bool(x.AllowBackorder)
 	if x.Weight.Set {
 		w.raw(",\"weight\":")
-		if !x.Weight.Set || x.Weight.Null {
+		if x.Weight.Null {
 			w.raw("null")
 		} else {
 			w.float64(x.Weight.Value)
@@ -1433,26 +1317,22 @@ func (x *ProductVariant) encodeJSON(w *jsonWriter) {
 	}
 	if x.Options.Set {
 		w.raw(",\"options\":")
-		if !x.Options.Set {
+		if x.Options.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Options.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.Options.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.Options.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.Options.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.Options.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	if x.CalculatedPrice.Set {
 		w.raw(",\"calculated_price\":")
-		if !x.CalculatedPrice.Set || x.CalculatedPrice.Null {
+		if x.CalculatedPrice.Null {
 			w.raw("null")
 		} else {
 			w.int(int64(x.CalculatedPrice.Value))
@@ -1481,7 +1361,7 @@ func (x *Region) encodeJSON(w *jsonWriter) {
 	w.float32(x.TaxRate)
 	if x.TaxCode.Set {
 		w.raw(",\"tax_code\":")
-		if !x.TaxCode.Set || x.TaxCode.Null {
+		if x.TaxCode.Null {
 			w.raw("null")
 		} else {
 			w.string(x.TaxCode.Value)
@@ -1502,23 +1382,15 @@ func (x *Region) encodeJSON(w *jsonWriter) {
 	}
 	if x.AutomaticTaxes.Set {
 		w.raw(",\"automatic_taxes\":")
-		if !x.AutomaticTaxes.Set {
-			w.raw("null")
-		} else {
-			w.bool(x.AutomaticTaxes.Value)
-		}
+		w.bool(x.AutomaticTaxes.Value)
 	}
 	if x.IncludesTax.Set {
 		w.raw(",\"includes_tax\":")
-		if !x.IncludesTax.Set {
-			w.raw("null")
-		} else {
-			w.bool(x.IncludesTax.Value)
-		}
+		w.bool(x.IncludesTax.Value)
 	}
 	if x.Metadata.Set {
 		w.raw(",\"metadata\":")
-		if !x.Metadata.Set || x.Metadata.Null {
+		if x.Metadata.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.Metadata.Value)
@@ -1583,72 +1455,52 @@ func (x *StorePostCartReq) encodeJSON(w *jsonWriter) {
 	if x.RegionID.Set {
 		w.comma(&first)
 		w.raw("\"region_id\":")
-		if !x.RegionID.Set {
-			w.raw("null")
-		} else {
-			w.string(x.RegionID.Value)
-		}
+		w.string(x.RegionID.Value)
 	}
 	if x.SalesChannelID.Set {
 		w.comma(&first)
 		w.raw("\"sales_channel_id\":")
-		if !x.SalesChannelID.Set {
-			w.raw("null")
-		} else {
-			w.string(x.SalesChannelID.Value)
-		}
+		w.string(x.SalesChannelID.Value)
 	}
 	if x.CountryCode.Set {
 		w.comma(&first)
 		w.raw("\"country_code\":")
-		if !x.CountryCode.Set {
-			w.raw("null")
-		} else {
-			w.string(x.CountryCode.Value)
-		}
+		w.string(x.CountryCode.Value)
 	}
 	if x.Items.Set {
 		w.comma(&first)
 		w.raw("\"items\":")
-		if !x.Items.Set {
+		if x.Items.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Items.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.Items.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.Items.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.Items.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.Items.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	if x.Context.Set {
 		w.comma(&first)
 		w.raw("\"context\":")
-		if !x.Context.Set {
+		if x.Context.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Context.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('{')
-				first1 := true
-				keys1, mark1 := mapKeys(w, x.Context.Value)
-				for _, k1 := range keys1 {
-					w.comma(&first1)
-					w.string(k1)
-					w.byte(':')
-					v1 := x.Context.Value[k1]
-					w.string(v1)
-				}
-				w.keys = w.keys[:mark1]
-				w.byte('}')
+			w.byte('{')
+			first1 := true
+			keys1, mark1 := mapKeys(w, x.Context.Value)
+			for _, k1 := range keys1 {
+				w.comma(&first1)
+				w.string(k1)
+				w.byte(':')
+				v1 := x.Context.Value[k1]
+				w.string(v1)
 			}
+			w.keys = w.keys[:mark1]
+			w.byte('}')
 		}
 	}
 	w.byte('}')
@@ -1687,25 +1539,21 @@ func (x *StorePostCartsCartLineItemsReq) encodeJSON(w *jsonWriter) {
 	w.int(int64(x.Quantity))
 	if x.Metadata.Set {
 		w.raw(",\"metadata\":")
-		if !x.Metadata.Set {
+		if x.Metadata.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Metadata.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('{')
-				first1 := true
-				keys1, mark1 := mapKeys(w, x.Metadata.Value)
-				for _, k1 := range keys1 {
-					w.comma(&first1)
-					w.string(k1)
-					w.byte(':')
-					v1 := x.Metadata.Value[k1]
-					v1.encodeJSON(w)
-				}
-				w.keys = w.keys[:mark1]
-				w.byte('}')
+			w.byte('{')
+			first1 := true
+			keys1, mark1 := mapKeys(w, x.Metadata.Value)
+			for _, k1 := range keys1 {
+				w.comma(&first1)
+				w.string(k1)
+				w.byte(':')
+				v1 := x.Metadata.Value[k1]
+				v1.encodeJSON(w)
 			}
+			w.keys = w.keys[:mark1]
+			w.byte('}')
 		}
 	}
 	w.byte('}')
@@ -1725,138 +1573,94 @@ func (x *StorePostCartsCartReq) encodeJSON(w *jsonWriter) {
 	if x.RegionID.Set {
 		w.comma(&first)
 		w.raw("\"region_id\":")
-		if !x.RegionID.Set {
-			w.raw("null")
-		} else {
-			w.string(x.RegionID.Value)
-		}
+		w.string(x.RegionID.Value)
 	}
 	if x.CountryCode.Set {
 		w.comma(&first)
 		w.raw("\"country_code\":")
-		if !x.CountryCode.Set {
-			w.raw("null")
-		} else {
-			w.string(x.CountryCode.Value)
-		}
+		w.string(x.CountryCode.Value)
 	}
 	if x.Email.Set {
 		w.comma(&first)
 		w.raw("\"email\":")
-		if !x.Email.Set {
-			w.raw("null")
-		} else {
-			w.string(x.Email.Value)
-		}
+		w.string(x.Email.Value)
 	}
 	if x.SalesChannelID.Set {
 		w.comma(&first)
 		w.raw("\"sales_channel_id\":")
-		if !x.SalesChannelID.Set {
-			w.raw("null")
-		} else {
-			w.string(x.SalesChannelID.Value)
-		}
+		w.string(x.SalesChannelID.Value)
 	}
 	if x.BillingAddressID.Set {
 		w.comma(&first)
 		w.raw("\"billing_address_id\":")
-		if !x.BillingAddressID.Set {
-			w.raw("null")
-		} else {
-			w.string(x.BillingAddressID.Value)
-		}
+		w.string(x.BillingAddressID.Value)
 	}
 	if x.ShippingAddressID.Set {
 		w.comma(&first)
 		w.raw("\"shipping_address_id\":")
-		if !x.ShippingAddressID.Set {
-			w.raw("null")
-		} else {
-			w.string(x.ShippingAddressID.Value)
-		}
+		w.string(x.ShippingAddressID.Value)
 	}
 	if x.GiftCards.Set {
 		w.comma(&first)
 		w.raw("\"gift_cards\":")
-		if !x.GiftCards.Set {
+		if x.GiftCards.Value == nil {
 			w.raw("null")
 		} else {
-			if x.GiftCards.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.GiftCards.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.GiftCards.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.GiftCards.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.GiftCards.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	if x.Discounts.Set {
 		w.comma(&first)
 		w.raw("\"discounts\":")
-		if !x.Discounts.Set {
+		if x.Discounts.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Discounts.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.Discounts.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.Discounts.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.Discounts.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.Discounts.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	if x.CustomerID.Set {
 		w.comma(&first)
 		w.raw("\"customer_id\":")
-		if !x.CustomerID.Set {
-			w.raw("null")
-		} else {
-			w.string(x.CustomerID.Value)
-		}
+		w.string(x.CustomerID.Value)
 	}
 	if x.Context.Set {
 		w.comma(&first)
 		w.raw("\"context\":")
-		if !x.Context.Set {
+		if x.Context.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Context.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('{')
-				first1 := true
-				keys1, mark1 := mapKeys(w, x.Context.Value)
-				for _, k1 := range keys1 {
-					w.comma(&first1)
-					w.string(k1)
-					w.byte(':')
-					v1 := x.Context.Value[k1]
-					w.string(v1)
-				}
-				w.keys = w.keys[:mark1]
-				w.byte('}')
+			w.byte('{')
+			first1 := true
+			keys1, mark1 := mapKeys(w, x.Context.Value)
+			for _, k1 := range keys1 {
+				w.comma(&first1)
+				w.string(k1)
+				w.byte(':')
+				v1 := x.Context.Value[k1]
+				w.string(v1)
 			}
+			w.keys = w.keys[:mark1]
+			w.byte('}')
 		}
 	}
 	if x.Metadata.Set {
 		w.comma(&first)
 		w.raw("\"metadata\":")
-		if !x.Metadata.Set {
-			w.raw("null")
-		} else {
-			w.marshal(x.Metadata.Value)
-		}
+		w.marshal(x.Metadata.Value)
 	}
 	w.byte('}')
 }
@@ -1905,83 +1709,47 @@ func (x *StorePostCustomersCustomerReq) encodeJSON(w *jsonWriter) {
 	if x.FirstName.Set {
 		w.comma(&first)
 		w.raw("\"first_name\":")
-		if !x.FirstName.Set {
-			w.raw("null")
-		} else {
-			w.string(x.FirstName.Value)
-		}
+		w.string(x.FirstName.Value)
 	}
 	if x.LastName.Set {
 		w.comma(&first)
 		w.raw("\"last_name\":")
-		if !x.LastName.Set {
-			w.raw("null")
-		} else {
-			w.string(x.LastName.Value)
-		}
+		w.string(x.LastName.Value)
 	}
 	if x.BillingAddress.Set {
 		w.comma(&first)
 		w.raw("\"billing_address\":")
-		if !x.BillingAddress.Set {
-			w.raw("null")
-		} else {
-			x.BillingAddress.Value.encodeJSON(w)
-		}
+		x.BillingAddress.Value.encodeJSON(w)
 	}
 	if x.Password.Set {
 		w.comma(&first)
 		w.raw("\"password\":")
-		if !x.Password.Set {
-			w.raw("null")
-		} else {
-			w.string(x.Password.Value)
-		}
+		w.string(x.Password.Value)
 	}
 	if x.Phone.Set {
 		w.comma(&first)
 		w.raw("\"phone\":")
-		if !x.Phone.Set {
-			w.raw("null")
-		} else {
-			w.string(x.Phone.Value)
-		}
+		w.string(x.Phone.Value)
 	}
 	if x.Email.Set {
 		w.comma(&first)
 		w.raw("\"email\":")
-		if !x.Email.Set {
-			w.raw("null")
-		} else {
-			w.string(x.Email.Value)
-		}
+		w.string(x.Email.Value)
 	}
 	if x.Birthday.Set {
 		w.comma(&first)
 		w.raw("\"birthday\":")
-		if !x.Birthday.Set {
-			w.raw("null")
-		} else {
-			w.date(x.Birthday.Value.Time)
-		}
+		w.date(x.Birthday.Value.Time)
 	}
 	if x.DefaultPaymentMethod.Set {
 		w.comma(&first)
 		w.raw("\"default_payment_method\":")
-		if !x.DefaultPaymentMethod.Set {
-			w.raw("null")
-		} else {
-			x.DefaultPaymentMethod.Value.encodeJSON(w)
-		}
+		x.DefaultPaymentMethod.Value.encodeJSON(w)
 	}
 	if x.Metadata.Set {
 		w.comma(&first)
 		w.raw("\"metadata\":")
-		if !x.Metadata.Set {
-			w.raw("null")
-		} else {
-			w.marshal(x.Metadata.Value)
-		}
+		w.marshal(x.Metadata.Value)
 	}
 	w.byte('}')
 }
