@@ -5097,6 +5097,16 @@ func (w *jsonWriter) string(s string) { w.buf = appendJSONString(w.buf, s) }
 
 const hexDigits = "0123456789abcdef"
 
+// plainASCII says which ASCII bytes a JSON string holds as they are: not
+// control characters, quotes, backslashes, nor the <, > and & that
+// encoding/json escapes for HTML.
+var plainASCII = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return t
+}()
+
 // appendJSONString quotes s as encoding/json does by default: invalid
 // UTF-8 becomes U+FFFD, and <, >, &, U+2028 and U+2029 are escaped.
 func appendJSONString(dst []byte, s string) []byte {
@@ -5104,7 +5114,7 @@ func appendJSONString(dst []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+			if plainASCII[c] {
 				i++
 				continue
 			}
