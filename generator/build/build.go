@@ -38,6 +38,10 @@ type builder struct {
 	types map[*load.Schema]*ir.Type // declared types by schema identity
 	decls []*ir.Type
 	done  map[*load.Schema]bool // schemas already checked for warnings
+	// fieldNames memoizes the Go names of plain property names: specs repeat
+	// the same few (id, created_at, metadata) thousands of times, and
+	// splitting them into words is a good part of a build.
+	fieldNames map[string]string
 
 	validation  bool
 	ruleMemo    map[*load.Schema]*ir.Rules
@@ -59,6 +63,8 @@ func Build(doc *load.Document, opts Options) (*ir.Package, diag.List) {
 		names: map[*load.Schema]string{},
 		types: map[*load.Schema]*ir.Type{},
 		done:  map[*load.Schema]bool{},
+
+		fieldNames: map[string]string{},
 
 		validation: opts.Validation,
 		ruleMemo:   map[*load.Schema]*ir.Rules{},

@@ -1,8 +1,6 @@
 package build
 
 import (
-	"sync"
-
 	"github.com/oasgen/oasgen/generator/ir"
 	"github.com/oasgen/oasgen/generator/load"
 	"github.com/oasgen/oasgen/generator/naming"
@@ -105,19 +103,14 @@ func isStruct(s *load.Schema) bool {
 var anyType = &ir.Type{Kind: ir.Builtin, Go: "any"}
 
 // fieldName returns a struct field's Go name for a property.
-func fieldName(prop string, goName string) string {
+func (b *builder) fieldName(prop string, goName string) string {
 	if goName != "" {
 		return naming.Exported(goName)
 	}
-	if name, ok := fieldNames.Load(prop); ok {
-		return name.(string)
+	if name, ok := b.fieldNames[prop]; ok {
+		return name
 	}
 	name := naming.Exported(prop)
-	fieldNames.Store(prop, name)
+	b.fieldNames[prop] = name
 	return name
 }
-
-// fieldNames memoizes fieldName for plain property names: specs repeat the
-// same few (id, created_at, metadata) thousands of times, and splitting them
-// into words is a good part of a build.
-var fieldNames sync.Map

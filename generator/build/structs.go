@@ -140,7 +140,7 @@ func (b *builder) field(owner string, p *load.Property, required bool, scope *na
 		b.diags.Warnf(p.Pos, "property-name", "property name %q cannot be written as a Go json tag; the property is left out of %s", p.Name, owner)
 		return nil
 	}
-	goName := fieldName(p.Name, p.Schema.Value.Ext.GoName)
+	goName := b.fieldName(p.Name, p.Schema.Value.Ext.GoName)
 	if goName == "" {
 		goName = "Field"
 	}
