@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -47,32 +48,29 @@ func TestContendersAgree(t *testing.T) {
 	}
 }
 
-// TestEveryViolationReported: oasgen and kin-openapi (with MultiErrors)
+// TestEveryViolationReported: oasgen (either way) and kin-openapi (with MultiErrors)
 // both report all seven violations of the invalid document, so in the
 // invalid benchmark both do the full job. ogen stops at the first error
 // its decoder meets (items/3/quantity), which README.md points out.
 func TestEveryViolationReported(t *testing.T) {
 	invalid := readDoc(t, invalidPath)
-	t.Run("oasgen", func(t *testing.T) {
-		var cart oasgencart.Cart
-		err := json.Unmarshal(invalid, &cart)
-		if err == nil {
-			err = cart.Validate()
-		}
-		var ve *oasgencart.ValidationError
-		if !errors.As(err, &ve) {
-			t.Fatalf("got %T %v, want *ValidationError", err, err)
-		}
-		var got []string
-		for _, v := range ve.Violations {
-			path := v.Path
-			if v.Keyword == "required" {
-				path += "/" + quoted.FindStringSubmatch(v.Message)[1]
+	for name, run := range map[string]func([]byte) error{"oasgen": oasgenDecodeValidate, "oasgen-direct": oasgenDirectDecodeValidate} {
+		t.Run(name, func(t *testing.T) {
+			var ve *oasgencart.ValidationError
+			if err := run(invalid); !errors.As(err, &ve) {
+				t.Fatalf("got %T %v, want *ValidationError", err, err)
 			}
-			got = append(got, path+" "+v.Keyword)
-		}
-		sameViolations(t, got)
-	})
+			var got []string
+			for _, v := range ve.Violations {
+				path := v.Path
+				if v.Keyword == "required" {
+					path += "/" + quoted.FindStringSubmatch(v.Message)[1]
+				}
+				got = append(got, path+" "+v.Keyword)
+			}
+			sameViolations(t, got)
+		})
+	}
 	t.Run("kin-openapi", func(t *testing.T) {
 		run, err := kinDecodeValidate()
 		if err != nil {
@@ -92,6 +90,19 @@ func TestEveryViolationReported(t *testing.T) {
 		}
 		sameViolations(t, got)
 	})
+}
+
+// TestDecodeAgrees: Decode gives the value json.Unmarshal gives.
+func TestDecodeAgrees(t *testing.T) {
+	valid := readDoc(t, validPath)
+	var want oasgencart.Cart
+	if err := json.Unmarshal(valid, &want); err != nil {
+		t.Fatal(err)
+	}
+	got, err := oasgencart.Decode[oasgencart.Cart](valid)
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("Decode: %v, or a value other than json.Unmarshal's", err)
+	}
 }
 
 var quoted = regexp.MustCompile(`"([^"]*)"`)

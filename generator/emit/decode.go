@@ -226,14 +226,14 @@ func (d *decoder) value(t *ir.Type, dst string) {
 		d.line("if r.null() {")
 		d.line("%s = true", sel(dst, "Null"))
 		d.line("} else {")
-		d.value(t.Elem, sel(dst, "Value"))
+		d.nonNull(t.Elem, sel(dst, "Value"))
 		d.line("}")
 	case ir.OptNullable:
 		d.line("%s = true", sel(dst, "Set"))
 		d.line("if r.null() {")
 		d.line("%s = true", sel(dst, "Null"))
 		d.line("} else {")
-		d.value(t.Elem, sel(dst, "Value"))
+		d.nonNull(t.Elem, sel(dst, "Value"))
 		d.line("}")
 	case ir.Pointer:
 		d.line("%s = new(%s)", dst, d.f.expr(t.Elem))
@@ -243,15 +243,30 @@ func (d *decoder) value(t *ir.Type, dst string) {
 			d.line("if !r.null() {")
 			defer d.line("}")
 		}
-		if t.Kind == ir.Slice {
-			d.slice(t, dst)
-		} else {
-			d.mapValue(t, dst)
-		}
+		d.container(t, dst)
 	case ir.Builtin:
 		d.builtin(t, dst)
 	default:
 		d.line("r.readJSON(v, %s, 0)", addr(dst))
+	}
+}
+
+// nonNull is value for a value whose null, if any, was read already (by
+// a Nullable around it): a slice or map need not look for one again.
+func (d *decoder) nonNull(t *ir.Type, dst string) {
+	if t.Name == "" && (t.Kind == ir.Slice || t.Kind == ir.Map) {
+		d.container(t, dst)
+		return
+	}
+	d.value(t, dst)
+}
+
+// container reads a slice or a map.
+func (d *decoder) container(t *ir.Type, dst string) {
+	if t.Kind == ir.Slice {
+		d.slice(t, dst)
+	} else {
+		d.mapValue(t, dst)
 	}
 }
 
@@ -271,14 +286,20 @@ func (d *decoder) named(t *ir.Type, dst string) {
 
 func (d *decoder) slice(t *ir.Type, dst string) {
 	d.depth++
-	s, i, e := "s"+strconv.Itoa(d.depth), "i"+strconv.Itoa(d.depth), "e"+strconv.Itoa(d.depth)
+	n := strconv.Itoa(d.depth)
+	s, i, e, p := "s"+n, "i"+n, "e"+n, "p"+n
 	elem := d.f.expr(t.Elem)
+	lent, kept := inPlace(t.Elem), s
 	d.line("if r.array(v) {")
-	d.line("%s := []%s{}", s, elem)
+	if lent {
+		d.line("%s, %s := lendItems[%s]()", p, s, elem)
+		kept = "keepItems(" + p + ", " + s + ")"
+	} else {
+		d.line("%s := []%s{}", s, elem)
+	}
 	d.line("for %s, more := 0, r.firstItem(); more; %s, more = %s+1, r.nextItem() {", i, i, i)
 	d.line("v.enterIndex(%s)", i)
-	if inPlace(t.Elem) {
-		// Read big values where they end up instead of copying them.
+	if lent {
 		d.line("%s = append(%s, %s{})", s, s, elem)
 		d.value(t.Elem, s+"["+i+"]")
 	} else {
@@ -288,12 +309,14 @@ func (d *decoder) slice(t *ir.Type, dst string) {
 	}
 	d.line("v.leave()")
 	d.line("}")
-	d.line("%s = %s", dst, s)
+	d.line("%s = %s", dst, kept)
 	d.line("}")
 	d.depth--
 }
 
-// inPlace reports whether slice items of type t are read in place.
+// inPlace reports whether slice items of type t, large ones, are read
+// where they end up instead of being copied there: into a slice lent by a
+// pool, whose items keepItems copies once into a slice of their number.
 func inPlace(t *ir.Type) bool {
 	return t.Name != "" && (t.Kind == ir.Struct || t.Kind == ir.Union)
 }

@@ -43,3 +43,21 @@ func (s *jsonSchema) prop(name string) *jsonSchema {
 	}
 	return nil
 }
+
+// Decode decodes data into a new T, as json.Unmarshal(data, &x) does with
+// the UnmarshalJSON of a generated type, only faster: json.Unmarshal first
+// checks the syntax of all of data and then scans it once more before it
+// calls UnmarshalJSON, which reads it a third time. A syntax error comes
+// as a *ValidationError (keyword json), not as a *json.SyntaxError. Like
+// json.Unmarshal, Decode reports what the JSON breaks of the schema's
+// structure; call Validate on the result for the other constraints.
+//
+//	cart, err := api.Decode[api.Cart](body)
+func Decode[T any, P interface {
+	*T
+	UnmarshalJSON(data []byte) error
+}](data []byte) (T, error) {
+	var x T
+	err := P(&x).UnmarshalJSON(data)
+	return x, err
+}

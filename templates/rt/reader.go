@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"math/bits"
 	"strconv"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -21,9 +22,13 @@ type reader struct {
 	key   []byte // the key firstKey or nextKey read; valid until the next string is read
 	buf   []byte // unescaped strings, reused
 	err   string // the first syntax error, with its offset; "" when none
-	// keys remembers recent keys of maps: the objects of an array repeat
-	// theirs, and a key met again needs no new string.
-	keys [64]string
+	// arena holds copies of the strings of the decoded value (see copyString).
+	arena strings.Builder
+	// The state of readAny (anyvalue.go): the recent boxed strings and
+	// numbers, and the entries and items of the objects and arrays being read.
+	boxes  [boxCount]box
+	fields []field
+	items  []any
 }
 
 // maxNesting is encoding/json's limit on nested objects and arrays.
@@ -156,20 +161,36 @@ func (r *reader) readKey() bool {
 	return r.err == ""
 }
 
-// keyString returns the key just read as a string, allocating only the
-// first time a short key is met.
-func (r *reader) keyString() string {
-	k := r.key
-	if len(k) == 0 || len(k) > 32 {
-		return string(k)
+// keyString returns the key just read as a string.
+func (r *reader) keyString() string { return r.copyString(r.key) }
+
+// text reads the string at the current byte (a quote) as a Go string.
+func (r *reader) text() string { return r.copyString(r.str()) }
+
+// arenaSize is the size of the buffers copyString copies strings into.
+const arenaSize = 4096
+
+// copyString returns b as a string. A string of its own would cost an
+// allocation per string: instead strings are copied one after the other
+// into a buffer of arenaSize bytes, and a new buffer is made when one is
+// full. strings.Builder, which only appends, shares its buffer with the
+// strings it returns. A string kept from the decoded value keeps its
+// buffer alive, at most arenaSize bytes.
+func (r *reader) copyString(b []byte) string {
+	switch {
+	case len(b) == 0:
+		return ""
+	case len(b) > arenaSize/4:
+		return string(b) // would waste much of a buffer
 	}
-	h := (uint(len(k)) ^ uint(k[0])<<2 ^ uint(k[len(k)-1])<<4 ^ uint(k[len(k)/2])) % uint(len(r.keys))
-	if s := r.keys[h]; s == string(k) {
-		return s
+	if r.arena.Cap()-r.arena.Len() < len(b) {
+		r.arena.Reset() // drops the full buffer to the strings cut from it
+		// The rest of the input holds the rest of the strings.
+		r.arena.Grow(min(arenaSize, len(b)+len(r.data)-r.pos))
 	}
-	s := string(k)
-	r.keys[h] = s
-	return s
+	at := r.arena.Len()
+	r.arena.Write(b)
+	return r.arena.String()[at:]
 }
 
 // firstItem enters the array at the current byte and reports whether it

@@ -61,7 +61,7 @@ func checkAgainstEncodingJSON(t *testing.T, data []byte) {
 	if (wantErr == nil) != (gotErr == nil) {
 		t.Fatalf("%q: encoding/json error %v, reader error %v", data, wantErr, gotErr)
 	}
-	if wantErr == nil && !reflect.DeepEqual(got, want) {
+	if wantErr == nil && (!reflect.DeepEqual(got, want) || !sameJSON(got, want)) {
 		t.Fatalf("%q: encoding/json %#v, reader %#v", data, want, got)
 	}
 	if bytes.Equal(bytes.TrimSpace(data), []byte("null")) {
@@ -109,9 +109,17 @@ func compareTyped[T any](t *testing.T, data []byte, read func(*reader, *validato
 	if (wantErr == nil) != (gotErr == nil) {
 		t.Fatalf("%q into %T: encoding/json error %v, reader error %v", data, want, wantErr, gotErr)
 	}
-	if wantErr == nil && !reflect.DeepEqual(got, want) {
+	if wantErr == nil && (!reflect.DeepEqual(got, want) || !sameJSON(got, want)) {
 		t.Fatalf("%q into %T: encoding/json %#v, reader %#v", data, want, want, got)
 	}
+}
+
+// sameJSON reports whether a and b encode to the same JSON, which tells
+// apart what reflect.DeepEqual does not: -0 and 0.
+func sameJSON(a, b any) bool {
+	ja, errA := json.Marshal(a)
+	jb, errB := json.Marshal(b)
+	return errA == nil && errB == nil && bytes.Equal(ja, jb)
 }
 
 // TestReaderViolations checks what a typed read records for a value of the

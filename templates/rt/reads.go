@@ -87,7 +87,7 @@ func (r *reader) readString(v *validator, dst *string) {
 		r.mismatch(v, "string")
 		return
 	}
-	*dst = string(r.str())
+	*dst = r.text()
 }
 
 // readBool reads a boolean.
@@ -183,9 +183,16 @@ func (r *reader) float(v *validator, bits int) (float64, bool) {
 	if r.err != "" {
 		return 0, false
 	}
+	return parseFloat(v, num, integer, bits)
+}
+
+// parseFloat converts the number literal num, which number read, to a
+// float of bits bits, as strconv.ParseFloat does.
+func parseFloat(v *validator, num []byte, integer bool, bits int) (float64, bool) {
 	if digits := num; integer && (len(digits) <= 15 || digits[0] == '-' && len(digits) <= 16) {
 		// At most 15 digits: exact in an int64 and a float64, and
-		// converting to float32 rounds as ParseFloat does.
+		// converting to float32 rounds as ParseFloat does. The sign is the
+		// float's, so that -0 stays negative zero.
 		neg := digits[0] == '-'
 		if neg {
 			digits = digits[1:]
@@ -194,13 +201,14 @@ func (r *reader) float(v *validator, bits int) (float64, bool) {
 		for _, d := range digits {
 			n = n*10 + int64(d-'0')
 		}
-		if neg {
-			n = -n
-		}
+		f := float64(n)
 		if bits == 32 {
-			return float64(float32(n)), true
+			f = float64(float32(n))
 		}
-		return float64(n), true
+		if neg {
+			f = -f
+		}
+		return f, true
 	}
 	f, err := strconv.ParseFloat(string(num), bits)
 	if err != nil {
@@ -291,51 +299,6 @@ func (r *reader) readBytes(v *validator, dst *[]byte) {
 		return
 	}
 	*dst = b[:n]
-}
-
-// readAny reads any value as encoding/json decodes it into an any:
-// map[string]any, []any, string, float64, bool or nil.
-func (r *reader) readAny(v *validator) any {
-	switch r.peek() {
-	case '{':
-		m := map[string]any{}
-		for more := r.firstKey(); more; more = r.nextKey() {
-			m[r.keyString()] = r.readAny(v)
-		}
-		return m
-	case '[':
-		a := []any{}
-		for more := r.firstItem(); more; more = r.nextItem() {
-			a = append(a, r.readAny(v))
-		}
-		return a
-	case '"':
-		return string(r.str())
-	case 't':
-		r.literal("true")
-		return true
-	case 'f':
-		r.literal("false")
-		return false
-	case 'n':
-		r.literal("null")
-		return nil
-	}
-	var f float64
-	r.readFloat64(v, &f)
-	return f
-}
-
-// readObjectAny reads a free-form object.
-func (r *reader) readObjectAny(v *validator, dst *map[string]any) {
-	if !r.object(v) {
-		return
-	}
-	m := map[string]any{}
-	for more := r.firstKey(); more; more = r.nextKey() {
-		m[r.keyString()] = r.readAny(v)
-	}
-	*dst = m
 }
 
 // readJSON decodes the next value with encoding/json, for types oasgen

@@ -43,9 +43,7 @@ func (x *Address) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Customer.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Customer.Value)
-				}
+				r.readObjectAny(v, &x.Customer.Value)
 			}
 			v.leave()
 		case "company":
@@ -172,9 +170,7 @@ func (x *Address) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Metadata.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Metadata.Value)
-				}
+				r.readObjectAny(v, &x.Metadata.Value)
 			}
 			v.leave()
 		default:
@@ -263,14 +259,14 @@ func (x *Cart) decodeJSON(r *reader, v *validator) {
 			v.enter("items")
 			x.Items.Set = true
 			if r.array(v) {
-				s1 := []LineItem{}
+				p1, s1 := lendItems[LineItem]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, LineItem{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.Items.Value = s1
+				x.Items.Value = keepItems(p1, s1)
 			}
 			v.leave()
 		case "region_id":
@@ -291,28 +287,28 @@ func (x *Cart) decodeJSON(r *reader, v *validator) {
 			v.enter("discounts")
 			x.Discounts.Set = true
 			if r.array(v) {
-				s1 := []Discount{}
+				p1, s1 := lendItems[Discount]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, Discount{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.Discounts.Value = s1
+				x.Discounts.Value = keepItems(p1, s1)
 			}
 			v.leave()
 		case "gift_cards":
 			v.enter("gift_cards")
 			x.GiftCards.Set = true
 			if r.array(v) {
-				s1 := []GiftCard{}
+				p1, s1 := lendItems[GiftCard]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, GiftCard{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.GiftCards.Value = s1
+				x.GiftCards.Value = keepItems(p1, s1)
 			}
 			v.leave()
 		case "customer_id":
@@ -330,9 +326,7 @@ func (x *Cart) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Customer.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Customer.Value)
-				}
+				r.readObjectAny(v, &x.Customer.Value)
 			}
 			v.leave()
 		case "payment_session":
@@ -341,9 +335,7 @@ func (x *Cart) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.PaymentSession.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.PaymentSession.Value)
-				}
+				r.readObjectAny(v, &x.PaymentSession.Value)
 			}
 			v.leave()
 		case "payment_sessions":
@@ -376,23 +368,21 @@ func (x *Cart) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Payment.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Payment.Value)
-				}
+				r.readObjectAny(v, &x.Payment.Value)
 			}
 			v.leave()
 		case "shipping_methods":
 			v.enter("shipping_methods")
 			x.ShippingMethods.Set = true
 			if r.array(v) {
-				s1 := []ShippingMethod{}
+				p1, s1 := lendItems[ShippingMethod]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, ShippingMethod{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.ShippingMethods.Value = s1
+				x.ShippingMethods.Value = keepItems(p1, s1)
 			}
 			v.leave()
 		case "type":
@@ -433,9 +423,7 @@ func (x *Cart) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Context.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Context.Value)
-				}
+				r.readObjectAny(v, &x.Context.Value)
 			}
 			v.leave()
 		case "sales_channel_id":
@@ -481,9 +469,7 @@ func (x *Cart) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Metadata.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Metadata.Value)
-				}
+				r.readObjectAny(v, &x.Metadata.Value)
 			}
 			v.leave()
 		case "shipping_total":
@@ -552,17 +538,15 @@ func (x *Cart) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.SalesChannels.Null = true
 			} else {
-				if !r.null() {
-					if r.array(v) {
-						s1 := []SalesChannel{}
-						for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
-							v.enterIndex(i1)
-							s1 = append(s1, SalesChannel{})
-							s1[i1].decodeJSON(r, v)
-							v.leave()
-						}
-						x.SalesChannels.Value = s1
+				if r.array(v) {
+					p1, s1 := lendItems[SalesChannel]()
+					for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
+						v.enterIndex(i1)
+						s1 = append(s1, SalesChannel{})
+						s1[i1].decodeJSON(r, v)
+						v.leave()
 					}
+					x.SalesChannels.Value = keepItems(p1, s1)
 				}
 			}
 			v.leave()
@@ -660,9 +644,7 @@ func (x *Country) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Region.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Region.Value)
-				}
+				r.readObjectAny(v, &x.Region.Value)
 			}
 			v.leave()
 		default:
@@ -805,9 +787,7 @@ func (x *Discount) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.ParentDiscount.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.ParentDiscount.Value)
-				}
+				r.readObjectAny(v, &x.ParentDiscount.Value)
 			}
 			v.leave()
 		case "starts_at":
@@ -837,14 +817,14 @@ func (x *Discount) decodeJSON(r *reader, v *validator) {
 			v.enter("regions")
 			x.Regions.Set = true
 			if r.array(v) {
-				s1 := []Region{}
+				p1, s1 := lendItems[Region]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, Region{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.Regions.Value = s1
+				x.Regions.Value = keepItems(p1, s1)
 			}
 			v.leave()
 		case "usage_limit":
@@ -886,9 +866,7 @@ func (x *Discount) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Metadata.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Metadata.Value)
-				}
+				r.readObjectAny(v, &x.Metadata.Value)
 			}
 			v.leave()
 		default:
@@ -996,9 +974,7 @@ func (x *DiscountRule) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Metadata.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Metadata.Value)
-				}
+				r.readObjectAny(v, &x.Metadata.Value)
 			}
 			v.leave()
 		default:
@@ -1164,9 +1140,7 @@ func (x *GiftCard) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Order.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Order.Value)
-				}
+				r.readObjectAny(v, &x.Order.Value)
 			}
 			v.leave()
 		case "is_disabled":
@@ -1217,9 +1191,7 @@ func (x *GiftCard) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Metadata.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Metadata.Value)
-				}
+				r.readObjectAny(v, &x.Metadata.Value)
 			}
 			v.leave()
 		default:
@@ -1289,9 +1261,7 @@ func (x *Image) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Metadata.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Metadata.Value)
-				}
+				r.readObjectAny(v, &x.Metadata.Value)
 			}
 			v.leave()
 		default:
@@ -1346,9 +1316,7 @@ func (x *LineItem) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Cart.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Cart.Value)
-				}
+				r.readObjectAny(v, &x.Cart.Value)
 			}
 			v.leave()
 		case "order_id":
@@ -1366,9 +1334,7 @@ func (x *LineItem) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Order.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Order.Value)
-				}
+				r.readObjectAny(v, &x.Order.Value)
 			}
 			v.leave()
 		case "swap_id":
@@ -1386,9 +1352,7 @@ func (x *LineItem) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Swap.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Swap.Value)
-				}
+				r.readObjectAny(v, &x.Swap.Value)
 			}
 			v.leave()
 		case "claim_order_id":
@@ -1406,37 +1370,35 @@ func (x *LineItem) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.ClaimOrder.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.ClaimOrder.Value)
-				}
+				r.readObjectAny(v, &x.ClaimOrder.Value)
 			}
 			v.leave()
 		case "tax_lines":
 			v.enter("tax_lines")
 			x.TaxLines.Set = true
 			if r.array(v) {
-				s1 := []LineItemTaxLine{}
+				p1, s1 := lendItems[LineItemTaxLine]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, LineItemTaxLine{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.TaxLines.Value = s1
+				x.TaxLines.Value = keepItems(p1, s1)
 			}
 			v.leave()
 		case "adjustments":
 			v.enter("adjustments")
 			x.Adjustments.Set = true
 			if r.array(v) {
-				s1 := []LineItemAdjustment{}
+				p1, s1 := lendItems[LineItemAdjustment]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, LineItemAdjustment{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.Adjustments.Value = s1
+				x.Adjustments.Value = keepItems(p1, s1)
 			}
 			v.leave()
 		case "original_item_id":
@@ -1463,9 +1425,7 @@ func (x *LineItem) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.OrderEdit.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.OrderEdit.Value)
-				}
+				r.readObjectAny(v, &x.OrderEdit.Value)
 			}
 			v.leave()
 		case "title":
@@ -1641,9 +1601,7 @@ func (x *LineItem) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Metadata.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Metadata.Value)
-				}
+				r.readObjectAny(v, &x.Metadata.Value)
 			}
 			v.leave()
 		default:
@@ -1694,9 +1652,7 @@ func (x *LineItemAdjustment) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Item.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Item.Value)
-				}
+				r.readObjectAny(v, &x.Item.Value)
 			}
 			v.leave()
 		case "description":
@@ -1733,9 +1689,7 @@ func (x *LineItemAdjustment) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Metadata.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Metadata.Value)
-				}
+				r.readObjectAny(v, &x.Metadata.Value)
 			}
 			v.leave()
 		default:
@@ -1803,9 +1757,7 @@ func (x *LineItemTaxLine) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Item.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Item.Value)
-				}
+				r.readObjectAny(v, &x.Item.Value)
 			}
 			v.leave()
 		case "created_at":
@@ -1824,9 +1776,7 @@ func (x *LineItemTaxLine) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Metadata.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Metadata.Value)
-				}
+				r.readObjectAny(v, &x.Metadata.Value)
 			}
 			v.leave()
 		default:
@@ -1916,9 +1866,7 @@ func (x *MoneyAmount) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.PriceList.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.PriceList.Value)
-				}
+				r.readObjectAny(v, &x.PriceList.Value)
 			}
 			v.leave()
 		case "variant_id":
@@ -1936,9 +1884,7 @@ func (x *MoneyAmount) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Variant.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Variant.Value)
-				}
+				r.readObjectAny(v, &x.Variant.Value)
 			}
 			v.leave()
 		case "region_id":
@@ -1956,9 +1902,7 @@ func (x *MoneyAmount) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Region.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Region.Value)
-				}
+				r.readObjectAny(v, &x.Region.Value)
 			}
 			v.leave()
 		case "created_at":
@@ -2103,14 +2047,14 @@ func (x *Product) decodeJSON(r *reader, v *validator) {
 			v.enter("images")
 			x.Images.Set = true
 			if r.array(v) {
-				s1 := []Image{}
+				p1, s1 := lendItems[Image]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, Image{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.Images.Value = s1
+				x.Images.Value = keepItems(p1, s1)
 			}
 			v.leave()
 		case "thumbnail":
@@ -2126,42 +2070,42 @@ func (x *Product) decodeJSON(r *reader, v *validator) {
 			v.enter("options")
 			x.Options.Set = true
 			if r.array(v) {
-				s1 := []ProductOption{}
+				p1, s1 := lendItems[ProductOption]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, ProductOption{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.Options.Value = s1
+				x.Options.Value = keepItems(p1, s1)
 			}
 			v.leave()
 		case "variants":
 			v.enter("variants")
 			x.Variants.Set = true
 			if r.array(v) {
-				s1 := []ProductVariant{}
+				p1, s1 := lendItems[ProductVariant]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, ProductVariant{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.Variants.Value = s1
+				x.Variants.Value = keepItems(p1, s1)
 			}
 			v.leave()
 		case "categories":
 			v.enter("categories")
 			x.Categories.Set = true
 			if r.array(v) {
-				s1 := []ProductCategory{}
+				p1, s1 := lendItems[ProductCategory]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, ProductCategory{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.Categories.Value = s1
+				x.Categories.Value = keepItems(p1, s1)
 			}
 			v.leave()
 		case "profile_id":
@@ -2184,17 +2128,15 @@ func (x *Product) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Profiles.Null = true
 			} else {
-				if !r.null() {
-					if r.array(v) {
-						s1 := []ShippingProfile{}
-						for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
-							v.enterIndex(i1)
-							s1 = append(s1, ShippingProfile{})
-							s1[i1].decodeJSON(r, v)
-							v.leave()
-						}
-						x.Profiles.Value = s1
+				if r.array(v) {
+					p1, s1 := lendItems[ShippingProfile]()
+					for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
+						v.enterIndex(i1)
+						s1 = append(s1, ShippingProfile{})
+						s1[i1].decodeJSON(r, v)
+						v.leave()
 					}
+					x.Profiles.Value = keepItems(p1, s1)
 				}
 			}
 			v.leave()
@@ -2310,14 +2252,14 @@ func (x *Product) decodeJSON(r *reader, v *validator) {
 			v.enter("tags")
 			x.Tags.Set = true
 			if r.array(v) {
-				s1 := []ProductTag{}
+				p1, s1 := lendItems[ProductTag]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, ProductTag{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.Tags.Value = s1
+				x.Tags.Value = keepItems(p1, s1)
 			}
 			v.leave()
 		case "discountable":
@@ -2338,14 +2280,14 @@ func (x *Product) decodeJSON(r *reader, v *validator) {
 			v.enter("sales_channels")
 			x.SalesChannels.Set = true
 			if r.array(v) {
-				s1 := []SalesChannel{}
+				p1, s1 := lendItems[SalesChannel]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, SalesChannel{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.SalesChannels.Value = s1
+				x.SalesChannels.Value = keepItems(p1, s1)
 			}
 			v.leave()
 		case "created_at":
@@ -2373,9 +2315,7 @@ func (x *Product) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Metadata.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Metadata.Value)
-				}
+				r.readObjectAny(v, &x.Metadata.Value)
 			}
 			v.leave()
 		default:
@@ -2482,9 +2422,7 @@ func (x *ProductCategory) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.ParentCategory.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.ParentCategory.Value)
-				}
+				r.readObjectAny(v, &x.ParentCategory.Value)
 			}
 			v.leave()
 		case "products":
@@ -2518,9 +2456,7 @@ func (x *ProductCategory) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Metadata.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Metadata.Value)
-				}
+				r.readObjectAny(v, &x.Metadata.Value)
 			}
 			v.leave()
 		default:
@@ -2612,9 +2548,7 @@ func (x *ProductCollection) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Metadata.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Metadata.Value)
-				}
+				r.readObjectAny(v, &x.Metadata.Value)
 			}
 			v.leave()
 		default:
@@ -2661,14 +2595,14 @@ func (x *ProductOption) decodeJSON(r *reader, v *validator) {
 			v.enter("values")
 			x.Values.Set = true
 			if r.array(v) {
-				s1 := []ProductOptionValue{}
+				p1, s1 := lendItems[ProductOptionValue]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, ProductOptionValue{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.Values.Value = s1
+				x.Values.Value = keepItems(p1, s1)
 			}
 			v.leave()
 		case "product_id":
@@ -2682,9 +2616,7 @@ func (x *ProductOption) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Product.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Product.Value)
-				}
+				r.readObjectAny(v, &x.Product.Value)
 			}
 			v.leave()
 		case "created_at":
@@ -2712,9 +2644,7 @@ func (x *ProductOption) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Metadata.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Metadata.Value)
-				}
+				r.readObjectAny(v, &x.Metadata.Value)
 			}
 			v.leave()
 		default:
@@ -2768,9 +2698,7 @@ func (x *ProductOptionValue) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Option.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Option.Value)
-				}
+				r.readObjectAny(v, &x.Option.Value)
 			}
 			v.leave()
 		case "variant_id":
@@ -2784,9 +2712,7 @@ func (x *ProductOptionValue) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Variant.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Variant.Value)
-				}
+				r.readObjectAny(v, &x.Variant.Value)
 			}
 			v.leave()
 		case "created_at":
@@ -2814,9 +2740,7 @@ func (x *ProductOptionValue) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Metadata.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Metadata.Value)
-				}
+				r.readObjectAny(v, &x.Metadata.Value)
 			}
 			v.leave()
 		default:
@@ -2903,9 +2827,7 @@ func (x *ProductTag) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Metadata.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Metadata.Value)
-				}
+				r.readObjectAny(v, &x.Metadata.Value)
 			}
 			v.leave()
 		default:
@@ -2973,9 +2895,7 @@ func (x *ProductType) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Metadata.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Metadata.Value)
-				}
+				r.readObjectAny(v, &x.Metadata.Value)
 			}
 			v.leave()
 		default:
@@ -3029,23 +2949,21 @@ func (x *ProductVariant) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Product.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Product.Value)
-				}
+				r.readObjectAny(v, &x.Product.Value)
 			}
 			v.leave()
 		case "prices":
 			v.enter("prices")
 			x.Prices.Set = true
 			if r.array(v) {
-				s1 := []MoneyAmount{}
+				p1, s1 := lendItems[MoneyAmount]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, MoneyAmount{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.Prices.Value = s1
+				x.Prices.Value = keepItems(p1, s1)
 			}
 			v.leave()
 		case "sku":
@@ -3184,28 +3102,28 @@ func (x *ProductVariant) decodeJSON(r *reader, v *validator) {
 			v.enter("options")
 			x.Options.Set = true
 			if r.array(v) {
-				s1 := []ProductOptionValue{}
+				p1, s1 := lendItems[ProductOptionValue]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, ProductOptionValue{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.Options.Value = s1
+				x.Options.Value = keepItems(p1, s1)
 			}
 			v.leave()
 		case "inventory_items":
 			v.enter("inventory_items")
 			x.InventoryItems.Set = true
 			if r.array(v) {
-				s1 := []ProductVariantInventoryItem{}
+				p1, s1 := lendItems[ProductVariantInventoryItem]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, ProductVariantInventoryItem{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.InventoryItems.Value = s1
+				x.InventoryItems.Value = keepItems(p1, s1)
 			}
 			v.leave()
 		case "created_at":
@@ -3233,9 +3151,7 @@ func (x *ProductVariant) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Metadata.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Metadata.Value)
-				}
+				r.readObjectAny(v, &x.Metadata.Value)
 			}
 			v.leave()
 		case "purchasable":
@@ -3294,9 +3210,7 @@ func (x *ProductVariantInventoryItem) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Variant.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Variant.Value)
-				}
+				r.readObjectAny(v, &x.Variant.Value)
 			}
 			v.leave()
 		case "required_quantity":
@@ -3388,14 +3302,14 @@ func (x *Region) decodeJSON(r *reader, v *validator) {
 			v.enter("tax_rates")
 			x.TaxRates.Set = true
 			if r.array(v) {
-				s1 := []TaxRate{}
+				p1, s1 := lendItems[TaxRate]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, TaxRate{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.TaxRates.Value = s1
+				x.TaxRates.Value = keepItems(p1, s1)
 			}
 			v.leave()
 		case "tax_code":
@@ -3421,14 +3335,14 @@ func (x *Region) decodeJSON(r *reader, v *validator) {
 			v.enter("countries")
 			x.Countries.Set = true
 			if r.array(v) {
-				s1 := []Country{}
+				p1, s1 := lendItems[Country]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, Country{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.Countries.Value = s1
+				x.Countries.Value = keepItems(p1, s1)
 			}
 			v.leave()
 		case "tax_provider_id":
@@ -3453,28 +3367,28 @@ func (x *Region) decodeJSON(r *reader, v *validator) {
 			v.enter("payment_providers")
 			x.PaymentProviders.Set = true
 			if r.array(v) {
-				s1 := []PaymentProvider{}
+				p1, s1 := lendItems[PaymentProvider]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, PaymentProvider{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.PaymentProviders.Value = s1
+				x.PaymentProviders.Value = keepItems(p1, s1)
 			}
 			v.leave()
 		case "fulfillment_providers":
 			v.enter("fulfillment_providers")
 			x.FulfillmentProviders.Set = true
 			if r.array(v) {
-				s1 := []FulfillmentProvider{}
+				p1, s1 := lendItems[FulfillmentProvider]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, FulfillmentProvider{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.FulfillmentProviders.Value = s1
+				x.FulfillmentProviders.Value = keepItems(p1, s1)
 			}
 			v.leave()
 		case "includes_tax":
@@ -3507,9 +3421,7 @@ func (x *Region) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Metadata.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Metadata.Value)
-				}
+				r.readObjectAny(v, &x.Metadata.Value)
 			}
 			v.leave()
 		default:
@@ -3570,14 +3482,14 @@ func (x *SalesChannel) decodeJSON(r *reader, v *validator) {
 			v.enter("locations")
 			x.Locations.Set = true
 			if r.array(v) {
-				s1 := []SalesChannelLocation{}
+				p1, s1 := lendItems[SalesChannelLocation]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, SalesChannelLocation{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.Locations.Value = s1
+				x.Locations.Value = keepItems(p1, s1)
 			}
 			v.leave()
 		case "created_at":
@@ -3605,9 +3517,7 @@ func (x *SalesChannel) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Metadata.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Metadata.Value)
-				}
+				r.readObjectAny(v, &x.Metadata.Value)
 			}
 			v.leave()
 		case "carts":
@@ -3616,18 +3526,16 @@ func (x *SalesChannel) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Carts.Null = true
 			} else {
-				if !r.null() {
-					if r.array(v) {
-						s1 := []map[string]any{}
-						for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
-							v.enterIndex(i1)
-							var e1 map[string]any
-							r.readObjectAny(v, &e1)
-							s1 = append(s1, e1)
-							v.leave()
-						}
-						x.Carts.Value = s1
+				if r.array(v) {
+					s1 := []map[string]any{}
+					for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
+						v.enterIndex(i1)
+						var e1 map[string]any
+						r.readObjectAny(v, &e1)
+						s1 = append(s1, e1)
+						v.leave()
 					}
+					x.Carts.Value = s1
 				}
 			}
 			v.leave()
@@ -3637,18 +3545,16 @@ func (x *SalesChannel) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Orders.Null = true
 			} else {
-				if !r.null() {
-					if r.array(v) {
-						s1 := []map[string]any{}
-						for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
-							v.enterIndex(i1)
-							var e1 map[string]any
-							r.readObjectAny(v, &e1)
-							s1 = append(s1, e1)
-							v.leave()
-						}
-						x.Orders.Value = s1
+				if r.array(v) {
+					s1 := []map[string]any{}
+					for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
+						v.enterIndex(i1)
+						var e1 map[string]any
+						r.readObjectAny(v, &e1)
+						s1 = append(s1, e1)
+						v.leave()
 					}
+					x.Orders.Value = s1
 				}
 			}
 			v.leave()
@@ -3658,18 +3564,16 @@ func (x *SalesChannel) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.PublishableKeys.Null = true
 			} else {
-				if !r.null() {
-					if r.array(v) {
-						s1 := []map[string]any{}
-						for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
-							v.enterIndex(i1)
-							var e1 map[string]any
-							r.readObjectAny(v, &e1)
-							s1 = append(s1, e1)
-							v.leave()
-						}
-						x.PublishableKeys.Value = s1
+				if r.array(v) {
+					s1 := []map[string]any{}
+					for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
+						v.enterIndex(i1)
+						var e1 map[string]any
+						r.readObjectAny(v, &e1)
+						s1 = append(s1, e1)
+						v.leave()
 					}
+					x.PublishableKeys.Value = s1
 				}
 			}
 			v.leave()
@@ -3724,9 +3628,7 @@ func (x *SalesChannelLocation) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.SalesChannel.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.SalesChannel.Value)
-				}
+				r.readObjectAny(v, &x.SalesChannel.Value)
 			}
 			v.leave()
 		case "created_at":
@@ -3805,9 +3707,7 @@ func (x *ShippingMethod) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Order.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Order.Value)
-				}
+				r.readObjectAny(v, &x.Order.Value)
 			}
 			v.leave()
 		case "claim_order_id":
@@ -3825,9 +3725,7 @@ func (x *ShippingMethod) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.ClaimOrder.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.ClaimOrder.Value)
-				}
+				r.readObjectAny(v, &x.ClaimOrder.Value)
 			}
 			v.leave()
 		case "cart_id":
@@ -3845,9 +3743,7 @@ func (x *ShippingMethod) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Cart.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Cart.Value)
-				}
+				r.readObjectAny(v, &x.Cart.Value)
 			}
 			v.leave()
 		case "swap_id":
@@ -3865,9 +3761,7 @@ func (x *ShippingMethod) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Swap.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Swap.Value)
-				}
+				r.readObjectAny(v, &x.Swap.Value)
 			}
 			v.leave()
 		case "return_id":
@@ -3885,9 +3779,7 @@ func (x *ShippingMethod) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.ReturnOrder.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.ReturnOrder.Value)
-				}
+				r.readObjectAny(v, &x.ReturnOrder.Value)
 			}
 			v.leave()
 		case "shipping_option":
@@ -3903,14 +3795,14 @@ func (x *ShippingMethod) decodeJSON(r *reader, v *validator) {
 			v.enter("tax_lines")
 			x.TaxLines.Set = true
 			if r.array(v) {
-				s1 := []ShippingMethodTaxLine{}
+				p1, s1 := lendItems[ShippingMethodTaxLine]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, ShippingMethodTaxLine{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.TaxLines.Value = s1
+				x.TaxLines.Value = keepItems(p1, s1)
 			}
 			v.leave()
 		case "price":
@@ -4008,9 +3900,7 @@ func (x *ShippingMethodTaxLine) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.ShippingMethod.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.ShippingMethod.Value)
-				}
+				r.readObjectAny(v, &x.ShippingMethod.Value)
 			}
 			v.leave()
 		case "created_at":
@@ -4029,9 +3919,7 @@ func (x *ShippingMethodTaxLine) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Metadata.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Metadata.Value)
-				}
+				r.readObjectAny(v, &x.Metadata.Value)
 			}
 			v.leave()
 		default:
@@ -4087,9 +3975,7 @@ func (x *ShippingOption) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Region.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Region.Value)
-				}
+				r.readObjectAny(v, &x.Region.Value)
 			}
 			v.leave()
 		case "profile_id":
@@ -4148,14 +4034,14 @@ func (x *ShippingOption) decodeJSON(r *reader, v *validator) {
 			v.enter("requirements")
 			x.Requirements.Set = true
 			if r.array(v) {
-				s1 := []ShippingOptionRequirement{}
+				p1, s1 := lendItems[ShippingOptionRequirement]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, ShippingOptionRequirement{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.Requirements.Value = s1
+				x.Requirements.Value = keepItems(p1, s1)
 			}
 			v.leave()
 		case "data":
@@ -4193,9 +4079,7 @@ func (x *ShippingOption) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Metadata.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Metadata.Value)
-				}
+				r.readObjectAny(v, &x.Metadata.Value)
 			}
 			v.leave()
 		default:
@@ -4265,9 +4149,7 @@ func (x *ShippingOptionRequirement) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.ShippingOption.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.ShippingOption.Value)
-				}
+				r.readObjectAny(v, &x.ShippingOption.Value)
 			}
 			v.leave()
 		case "type":
@@ -4410,9 +4292,7 @@ func (x *ShippingProfile) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Metadata.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Metadata.Value)
-				}
+				r.readObjectAny(v, &x.Metadata.Value)
 			}
 			v.leave()
 		default:
@@ -4545,51 +4425,49 @@ func (x *TaxRate) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Region.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Region.Value)
-				}
+				r.readObjectAny(v, &x.Region.Value)
 			}
 			v.leave()
 		case "products":
 			v.enter("products")
 			x.Products.Set = true
 			if r.array(v) {
-				s1 := []Product{}
+				p1, s1 := lendItems[Product]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, Product{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.Products.Value = s1
+				x.Products.Value = keepItems(p1, s1)
 			}
 			v.leave()
 		case "product_types":
 			v.enter("product_types")
 			x.ProductTypes.Set = true
 			if r.array(v) {
-				s1 := []ProductType{}
+				p1, s1 := lendItems[ProductType]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, ProductType{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.ProductTypes.Value = s1
+				x.ProductTypes.Value = keepItems(p1, s1)
 			}
 			v.leave()
 		case "shipping_options":
 			v.enter("shipping_options")
 			x.ShippingOptions.Set = true
 			if r.array(v) {
-				s1 := []ShippingOption{}
+				p1, s1 := lendItems[ShippingOption]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, ShippingOption{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.ShippingOptions.Value = s1
+				x.ShippingOptions.Value = keepItems(p1, s1)
 			}
 			v.leave()
 		case "product_count":
@@ -4623,9 +4501,7 @@ func (x *TaxRate) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Metadata.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Metadata.Value)
-				}
+				r.readObjectAny(v, &x.Metadata.Value)
 			}
 			v.leave()
 		default:

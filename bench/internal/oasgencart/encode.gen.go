@@ -7,7 +7,7 @@ func (x Address) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x Address) oasgenJSON() {}
+func (x Address) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *Address) encodeJSON(w *jsonWriter) {
@@ -22,7 +22,7 @@ func (x *Address) encodeJSON(w *jsonWriter) {
 	}
 	if x.Customer.Set {
 		w.raw(",\"customer\":")
-		if !x.Customer.Set || x.Customer.Null {
+		if x.Customer.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.Customer.Value)
@@ -72,7 +72,7 @@ func (x *Address) encodeJSON(w *jsonWriter) {
 	}
 	if x.Country.Set {
 		w.raw(",\"country\":")
-		if !x.Country.Set || x.Country.Null {
+		if x.Country.Null {
 			w.raw("null")
 		} else {
 			x.Country.Value.encodeJSON(w)
@@ -120,7 +120,7 @@ func (x Cart) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x Cart) oasgenJSON() {}
+func (x Cart) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *Cart) encodeJSON(w *jsonWriter) {
@@ -141,7 +141,7 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	}
 	if x.BillingAddress.Set {
 		w.raw(",\"billing_address\":")
-		if !x.BillingAddress.Set || x.BillingAddress.Null {
+		if x.BillingAddress.Null {
 			w.raw("null")
 		} else {
 			x.BillingAddress.Value.encodeJSON(w)
@@ -155,7 +155,7 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	}
 	if x.ShippingAddress.Set {
 		w.raw(",\"shipping_address\":")
-		if !x.ShippingAddress.Set || x.ShippingAddress.Null {
+		if x.ShippingAddress.Null {
 			w.raw("null")
 		} else {
 			x.ShippingAddress.Value.encodeJSON(w)
@@ -163,28 +163,24 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	}
 	if x.Items.Set {
 		w.raw(",\"items\":")
-		if !x.Items.Set {
+		if x.Items.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Items.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.Items.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.Items.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.Items.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.Items.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	w.raw(",\"region_id\":")
 	w.string(x.RegionID)
 	if x.Region.Set {
 		w.raw(",\"region\":")
-		if !x.Region.Set || x.Region.Null {
+		if x.Region.Null {
 			w.raw("null")
 		} else {
 			x.Region.Value.encodeJSON(w)
@@ -192,40 +188,32 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	}
 	if x.Discounts.Set {
 		w.raw(",\"discounts\":")
-		if !x.Discounts.Set {
+		if x.Discounts.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Discounts.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.Discounts.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.Discounts.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.Discounts.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.Discounts.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	if x.GiftCards.Set {
 		w.raw(",\"gift_cards\":")
-		if !x.GiftCards.Set {
+		if x.GiftCards.Value == nil {
 			w.raw("null")
 		} else {
-			if x.GiftCards.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.GiftCards.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.GiftCards.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.GiftCards.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.GiftCards.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	w.raw(",\"customer_id\":")
@@ -236,7 +224,7 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	}
 	if x.Customer.Set {
 		w.raw(",\"customer\":")
-		if !x.Customer.Set || x.Customer.Null {
+		if x.Customer.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.Customer.Value)
@@ -250,21 +238,17 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	}
 	if x.PaymentSessions.Set {
 		w.raw(",\"payment_sessions\":")
-		if !x.PaymentSessions.Set {
+		if x.PaymentSessions.Value == nil {
 			w.raw("null")
 		} else {
-			if x.PaymentSessions.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.PaymentSessions.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					w.marshal(x.PaymentSessions.Value[i1])
+			w.byte('[')
+			for i1 := range x.PaymentSessions.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				w.marshal(x.PaymentSessions.Value[i1])
 			}
+			w.byte(']')
 		}
 	}
 	w.raw(",\"payment_id\":")
@@ -275,7 +259,7 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	}
 	if x.Payment.Set {
 		w.raw(",\"payment\":")
-		if !x.Payment.Set || x.Payment.Null {
+		if x.Payment.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.Payment.Value)
@@ -283,21 +267,17 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	}
 	if x.ShippingMethods.Set {
 		w.raw(",\"shipping_methods\":")
-		if !x.ShippingMethods.Set {
+		if x.ShippingMethods.Value == nil {
 			w.raw("null")
 		} else {
-			if x.ShippingMethods.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.ShippingMethods.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.ShippingMethods.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.ShippingMethods.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.ShippingMethods.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	w.raw(",\"type\":")
@@ -328,7 +308,7 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	}
 	if x.SalesChannelID.Set {
 		w.raw(",\"sales_channel_id\":")
-		if !x.SalesChannelID.Set || x.SalesChannelID.Null {
+		if x.SalesChannelID.Null {
 			w.raw("null")
 		} else {
 			w.string(x.SalesChannelID.Value)
@@ -336,7 +316,7 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	}
 	if x.SalesChannel.Set {
 		w.raw(",\"sales_channel\":")
-		if !x.SalesChannel.Set || x.SalesChannel.Null {
+		if x.SalesChannel.Null {
 			w.raw("null")
 		} else {
 			x.SalesChannel.Value.encodeJSON(w)
@@ -360,103 +340,55 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	}
 	if x.ShippingTotal.Set {
 		w.raw(",\"shipping_total\":")
-		if !x.ShippingTotal.Set {
-			w.raw("null")
-		} else {
-			w.int(int64(x.ShippingTotal.Value))
-		}
+		w.int(int64(x.ShippingTotal.Value))
 	}
 	if x.DiscountTotal.Set {
 		w.raw(",\"discount_total\":")
-		if !x.DiscountTotal.Set {
-			w.raw("null")
-		} else {
-			w.int(int64(x.DiscountTotal.Value))
-		}
+		w.int(int64(x.DiscountTotal.Value))
 	}
 	if x.RawDiscountTotal.Set {
 		w.raw(",\"raw_discount_total\":")
-		if !x.RawDiscountTotal.Set {
-			w.raw("null")
-		} else {
-			w.int(int64(x.RawDiscountTotal.Value))
-		}
+		w.int(int64(x.RawDiscountTotal.Value))
 	}
 	if x.ItemTaxTotal.Set {
 		w.raw(",\"item_tax_total\":")
-		if !x.ItemTaxTotal.Set {
-			w.raw("null")
-		} else {
-			w.int(int64(x.ItemTaxTotal.Value))
-		}
+		w.int(int64(x.ItemTaxTotal.Value))
 	}
 	if x.ShippingTaxTotal.Set {
 		w.raw(",\"shipping_tax_total\":")
-		if !x.ShippingTaxTotal.Set {
-			w.raw("null")
-		} else {
-			w.int(int64(x.ShippingTaxTotal.Value))
-		}
+		w.int(int64(x.ShippingTaxTotal.Value))
 	}
 	if x.TaxTotal.Set {
 		w.raw(",\"tax_total\":")
-		if !x.TaxTotal.Set {
-			w.raw("null")
-		} else {
-			w.int(int64(x.TaxTotal.Value))
-		}
+		w.int(int64(x.TaxTotal.Value))
 	}
 	if x.RefundedTotal.Set {
 		w.raw(",\"refunded_total\":")
-		if !x.RefundedTotal.Set {
-			w.raw("null")
-		} else {
-			w.int(int64(x.RefundedTotal.Value))
-		}
+		w.int(int64(x.RefundedTotal.Value))
 	}
 	if x.Total.Set {
 		w.raw(",\"total\":")
-		if !x.Total.Set {
-			w.raw("null")
-		} else {
-			w.int(int64(x.Total.Value))
-		}
+		w.int(int64(x.Total.Value))
 	}
 	if x.Subtotal.Set {
 		w.raw(",\"subtotal\":")
-		if !x.Subtotal.Set {
-			w.raw("null")
-		} else {
-			w.int(int64(x.Subtotal.Value))
-		}
+		w.int(int64(x.Subtotal.Value))
 	}
 	if x.RefundableAmount.Set {
 		w.raw(",\"refundable_amount\":")
-		if !x.RefundableAmount.Set {
-			w.raw("null")
-		} else {
-			w.int(int64(x.RefundableAmount.Value))
-		}
+		w.int(int64(x.RefundableAmount.Value))
 	}
 	if x.GiftCardTotal.Set {
 		w.raw(",\"gift_card_total\":")
-		if !x.GiftCardTotal.Set {
-			w.raw("null")
-		} else {
-			w.int(int64(x.GiftCardTotal.Value))
-		}
+		w.int(int64(x.GiftCardTotal.Value))
 	}
 	if x.GiftCardTaxTotal.Set {
 		w.raw(",\"gift_card_tax_total\":")
-		if !x.GiftCardTaxTotal.Set {
-			w.raw("null")
-		} else {
-			w.int(int64(x.GiftCardTaxTotal.Value))
-		}
+		w.int(int64(x.GiftCardTaxTotal.Value))
 	}
 	if x.SalesChannels.Set {
 		w.raw(",\"sales_channels\":")
-		if !x.SalesChannels.Set || x.SalesChannels.Null {
+		if x.SalesChannels.Null {
 			w.raw("null")
 		} else {
 			if x.SalesChannels.Value == nil {
@@ -481,7 +413,7 @@ func (x CartType) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x CartType) oasgenJSON() {}
+func (x CartType) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *CartType) encodeJSON(w *jsonWriter) {
@@ -493,7 +425,7 @@ func (x Country) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x Country) oasgenJSON() {}
+func (x Country) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *Country) encodeJSON(w *jsonWriter) {
@@ -518,7 +450,7 @@ func (x *Country) encodeJSON(w *jsonWriter) {
 	}
 	if x.Region.Set {
 		w.raw(",\"region\":")
-		if !x.Region.Set || x.Region.Null {
+		if x.Region.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.Region.Value)
@@ -532,7 +464,7 @@ func (x Currency) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x Currency) oasgenJSON() {}
+func (x Currency) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *Currency) encodeJSON(w *jsonWriter) {
@@ -547,11 +479,7 @@ func (x *Currency) encodeJSON(w *jsonWriter) {
 	w.string(x.Name)
 	if x.IncludesTax.Set {
 		w.raw(",\"includes_tax\":")
-		if !x.IncludesTax.Set {
-			w.raw("null")
-		} else {
-			w.bool(x.IncludesTax.Value)
-		}
+		w.bool(x.IncludesTax.Value)
 	}
 	w.byte('}')
 }
@@ -561,7 +489,7 @@ func (x Discount) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x Discount) oasgenJSON() {}
+func (x Discount) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *Discount) encodeJSON(w *jsonWriter) {
@@ -580,7 +508,7 @@ func (x *Discount) encodeJSON(w *jsonWriter) {
 	}
 	if x.Rule.Set {
 		w.raw(",\"rule\":")
-		if !x.Rule.Set || x.Rule.Null {
+		if x.Rule.Null {
 			w.raw("null")
 		} else {
 			x.Rule.Value.encodeJSON(w)
@@ -596,7 +524,7 @@ func (x *Discount) encodeJSON(w *jsonWriter) {
 	}
 	if x.ParentDiscount.Set {
 		w.raw(",\"parent_discount\":")
-		if !x.ParentDiscount.Set || x.ParentDiscount.Null {
+		if x.ParentDiscount.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.ParentDiscount.Value)
@@ -618,21 +546,17 @@ func (x *Discount) encodeJSON(w *jsonWriter) {
 	}
 	if x.Regions.Set {
 		w.raw(",\"regions\":")
-		if !x.Regions.Set {
+		if x.Regions.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Regions.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.Regions.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.Regions.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.Regions.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.Regions.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	w.raw(",\"usage_limit\":")
@@ -667,7 +591,7 @@ func (x DiscountRule) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x DiscountRule) oasgenJSON() {}
+func (x DiscountRule) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *DiscountRule) encodeJSON(w *jsonWriter) {
@@ -692,21 +616,17 @@ func (x *DiscountRule) encodeJSON(w *jsonWriter) {
 	}
 	if x.Conditions.Set {
 		w.raw(",\"conditions\":")
-		if !x.Conditions.Set {
+		if x.Conditions.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Conditions.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.Conditions.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					w.marshal(x.Conditions.Value[i1])
+			w.byte('[')
+			for i1 := range x.Conditions.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				w.marshal(x.Conditions.Value[i1])
 			}
+			w.byte(']')
 		}
 	}
 	w.raw(",\"created_at\":")
@@ -733,7 +653,7 @@ func (x DiscountRuleAllocation) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x DiscountRuleAllocation) oasgenJSON() {}
+func (x DiscountRuleAllocation) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *DiscountRuleAllocation) encodeJSON(w *jsonWriter) {
@@ -745,7 +665,7 @@ func (x DiscountRuleType) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x DiscountRuleType) oasgenJSON() {}
+func (x DiscountRuleType) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *DiscountRuleType) encodeJSON(w *jsonWriter) {
@@ -757,7 +677,7 @@ func (x FulfillmentProvider) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x FulfillmentProvider) oasgenJSON() {}
+func (x FulfillmentProvider) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *FulfillmentProvider) encodeJSON(w *jsonWriter) {
@@ -774,7 +694,7 @@ func (x GiftCard) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x GiftCard) oasgenJSON() {}
+func (x GiftCard) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *GiftCard) encodeJSON(w *jsonWriter) {
@@ -791,7 +711,7 @@ func (x *GiftCard) encodeJSON(w *jsonWriter) {
 	w.string(x.RegionID)
 	if x.Region.Set {
 		w.raw(",\"region\":")
-		if !x.Region.Set || x.Region.Null {
+		if x.Region.Null {
 			w.raw("null")
 		} else {
 			x.Region.Value.encodeJSON(w)
@@ -805,7 +725,7 @@ func (x *GiftCard) encodeJSON(w *jsonWriter) {
 	}
 	if x.Order.Set {
 		w.raw(",\"order\":")
-		if !x.Order.Set || x.Order.Null {
+		if x.Order.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.Order.Value)
@@ -849,7 +769,7 @@ func (x Image) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x Image) oasgenJSON() {}
+func (x Image) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *Image) encodeJSON(w *jsonWriter) {
@@ -882,7 +802,7 @@ func (x LineItem) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x LineItem) oasgenJSON() {}
+func (x LineItem) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *LineItem) encodeJSON(w *jsonWriter) {
@@ -897,7 +817,7 @@ func (x *LineItem) encodeJSON(w *jsonWriter) {
 	}
 	if x.Cart.Set {
 		w.raw(",\"cart\":")
-		if !x.Cart.Set || x.Cart.Null {
+		if x.Cart.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.Cart.Value)
@@ -911,7 +831,7 @@ func (x *LineItem) encodeJSON(w *jsonWriter) {
 	}
 	if x.Order.Set {
 		w.raw(",\"order\":")
-		if !x.Order.Set || x.Order.Null {
+		if x.Order.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.Order.Value)
@@ -925,7 +845,7 @@ func (x *LineItem) encodeJSON(w *jsonWriter) {
 	}
 	if x.Swap.Set {
 		w.raw(",\"swap\":")
-		if !x.Swap.Set || x.Swap.Null {
+		if x.Swap.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.Swap.Value)
@@ -939,7 +859,7 @@ func (x *LineItem) encodeJSON(w *jsonWriter) {
 	}
 	if x.ClaimOrder.Set {
 		w.raw(",\"claim_order\":")
-		if !x.ClaimOrder.Set || x.ClaimOrder.Null {
+		if x.ClaimOrder.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.ClaimOrder.Value)
@@ -947,40 +867,32 @@ func (x *LineItem) encodeJSON(w *jsonWriter) {
 	}
 	if x.TaxLines.Set {
 		w.raw(",\"tax_lines\":")
-		if !x.TaxLines.Set {
+		if x.TaxLines.Value == nil {
 			w.raw("null")
 		} else {
-			if x.TaxLines.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.TaxLines.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.TaxLines.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.TaxLines.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.TaxLines.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	if x.Adjustments.Set {
 		w.raw(",\"adjustments\":")
-		if !x.Adjustments.Set {
+		if x.Adjustments.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Adjustments.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.Adjustments.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.Adjustments.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.Adjustments.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.Adjustments.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	w.raw(",\"original_item_id\":")
@@ -997,7 +909,7 @@ func (x *LineItem) encodeJSON(w *jsonWriter) {
 	}
 	if x.OrderEdit.Set {
 		w.raw(",\"order_edit\":")
-		if !x.OrderEdit.Set || x.OrderEdit.Null {
+		if x.OrderEdit.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.OrderEdit.Value)
@@ -1041,7 +953,7 @@ func (x *LineItem) encodeJSON(w *jsonWriter) {
 	}
 	if x.Variant.Set {
 		w.raw(",\"variant\":")
-		if !x.Variant.Set || x.Variant.Null {
+		if x.Variant.Null {
 			w.raw("null")
 		} else {
 			x.Variant.Value.encodeJSON(w)
@@ -1069,83 +981,43 @@ func (x *LineItem) encodeJSON(w *jsonWriter) {
 	}
 	if x.Refundable.Set {
 		w.raw(",\"refundable\":")
-		if !x.Refundable.Set {
-			w.raw("null")
-		} else {
-			w.int(int64(x.Refundable.Value))
-		}
+		w.int(int64(x.Refundable.Value))
 	}
 	if x.Subtotal.Set {
 		w.raw(",\"subtotal\":")
-		if !x.Subtotal.Set {
-			w.raw("null")
-		} else {
-			w.int(int64(x.Subtotal.Value))
-		}
+		w.int(int64(x.Subtotal.Value))
 	}
 	if x.TaxTotal.Set {
 		w.raw(",\"tax_total\":")
-		if !x.TaxTotal.Set {
-			w.raw("null")
-		} else {
-			w.int(int64(x.TaxTotal.Value))
-		}
+		w.int(int64(x.TaxTotal.Value))
 	}
 	if x.Total.Set {
 		w.raw(",\"total\":")
-		if !x.Total.Set {
-			w.raw("null")
-		} else {
-			w.int(int64(x.Total.Value))
-		}
+		w.int(int64(x.Total.Value))
 	}
 	if x.OriginalTotal.Set {
 		w.raw(",\"original_total\":")
-		if !x.OriginalTotal.Set {
-			w.raw("null")
-		} else {
-			w.int(int64(x.OriginalTotal.Value))
-		}
+		w.int(int64(x.OriginalTotal.Value))
 	}
 	if x.OriginalTaxTotal.Set {
 		w.raw(",\"original_tax_total\":")
-		if !x.OriginalTaxTotal.Set {
-			w.raw("null")
-		} else {
-			w.int(int64(x.OriginalTaxTotal.Value))
-		}
+		w.int(int64(x.OriginalTaxTotal.Value))
 	}
 	if x.DiscountTotal.Set {
 		w.raw(",\"discount_total\":")
-		if !x.DiscountTotal.Set {
-			w.raw("null")
-		} else {
-			w.int(int64(x.DiscountTotal.Value))
-		}
+		w.int(int64(x.DiscountTotal.Value))
 	}
 	if x.RawDiscountTotal.Set {
 		w.raw(",\"raw_discount_total\":")
-		if !x.RawDiscountTotal.Set {
-			w.raw("null")
-		} else {
-			w.int(int64(x.RawDiscountTotal.Value))
-		}
+		w.int(int64(x.RawDiscountTotal.Value))
 	}
 	if x.GiftCardTotal.Set {
 		w.raw(",\"gift_card_total\":")
-		if !x.GiftCardTotal.Set {
-			w.raw("null")
-		} else {
-			w.int(int64(x.GiftCardTotal.Value))
-		}
+		w.int(int64(x.GiftCardTotal.Value))
 	}
 	if x.IncludesTax.Set {
 		w.raw(",\"includes_tax\":")
-		if !x.IncludesTax.Set {
-			w.raw("null")
-		} else {
-			w.bool(x.IncludesTax.Value)
-		}
+		w.bool(x.IncludesTax.Value)
 	}
 	w.raw(",\"created_at\":")
 	w.time(x.CreatedAt)
@@ -1165,7 +1037,7 @@ func (x LineItemAdjustment) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x LineItemAdjustment) oasgenJSON() {}
+func (x LineItemAdjustment) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *LineItemAdjustment) encodeJSON(w *jsonWriter) {
@@ -1176,7 +1048,7 @@ func (x *LineItemAdjustment) encodeJSON(w *jsonWriter) {
 	w.string(x.ItemID)
 	if x.Item.Set {
 		w.raw(",\"item\":")
-		if !x.Item.Set || x.Item.Null {
+		if x.Item.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.Item.Value)
@@ -1192,7 +1064,7 @@ func (x *LineItemAdjustment) encodeJSON(w *jsonWriter) {
 	}
 	if x.Discount.Set {
 		w.raw(",\"discount\":")
-		if !x.Discount.Set || x.Discount.Null {
+		if x.Discount.Null {
 			w.raw("null")
 		} else {
 			x.Discount.Value.encodeJSON(w)
@@ -1214,7 +1086,7 @@ func (x LineItemTaxLine) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x LineItemTaxLine) oasgenJSON() {}
+func (x LineItemTaxLine) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *LineItemTaxLine) encodeJSON(w *jsonWriter) {
@@ -1235,7 +1107,7 @@ func (x *LineItemTaxLine) encodeJSON(w *jsonWriter) {
 	w.string(x.ItemID)
 	if x.Item.Set {
 		w.raw(",\"item\":")
-		if !x.Item.Set || x.Item.Null {
+		if x.Item.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.Item.Value)
@@ -1259,7 +1131,7 @@ func (x MoneyAmount) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x MoneyAmount) oasgenJSON() {}
+func (x MoneyAmount) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *MoneyAmount) encodeJSON(w *jsonWriter) {
@@ -1270,7 +1142,7 @@ func (x *MoneyAmount) encodeJSON(w *jsonWriter) {
 	w.string(x.CurrencyCode)
 	if x.Currency.Set {
 		w.raw(",\"currency\":")
-		if !x.Currency.Set || x.Currency.Null {
+		if x.Currency.Null {
 			w.raw("null")
 		} else {
 			x.Currency.Value.encodeJSON(w)
@@ -1298,7 +1170,7 @@ func (x *MoneyAmount) encodeJSON(w *jsonWriter) {
 	}
 	if x.PriceList.Set {
 		w.raw(",\"price_list\":")
-		if !x.PriceList.Set || x.PriceList.Null {
+		if x.PriceList.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.PriceList.Value)
@@ -1312,7 +1184,7 @@ func (x *MoneyAmount) encodeJSON(w *jsonWriter) {
 	}
 	if x.Variant.Set {
 		w.raw(",\"variant\":")
-		if !x.Variant.Set || x.Variant.Null {
+		if x.Variant.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.Variant.Value)
@@ -1326,7 +1198,7 @@ func (x *MoneyAmount) encodeJSON(w *jsonWriter) {
 	}
 	if x.Region.Set {
 		w.raw(",\"region\":")
-		if !x.Region.Set || x.Region.Null {
+		if x.Region.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.Region.Value)
@@ -1350,7 +1222,7 @@ func (x PaymentProvider) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x PaymentProvider) oasgenJSON() {}
+func (x PaymentProvider) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *PaymentProvider) encodeJSON(w *jsonWriter) {
@@ -1367,7 +1239,7 @@ func (x Product) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x Product) oasgenJSON() {}
+func (x Product) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *Product) encodeJSON(w *jsonWriter) {
@@ -1400,21 +1272,17 @@ func (x *Product) encodeJSON(w *jsonWriter) {
 	x.Status.encodeJSON(w)
 	if x.Images.Set {
 		w.raw(",\"images\":")
-		if !x.Images.Set {
+		if x.Images.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Images.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.Images.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.Images.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.Images.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.Images.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	w.raw(",\"thumbnail\":")
@@ -1425,66 +1293,54 @@ func (x *Product) encodeJSON(w *jsonWriter) {
 	}
 	if x.Options.Set {
 		w.raw(",\"options\":")
-		if !x.Options.Set {
+		if x.Options.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Options.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.Options.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.Options.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.Options.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.Options.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	if x.Variants.Set {
 		w.raw(",\"variants\":")
-		if !x.Variants.Set {
+		if x.Variants.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Variants.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.Variants.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.Variants.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.Variants.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.Variants.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	if x.Categories.Set {
 		w.raw(",\"categories\":")
-		if !x.Categories.Set {
+		if x.Categories.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Categories.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.Categories.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.Categories.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.Categories.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.Categories.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	w.raw(",\"profile_id\":")
 	w.string(x.ProfileID)
 	if x.Profile.Set {
 		w.raw(",\"profile\":")
-		if !x.Profile.Set || x.Profile.Null {
+		if x.Profile.Null {
 			w.raw("null")
 		} else {
 			x.Profile.Value.encodeJSON(w)
@@ -1492,7 +1348,7 @@ func (x *Product) encodeJSON(w *jsonWriter) {
 	}
 	if x.Profiles.Set {
 		w.raw(",\"profiles\":")
-		if !x.Profiles.Set || x.Profiles.Null {
+		if x.Profiles.Null {
 			w.raw("null")
 		} else {
 			if x.Profiles.Value == nil {
@@ -1565,7 +1421,7 @@ func (x *Product) encodeJSON(w *jsonWriter) {
 	}
 	if x.Collection.Set {
 		w.raw(",\"collection\":")
-		if !x.Collection.Set || x.Collection.Null {
+		if x.Collection.Null {
 			w.raw("null")
 		} else {
 			x.Collection.Value.encodeJSON(w)
@@ -1579,7 +1435,7 @@ func (x *Product) encodeJSON(w *jsonWriter) {
 	}
 	if x.Type.Set {
 		w.raw(",\"type\":")
-		if !x.Type.Set || x.Type.Null {
+		if x.Type.Null {
 			w.raw("null")
 		} else {
 			x.Type.Value.encodeJSON(w)
@@ -1587,21 +1443,17 @@ func (x *Product) encodeJSON(w *jsonWriter) {
 	}
 	if x.Tags.Set {
 		w.raw(",\"tags\":")
-		if !x.Tags.Set {
+		if x.Tags.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Tags.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.Tags.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.Tags.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.Tags.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.Tags.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	w.raw(",\"discountable\":")
@@ -1614,21 +1466,17 @@ func (x *Product) encodeJSON(w *jsonWriter) {
 	}
 	if x.SalesChannels.Set {
 		w.raw(",\"sales_channels\":")
-		if !x.SalesChannels.Set {
+		if x.SalesChannels.Value == nil {
 			w.raw("null")
 		} else {
-			if x.SalesChannels.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.SalesChannels.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.SalesChannels.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.SalesChannels.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.SalesChannels.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	w.raw(",\"created_at\":")
@@ -1655,7 +1503,7 @@ func (x ProductCategory) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x ProductCategory) oasgenJSON() {}
+func (x ProductCategory) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *ProductCategory) encodeJSON(w *jsonWriter) {
@@ -1666,11 +1514,7 @@ func (x *ProductCategory) encodeJSON(w *jsonWriter) {
 	w.string(x.Name)
 	if x.Description.Set {
 		w.raw(",\"description\":")
-		if !x.Description.Set {
-			w.raw("null")
-		} else {
-			w.string(x.Description.Value)
-		}
+		w.string(x.Description.Value)
 	}
 	w.raw(",\"handle\":")
 	w.string(x.Handle)
@@ -1686,11 +1530,7 @@ func (x *ProductCategory) encodeJSON(w *jsonWriter) {
 	w.bool(x.IsActive)
 	if x.Rank.Set {
 		w.raw(",\"rank\":")
-		if !x.Rank.Set {
-			w.raw("null")
-		} else {
-			w.int(int64(x.Rank.Value))
-		}
+		w.int(int64(x.Rank.Value))
 	}
 	w.raw(",\"category_children\":")
 	if x.CategoryChildren == nil {
@@ -1713,7 +1553,7 @@ func (x *ProductCategory) encodeJSON(w *jsonWriter) {
 	}
 	if x.ParentCategory.Set {
 		w.raw(",\"parent_category\":")
-		if !x.ParentCategory.Set || x.ParentCategory.Null {
+		if x.ParentCategory.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.ParentCategory.Value)
@@ -1721,21 +1561,17 @@ func (x *ProductCategory) encodeJSON(w *jsonWriter) {
 	}
 	if x.Products.Set {
 		w.raw(",\"products\":")
-		if !x.Products.Set {
+		if x.Products.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Products.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.Products.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					w.marshal(x.Products.Value[i1])
+			w.byte('[')
+			for i1 := range x.Products.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				w.marshal(x.Products.Value[i1])
 			}
+			w.byte(']')
 		}
 	}
 	w.raw(",\"created_at\":")
@@ -1756,7 +1592,7 @@ func (x ProductCollection) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x ProductCollection) oasgenJSON() {}
+func (x ProductCollection) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *ProductCollection) encodeJSON(w *jsonWriter) {
@@ -1773,21 +1609,17 @@ func (x *ProductCollection) encodeJSON(w *jsonWriter) {
 	}
 	if x.Products.Set {
 		w.raw(",\"products\":")
-		if !x.Products.Set {
+		if x.Products.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Products.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.Products.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					w.marshal(x.Products.Value[i1])
+			w.byte('[')
+			for i1 := range x.Products.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				w.marshal(x.Products.Value[i1])
 			}
+			w.byte(']')
 		}
 	}
 	w.raw(",\"created_at\":")
@@ -1814,7 +1646,7 @@ func (x ProductOption) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x ProductOption) oasgenJSON() {}
+func (x ProductOption) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *ProductOption) encodeJSON(w *jsonWriter) {
@@ -1825,28 +1657,24 @@ func (x *ProductOption) encodeJSON(w *jsonWriter) {
 	w.string(x.Title)
 	if x.Values.Set {
 		w.raw(",\"values\":")
-		if !x.Values.Set {
+		if x.Values.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Values.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.Values.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.Values.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.Values.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.Values.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	w.raw(",\"product_id\":")
 	w.string(x.ProductID)
 	if x.Product.Set {
 		w.raw(",\"product\":")
-		if !x.Product.Set || x.Product.Null {
+		if x.Product.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.Product.Value)
@@ -1876,7 +1704,7 @@ func (x ProductOptionValue) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x ProductOptionValue) oasgenJSON() {}
+func (x ProductOptionValue) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *ProductOptionValue) encodeJSON(w *jsonWriter) {
@@ -1889,7 +1717,7 @@ func (x *ProductOptionValue) encodeJSON(w *jsonWriter) {
 	w.string(x.OptionID)
 	if x.Option.Set {
 		w.raw(",\"option\":")
-		if !x.Option.Set || x.Option.Null {
+		if x.Option.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.Option.Value)
@@ -1899,7 +1727,7 @@ func (x *ProductOptionValue) encodeJSON(w *jsonWriter) {
 	w.string(x.VariantID)
 	if x.Variant.Set {
 		w.raw(",\"variant\":")
-		if !x.Variant.Set || x.Variant.Null {
+		if x.Variant.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.Variant.Value)
@@ -1929,7 +1757,7 @@ func (x ProductStatus) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x ProductStatus) oasgenJSON() {}
+func (x ProductStatus) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *ProductStatus) encodeJSON(w *jsonWriter) {
@@ -1941,7 +1769,7 @@ func (x ProductTag) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x ProductTag) oasgenJSON() {}
+func (x ProductTag) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *ProductTag) encodeJSON(w *jsonWriter) {
@@ -1974,7 +1802,7 @@ func (x ProductType) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x ProductType) oasgenJSON() {}
+func (x ProductType) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *ProductType) encodeJSON(w *jsonWriter) {
@@ -2007,7 +1835,7 @@ func (x ProductVariant) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x ProductVariant) oasgenJSON() {}
+func (x ProductVariant) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *ProductVariant) encodeJSON(w *jsonWriter) {
@@ -2020,7 +1848,7 @@ func (x *ProductVariant) encodeJSON(w *jsonWriter) {
 	w.string(x.ProductID)
 	if x.Product.Set {
 		w.raw(",\"product\":")
-		if !x.Product.Set || x.Product.Null {
+		if x.Product.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.Product.Value)
@@ -2028,21 +1856,17 @@ func (x *ProductVariant) encodeJSON(w *jsonWriter) {
 	}
 	if x.Prices.Set {
 		w.raw(",\"prices\":")
-		if !x.Prices.Set {
+		if x.Prices.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Prices.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.Prices.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.Prices.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.Prices.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.Prices.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	w.raw(",\"sku\":")
@@ -2071,7 +1895,7 @@ func (x *ProductVariant) encodeJSON(w *jsonWriter) {
 	}
 	if x.VariantRank.Set {
 		w.raw(",\"variant_rank\":")
-		if !x.VariantRank.Set || x.VariantRank.Null {
+		if x.VariantRank.Null {
 			w.raw("null")
 		} else {
 			w.float64(x.VariantRank.Value)
@@ -2133,40 +1957,32 @@ func (x *ProductVariant) encodeJSON(w *jsonWriter) {
 	}
 	if x.Options.Set {
 		w.raw(",\"options\":")
-		if !x.Options.Set {
+		if x.Options.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Options.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.Options.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.Options.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.Options.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.Options.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	if x.InventoryItems.Set {
 		w.raw(",\"inventory_items\":")
-		if !x.InventoryItems.Set {
+		if x.InventoryItems.Value == nil {
 			w.raw("null")
 		} else {
-			if x.InventoryItems.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.InventoryItems.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.InventoryItems.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.InventoryItems.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.InventoryItems.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	w.raw(",\"created_at\":")
@@ -2187,11 +2003,7 @@ func (x *ProductVariant) encodeJSON(w *jsonWriter) {
 	}
 	if x.Purchasable.Set {
 		w.raw(",\"purchasable\":")
-		if !x.Purchasable.Set {
-			w.raw("null")
-		} else {
-			w.bool(x.Purchasable.Value)
-		}
+		w.bool(x.Purchasable.Value)
 	}
 	w.byte('}')
 }
@@ -2201,7 +2013,7 @@ func (x ProductVariantInventoryItem) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x ProductVariantInventoryItem) oasgenJSON() {}
+func (x ProductVariantInventoryItem) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *ProductVariantInventoryItem) encodeJSON(w *jsonWriter) {
@@ -2214,7 +2026,7 @@ func (x *ProductVariantInventoryItem) encodeJSON(w *jsonWriter) {
 	w.string(x.VariantID)
 	if x.Variant.Set {
 		w.raw(",\"variant\":")
-		if !x.Variant.Set || x.Variant.Null {
+		if x.Variant.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.Variant.Value)
@@ -2240,7 +2052,7 @@ func (x Region) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x Region) oasgenJSON() {}
+func (x Region) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *Region) encodeJSON(w *jsonWriter) {
@@ -2253,7 +2065,7 @@ func (x *Region) encodeJSON(w *jsonWriter) {
 	w.string(x.CurrencyCode)
 	if x.Currency.Set {
 		w.raw(",\"currency\":")
-		if !x.Currency.Set || x.Currency.Null {
+		if x.Currency.Null {
 			w.raw("null")
 		} else {
 			x.Currency.Value.encodeJSON(w)
@@ -2263,21 +2075,17 @@ func (x *Region) encodeJSON(w *jsonWriter) {
 	w.float64(x.TaxRate)
 	if x.TaxRates.Set {
 		w.raw(",\"tax_rates\":")
-		if !x.TaxRates.Set {
+		if x.TaxRates.Value == nil {
 			w.raw("null")
 		} else {
-			if x.TaxRates.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.TaxRates.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.TaxRates.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.TaxRates.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.TaxRates.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	w.raw(",\"tax_code\":")
@@ -2292,21 +2100,17 @@ func (x *Region) encodeJSON(w *jsonWriter) {
 	w.bool(x.AutomaticTaxes)
 	if x.Countries.Set {
 		w.raw(",\"countries\":")
-		if !x.Countries.Set {
+		if x.Countries.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Countries.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.Countries.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.Countries.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.Countries.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.Countries.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	w.raw(",\"tax_provider_id\":")
@@ -2317,7 +2121,7 @@ func (x *Region) encodeJSON(w *jsonWriter) {
 	}
 	if x.TaxProvider.Set {
 		w.raw(",\"tax_provider\":")
-		if !x.TaxProvider.Set || x.TaxProvider.Null {
+		if x.TaxProvider.Null {
 			w.raw("null")
 		} else {
 			x.TaxProvider.Value.encodeJSON(w)
@@ -2325,49 +2129,37 @@ func (x *Region) encodeJSON(w *jsonWriter) {
 	}
 	if x.PaymentProviders.Set {
 		w.raw(",\"payment_providers\":")
-		if !x.PaymentProviders.Set {
+		if x.PaymentProviders.Value == nil {
 			w.raw("null")
 		} else {
-			if x.PaymentProviders.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.PaymentProviders.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.PaymentProviders.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.PaymentProviders.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.PaymentProviders.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	if x.FulfillmentProviders.Set {
 		w.raw(",\"fulfillment_providers\":")
-		if !x.FulfillmentProviders.Set {
+		if x.FulfillmentProviders.Value == nil {
 			w.raw("null")
 		} else {
-			if x.FulfillmentProviders.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.FulfillmentProviders.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.FulfillmentProviders.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.FulfillmentProviders.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.FulfillmentProviders.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	if x.IncludesTax.Set {
 		w.raw(",\"includes_tax\":")
-		if !x.IncludesTax.Set {
-			w.raw("null")
-		} else {
-			w.bool(x.IncludesTax.Value)
-		}
+		w.bool(x.IncludesTax.Value)
 	}
 	w.raw(",\"created_at\":")
 	w.time(x.CreatedAt)
@@ -2393,7 +2185,7 @@ func (x SalesChannel) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x SalesChannel) oasgenJSON() {}
+func (x SalesChannel) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *SalesChannel) encodeJSON(w *jsonWriter) {
@@ -2412,21 +2204,17 @@ func (x *SalesChannel) encodeJSON(w *jsonWriter) {
 	w.bool(x.IsDisabled)
 	if x.Locations.Set {
 		w.raw(",\"locations\":")
-		if !x.Locations.Set {
+		if x.Locations.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Locations.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.Locations.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.Locations.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.Locations.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.Locations.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	w.raw(",\"created_at\":")
@@ -2441,7 +2229,7 @@ func (x *SalesChannel) encodeJSON(w *jsonWriter) {
 	}
 	if x.Metadata.Set {
 		w.raw(",\"metadata\":")
-		if !x.Metadata.Set || x.Metadata.Null {
+		if x.Metadata.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.Metadata.Value)
@@ -2449,7 +2237,7 @@ func (x *SalesChannel) encodeJSON(w *jsonWriter) {
 	}
 	if x.Carts.Set {
 		w.raw(",\"carts\":")
-		if !x.Carts.Set || x.Carts.Null {
+		if x.Carts.Null {
 			w.raw("null")
 		} else {
 			if x.Carts.Value == nil {
@@ -2468,7 +2256,7 @@ func (x *SalesChannel) encodeJSON(w *jsonWriter) {
 	}
 	if x.Orders.Set {
 		w.raw(",\"orders\":")
-		if !x.Orders.Set || x.Orders.Null {
+		if x.Orders.Null {
 			w.raw("null")
 		} else {
 			if x.Orders.Value == nil {
@@ -2487,7 +2275,7 @@ func (x *SalesChannel) encodeJSON(w *jsonWriter) {
 	}
 	if x.PublishableKeys.Set {
 		w.raw(",\"publishableKeys\":")
-		if !x.PublishableKeys.Set || x.PublishableKeys.Null {
+		if x.PublishableKeys.Null {
 			w.raw("null")
 		} else {
 			if x.PublishableKeys.Value == nil {
@@ -2512,7 +2300,7 @@ func (x SalesChannelLocation) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x SalesChannelLocation) oasgenJSON() {}
+func (x SalesChannelLocation) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *SalesChannelLocation) encodeJSON(w *jsonWriter) {
@@ -2525,7 +2313,7 @@ func (x *SalesChannelLocation) encodeJSON(w *jsonWriter) {
 	w.string(x.LocationID)
 	if x.SalesChannel.Set {
 		w.raw(",\"sales_channel\":")
-		if !x.SalesChannel.Set || x.SalesChannel.Null {
+		if x.SalesChannel.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.SalesChannel.Value)
@@ -2549,7 +2337,7 @@ func (x ShippingMethod) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x ShippingMethod) oasgenJSON() {}
+func (x ShippingMethod) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *ShippingMethod) encodeJSON(w *jsonWriter) {
@@ -2566,7 +2354,7 @@ func (x *ShippingMethod) encodeJSON(w *jsonWriter) {
 	}
 	if x.Order.Set {
 		w.raw(",\"order\":")
-		if !x.Order.Set || x.Order.Null {
+		if x.Order.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.Order.Value)
@@ -2580,7 +2368,7 @@ func (x *ShippingMethod) encodeJSON(w *jsonWriter) {
 	}
 	if x.ClaimOrder.Set {
 		w.raw(",\"claim_order\":")
-		if !x.ClaimOrder.Set || x.ClaimOrder.Null {
+		if x.ClaimOrder.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.ClaimOrder.Value)
@@ -2594,7 +2382,7 @@ func (x *ShippingMethod) encodeJSON(w *jsonWriter) {
 	}
 	if x.Cart.Set {
 		w.raw(",\"cart\":")
-		if !x.Cart.Set || x.Cart.Null {
+		if x.Cart.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.Cart.Value)
@@ -2608,7 +2396,7 @@ func (x *ShippingMethod) encodeJSON(w *jsonWriter) {
 	}
 	if x.Swap.Set {
 		w.raw(",\"swap\":")
-		if !x.Swap.Set || x.Swap.Null {
+		if x.Swap.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.Swap.Value)
@@ -2622,7 +2410,7 @@ func (x *ShippingMethod) encodeJSON(w *jsonWriter) {
 	}
 	if x.ReturnOrder.Set {
 		w.raw(",\"return_order\":")
-		if !x.ReturnOrder.Set || x.ReturnOrder.Null {
+		if x.ReturnOrder.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.ReturnOrder.Value)
@@ -2630,7 +2418,7 @@ func (x *ShippingMethod) encodeJSON(w *jsonWriter) {
 	}
 	if x.ShippingOption.Set {
 		w.raw(",\"shipping_option\":")
-		if !x.ShippingOption.Set || x.ShippingOption.Null {
+		if x.ShippingOption.Null {
 			w.raw("null")
 		} else {
 			x.ShippingOption.Value.encodeJSON(w)
@@ -2638,21 +2426,17 @@ func (x *ShippingMethod) encodeJSON(w *jsonWriter) {
 	}
 	if x.TaxLines.Set {
 		w.raw(",\"tax_lines\":")
-		if !x.TaxLines.Set {
+		if x.TaxLines.Value == nil {
 			w.raw("null")
 		} else {
-			if x.TaxLines.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.TaxLines.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.TaxLines.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.TaxLines.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.TaxLines.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	w.raw(",\"price\":")
@@ -2661,35 +2445,19 @@ func (x *ShippingMethod) encodeJSON(w *jsonWriter) {
 	w.marshal(x.Data)
 	if x.IncludesTax.Set {
 		w.raw(",\"includes_tax\":")
-		if !x.IncludesTax.Set {
-			w.raw("null")
-		} else {
-			w.bool(x.IncludesTax.Value)
-		}
+		w.bool(x.IncludesTax.Value)
 	}
 	if x.Subtotal.Set {
 		w.raw(",\"subtotal\":")
-		if !x.Subtotal.Set {
-			w.raw("null")
-		} else {
-			w.int(int64(x.Subtotal.Value))
-		}
+		w.int(int64(x.Subtotal.Value))
 	}
 	if x.Total.Set {
 		w.raw(",\"total\":")
-		if !x.Total.Set {
-			w.raw("null")
-		} else {
-			w.int(int64(x.Total.Value))
-		}
+		w.int(int64(x.Total.Value))
 	}
 	if x.TaxTotal.Set {
 		w.raw(",\"tax_total\":")
-		if !x.TaxTotal.Set {
-			w.raw("null")
-		} else {
-			w.int(int64(x.TaxTotal.Value))
-		}
+		w.int(int64(x.TaxTotal.Value))
 	}
 	w.byte('}')
 }
@@ -2699,7 +2467,7 @@ func (x ShippingMethodTaxLine) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x ShippingMethodTaxLine) oasgenJSON() {}
+func (x ShippingMethodTaxLine) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *ShippingMethodTaxLine) encodeJSON(w *jsonWriter) {
@@ -2720,7 +2488,7 @@ func (x *ShippingMethodTaxLine) encodeJSON(w *jsonWriter) {
 	w.string(x.ShippingMethodID)
 	if x.ShippingMethod.Set {
 		w.raw(",\"shipping_method\":")
-		if !x.ShippingMethod.Set || x.ShippingMethod.Null {
+		if x.ShippingMethod.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.ShippingMethod.Value)
@@ -2744,7 +2512,7 @@ func (x ShippingOption) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x ShippingOption) oasgenJSON() {}
+func (x ShippingOption) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *ShippingOption) encodeJSON(w *jsonWriter) {
@@ -2757,7 +2525,7 @@ func (x *ShippingOption) encodeJSON(w *jsonWriter) {
 	w.string(x.RegionID)
 	if x.Region.Set {
 		w.raw(",\"region\":")
-		if !x.Region.Set || x.Region.Null {
+		if x.Region.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.Region.Value)
@@ -2767,7 +2535,7 @@ func (x *ShippingOption) encodeJSON(w *jsonWriter) {
 	w.string(x.ProfileID)
 	if x.Profile.Set {
 		w.raw(",\"profile\":")
-		if !x.Profile.Set || x.Profile.Null {
+		if x.Profile.Null {
 			w.raw("null")
 		} else {
 			x.Profile.Value.encodeJSON(w)
@@ -2777,7 +2545,7 @@ func (x *ShippingOption) encodeJSON(w *jsonWriter) {
 	w.string(x.ProviderID)
 	if x.Provider.Set {
 		w.raw(",\"provider\":")
-		if !x.Provider.Set || x.Provider.Null {
+		if x.Provider.Null {
 			w.raw("null")
 		} else {
 			x.Provider.Value.encodeJSON(w)
@@ -2797,32 +2565,24 @@ func (x *ShippingOption) encodeJSON(w *jsonWriter) {
 	w.bool(x.AdminOnly)
 	if x.Requirements.Set {
 		w.raw(",\"requirements\":")
-		if !x.Requirements.Set {
+		if x.Requirements.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Requirements.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.Requirements.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.Requirements.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.Requirements.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.Requirements.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	w.raw(",\"data\":")
 	w.marshal(x.Data)
 	if x.IncludesTax.Set {
 		w.raw(",\"includes_tax\":")
-		if !x.IncludesTax.Set {
-			w.raw("null")
-		} else {
-			w.bool(x.IncludesTax.Value)
-		}
+		w.bool(x.IncludesTax.Value)
 	}
 	w.raw(",\"created_at\":")
 	w.time(x.CreatedAt)
@@ -2848,7 +2608,7 @@ func (x ShippingOptionPriceType) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x ShippingOptionPriceType) oasgenJSON() {}
+func (x ShippingOptionPriceType) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *ShippingOptionPriceType) encodeJSON(w *jsonWriter) {
@@ -2860,7 +2620,7 @@ func (x ShippingOptionRequirement) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x ShippingOptionRequirement) oasgenJSON() {}
+func (x ShippingOptionRequirement) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *ShippingOptionRequirement) encodeJSON(w *jsonWriter) {
@@ -2871,7 +2631,7 @@ func (x *ShippingOptionRequirement) encodeJSON(w *jsonWriter) {
 	w.string(x.ShippingOptionID)
 	if x.ShippingOption.Set {
 		w.raw(",\"shipping_option\":")
-		if !x.ShippingOption.Set || x.ShippingOption.Null {
+		if x.ShippingOption.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.ShippingOption.Value)
@@ -2895,7 +2655,7 @@ func (x ShippingOptionRequirementType) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x ShippingOptionRequirementType) oasgenJSON() {}
+func (x ShippingOptionRequirementType) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *ShippingOptionRequirementType) encodeJSON(w *jsonWriter) {
@@ -2907,7 +2667,7 @@ func (x ShippingProfile) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x ShippingProfile) oasgenJSON() {}
+func (x ShippingProfile) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *ShippingProfile) encodeJSON(w *jsonWriter) {
@@ -2920,40 +2680,32 @@ func (x *ShippingProfile) encodeJSON(w *jsonWriter) {
 	x.Type.encodeJSON(w)
 	if x.Products.Set {
 		w.raw(",\"products\":")
-		if !x.Products.Set {
+		if x.Products.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Products.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.Products.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					w.marshal(x.Products.Value[i1])
+			w.byte('[')
+			for i1 := range x.Products.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				w.marshal(x.Products.Value[i1])
 			}
+			w.byte(']')
 		}
 	}
 	if x.ShippingOptions.Set {
 		w.raw(",\"shipping_options\":")
-		if !x.ShippingOptions.Set {
+		if x.ShippingOptions.Value == nil {
 			w.raw("null")
 		} else {
-			if x.ShippingOptions.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.ShippingOptions.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					w.marshal(x.ShippingOptions.Value[i1])
+			w.byte('[')
+			for i1 := range x.ShippingOptions.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				w.marshal(x.ShippingOptions.Value[i1])
 			}
+			w.byte(']')
 		}
 	}
 	w.raw(",\"created_at\":")
@@ -2980,7 +2732,7 @@ func (x ShippingProfileType) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x ShippingProfileType) oasgenJSON() {}
+func (x ShippingProfileType) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *ShippingProfileType) encodeJSON(w *jsonWriter) {
@@ -2992,7 +2744,7 @@ func (x TaxProvider) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x TaxProvider) oasgenJSON() {}
+func (x TaxProvider) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *TaxProvider) encodeJSON(w *jsonWriter) {
@@ -3009,7 +2761,7 @@ func (x TaxRate) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x TaxRate) oasgenJSON() {}
+func (x TaxRate) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *TaxRate) encodeJSON(w *jsonWriter) {
@@ -3034,7 +2786,7 @@ func (x *TaxRate) encodeJSON(w *jsonWriter) {
 	w.string(x.RegionID)
 	if x.Region.Set {
 		w.raw(",\"region\":")
-		if !x.Region.Set || x.Region.Null {
+		if x.Region.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.Region.Value)
@@ -3042,84 +2794,60 @@ func (x *TaxRate) encodeJSON(w *jsonWriter) {
 	}
 	if x.Products.Set {
 		w.raw(",\"products\":")
-		if !x.Products.Set {
+		if x.Products.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Products.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.Products.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.Products.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.Products.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.Products.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	if x.ProductTypes.Set {
 		w.raw(",\"product_types\":")
-		if !x.ProductTypes.Set {
+		if x.ProductTypes.Value == nil {
 			w.raw("null")
 		} else {
-			if x.ProductTypes.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.ProductTypes.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.ProductTypes.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.ProductTypes.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.ProductTypes.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	if x.ShippingOptions.Set {
 		w.raw(",\"shipping_options\":")
-		if !x.ShippingOptions.Set {
+		if x.ShippingOptions.Value == nil {
 			w.raw("null")
 		} else {
-			if x.ShippingOptions.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.ShippingOptions.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.ShippingOptions.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.ShippingOptions.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.ShippingOptions.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	if x.ProductCount.Set {
 		w.raw(",\"product_count\":")
-		if !x.ProductCount.Set {
-			w.raw("null")
-		} else {
-			w.int(int64(x.ProductCount.Value))
-		}
+		w.int(int64(x.ProductCount.Value))
 	}
 	if x.ProductTypeCount.Set {
 		w.raw(",\"product_type_count\":")
-		if !x.ProductTypeCount.Set {
-			w.raw("null")
-		} else {
-			w.int(int64(x.ProductTypeCount.Value))
-		}
+		w.int(int64(x.ProductTypeCount.Value))
 	}
 	if x.ShippingOptionCount.Set {
 		w.raw(",\"shipping_option_count\":")
-		if !x.ShippingOptionCount.Set {
-			w.raw("null")
-		} else {
-			w.int(int64(x.ShippingOptionCount.Value))
-		}
+		w.int(int64(x.ShippingOptionCount.Value))
 	}
 	w.raw(",\"created_at\":")
 	w.time(x.CreatedAt)
