@@ -121,9 +121,7 @@ func (x *Address) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Metadata.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Metadata.Value)
-				}
+				r.readObjectAny(v, &x.Metadata.Value)
 			}
 			v.leave()
 		default:
@@ -396,14 +394,14 @@ func (x *Cart) decodeJSON(r *reader, v *validator) {
 			v.enter("items")
 			x.Items.Set = true
 			if r.array(v) {
-				s1 := []LineItem{}
+				p1, s1 := lendItems[LineItem]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, LineItem{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.Items.Value = s1
+				x.Items.Value = keepItems(p1, s1)
 			}
 			v.leave()
 		case "region_id":
@@ -443,14 +441,14 @@ func (x *Cart) decodeJSON(r *reader, v *validator) {
 			v.enter("payment_sessions")
 			x.PaymentSessions.Set = true
 			if r.array(v) {
-				s1 := []PaymentSession{}
+				p1, s1 := lendItems[PaymentSession]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, PaymentSession{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.PaymentSessions.Value = s1
+				x.PaymentSessions.Value = keepItems(p1, s1)
 			}
 			v.leave()
 		case "payment_id":
@@ -532,9 +530,7 @@ func (x *Cart) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Metadata.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Metadata.Value)
-				}
+				r.readObjectAny(v, &x.Metadata.Value)
 			}
 			v.leave()
 		default:
@@ -715,28 +711,28 @@ func (x *Customer) decodeJSON(r *reader, v *validator) {
 			v.enter("shipping_addresses")
 			x.ShippingAddresses.Set = true
 			if r.array(v) {
-				s1 := []Address{}
+				p1, s1 := lendItems[Address]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, Address{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.ShippingAddresses.Value = s1
+				x.ShippingAddresses.Value = keepItems(p1, s1)
 			}
 			v.leave()
 		case "payment_methods":
 			v.enter("payment_methods")
 			x.PaymentMethods.Set = true
 			if r.array(v) {
-				s1 := []PaymentMethod{}
+				p1, s1 := lendItems[PaymentMethod]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, PaymentMethod{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.PaymentMethods.Value = s1
+				x.PaymentMethods.Value = keepItems(p1, s1)
 			}
 			v.leave()
 		case "metadata":
@@ -745,9 +741,7 @@ func (x *Customer) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Metadata.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Metadata.Value)
-				}
+				r.readObjectAny(v, &x.Metadata.Value)
 			}
 			v.leave()
 		default:
@@ -1115,9 +1109,7 @@ func (x *LineItem) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Cart.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Cart.Value)
-				}
+				r.readObjectAny(v, &x.Cart.Value)
 			}
 			v.leave()
 		case "title":
@@ -1206,19 +1198,17 @@ func (x *LineItem) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Metadata.Null = true
 			} else {
-				if !r.null() {
-					if r.object(v) {
-						m1 := map[string]MetadataValue{}
-						for more := r.firstKey(); more; more = r.nextKey() {
-							k1 := r.keyString()
-							var e1 MetadataValue
-							v.enter(k1)
-							e1.decodeJSON(r, v)
-							v.leave()
-							m1[k1] = e1
-						}
-						x.Metadata.Value = m1
+				if r.object(v) {
+					m1 := map[string]MetadataValue{}
+					for more := r.firstKey(); more; more = r.nextKey() {
+						k1 := r.keyString()
+						var e1 MetadataValue
+						v.enter(k1)
+						e1.decodeJSON(r, v)
+						v.leave()
+						m1[k1] = e1
 					}
+					x.Metadata.Value = m1
 				}
 			}
 			v.leave()
@@ -1334,14 +1324,14 @@ func (x *MultipleErrors) decodeJSON(r *reader, v *validator) {
 			seen[0] |= 1 << 0
 			v.enter("errors")
 			if r.array(v) {
-				s1 := []Error{}
+				p1, s1 := lendItems[Error]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, Error{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.Errors = s1
+				x.Errors = keepItems(p1, s1)
 			}
 			v.leave()
 		case "message":
@@ -1675,28 +1665,28 @@ func (x *Product) decodeJSON(r *reader, v *validator) {
 			v.enter("options")
 			x.Options.Set = true
 			if r.array(v) {
-				s1 := []ProductOption{}
+				p1, s1 := lendItems[ProductOption]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, ProductOption{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.Options.Value = s1
+				x.Options.Value = keepItems(p1, s1)
 			}
 			v.leave()
 		case "variants":
 			seen[0] |= 1 << 4
 			v.enter("variants")
 			if r.array(v) {
-				s1 := []ProductVariant{}
+				p1, s1 := lendItems[ProductVariant]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, ProductVariant{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.Variants = s1
+				x.Variants = keepItems(p1, s1)
 			}
 			v.leave()
 		case "option_matrix":
@@ -1764,9 +1754,7 @@ func (x *Product) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Metadata.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Metadata.Value)
-				}
+				r.readObjectAny(v, &x.Metadata.Value)
 			}
 			v.leave()
 		default:
@@ -1818,14 +1806,14 @@ func (x *ProductOption) decodeJSON(r *reader, v *validator) {
 			v.enter("values")
 			x.Values.Set = true
 			if r.array(v) {
-				s1 := []ProductOptionValuesItem{}
+				p1, s1 := lendItems[ProductOptionValuesItem]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, ProductOptionValuesItem{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.Values.Value = s1
+				x.Values.Value = keepItems(p1, s1)
 			}
 			v.leave()
 		default:
@@ -1952,14 +1940,14 @@ func (x *ProductVariant) decodeJSON(r *reader, v *validator) {
 			seen[0] |= 1 << 3
 			v.enter("prices")
 			if r.array(v) {
-				s1 := []Money{}
+				p1, s1 := lendItems[Money]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, Money{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.Prices = s1
+				x.Prices = keepItems(p1, s1)
 			}
 			v.leave()
 		case "sku":
@@ -2003,14 +1991,14 @@ func (x *ProductVariant) decodeJSON(r *reader, v *validator) {
 			v.enter("options")
 			x.Options.Set = true
 			if r.array(v) {
-				s1 := []ProductOptionValuesItem{}
+				p1, s1 := lendItems[ProductOptionValuesItem]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, ProductOptionValuesItem{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.Options.Value = s1
+				x.Options.Value = keepItems(p1, s1)
 			}
 			v.leave()
 		case "calculated_price":
@@ -2114,9 +2102,7 @@ func (x *Region) decodeJSON(r *reader, v *validator) {
 			if r.null() {
 				x.Metadata.Null = true
 			} else {
-				if !r.null() {
-					r.readObjectAny(v, &x.Metadata.Value)
-				}
+				r.readObjectAny(v, &x.Metadata.Value)
 			}
 			v.leave()
 		default:
@@ -2264,14 +2250,14 @@ func (x *StorePostCartReq) decodeJSON(r *reader, v *validator) {
 			v.enter("items")
 			x.Items.Set = true
 			if r.array(v) {
-				s1 := []StorePostCartReqItemsItem{}
+				p1, s1 := lendItems[StorePostCartReqItemsItem]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, StorePostCartReqItemsItem{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.Items.Value = s1
+				x.Items.Value = keepItems(p1, s1)
 			}
 			v.leave()
 		case "context":
@@ -2452,28 +2438,28 @@ func (x *StorePostCartsCartReq) decodeJSON(r *reader, v *validator) {
 			v.enter("gift_cards")
 			x.GiftCards.Set = true
 			if r.array(v) {
-				s1 := []StorePostCartsCartReqGiftCardsItem{}
+				p1, s1 := lendItems[StorePostCartsCartReqGiftCardsItem]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, StorePostCartsCartReqGiftCardsItem{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.GiftCards.Value = s1
+				x.GiftCards.Value = keepItems(p1, s1)
 			}
 			v.leave()
 		case "discounts":
 			v.enter("discounts")
 			x.Discounts.Set = true
 			if r.array(v) {
-				s1 := []StorePostCartsCartReqDiscountsItem{}
+				p1, s1 := lendItems[StorePostCartsCartReqDiscountsItem]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, StorePostCartsCartReqDiscountsItem{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.Discounts.Value = s1
+				x.Discounts.Value = keepItems(p1, s1)
 			}
 			v.leave()
 		case "customer_id":
@@ -2678,14 +2664,14 @@ func (x *StoreProductsListRes) decodeJSON(r *reader, v *validator) {
 			seen[0] |= 1 << 0
 			v.enter("products")
 			if r.array(v) {
-				s1 := []Product{}
+				p1, s1 := lendItems[Product]()
 				for i1, more := 0, r.firstItem(); more; i1, more = i1+1, r.nextItem() {
 					v.enterIndex(i1)
 					s1 = append(s1, Product{})
 					s1[i1].decodeJSON(r, v)
 					v.leave()
 				}
-				x.Products = s1
+				x.Products = keepItems(p1, s1)
 			}
 			v.leave()
 		case "count":

@@ -7,7 +7,7 @@ func (x Address) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x Address) oasgenJSON() {}
+func (x Address) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *Address) encodeJSON(w *jsonWriter) {
@@ -16,7 +16,7 @@ func (x *Address) encodeJSON(w *jsonWriter) {
 	w.string(x.ID)
 	if x.CustomerID.Set {
 		w.raw(",\"customer_id\":")
-		if !x.CustomerID.Set || x.CustomerID.Null {
+		if x.CustomerID.Null {
 			w.raw("null")
 		} else {
 			w.string(x.CustomerID.Value)
@@ -24,7 +24,7 @@ func (x *Address) encodeJSON(w *jsonWriter) {
 	}
 	if x.Company.Set {
 		w.raw(",\"company\":")
-		if !x.Company.Set || x.Company.Null {
+		if x.Company.Null {
 			w.raw("null")
 		} else {
 			w.string(x.Company.Value)
@@ -32,7 +32,7 @@ func (x *Address) encodeJSON(w *jsonWriter) {
 	}
 	if x.FirstName.Set {
 		w.raw(",\"first_name\":")
-		if !x.FirstName.Set || x.FirstName.Null {
+		if x.FirstName.Null {
 			w.raw("null")
 		} else {
 			w.string(x.FirstName.Value)
@@ -40,7 +40,7 @@ func (x *Address) encodeJSON(w *jsonWriter) {
 	}
 	if x.LastName.Set {
 		w.raw(",\"last_name\":")
-		if !x.LastName.Set || x.LastName.Null {
+		if x.LastName.Null {
 			w.raw("null")
 		} else {
 			w.string(x.LastName.Value)
@@ -50,7 +50,7 @@ func (x *Address) encodeJSON(w *jsonWriter) {
 	w.string(x.Address1)
 	if x.Address2.Set {
 		w.raw(",\"address_2\":")
-		if !x.Address2.Set || x.Address2.Null {
+		if x.Address2.Null {
 			w.raw("null")
 		} else {
 			w.string(x.Address2.Value)
@@ -62,7 +62,7 @@ func (x *Address) encodeJSON(w *jsonWriter) {
 	w.string(x.CountryCode)
 	if x.Province.Set {
 		w.raw(",\"province\":")
-		if !x.Province.Set || x.Province.Null {
+		if x.Province.Null {
 			w.raw("null")
 		} else {
 			w.string(x.Province.Value)
@@ -70,7 +70,7 @@ func (x *Address) encodeJSON(w *jsonWriter) {
 	}
 	if x.PostalCode.Set {
 		w.raw(",\"postal_code\":")
-		if !x.PostalCode.Set || x.PostalCode.Null {
+		if x.PostalCode.Null {
 			w.raw("null")
 		} else {
 			w.string(x.PostalCode.Value)
@@ -78,7 +78,7 @@ func (x *Address) encodeJSON(w *jsonWriter) {
 	}
 	if x.Phone.Set {
 		w.raw(",\"phone\":")
-		if !x.Phone.Set || x.Phone.Null {
+		if x.Phone.Null {
 			w.raw("null")
 		} else {
 			w.string(x.Phone.Value)
@@ -86,7 +86,7 @@ func (x *Address) encodeJSON(w *jsonWriter) {
 	}
 	if x.Metadata.Set {
 		w.raw(",\"metadata\":")
-		if !x.Metadata.Set || x.Metadata.Null {
+		if x.Metadata.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.Metadata.Value)
@@ -100,7 +100,7 @@ func (x BankTransfer) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x BankTransfer) oasgenJSON() {}
+func (x BankTransfer) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *BankTransfer) encodeJSON(w *jsonWriter) {
@@ -111,7 +111,7 @@ func (x *BankTransfer) encodeJSON(w *jsonWriter) {
 	w.string(x.Iban)
 	if x.Bic.Set {
 		w.raw(",\"bic\":")
-		if !x.Bic.Set || x.Bic.Null {
+		if x.Bic.Null {
 			w.raw("null")
 		} else {
 			w.string(x.Bic.Value)
@@ -119,19 +119,11 @@ func (x *BankTransfer) encodeJSON(w *jsonWriter) {
 	}
 	if x.AccountHolder.Set {
 		w.raw(",\"account_holder\":")
-		if !x.AccountHolder.Set {
-			w.raw("null")
-		} else {
-			w.string(x.AccountHolder.Value)
-		}
+		w.string(x.AccountHolder.Value)
 	}
 	if x.Reference.Set {
 		w.raw(",\"reference\":")
-		if !x.Reference.Set {
-			w.raw("null")
-		} else {
-			w.string(x.Reference.Value)
-		}
+		w.string(x.Reference.Value)
 	}
 	w.byte('}')
 }
@@ -141,7 +133,7 @@ func (x BankTransferType) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x BankTransferType) oasgenJSON() {}
+func (x BankTransferType) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *BankTransferType) encodeJSON(w *jsonWriter) {
@@ -153,7 +145,7 @@ func (x CardPayment) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x CardPayment) oasgenJSON() {}
+func (x CardPayment) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *CardPayment) encodeJSON(w *jsonWriter) {
@@ -170,7 +162,7 @@ func (x *CardPayment) encodeJSON(w *jsonWriter) {
 	w.int(int64(x.ExpYear))
 	if x.Funding.Set {
 		w.raw(",\"funding\":")
-		if !x.Funding.Set || x.Funding.Null {
+		if x.Funding.Null {
 			w.raw("null")
 		} else {
 			x.Funding.Value.encodeJSON(w)
@@ -184,7 +176,7 @@ func (x CardPaymentFunding) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x CardPaymentFunding) oasgenJSON() {}
+func (x CardPaymentFunding) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *CardPaymentFunding) encodeJSON(w *jsonWriter) {
@@ -196,7 +188,7 @@ func (x CardPaymentType) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x CardPaymentType) oasgenJSON() {}
+func (x CardPaymentType) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *CardPaymentType) encodeJSON(w *jsonWriter) {
@@ -208,7 +200,7 @@ func (x Cart) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x Cart) oasgenJSON() {}
+func (x Cart) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *Cart) encodeJSON(w *jsonWriter) {
@@ -217,7 +209,7 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	w.string(x.ID)
 	if x.Email.Set {
 		w.raw(",\"email\":")
-		if !x.Email.Set || x.Email.Null {
+		if x.Email.Null {
 			w.raw("null")
 		} else {
 			w.string(x.Email.Value)
@@ -225,15 +217,11 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	}
 	if x.SalesChannelID.Set {
 		w.raw(",\"sales_channel_id\":")
-		if !x.SalesChannelID.Set {
-			w.raw("null")
-		} else {
-			w.string(x.SalesChannelID.Value)
-		}
+		w.string(x.SalesChannelID.Value)
 	}
 	if x.BillingAddressID.Set {
 		w.raw(",\"billing_address_id\":")
-		if !x.BillingAddressID.Set || x.BillingAddressID.Null {
+		if x.BillingAddressID.Null {
 			w.raw("null")
 		} else {
 			w.string(x.BillingAddressID.Value)
@@ -241,7 +229,7 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	}
 	if x.BillingAddress.Set {
 		w.raw(",\"billing_address\":")
-		if !x.BillingAddress.Set || x.BillingAddress.Null {
+		if x.BillingAddress.Null {
 			w.raw("null")
 		} else {
 			x.BillingAddress.Value.encodeJSON(w)
@@ -249,7 +237,7 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	}
 	if x.ShippingAddress.Set {
 		w.raw(",\"shipping_address\":")
-		if !x.ShippingAddress.Set || x.ShippingAddress.Null {
+		if x.ShippingAddress.Null {
 			w.raw("null")
 		} else {
 			x.ShippingAddress.Value.encodeJSON(w)
@@ -257,28 +245,24 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	}
 	if x.Items.Set {
 		w.raw(",\"items\":")
-		if !x.Items.Set {
+		if x.Items.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Items.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.Items.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.Items.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.Items.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.Items.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	w.raw(",\"region_id\":")
 	w.string(x.RegionID)
 	if x.Region.Set {
 		w.raw(",\"region\":")
-		if !x.Region.Set || x.Region.Null {
+		if x.Region.Null {
 			w.raw("null")
 		} else {
 			x.Region.Value.encodeJSON(w)
@@ -286,7 +270,7 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	}
 	if x.CustomerID.Set {
 		w.raw(",\"customer_id\":")
-		if !x.CustomerID.Set || x.CustomerID.Null {
+		if x.CustomerID.Null {
 			w.raw("null")
 		} else {
 			w.string(x.CustomerID.Value)
@@ -294,7 +278,7 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	}
 	if x.PaymentSession.Set {
 		w.raw(",\"payment_session\":")
-		if !x.PaymentSession.Set || x.PaymentSession.Null {
+		if x.PaymentSession.Null {
 			w.raw("null")
 		} else {
 			if x.PaymentSession.Value == nil {
@@ -306,26 +290,22 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	}
 	if x.PaymentSessions.Set {
 		w.raw(",\"payment_sessions\":")
-		if !x.PaymentSessions.Set {
+		if x.PaymentSessions.Value == nil {
 			w.raw("null")
 		} else {
-			if x.PaymentSessions.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.PaymentSessions.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.PaymentSessions.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.PaymentSessions.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.PaymentSessions.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	if x.PaymentID.Set {
 		w.raw(",\"payment_id\":")
-		if !x.PaymentID.Set || x.PaymentID.Null {
+		if x.PaymentID.Null {
 			w.raw("null")
 		} else {
 			w.string(x.PaymentID.Value)
@@ -341,7 +321,7 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	}
 	if x.IdempotencyKey.Set {
 		w.raw(",\"idempotency_key\":")
-		if !x.IdempotencyKey.Set || x.IdempotencyKey.Null {
+		if x.IdempotencyKey.Null {
 			w.raw("null")
 		} else {
 			w.string(x.IdempotencyKey.Value)
@@ -349,48 +329,34 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	}
 	if x.Context.Set {
 		w.raw(",\"context\":")
-		if !x.Context.Set {
-			w.raw("null")
-		} else {
-			x.Context.Value.encodeJSON(w)
-		}
+		x.Context.Value.encodeJSON(w)
 	}
 	if x.GiftCardBalances.Set {
 		w.raw(",\"gift_card_balances\":")
-		if !x.GiftCardBalances.Set {
+		if x.GiftCardBalances.Value == nil {
 			w.raw("null")
 		} else {
-			if x.GiftCardBalances.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('{')
-				first1 := true
-				for _, k1 := range sortedKeys(x.GiftCardBalances.Value) {
-					w.comma(&first1)
-					w.string(k1)
-					w.byte(':')
-					v1 := x.GiftCardBalances.Value[k1]
-					v1.encodeJSON(w)
-				}
-				w.byte('}')
+			w.byte('{')
+			first1 := true
+			keys1, mark1 := mapKeys(w, x.GiftCardBalances.Value)
+			for _, k1 := range keys1 {
+				w.comma(&first1)
+				w.string(k1)
+				w.byte(':')
+				v1 := x.GiftCardBalances.Value[k1]
+				v1.encodeJSON(w)
 			}
+			w.keys = w.keys[:mark1]
+			w.byte('}')
 		}
 	}
 	if x.Subtotal.Set {
 		w.raw(",\"subtotal\":")
-		if !x.Subtotal.Set {
-			w.raw("null")
-		} else {
-			w.int(int64(x.Subtotal.Value))
-		}
+		w.int(int64(x.Subtotal.Value))
 	}
 	if x.Total.Set {
 		w.raw(",\"total\":")
-		if !x.Total.Set {
-			w.raw("null")
-		} else {
-			w.int(int64(x.Total.Value))
-		}
+		w.int(int64(x.Total.Value))
 	}
 	w.raw(",\"created_at\":")
 	w.time(x.CreatedAt)
@@ -398,7 +364,7 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	w.time(x.UpdatedAt)
 	if x.Metadata.Set {
 		w.raw(",\"metadata\":")
-		if !x.Metadata.Set || x.Metadata.Null {
+		if x.Metadata.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.Metadata.Value)
@@ -412,7 +378,7 @@ func (x CartContext) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x CartContext) oasgenJSON() {}
+func (x CartContext) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *CartContext) encodeJSON(w *jsonWriter) {
@@ -421,28 +387,22 @@ func (x *CartContext) encodeJSON(w *jsonWriter) {
 	if x.IP.Set {
 		w.comma(&first)
 		w.raw("\"ip\":")
-		if !x.IP.Set {
-			w.raw("null")
-		} else {
-			w.string(x.IP.Value)
-		}
+		w.string(x.IP.Value)
 	}
 	if x.UserAgent.Set {
 		w.comma(&first)
 		w.raw("\"user_agent\":")
-		if !x.UserAgent.Set {
-			w.raw("null")
-		} else {
-			w.string(x.UserAgent.Value)
-		}
+		w.string(x.UserAgent.Value)
 	}
-	for _, k := range sortedKeys(x.AdditionalProperties) {
+	keys, mark := mapKeys(w, x.AdditionalProperties)
+	for _, k := range keys {
 		w.comma(&first)
 		w.string(k)
 		w.byte(':')
 		v := x.AdditionalProperties[k]
 		w.string(v)
 	}
+	w.keys = w.keys[:mark]
 	w.byte('}')
 }
 
@@ -451,7 +411,7 @@ func (x CartType) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x CartType) oasgenJSON() {}
+func (x CartType) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *CartType) encodeJSON(w *jsonWriter) {
@@ -463,7 +423,7 @@ func (x Customer) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x Customer) oasgenJSON() {}
+func (x Customer) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *Customer) encodeJSON(w *jsonWriter) {
@@ -474,7 +434,7 @@ func (x *Customer) encodeJSON(w *jsonWriter) {
 	w.time(x.UpdatedAt)
 	if x.DeletedAt.Set {
 		w.raw(",\"deleted_at\":")
-		if !x.DeletedAt.Set || x.DeletedAt.Null {
+		if x.DeletedAt.Null {
 			w.raw("null")
 		} else {
 			w.time(x.DeletedAt.Value)
@@ -486,7 +446,7 @@ func (x *Customer) encodeJSON(w *jsonWriter) {
 	w.string(x.Email)
 	if x.FirstName.Set {
 		w.raw(",\"first_name\":")
-		if !x.FirstName.Set || x.FirstName.Null {
+		if x.FirstName.Null {
 			w.raw("null")
 		} else {
 			w.string(x.FirstName.Value)
@@ -494,7 +454,7 @@ func (x *Customer) encodeJSON(w *jsonWriter) {
 	}
 	if x.LastName.Set {
 		w.raw(",\"last_name\":")
-		if !x.LastName.Set || x.LastName.Null {
+		if x.LastName.Null {
 			w.raw("null")
 		} else {
 			w.string(x.LastName.Value)
@@ -502,7 +462,7 @@ func (x *Customer) encodeJSON(w *jsonWriter) {
 	}
 	if x.Phone.Set {
 		w.raw(",\"phone\":")
-		if !x.Phone.Set || x.Phone.Null {
+		if x.Phone.Null {
 			w.raw("null")
 		} else {
 			w.string(x.Phone.Value)
@@ -510,7 +470,7 @@ func (x *Customer) encodeJSON(w *jsonWriter) {
 	}
 	if x.Birthday.Set {
 		w.raw(",\"birthday\":")
-		if !x.Birthday.Set || x.Birthday.Null {
+		if x.Birthday.Null {
 			w.raw("null")
 		} else {
 			w.date(x.Birthday.Value.Time)
@@ -520,7 +480,7 @@ func (x *Customer) encodeJSON(w *jsonWriter) {
 	w.bool(x.HasAccount)
 	if x.BillingAddress.Set {
 		w.raw(",\"billing_address\":")
-		if !x.BillingAddress.Set || x.BillingAddress.Null {
+		if x.BillingAddress.Null {
 			w.raw("null")
 		} else {
 			x.BillingAddress.Value.encodeJSON(w)
@@ -528,45 +488,37 @@ func (x *Customer) encodeJSON(w *jsonWriter) {
 	}
 	if x.ShippingAddresses.Set {
 		w.raw(",\"shipping_addresses\":")
-		if !x.ShippingAddresses.Set {
+		if x.ShippingAddresses.Value == nil {
 			w.raw("null")
 		} else {
-			if x.ShippingAddresses.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.ShippingAddresses.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.ShippingAddresses.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.ShippingAddresses.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.ShippingAddresses.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	if x.PaymentMethods.Set {
 		w.raw(",\"payment_methods\":")
-		if !x.PaymentMethods.Set {
+		if x.PaymentMethods.Value == nil {
 			w.raw("null")
 		} else {
-			if x.PaymentMethods.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.PaymentMethods.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.PaymentMethods.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.PaymentMethods.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.PaymentMethods.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	if x.Metadata.Set {
 		w.raw(",\"metadata\":")
-		if !x.Metadata.Set || x.Metadata.Null {
+		if x.Metadata.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.Metadata.Value)
@@ -580,7 +532,7 @@ func (x DeleteStoreCartsIDResponse) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x DeleteStoreCartsIDResponse) oasgenJSON() {}
+func (x DeleteStoreCartsIDResponse) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *DeleteStoreCartsIDResponse) encodeJSON(w *jsonWriter) {
@@ -599,7 +551,7 @@ func (x Error) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x Error) oasgenJSON() {}
+func (x Error) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *Error) encodeJSON(w *jsonWriter) {
@@ -608,11 +560,7 @@ func (x *Error) encodeJSON(w *jsonWriter) {
 	if x.Code.Set {
 		w.comma(&first)
 		w.raw("\"code\":")
-		if !x.Code.Set {
-			w.raw("null")
-		} else {
-			x.Code.Value.encodeJSON(w)
-		}
+		x.Code.Value.encodeJSON(w)
 	}
 	w.comma(&first)
 	w.raw("\"message\":")
@@ -623,11 +571,7 @@ func (x *Error) encodeJSON(w *jsonWriter) {
 	if x.Source.Set {
 		w.comma(&first)
 		w.raw("\"source\":")
-		if !x.Source.Set {
-			w.raw("null")
-		} else {
-			x.Source.Value.encodeJSON(w)
-		}
+		x.Source.Value.encodeJSON(w)
 	}
 	w.byte('}')
 }
@@ -637,7 +581,7 @@ func (x ErrorCode) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x ErrorCode) oasgenJSON() {}
+func (x ErrorCode) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *ErrorCode) encodeJSON(w *jsonWriter) {
@@ -649,7 +593,7 @@ func (x ErrorSource) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x ErrorSource) oasgenJSON() {}
+func (x ErrorSource) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *ErrorSource) encodeJSON(w *jsonWriter) {
@@ -658,20 +602,12 @@ func (x *ErrorSource) encodeJSON(w *jsonWriter) {
 	if x.Ref.Set {
 		w.comma(&first)
 		w.raw("\"$ref\":")
-		if !x.Ref.Set {
-			w.raw("null")
-		} else {
-			w.string(x.Ref.Value)
-		}
+		w.string(x.Ref.Value)
 	}
 	if x.Pointer.Set {
 		w.comma(&first)
 		w.raw("\"pointer\":")
-		if !x.Pointer.Set {
-			w.raw("null")
-		} else {
-			w.string(x.Pointer.Value)
-		}
+		w.string(x.Pointer.Value)
 	}
 	w.byte('}')
 }
@@ -681,7 +617,7 @@ func (x ErrorType) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x ErrorType) oasgenJSON() {}
+func (x ErrorType) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *ErrorType) encodeJSON(w *jsonWriter) {
@@ -693,7 +629,7 @@ func (x GetProductsParamsCreatedAt) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x GetProductsParamsCreatedAt) oasgenJSON() {}
+func (x GetProductsParamsCreatedAt) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *GetProductsParamsCreatedAt) encodeJSON(w *jsonWriter) {
@@ -702,38 +638,22 @@ func (x *GetProductsParamsCreatedAt) encodeJSON(w *jsonWriter) {
 	if x.Lt.Set {
 		w.comma(&first)
 		w.raw("\"lt\":")
-		if !x.Lt.Set {
-			w.raw("null")
-		} else {
-			w.time(x.Lt.Value)
-		}
+		w.time(x.Lt.Value)
 	}
 	if x.Gt.Set {
 		w.comma(&first)
 		w.raw("\"gt\":")
-		if !x.Gt.Set {
-			w.raw("null")
-		} else {
-			w.time(x.Gt.Value)
-		}
+		w.time(x.Gt.Value)
 	}
 	if x.Lte.Set {
 		w.comma(&first)
 		w.raw("\"lte\":")
-		if !x.Lte.Set {
-			w.raw("null")
-		} else {
-			w.time(x.Lte.Value)
-		}
+		w.time(x.Lte.Value)
 	}
 	if x.Gte.Set {
 		w.comma(&first)
 		w.raw("\"gte\":")
-		if !x.Gte.Set {
-			w.raw("null")
-		} else {
-			w.time(x.Gte.Value)
-		}
+		w.time(x.Gte.Value)
 	}
 	w.byte('}')
 }
@@ -743,7 +663,7 @@ func (x GetProductsParamsPrice) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x GetProductsParamsPrice) oasgenJSON() {}
+func (x GetProductsParamsPrice) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *GetProductsParamsPrice) encodeJSON(w *jsonWriter) {
@@ -762,7 +682,7 @@ func (x GiftCardPayment) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x GiftCardPayment) oasgenJSON() {}
+func (x GiftCardPayment) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *GiftCardPayment) encodeJSON(w *jsonWriter) {
@@ -773,11 +693,7 @@ func (x *GiftCardPayment) encodeJSON(w *jsonWriter) {
 	w.string(x.Code)
 	if x.Balance.Set {
 		w.raw(",\"balance\":")
-		if !x.Balance.Set {
-			w.raw("null")
-		} else {
-			x.Balance.Value.encodeJSON(w)
-		}
+		x.Balance.Value.encodeJSON(w)
 	}
 	w.byte('}')
 }
@@ -787,7 +703,7 @@ func (x GiftCardPaymentType) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x GiftCardPaymentType) oasgenJSON() {}
+func (x GiftCardPaymentType) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *GiftCardPaymentType) encodeJSON(w *jsonWriter) {
@@ -799,7 +715,7 @@ func (x LineItem) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x LineItem) oasgenJSON() {}
+func (x LineItem) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *LineItem) encodeJSON(w *jsonWriter) {
@@ -808,7 +724,7 @@ func (x *LineItem) encodeJSON(w *jsonWriter) {
 	w.string(x.ID)
 	if x.CartID.Set {
 		w.raw(",\"cart_id\":")
-		if !x.CartID.Set || x.CartID.Null {
+		if x.CartID.Null {
 			w.raw("null")
 		} else {
 			w.string(x.CartID.Value)
@@ -816,7 +732,7 @@ func (x *LineItem) encodeJSON(w *jsonWriter) {
 	}
 	if x.Cart.Set {
 		w.raw(",\"cart\":")
-		if !x.Cart.Set || x.Cart.Null {
+		if x.Cart.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.Cart.Value)
@@ -826,7 +742,7 @@ func (x *LineItem) encodeJSON(w *jsonWriter) {
 	w.string(x.Title)
 	if x.Description.Set {
 		w.raw(",\"description\":")
-		if !x.Description.Set || x.Description.Null {
+		if x.Description.Null {
 			w.raw("null")
 		} else {
 			w.string(x.Description.Value)
@@ -834,7 +750,7 @@ func (x *LineItem) encodeJSON(w *jsonWriter) {
 	}
 	if x.Thumbnail.Set {
 		w.raw(",\"thumbnail\":")
-		if !x.Thumbnail.Set || x.Thumbnail.Null {
+		if x.Thumbnail.Null {
 			w.raw("null")
 		} else {
 			w.string(x.Thumbnail.Value)
@@ -848,7 +764,7 @@ func (x *LineItem) encodeJSON(w *jsonWriter) {
 	}
 	if x.HasShipping.Set {
 		w.raw(",\"has_shipping\":")
-		if !x.HasShipping.Set || x.HasShipping.Null {
+		if x.HasShipping.Null {
 			w.raw("null")
 		} else {
 			w.bool(x.HasShipping.Value)
@@ -862,7 +778,7 @@ func (x *LineItem) encodeJSON(w *jsonWriter) {
 	}
 	if x.Variant.Set {
 		w.raw(",\"variant\":")
-		if !x.Variant.Set || x.Variant.Null {
+		if x.Variant.Null {
 			w.raw("null")
 		} else {
 			x.Variant.Value.encodeJSON(w)
@@ -874,11 +790,7 @@ func (x *LineItem) encodeJSON(w *jsonWriter) {
 	w.int(int64(x.UnitPrice))
 	if x.Total.Set {
 		w.raw(",\"total\":")
-		if !x.Total.Set {
-			w.raw("null")
-		} else {
-			w.int(int64(x.Total.Value))
-		}
+		w.int(int64(x.Total.Value))
 	}
 	w.raw(",\"created_at\":")
 	w.time(x.CreatedAt)
@@ -886,7 +798,7 @@ func (x *LineItem) encodeJSON(w *jsonWriter) {
 	w.time(x.UpdatedAt)
 	if x.Metadata.Set {
 		w.raw(",\"metadata\":")
-		if !x.Metadata.Set || x.Metadata.Null {
+		if x.Metadata.Null {
 			w.raw("null")
 		} else {
 			if x.Metadata.Value == nil {
@@ -894,13 +806,15 @@ func (x *LineItem) encodeJSON(w *jsonWriter) {
 			} else {
 				w.byte('{')
 				first1 := true
-				for _, k1 := range sortedKeys(x.Metadata.Value) {
+				keys1, mark1 := mapKeys(w, x.Metadata.Value)
+				for _, k1 := range keys1 {
 					w.comma(&first1)
 					w.string(k1)
 					w.byte(':')
 					v1 := x.Metadata.Value[k1]
 					v1.encodeJSON(w)
 				}
+				w.keys = w.keys[:mark1]
 				w.byte('}')
 			}
 		}
@@ -913,7 +827,7 @@ func (x MetadataValue) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x MetadataValue) oasgenJSON() {}
+func (x MetadataValue) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *MetadataValue) encodeJSON(w *jsonWriter) {
@@ -934,7 +848,7 @@ func (x Money) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x Money) oasgenJSON() {}
+func (x Money) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *Money) encodeJSON(w *jsonWriter) {
@@ -951,7 +865,7 @@ func (x MultipleErrors) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x MultipleErrors) oasgenJSON() {}
+func (x MultipleErrors) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *MultipleErrors) encodeJSON(w *jsonWriter) {
@@ -971,11 +885,7 @@ func (x *MultipleErrors) encodeJSON(w *jsonWriter) {
 	}
 	if x.Message.Set {
 		w.raw(",\"message\":")
-		if !x.Message.Set {
-			w.raw("null")
-		} else {
-			w.string(x.Message.Value)
-		}
+		w.string(x.Message.Value)
 	}
 	w.byte('}')
 }
@@ -985,7 +895,7 @@ func (x PaymentMethod) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x PaymentMethod) oasgenJSON() {}
+func (x PaymentMethod) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *PaymentMethod) encodeJSON(w *jsonWriter) {
@@ -1006,7 +916,7 @@ func (x PaymentSession) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x PaymentSession) oasgenJSON() {}
+func (x PaymentSession) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *PaymentSession) encodeJSON(w *jsonWriter) {
@@ -1021,7 +931,7 @@ func (x *PaymentSession) encodeJSON(w *jsonWriter) {
 	}
 	if x.Cart.Set {
 		w.raw(",\"cart\":")
-		if !x.Cart.Set || x.Cart.Null {
+		if x.Cart.Null {
 			w.raw("null")
 		} else {
 			if x.Cart.Value == nil {
@@ -1035,7 +945,7 @@ func (x *PaymentSession) encodeJSON(w *jsonWriter) {
 	w.string(x.ProviderID)
 	if x.PaymentMethod.Set {
 		w.raw(",\"payment_method\":")
-		if !x.PaymentMethod.Set || x.PaymentMethod.Null {
+		if x.PaymentMethod.Null {
 			w.raw("null")
 		} else {
 			x.PaymentMethod.Value.encodeJSON(w)
@@ -1043,7 +953,7 @@ func (x *PaymentSession) encodeJSON(w *jsonWriter) {
 	}
 	if x.IsSelected.Set {
 		w.raw(",\"is_selected\":")
-		if !x.IsSelected.Set || x.IsSelected.Null {
+		if x.IsSelected.Null {
 			w.raw("null")
 		} else {
 			w.bool(x.IsSelected.Value)
@@ -1051,11 +961,7 @@ func (x *PaymentSession) encodeJSON(w *jsonWriter) {
 	}
 	if x.IsInitiated.Set {
 		w.raw(",\"is_initiated\":")
-		if !x.IsInitiated.Set {
-			w.raw("null")
-		} else {
-			w.bool(x.IsInitiated.Value)
-		}
+		w.bool(x.IsInitiated.Value)
 	}
 	w.raw(",\"status\":")
 	x.Status.encodeJSON(w)
@@ -1063,7 +969,7 @@ func (x *PaymentSession) encodeJSON(w *jsonWriter) {
 	w.marshal(x.Data)
 	if x.IdempotencyKey.Set {
 		w.raw(",\"idempotency_key\":")
-		if !x.IdempotencyKey.Set || x.IdempotencyKey.Null {
+		if x.IdempotencyKey.Null {
 			w.raw("null")
 		} else {
 			w.string(x.IdempotencyKey.Value)
@@ -1077,7 +983,7 @@ func (x *PaymentSession) encodeJSON(w *jsonWriter) {
 	}
 	if x.PaymentAuthorizedAt.Set {
 		w.raw(",\"payment_authorized_at\":")
-		if !x.PaymentAuthorizedAt.Set || x.PaymentAuthorizedAt.Null {
+		if x.PaymentAuthorizedAt.Null {
 			w.raw("null")
 		} else {
 			w.time(x.PaymentAuthorizedAt.Value)
@@ -1095,7 +1001,7 @@ func (x PaymentSessionStatus) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x PaymentSessionStatus) oasgenJSON() {}
+func (x PaymentSessionStatus) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *PaymentSessionStatus) encodeJSON(w *jsonWriter) {
@@ -1107,7 +1013,7 @@ func (x PostCart400Response) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x PostCart400Response) oasgenJSON() {}
+func (x PostCart400Response) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *PostCart400Response) encodeJSON(w *jsonWriter) {
@@ -1126,7 +1032,7 @@ func (x Product) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x Product) oasgenJSON() {}
+func (x Product) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *Product) encodeJSON(w *jsonWriter) {
@@ -1137,7 +1043,7 @@ func (x *Product) encodeJSON(w *jsonWriter) {
 	w.string(x.Title)
 	if x.Subtitle.Set {
 		w.raw(",\"subtitle\":")
-		if !x.Subtitle.Set || x.Subtitle.Null {
+		if x.Subtitle.Null {
 			w.raw("null")
 		} else {
 			w.string(x.Subtitle.Value)
@@ -1145,7 +1051,7 @@ func (x *Product) encodeJSON(w *jsonWriter) {
 	}
 	if x.Description.Set {
 		w.raw(",\"description\":")
-		if !x.Description.Set || x.Description.Null {
+		if x.Description.Null {
 			w.raw("null")
 		} else {
 			w.string(x.Description.Value)
@@ -1153,7 +1059,7 @@ func (x *Product) encodeJSON(w *jsonWriter) {
 	}
 	if x.Slug.Set {
 		w.raw(",\"handle\":")
-		if !x.Slug.Set || x.Slug.Null {
+		if x.Slug.Null {
 			w.raw("null")
 		} else {
 			x.Slug.Value.encodeJSON(w)
@@ -1165,7 +1071,7 @@ func (x *Product) encodeJSON(w *jsonWriter) {
 	x.Status.encodeJSON(w)
 	if x.Thumbnail.Set {
 		w.raw(",\"thumbnail\":")
-		if !x.Thumbnail.Set || x.Thumbnail.Null {
+		if x.Thumbnail.Null {
 			w.raw("null")
 		} else {
 			w.string(x.Thumbnail.Value)
@@ -1173,7 +1079,7 @@ func (x *Product) encodeJSON(w *jsonWriter) {
 	}
 	if x.ThumbnailPlaceholder.Set {
 		w.raw(",\"thumbnail_placeholder\":")
-		if !x.ThumbnailPlaceholder.Set || x.ThumbnailPlaceholder.Null {
+		if x.ThumbnailPlaceholder.Null {
 			w.raw("null")
 		} else {
 			w.bytes(x.ThumbnailPlaceholder.Value)
@@ -1181,7 +1087,7 @@ func (x *Product) encodeJSON(w *jsonWriter) {
 	}
 	if x.ExternalID.Set {
 		w.raw(",\"external_id\":")
-		if !x.ExternalID.Set || x.ExternalID.Null {
+		if x.ExternalID.Null {
 			w.raw("null")
 		} else {
 			w.string(x.ExternalID.Value)
@@ -1189,21 +1095,17 @@ func (x *Product) encodeJSON(w *jsonWriter) {
 	}
 	if x.Options.Set {
 		w.raw(",\"options\":")
-		if !x.Options.Set {
+		if x.Options.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Options.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.Options.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.Options.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.Options.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.Options.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	w.raw(",\"variants\":")
@@ -1221,56 +1123,48 @@ func (x *Product) encodeJSON(w *jsonWriter) {
 	}
 	if x.OptionMatrix.Set {
 		w.raw(",\"option_matrix\":")
-		if !x.OptionMatrix.Set {
+		if x.OptionMatrix.Value == nil {
 			w.raw("null")
 		} else {
-			if x.OptionMatrix.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.OptionMatrix.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					if x.OptionMatrix.Value[i1] == nil {
-						w.raw("null")
-					} else {
-						w.byte('[')
-						for i2 := range x.OptionMatrix.Value[i1] {
-							if i2 > 0 {
-								w.byte(',')
-							}
-							w.string(x.OptionMatrix.Value[i1][i2])
-						}
-						w.byte(']')
-					}
+			w.byte('[')
+			for i1 := range x.OptionMatrix.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				if x.OptionMatrix.Value[i1] == nil {
+					w.raw("null")
+				} else {
+					w.byte('[')
+					for i2 := range x.OptionMatrix.Value[i1] {
+						if i2 > 0 {
+							w.byte(',')
+						}
+						w.string(x.OptionMatrix.Value[i1][i2])
+					}
+					w.byte(']')
+				}
 			}
+			w.byte(']')
 		}
 	}
 	if x.Tags.Set {
 		w.raw(",\"tags\":")
-		if !x.Tags.Set {
+		if x.Tags.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Tags.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.Tags.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					w.string(x.Tags.Value[i1])
+			w.byte('[')
+			for i1 := range x.Tags.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				w.string(x.Tags.Value[i1])
 			}
+			w.byte(']')
 		}
 	}
 	if x.Weight.Set {
 		w.raw(",\"weight\":")
-		if !x.Weight.Set || x.Weight.Null {
+		if x.Weight.Null {
 			w.raw("null")
 		} else {
 			w.int(int64(x.Weight.Value))
@@ -1282,7 +1176,7 @@ func (x *Product) encodeJSON(w *jsonWriter) {
 	w.time(x.UpdatedAt)
 	if x.Metadata.Set {
 		w.raw(",\"metadata\":")
-		if !x.Metadata.Set || x.Metadata.Null {
+		if x.Metadata.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.Metadata.Value)
@@ -1296,7 +1190,7 @@ func (x ProductOption) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x ProductOption) oasgenJSON() {}
+func (x ProductOption) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *ProductOption) encodeJSON(w *jsonWriter) {
@@ -1309,21 +1203,17 @@ func (x *ProductOption) encodeJSON(w *jsonWriter) {
 	w.string(x.ProductID)
 	if x.Values.Set {
 		w.raw(",\"values\":")
-		if !x.Values.Set {
+		if x.Values.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Values.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.Values.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.Values.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.Values.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.Values.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	w.byte('}')
@@ -1334,7 +1224,7 @@ func (x ProductOptionValuesItem) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x ProductOptionValuesItem) oasgenJSON() {}
+func (x ProductOptionValuesItem) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *ProductOptionValuesItem) encodeJSON(w *jsonWriter) {
@@ -1353,7 +1243,7 @@ func (x ProductStatus) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x ProductStatus) oasgenJSON() {}
+func (x ProductStatus) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *ProductStatus) encodeJSON(w *jsonWriter) {
@@ -1365,7 +1255,7 @@ func (x ProductVariant) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x ProductVariant) oasgenJSON() {}
+func (x ProductVariant) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *ProductVariant) encodeJSON(w *jsonWriter) {
@@ -1378,7 +1268,7 @@ func (x *ProductVariant) encodeJSON(w *jsonWriter) {
 	w.string(x.ProductID)
 	if x.Product.Set {
 		w.raw(",\"product\":")
-		if !x.Product.Set || x.Product.Null {
+		if x.Product.Null {
 			w.raw("null")
 		} else {
 			x.Product.Value.encodeJSON(w)
@@ -1399,7 +1289,7 @@ func (x *ProductVariant) encodeJSON(w *jsonWriter) {
 	}
 	if x.SKU.Set {
 		w.raw(",\"sku\":")
-		if !x.SKU.Set || x.SKU.Null {
+		if x.SKU.Null {
 			w.raw("null")
 		} else {
 			w.string(x.SKU.Value)
@@ -1407,7 +1297,7 @@ func (x *ProductVariant) encodeJSON(w *jsonWriter) {
 	}
 	if x.Barcode.Set {
 		w.raw(",\"barcode\":")
-		if !x.Barcode.Set || x.Barcode.Null {
+		if x.Barcode.Null {
 			w.raw("null")
 		} else {
 			w.string(x.Barcode.Value)
@@ -1419,7 +1309,7 @@ func (x *ProductVariant) encodeJSON(w *jsonWriter) {
 	w.bool(x.AllowBackorder)
 	if x.Weight.Set {
 		w.raw(",\"weight\":")
-		if !x.Weight.Set || x.Weight.Null {
+		if x.Weight.Null {
 			w.raw("null")
 		} else {
 			w.float64(x.Weight.Value)
@@ -1427,26 +1317,22 @@ func (x *ProductVariant) encodeJSON(w *jsonWriter) {
 	}
 	if x.Options.Set {
 		w.raw(",\"options\":")
-		if !x.Options.Set {
+		if x.Options.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Options.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.Options.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.Options.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.Options.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.Options.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	if x.CalculatedPrice.Set {
 		w.raw(",\"calculated_price\":")
-		if !x.CalculatedPrice.Set || x.CalculatedPrice.Null {
+		if x.CalculatedPrice.Null {
 			w.raw("null")
 		} else {
 			w.int(int64(x.CalculatedPrice.Value))
@@ -1460,7 +1346,7 @@ func (x Region) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x Region) oasgenJSON() {}
+func (x Region) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *Region) encodeJSON(w *jsonWriter) {
@@ -1475,7 +1361,7 @@ func (x *Region) encodeJSON(w *jsonWriter) {
 	w.float32(x.TaxRate)
 	if x.TaxCode.Set {
 		w.raw(",\"tax_code\":")
-		if !x.TaxCode.Set || x.TaxCode.Null {
+		if x.TaxCode.Null {
 			w.raw("null")
 		} else {
 			w.string(x.TaxCode.Value)
@@ -1496,23 +1382,15 @@ func (x *Region) encodeJSON(w *jsonWriter) {
 	}
 	if x.AutomaticTaxes.Set {
 		w.raw(",\"automatic_taxes\":")
-		if !x.AutomaticTaxes.Set {
-			w.raw("null")
-		} else {
-			w.bool(x.AutomaticTaxes.Value)
-		}
+		w.bool(x.AutomaticTaxes.Value)
 	}
 	if x.IncludesTax.Set {
 		w.raw(",\"includes_tax\":")
-		if !x.IncludesTax.Set {
-			w.raw("null")
-		} else {
-			w.bool(x.IncludesTax.Value)
-		}
+		w.bool(x.IncludesTax.Value)
 	}
 	if x.Metadata.Set {
 		w.raw(",\"metadata\":")
-		if !x.Metadata.Set || x.Metadata.Null {
+		if x.Metadata.Null {
 			w.raw("null")
 		} else {
 			w.marshal(x.Metadata.Value)
@@ -1526,7 +1404,7 @@ func (x Slug) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x Slug) oasgenJSON() {}
+func (x Slug) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *Slug) encodeJSON(w *jsonWriter) {
@@ -1538,7 +1416,7 @@ func (x StoreCartsRes) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x StoreCartsRes) oasgenJSON() {}
+func (x StoreCartsRes) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *StoreCartsRes) encodeJSON(w *jsonWriter) {
@@ -1553,7 +1431,7 @@ func (x StoreCustomersRes) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x StoreCustomersRes) oasgenJSON() {}
+func (x StoreCustomersRes) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *StoreCustomersRes) encodeJSON(w *jsonWriter) {
@@ -1568,7 +1446,7 @@ func (x StorePostCartReq) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x StorePostCartReq) oasgenJSON() {}
+func (x StorePostCartReq) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *StorePostCartReq) encodeJSON(w *jsonWriter) {
@@ -1577,70 +1455,52 @@ func (x *StorePostCartReq) encodeJSON(w *jsonWriter) {
 	if x.RegionID.Set {
 		w.comma(&first)
 		w.raw("\"region_id\":")
-		if !x.RegionID.Set {
-			w.raw("null")
-		} else {
-			w.string(x.RegionID.Value)
-		}
+		w.string(x.RegionID.Value)
 	}
 	if x.SalesChannelID.Set {
 		w.comma(&first)
 		w.raw("\"sales_channel_id\":")
-		if !x.SalesChannelID.Set {
-			w.raw("null")
-		} else {
-			w.string(x.SalesChannelID.Value)
-		}
+		w.string(x.SalesChannelID.Value)
 	}
 	if x.CountryCode.Set {
 		w.comma(&first)
 		w.raw("\"country_code\":")
-		if !x.CountryCode.Set {
-			w.raw("null")
-		} else {
-			w.string(x.CountryCode.Value)
-		}
+		w.string(x.CountryCode.Value)
 	}
 	if x.Items.Set {
 		w.comma(&first)
 		w.raw("\"items\":")
-		if !x.Items.Set {
+		if x.Items.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Items.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.Items.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.Items.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.Items.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.Items.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	if x.Context.Set {
 		w.comma(&first)
 		w.raw("\"context\":")
-		if !x.Context.Set {
+		if x.Context.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Context.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('{')
-				first1 := true
-				for _, k1 := range sortedKeys(x.Context.Value) {
-					w.comma(&first1)
-					w.string(k1)
-					w.byte(':')
-					v1 := x.Context.Value[k1]
-					w.string(v1)
-				}
-				w.byte('}')
+			w.byte('{')
+			first1 := true
+			keys1, mark1 := mapKeys(w, x.Context.Value)
+			for _, k1 := range keys1 {
+				w.comma(&first1)
+				w.string(k1)
+				w.byte(':')
+				v1 := x.Context.Value[k1]
+				w.string(v1)
 			}
+			w.keys = w.keys[:mark1]
+			w.byte('}')
 		}
 	}
 	w.byte('}')
@@ -1651,7 +1511,7 @@ func (x StorePostCartReqItemsItem) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x StorePostCartReqItemsItem) oasgenJSON() {}
+func (x StorePostCartReqItemsItem) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *StorePostCartReqItemsItem) encodeJSON(w *jsonWriter) {
@@ -1668,7 +1528,7 @@ func (x StorePostCartsCartLineItemsReq) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x StorePostCartsCartLineItemsReq) oasgenJSON() {}
+func (x StorePostCartsCartLineItemsReq) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *StorePostCartsCartLineItemsReq) encodeJSON(w *jsonWriter) {
@@ -1679,23 +1539,21 @@ func (x *StorePostCartsCartLineItemsReq) encodeJSON(w *jsonWriter) {
 	w.int(int64(x.Quantity))
 	if x.Metadata.Set {
 		w.raw(",\"metadata\":")
-		if !x.Metadata.Set {
+		if x.Metadata.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Metadata.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('{')
-				first1 := true
-				for _, k1 := range sortedKeys(x.Metadata.Value) {
-					w.comma(&first1)
-					w.string(k1)
-					w.byte(':')
-					v1 := x.Metadata.Value[k1]
-					v1.encodeJSON(w)
-				}
-				w.byte('}')
+			w.byte('{')
+			first1 := true
+			keys1, mark1 := mapKeys(w, x.Metadata.Value)
+			for _, k1 := range keys1 {
+				w.comma(&first1)
+				w.string(k1)
+				w.byte(':')
+				v1 := x.Metadata.Value[k1]
+				v1.encodeJSON(w)
 			}
+			w.keys = w.keys[:mark1]
+			w.byte('}')
 		}
 	}
 	w.byte('}')
@@ -1706,7 +1564,7 @@ func (x StorePostCartsCartReq) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x StorePostCartsCartReq) oasgenJSON() {}
+func (x StorePostCartsCartReq) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *StorePostCartsCartReq) encodeJSON(w *jsonWriter) {
@@ -1715,136 +1573,94 @@ func (x *StorePostCartsCartReq) encodeJSON(w *jsonWriter) {
 	if x.RegionID.Set {
 		w.comma(&first)
 		w.raw("\"region_id\":")
-		if !x.RegionID.Set {
-			w.raw("null")
-		} else {
-			w.string(x.RegionID.Value)
-		}
+		w.string(x.RegionID.Value)
 	}
 	if x.CountryCode.Set {
 		w.comma(&first)
 		w.raw("\"country_code\":")
-		if !x.CountryCode.Set {
-			w.raw("null")
-		} else {
-			w.string(x.CountryCode.Value)
-		}
+		w.string(x.CountryCode.Value)
 	}
 	if x.Email.Set {
 		w.comma(&first)
 		w.raw("\"email\":")
-		if !x.Email.Set {
-			w.raw("null")
-		} else {
-			w.string(x.Email.Value)
-		}
+		w.string(x.Email.Value)
 	}
 	if x.SalesChannelID.Set {
 		w.comma(&first)
 		w.raw("\"sales_channel_id\":")
-		if !x.SalesChannelID.Set {
-			w.raw("null")
-		} else {
-			w.string(x.SalesChannelID.Value)
-		}
+		w.string(x.SalesChannelID.Value)
 	}
 	if x.BillingAddressID.Set {
 		w.comma(&first)
 		w.raw("\"billing_address_id\":")
-		if !x.BillingAddressID.Set {
-			w.raw("null")
-		} else {
-			w.string(x.BillingAddressID.Value)
-		}
+		w.string(x.BillingAddressID.Value)
 	}
 	if x.ShippingAddressID.Set {
 		w.comma(&first)
 		w.raw("\"shipping_address_id\":")
-		if !x.ShippingAddressID.Set {
-			w.raw("null")
-		} else {
-			w.string(x.ShippingAddressID.Value)
-		}
+		w.string(x.ShippingAddressID.Value)
 	}
 	if x.GiftCards.Set {
 		w.comma(&first)
 		w.raw("\"gift_cards\":")
-		if !x.GiftCards.Set {
+		if x.GiftCards.Value == nil {
 			w.raw("null")
 		} else {
-			if x.GiftCards.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.GiftCards.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.GiftCards.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.GiftCards.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.GiftCards.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	if x.Discounts.Set {
 		w.comma(&first)
 		w.raw("\"discounts\":")
-		if !x.Discounts.Set {
+		if x.Discounts.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Discounts.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.Discounts.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.Discounts.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.Discounts.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.Discounts.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	if x.CustomerID.Set {
 		w.comma(&first)
 		w.raw("\"customer_id\":")
-		if !x.CustomerID.Set {
-			w.raw("null")
-		} else {
-			w.string(x.CustomerID.Value)
-		}
+		w.string(x.CustomerID.Value)
 	}
 	if x.Context.Set {
 		w.comma(&first)
 		w.raw("\"context\":")
-		if !x.Context.Set {
+		if x.Context.Value == nil {
 			w.raw("null")
 		} else {
-			if x.Context.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('{')
-				first1 := true
-				for _, k1 := range sortedKeys(x.Context.Value) {
-					w.comma(&first1)
-					w.string(k1)
-					w.byte(':')
-					v1 := x.Context.Value[k1]
-					w.string(v1)
-				}
-				w.byte('}')
+			w.byte('{')
+			first1 := true
+			keys1, mark1 := mapKeys(w, x.Context.Value)
+			for _, k1 := range keys1 {
+				w.comma(&first1)
+				w.string(k1)
+				w.byte(':')
+				v1 := x.Context.Value[k1]
+				w.string(v1)
 			}
+			w.keys = w.keys[:mark1]
+			w.byte('}')
 		}
 	}
 	if x.Metadata.Set {
 		w.comma(&first)
 		w.raw("\"metadata\":")
-		if !x.Metadata.Set {
-			w.raw("null")
-		} else {
-			w.marshal(x.Metadata.Value)
-		}
+		w.marshal(x.Metadata.Value)
 	}
 	w.byte('}')
 }
@@ -1854,7 +1670,7 @@ func (x StorePostCartsCartReqDiscountsItem) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x StorePostCartsCartReqDiscountsItem) oasgenJSON() {}
+func (x StorePostCartsCartReqDiscountsItem) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *StorePostCartsCartReqDiscountsItem) encodeJSON(w *jsonWriter) {
@@ -1869,7 +1685,7 @@ func (x StorePostCartsCartReqGiftCardsItem) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x StorePostCartsCartReqGiftCardsItem) oasgenJSON() {}
+func (x StorePostCartsCartReqGiftCardsItem) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *StorePostCartsCartReqGiftCardsItem) encodeJSON(w *jsonWriter) {
@@ -1884,7 +1700,7 @@ func (x StorePostCustomersCustomerReq) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x StorePostCustomersCustomerReq) oasgenJSON() {}
+func (x StorePostCustomersCustomerReq) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *StorePostCustomersCustomerReq) encodeJSON(w *jsonWriter) {
@@ -1893,83 +1709,47 @@ func (x *StorePostCustomersCustomerReq) encodeJSON(w *jsonWriter) {
 	if x.FirstName.Set {
 		w.comma(&first)
 		w.raw("\"first_name\":")
-		if !x.FirstName.Set {
-			w.raw("null")
-		} else {
-			w.string(x.FirstName.Value)
-		}
+		w.string(x.FirstName.Value)
 	}
 	if x.LastName.Set {
 		w.comma(&first)
 		w.raw("\"last_name\":")
-		if !x.LastName.Set {
-			w.raw("null")
-		} else {
-			w.string(x.LastName.Value)
-		}
+		w.string(x.LastName.Value)
 	}
 	if x.BillingAddress.Set {
 		w.comma(&first)
 		w.raw("\"billing_address\":")
-		if !x.BillingAddress.Set {
-			w.raw("null")
-		} else {
-			x.BillingAddress.Value.encodeJSON(w)
-		}
+		x.BillingAddress.Value.encodeJSON(w)
 	}
 	if x.Password.Set {
 		w.comma(&first)
 		w.raw("\"password\":")
-		if !x.Password.Set {
-			w.raw("null")
-		} else {
-			w.string(x.Password.Value)
-		}
+		w.string(x.Password.Value)
 	}
 	if x.Phone.Set {
 		w.comma(&first)
 		w.raw("\"phone\":")
-		if !x.Phone.Set {
-			w.raw("null")
-		} else {
-			w.string(x.Phone.Value)
-		}
+		w.string(x.Phone.Value)
 	}
 	if x.Email.Set {
 		w.comma(&first)
 		w.raw("\"email\":")
-		if !x.Email.Set {
-			w.raw("null")
-		} else {
-			w.string(x.Email.Value)
-		}
+		w.string(x.Email.Value)
 	}
 	if x.Birthday.Set {
 		w.comma(&first)
 		w.raw("\"birthday\":")
-		if !x.Birthday.Set {
-			w.raw("null")
-		} else {
-			w.date(x.Birthday.Value.Time)
-		}
+		w.date(x.Birthday.Value.Time)
 	}
 	if x.DefaultPaymentMethod.Set {
 		w.comma(&first)
 		w.raw("\"default_payment_method\":")
-		if !x.DefaultPaymentMethod.Set {
-			w.raw("null")
-		} else {
-			x.DefaultPaymentMethod.Value.encodeJSON(w)
-		}
+		x.DefaultPaymentMethod.Value.encodeJSON(w)
 	}
 	if x.Metadata.Set {
 		w.comma(&first)
 		w.raw("\"metadata\":")
-		if !x.Metadata.Set {
-			w.raw("null")
-		} else {
-			w.marshal(x.Metadata.Value)
-		}
+		w.marshal(x.Metadata.Value)
 	}
 	w.byte('}')
 }
@@ -1979,7 +1759,7 @@ func (x StoreProductsListRes) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x StoreProductsListRes) oasgenJSON() {}
+func (x StoreProductsListRes) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *StoreProductsListRes) encodeJSON(w *jsonWriter) {
@@ -2011,7 +1791,7 @@ func (x StoreProductsRes) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
 }
 
-func (x StoreProductsRes) oasgenJSON() {}
+func (x StoreProductsRes) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *StoreProductsRes) encodeJSON(w *jsonWriter) {

@@ -8,11 +8,15 @@ import (
 	"fmt"
 	"io"
 	"mime"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"reflect"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -76,25 +80,40 @@ func handlePostCart(s *httpServer, impl ServerInterface, w http.ResponseWriter, 
 		s.fail(w, r, p)
 		return
 	}
-	data, p := s.readJSON(w, r, true)
+	data, p := s.readBody(w, r, true, "application/json")
 	if p != nil {
 		s.fail(w, r, p)
 		return
 	}
 	var body StorePostCartReq
 	if data != nil {
-		if err := json.Unmarshal(data, &body); err != nil {
+		if err := body.UnmarshalJSON(data); err != nil {
 			s.fail(w, r, bodyProblem(err))
 			return
 		}
-		if err := ValidateRequest(&body); err != nil {
+		v := validator{mode: modeRequest}
+		body.validate(&v)
+		if err := v.err(); err != nil {
 			s.fail(w, r, bodyProblem(err))
 			return
 		}
 	}
-	if err := impl.PostCart(w, r, params, body); err != nil {
-		s.fail(w, r, err)
+	cw := s.capture(w)
+	err := impl.PostCart(cw, r, params, body)
+	s.finish(w, r, cw, err, checkPostCartResponse)
+}
+
+// checkPostCartResponse checks a response of PostCart against the spec.
+func checkPostCartResponse(status int, header http.Header, body []byte) error {
+	switch {
+	case status == 200:
+		return checkJSONResponse[StoreCartsRes](header, body)
+	case status == 400:
+		return checkJSONResponse[PostCart400Response](header, body)
+	case status == 404:
+		return checkJSONResponse[Error](header, body)
 	}
+	return checkJSONResponse[Error](header, body)
 }
 
 // paramsInGetCartsCart says where each parameter of GetCartsCart is sent.
@@ -130,9 +149,24 @@ func handleGetCartsCart(s *httpServer, impl ServerInterface, w http.ResponseWrit
 		s.fail(w, r, p)
 		return
 	}
-	if err := impl.GetCartsCart(w, r, params); err != nil {
-		s.fail(w, r, err)
+	cw := s.capture(w)
+	err := impl.GetCartsCart(cw, r, params)
+	s.finish(w, r, cw, err, checkGetCartsCartResponse)
+}
+
+// checkGetCartsCartResponse checks a response of GetCartsCart against the spec.
+func checkGetCartsCartResponse(status int, header http.Header, body []byte) error {
+	switch {
+	case status == 200:
+		return checkJSONResponse[StoreCartsRes](header, body)
+	case status == 304:
+		return nil // no JSON body to check
+	case status == 400:
+		return checkJSONResponse[PostCart400Response](header, body)
+	case status == 404:
+		return checkJSONResponse[Error](header, body)
 	}
+	return checkJSONResponse[Error](header, body)
 }
 
 // paramsInPostCartsCart says where each parameter of PostCartsCart is sent.
@@ -153,25 +187,40 @@ func handlePostCartsCart(s *httpServer, impl ServerInterface, w http.ResponseWri
 		s.fail(w, r, p)
 		return
 	}
-	data, p := s.readJSON(w, r, true)
+	data, p := s.readBody(w, r, true, "application/json")
 	if p != nil {
 		s.fail(w, r, p)
 		return
 	}
 	var body StorePostCartsCartReq
 	if data != nil {
-		if err := json.Unmarshal(data, &body); err != nil {
+		if err := body.UnmarshalJSON(data); err != nil {
 			s.fail(w, r, bodyProblem(err))
 			return
 		}
-		if err := ValidateRequest(&body); err != nil {
+		v := validator{mode: modeRequest}
+		body.validate(&v)
+		if err := v.err(); err != nil {
 			s.fail(w, r, bodyProblem(err))
 			return
 		}
 	}
-	if err := impl.PostCartsCart(w, r, params, body); err != nil {
-		s.fail(w, r, err)
+	cw := s.capture(w)
+	err := impl.PostCartsCart(cw, r, params, body)
+	s.finish(w, r, cw, err, checkPostCartsCartResponse)
+}
+
+// checkPostCartsCartResponse checks a response of PostCartsCart against the spec.
+func checkPostCartsCartResponse(status int, header http.Header, body []byte) error {
+	switch {
+	case status == 200:
+		return checkJSONResponse[StoreCartsRes](header, body)
+	case status == 400:
+		return checkJSONResponse[PostCart400Response](header, body)
+	case status == 404:
+		return checkJSONResponse[Error](header, body)
 	}
+	return checkJSONResponse[Error](header, body)
 }
 
 // paramsInDeleteStoreCartsID says where each parameter of DeleteStoreCartsID is sent.
@@ -192,9 +241,20 @@ func handleDeleteStoreCartsID(s *httpServer, impl ServerInterface, w http.Respon
 		s.fail(w, r, p)
 		return
 	}
-	if err := impl.DeleteStoreCartsID(w, r, params); err != nil {
-		s.fail(w, r, err)
+	cw := s.capture(w)
+	err := impl.DeleteStoreCartsID(cw, r, params)
+	s.finish(w, r, cw, err, checkDeleteStoreCartsIDResponse)
+}
+
+// checkDeleteStoreCartsIDResponse checks a response of DeleteStoreCartsID against the spec.
+func checkDeleteStoreCartsIDResponse(status int, header http.Header, body []byte) error {
+	switch {
+	case status == 200:
+		return checkJSONResponse[DeleteStoreCartsIDResponse](header, body)
+	case status == 404:
+		return checkJSONResponse[Error](header, body)
 	}
+	return checkJSONResponse[Error](header, body)
 }
 
 // paramsInPostCartsCartLineItems says where each parameter of PostCartsCartLineItems is sent.
@@ -221,55 +281,100 @@ func handlePostCartsCartLineItems(s *httpServer, impl ServerInterface, w http.Re
 		s.fail(w, r, p)
 		return
 	}
-	data, p := s.readJSON(w, r, true)
+	data, p := s.readBody(w, r, true, "application/json")
 	if p != nil {
 		s.fail(w, r, p)
 		return
 	}
 	var body StorePostCartsCartLineItemsReq
 	if data != nil {
-		if err := json.Unmarshal(data, &body); err != nil {
+		if err := body.UnmarshalJSON(data); err != nil {
 			s.fail(w, r, bodyProblem(err))
 			return
 		}
-		if err := ValidateRequest(&body); err != nil {
+		v := validator{mode: modeRequest}
+		body.validate(&v)
+		if err := v.err(); err != nil {
 			s.fail(w, r, bodyProblem(err))
 			return
 		}
 	}
-	if err := impl.PostCartsCartLineItems(w, r, params, body); err != nil {
-		s.fail(w, r, err)
+	cw := s.capture(w)
+	err := impl.PostCartsCartLineItems(cw, r, params, body)
+	s.finish(w, r, cw, err, checkPostCartsCartLineItemsResponse)
+}
+
+// checkPostCartsCartLineItemsResponse checks a response of PostCartsCartLineItems against the spec.
+func checkPostCartsCartLineItemsResponse(status int, header http.Header, body []byte) error {
+	switch {
+	case status == 201:
+		return checkJSONResponse[StoreCartsRes](header, body)
+	case status == 400:
+		return checkJSONResponse[PostCart400Response](header, body)
+	case status == 404:
+		return checkJSONResponse[Error](header, body)
 	}
+	return checkJSONResponse[Error](header, body)
 }
 
 // handleGetCustomersCustomer serves GET /store/customers/me.
 func handleGetCustomersCustomer(s *httpServer, impl ServerInterface, w http.ResponseWriter, r *http.Request) {
-	if err := impl.GetCustomersCustomer(w, r); err != nil {
-		s.fail(w, r, err)
+	cw := s.capture(w)
+	err := impl.GetCustomersCustomer(cw, r)
+	s.finish(w, r, cw, err, checkGetCustomersCustomerResponse)
+}
+
+// checkGetCustomersCustomerResponse checks a response of GetCustomersCustomer against the spec.
+func checkGetCustomersCustomerResponse(status int, header http.Header, body []byte) error {
+	switch {
+	case status == 200:
+		return checkJSONResponse[StoreCustomersRes](header, body)
+	case status == 400:
+		return checkJSONResponse[PostCart400Response](header, body)
+	case status == 401:
+		return nil // no JSON body to check
+	case status == 404:
+		return checkJSONResponse[Error](header, body)
 	}
+	return checkJSONResponse[Error](header, body)
 }
 
 // handlePostCustomersCustomer serves POST /store/customers/me.
 func handlePostCustomersCustomer(s *httpServer, impl ServerInterface, w http.ResponseWriter, r *http.Request) {
-	data, p := s.readJSON(w, r, true)
+	data, p := s.readBody(w, r, true, "application/json")
 	if p != nil {
 		s.fail(w, r, p)
 		return
 	}
 	var body StorePostCustomersCustomerReq
 	if data != nil {
-		if err := json.Unmarshal(data, &body); err != nil {
+		if err := body.UnmarshalJSON(data); err != nil {
 			s.fail(w, r, bodyProblem(err))
 			return
 		}
-		if err := ValidateRequest(&body); err != nil {
+		v := validator{mode: modeRequest}
+		body.validate(&v)
+		if err := v.err(); err != nil {
 			s.fail(w, r, bodyProblem(err))
 			return
 		}
 	}
-	if err := impl.PostCustomersCustomer(w, r, body); err != nil {
-		s.fail(w, r, err)
+	cw := s.capture(w)
+	err := impl.PostCustomersCustomer(cw, r, body)
+	s.finish(w, r, cw, err, checkPostCustomersCustomerResponse)
+}
+
+// checkPostCustomersCustomerResponse checks a response of PostCustomersCustomer against the spec.
+func checkPostCustomersCustomerResponse(status int, header http.Header, body []byte) error {
+	switch {
+	case status == 200:
+		return checkJSONResponse[StoreCustomersRes](header, body)
+	case status == 400:
+		return checkJSONResponse[PostCart400Response](header, body)
+	case status == 401:
+		return nil // no JSON body to check
 	}
+	return checkJSONResponse[Error](header, body)
 }
 
 // paramsInGetProducts says where each parameter of GetProducts is sent.
@@ -305,7 +410,12 @@ func handleGetProducts(s *httpServer, impl ServerInterface, w http.ResponseWrite
 			params.CreatedAt = NewOpt(x)
 		}
 	}
-	b.skip("price") // only primitives, arrays of primitives and objects of primitive properties are bound yet
+	if raw, ok := b.tree("price"); ok {
+		var x GetProductsParamsPrice
+		if b.decodeTree("price", raw, schemaGetProductsParamsPrice, &x) {
+			params.Price = NewOpt(x)
+		}
+	}
 	if raw, ok := b.value("query", "is_giftcard"); ok {
 		if x, ok := param(&b, "is_giftcard", raw, paramBool[bool]); ok {
 			params.IsGiftcard = NewOpt(x)
@@ -335,9 +445,20 @@ func handleGetProducts(s *httpServer, impl ServerInterface, w http.ResponseWrite
 		s.fail(w, r, p)
 		return
 	}
-	if err := impl.GetProducts(w, r, params); err != nil {
-		s.fail(w, r, err)
+	cw := s.capture(w)
+	err := impl.GetProducts(cw, r, params)
+	s.finish(w, r, cw, err, checkGetProductsResponse)
+}
+
+// checkGetProductsResponse checks a response of GetProducts against the spec.
+func checkGetProductsResponse(status int, header http.Header, body []byte) error {
+	switch {
+	case status == 200:
+		return checkJSONResponse[StoreProductsListRes](header, body)
+	case status == 400:
+		return checkJSONResponse[PostCart400Response](header, body)
 	}
+	return checkJSONResponse[Error](header, body)
 }
 
 // paramsInGetProductsProduct says where each parameter of GetProductsProduct is sent.
@@ -378,9 +499,22 @@ func handleGetProductsProduct(s *httpServer, impl ServerInterface, w http.Respon
 		s.fail(w, r, p)
 		return
 	}
-	if err := impl.GetProductsProduct(w, r, params); err != nil {
-		s.fail(w, r, err)
+	cw := s.capture(w)
+	err := impl.GetProductsProduct(cw, r, params)
+	s.finish(w, r, cw, err, checkGetProductsProductResponse)
+}
+
+// checkGetProductsProductResponse checks a response of GetProductsProduct against the spec.
+func checkGetProductsProductResponse(status int, header http.Header, body []byte) error {
+	switch {
+	case status == 200:
+		return checkJSONResponse[StoreProductsRes](header, body)
+	case status == 400:
+		return checkJSONResponse[PostCart400Response](header, body)
+	case status == 404:
+		return checkJSONResponse[Error](header, body)
 	}
+	return checkJSONResponse[Error](header, body)
 }
 
 // paramReader reads the raw parameters of one request and collects their
@@ -662,53 +796,152 @@ func paramObject(p *paramReader, name string, raw map[string]string, kinds map[s
 		if !known {
 			kind = extra
 		}
-		var err error
-		switch kind {
-		case "int":
-			var n int64
-			n, err = strconv.ParseInt(s, 10, 64)
-			obj[k] = n
-		case "float":
-			var f float64
-			f, err = strconv.ParseFloat(s, 64)
-			obj[k] = f
-		case "bool":
-			obj[k], err = paramBool[bool](s)
-		default:
-			obj[k] = s
-		}
+		x, err := convertValue(kind, s)
 		if err != nil {
 			p.v.enter(name)
 			p.v.enter(k)
-			p.v.reject("type", "must be %s, got %q", map[string]string{"int": "an integer", "float": "a number", "bool": "true or false"}[kind], s)
+			p.v.reject("type", "%s, got %q", err.Error(), s)
 			p.v.leave()
 			p.v.leave()
 			ok = false
 		}
+		obj[k] = x
 	}
 	if !ok {
 		return false
 	}
 	data, err := json.Marshal(obj)
-	if err == nil {
-		err = json.Unmarshal(data, x)
+	if err != nil {
+		p.v.enter(name)
+		p.v.reject("type", "%s", err.Error())
+		p.v.leave()
+		return false
 	}
+	return p.decode(name, "type", data, x)
+}
+
+// decode decodes the JSON of parameter name into x, reporting its
+// violations below /name; an error that is not a *ValidationError is
+// reported with keyword.
+func (p *paramReader) decode(name, keyword string, data []byte, x any) bool {
+	p.v.enter(name)
+	ok := p.v.decodeAt(keyword, data, x)
+	p.v.leave()
+	return ok
+}
+
+// decodeAt decodes data into x, recording violations below the current
+// path; an error that is not a *ValidationError is recorded with keyword.
+// A slice is decoded item by item, so that what encoding/json reports of
+// an item (it has no path) is placed at the item's index.
+func (v *validator) decodeAt(keyword string, data []byte, x any) bool {
+	if rv := reflect.ValueOf(x).Elem(); rv.Kind() == reflect.Slice {
+		var raws []json.RawMessage
+		if json.Unmarshal(data, &raws) == nil && raws != nil {
+			items := reflect.MakeSlice(rv.Type(), len(raws), len(raws))
+			ok := true
+			for i, raw := range raws {
+				v.enterIndex(i)
+				ok = v.decodeAt(keyword, raw, items.Index(i).Addr().Interface()) && ok
+				v.leave()
+			}
+			rv.Set(items)
+			return ok
+		}
+	}
+	err := json.Unmarshal(data, x)
 	if err == nil {
 		return true
 	}
-	p.v.enter(name)
 	if ve, isVE := errors.AsType[*ValidationError](err); isVE {
-		prefix := p.v.path()
-		for _, v := range ve.Violations {
-			v.Path = prefix + v.Path
-			p.v.violations = append(p.v.violations, v)
+		prefix := v.path()
+		for _, vi := range ve.Violations {
+			vi.Path = prefix + vi.Path
+			v.violations = append(v.violations, vi)
 		}
-		p.v.rejected = append(p.v.rejected, prefix)
+		v.rejected = append(v.rejected, prefix)
 	} else {
-		p.v.reject("type", "%s", err.Error())
+		v.reject(keyword, "%s", err.Error())
 	}
-	p.v.leave()
 	return false
+}
+
+// decodeBody decodes a JSON body into x, which has no generated decoder,
+// with the violations of decodeAt.
+func decodeBody(data []byte, x any) error {
+	var v validator
+	v.decodeAt("json", data, x)
+	return v.err()
+}
+
+// convertValue converts a raw value to the JSON value of its parse kind:
+// int, float, bool, or anything else for a string.
+func convertValue(kind, s string) (any, error) {
+	switch kind {
+	case "int":
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return nil, errors.New("must be an integer")
+		}
+		return n, nil
+	case "float":
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			return nil, errors.New("must be a number")
+		}
+		return f, nil
+	case "bool":
+		return paramBool[bool](s)
+	}
+	return s, nil
+}
+
+// formBody decodes an application/x-www-form-urlencoded body into x, each
+// property converted as its kind in kinds says (extra for the others): a
+// kind starting with [] collects every value of the key into an array,
+// else the first value counts. The error is a *ValidationError with paths
+// such as /quantity, or a decoding error.
+func formBody(values url.Values, kinds map[string]string, extra string, x any) error {
+	var v validator
+	obj := make(map[string]any, len(values))
+	for k, vs := range values {
+		kind, known := kinds[k]
+		if !known {
+			kind = extra
+		}
+		item, isList := strings.CutPrefix(kind, "[]")
+		if !isList {
+			vs = vs[:1]
+		}
+		items := make([]any, len(vs))
+		v.enter(k)
+		for i, s := range vs {
+			var err error
+			if items[i], err = convertValue(item, s); err != nil {
+				if isList {
+					v.enterIndex(i)
+				}
+				v.reject("type", "%s, got %q", err.Error(), s)
+				if isList {
+					v.leave()
+				}
+			}
+		}
+		v.leave()
+		if isList {
+			obj[k] = items
+		} else {
+			obj[k] = items[0]
+		}
+	}
+	if err := v.err(); err != nil {
+		return err
+	}
+	data, err := json.Marshal(obj)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(data, x)
 }
 
 // paramList parses the items of an array parameter.
@@ -768,6 +1001,212 @@ func paramTime(s string) (time.Time, error) {
 		return t, errors.New("must be an RFC 3339 date-time")
 	}
 	return t, nil
+}
+
+// maxTreeDepth bounds the brackets of one key; maxTreeIndex the array
+// index written as a[i] (larger ones make object keys, as in qs).
+const (
+	maxTreeDepth = 16
+	maxTreeIndex = 1000
+)
+
+// qsNode is one key of the tree: the values given to it, and its children.
+type qsNode struct {
+	values   []string
+	children map[string]*qsNode
+}
+
+// tree returns the query keys of parameter name (name, name[...]...) as a
+// tree of strings, []any and map[string]any, or false when there are none.
+// A malformed key is reported.
+func (p *paramReader) tree(name string) (any, bool) {
+	if p.query == nil {
+		p.query = p.r.URL.Query()
+	}
+	var keys []string
+	for k := range p.query {
+		if k == name || strings.HasPrefix(k, name+"[") {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) == 0 {
+		return nil, false
+	}
+	slices.Sort(keys) // the same tree whatever the map's order
+	root := &qsNode{}
+	for _, k := range keys {
+		path, ok := bracketPath(k[len(name):])
+		if !ok {
+			p.v.enter(name)
+			p.v.reject("style", "malformed key %q: want %s[key]... with at most %d levels", k, name, maxTreeDepth)
+			p.v.leave()
+			return nil, true
+		}
+		root.add(path, p.query[k])
+	}
+	return root.value(), true
+}
+
+// bracketPath splits [a][0][] into a, 0 and "" (an appended item).
+func bracketPath(s string) ([]string, bool) {
+	var path []string
+	for s != "" {
+		end := strings.IndexByte(s, ']')
+		if s[0] != '[' || end < 0 || len(path) == maxTreeDepth {
+			return nil, false
+		}
+		path = append(path, s[1:end])
+		s = s[end+1:]
+	}
+	return path, true
+}
+
+func (n *qsNode) add(path []string, values []string) {
+	for _, seg := range path {
+		if n.children == nil {
+			n.children = map[string]*qsNode{}
+		}
+		child := n.children[seg]
+		if child == nil {
+			child = &qsNode{}
+			n.children[seg] = child
+		}
+		n = child
+	}
+	n.values = append(n.values, values...)
+}
+
+// value converts the node: one value is a string, several an array;
+// children indexed 0, 1... or appended ([]) make an array, others an
+// object. Values given beside children are left out.
+func (n *qsNode) value() any {
+	if n.children == nil {
+		if len(n.values) == 1 {
+			return n.values[0]
+		}
+		return stringsToAny(n.values)
+	}
+	if appended, ok := n.children[""]; ok && len(n.children) == 1 {
+		if appended.children == nil {
+			return stringsToAny(appended.values) // a[]=x: an array, even of one
+		}
+		return []any{appended.value()}
+	}
+	if indexes, ok := arrayIndexes(n.children); ok {
+		out := make([]any, len(indexes))
+		for i, k := range indexes {
+			out[i] = n.children[k].value()
+		}
+		return out
+	}
+	obj := make(map[string]any, len(n.children))
+	for k, c := range n.children {
+		obj[k] = c.value()
+	}
+	return obj
+}
+
+func stringsToAny(values []string) []any {
+	out := make([]any, len(values))
+	for i, s := range values {
+		out[i] = s
+	}
+	return out
+}
+
+// arrayIndexes returns the keys sorted by index when every key is an array
+// index (0 to maxTreeIndex, no sign, no leading zero); gaps close up.
+func arrayIndexes(children map[string]*qsNode) ([]string, bool) {
+	keys := make([]string, 0, len(children))
+	for k := range children {
+		i, err := strconv.Atoi(k)
+		if err != nil || i < 0 || i > maxTreeIndex || strconv.Itoa(i) != k {
+			return nil, false
+		}
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b string) int {
+		x, _ := strconv.Atoi(a)
+		y, _ := strconv.Atoi(b)
+		return x - y
+	})
+	return keys, true
+}
+
+// decodeTree converts the tree of parameter name to JSON as s says and
+// decodes it into x, reporting violations below /name.
+func (p *paramReader) decodeTree(name string, tree any, s *jsonSchema, x any) bool {
+	if tree == nil { // a malformed key, already reported
+		return false
+	}
+	data, err := json.Marshal(s.coerce(tree, p.v.mode))
+	if err != nil {
+		p.v.enter(name)
+		p.v.reject("type", "%s", err.Error())
+		p.v.leave()
+		return false
+	}
+	return p.decode(name, "type", data, x)
+}
+
+// coerce converts the strings of a query tree to the JSON types s allows:
+// numbers, booleans, a one-item array for a single value; in a union, as
+// the first branch the converted value is valid for says. What does not
+// convert is left as it is, for validation to report.
+func (s *jsonSchema) coerce(x any, mode validationMode) any {
+	if s == nil {
+		return x
+	}
+	for _, sub := range s.allOf {
+		x = sub.coerce(x, mode)
+	}
+	for _, branches := range [][]*jsonSchema{s.oneOf, s.anyOf} {
+		for _, b := range branches {
+			if c := b.coerce(x, mode); countValid([]*jsonSchema{b}, c, mode, 1) == 1 {
+				return c
+			}
+		}
+	}
+	switch v := x.(type) {
+	case string:
+		return s.coerceString(v, mode)
+	case []any:
+		if s.types == 0 || s.allows(typeArray) {
+			for i := range v {
+				v[i] = s.items.coerce(v[i], mode)
+			}
+		}
+	case map[string]any:
+		for k, val := range v {
+			sub := s.prop(k)
+			if sub == nil {
+				sub = s.additional
+			}
+			v[k] = sub.coerce(val, mode)
+		}
+	}
+	return x
+}
+
+// coerceString converts one query string to the type s wants.
+func (s *jsonSchema) coerceString(v string, mode validationMode) any {
+	switch {
+	case s.types == 0 || s.allows(typeString):
+		return v
+	case s.allows(typeInteger) || s.allows(typeNumber):
+		if v != "" && (v[0] == '-' || v[0] >= '0' && v[0] <= '9') && json.Valid([]byte(v)) {
+			return json.Number(v) // the exact digits, for integers past 2^53
+		}
+	case s.allows(typeBoolean):
+		if v == "true" || v == "false" {
+			return v == "true"
+		}
+	case s.allows(typeArray):
+		return []any{s.items.coerce(v, mode)}
+	case s.allows(typeNull) && v == "null":
+		return nil
+	}
+	return v
 }
 
 // DefaultBodyLimit is the largest request body the server reads unless
@@ -833,35 +1272,58 @@ func WriteProblem(w http.ResponseWriter, p *Problem) {
 
 // WriteJSON writes v as application/json with the given status.
 func WriteJSON(w http.ResponseWriter, status int, v any) error {
-	data, err := marshalResponse(v)
-	if err != nil {
-		return fmt.Errorf("encode response: %w", err)
+	jw := responseWriters.Get().(*jsonWriter)
+	jw.buf, jw.err = jw.buf[:0], nil
+	err := jw.response(v)
+	if err == nil {
+		w.Header()["Content-Type"] = jsonContentType
+		w.WriteHeader(status)
+		_, err = w.Write(append(jw.buf, '\n'))
+	} else {
+		err = fmt.Errorf("encode response: %w", err)
 	}
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_, err = w.Write(append(data, '\n'))
+	if cap(jw.buf) <= maxPooledBuffer {
+		responseWriters.Put(jw)
+	}
 	return err
 }
 
-// generatedJSON is a generated type, whose MarshalJSON writes compact JSON
-// as encoding/json would, so it needs no second pass.
-type generatedJSON interface {
-	json.Marshaler
-	oasgenJSON()
+// jsonContentType is the Content-Type header value of JSON responses,
+// shared rather than allocated by Header.Set for every response.
+var jsonContentType = []string{"application/json"}
+
+// responseWriters recycles the writers responses are encoded with, so that
+// a response costs no allocation for its bytes.
+var responseWriters = sync.Pool{New: func() any { return &jsonWriter{buf: make([]byte, 0, 4096)} }}
+
+// maxPooledBuffer is the largest buffer kept for reuse: an occasional huge
+// response should not pin its memory.
+const maxPooledBuffer = 1 << 20
+
+// valueEncoder is a generated type (not a pointer to one), whose
+// encodeValue writes it as its MarshalJSON would.
+type valueEncoder interface {
+	encodeValue(w *jsonWriter)
 }
 
-// marshalResponse returns the JSON of v: generated types write it in one
-// pass, anything else goes through encoding/json.
-func marshalResponse(v any) ([]byte, error) {
+// response writes the JSON of v: generated types write it in one pass,
+// anything else goes through encoding/json.
+func (w *jsonWriter) response(v any) error {
 	switch x := v.(type) {
 	case jsonEncoder: // a pointer to a generated type
-		if !reflect.ValueOf(x).IsNil() {
-			return encodeJSON(x)
+		if reflect.ValueOf(x).IsNil() {
+			w.raw("null")
+			return nil
 		}
-	case generatedJSON:
-		return x.MarshalJSON()
+		x.encodeJSON(w)
+	case valueEncoder:
+		x.encodeValue(w)
+	default:
+		data, err := json.Marshal(v)
+		w.buf = append(w.buf, data...)
+		return err
 	}
-	return json.Marshal(v)
+	return w.err
 }
 
 // ErrorHandler writes the response for an error: a *Problem from the server
@@ -874,6 +1336,9 @@ func defaultErrorHandler(w http.ResponseWriter, _ *http.Request, err error) {
 	var p *Problem
 	if !errors.As(err, &p) {
 		p = &Problem{Status: http.StatusInternalServerError}
+		if _, tooLarge := errors.AsType[*http.MaxBytesError](err); tooLarge {
+			p = readProblem(err) // a streamed body went past the limit
+		}
 	}
 	WriteProblem(w, p)
 }
@@ -886,6 +1351,9 @@ type serverOptions struct {
 	middlewares []func(http.Handler) http.Handler
 	onError     ErrorHandler
 	bodyLimit   int64
+	// validateResponses: responses are checked before they are sent
+	// (WithResponseValidation).
+	validateResponses bool
 }
 
 // WithBasePath serves every route below prefix, such as /api/v1.
@@ -904,6 +1372,18 @@ func WithErrorHandler(h ErrorHandler) Option {
 	return func(o *serverOptions) { o.onError = h }
 }
 
+// WithResponseValidation checks every response before it is sent: the
+// status must be declared (or a default), and a JSON body must decode into
+// the declared type and validate (ValidateResponse: no writeOnly). A
+// response the spec does not allow is not sent: the error handler gets a
+// 500 *Problem listing the violations at /response/body/... Meant for tests
+// and development, where a wrong response should fail loudly: responses
+// are buffered and decoded once more. With StrictHandler, typed responses
+// are also checked before they are written.
+func WithResponseValidation() Option {
+	return func(o *serverOptions) { o.validateResponses = true }
+}
+
 // WithBodyLimit sets the largest request body read, in bytes (default
 // DefaultBodyLimit); a larger one is answered with 413.
 func WithBodyLimit(n int64) Option {
@@ -913,7 +1393,8 @@ func WithBodyLimit(n int64) Option {
 // httpServer routes requests to the generated operation handlers.
 type httpServer struct {
 	serverOptions
-	mux *http.ServeMux
+	mux       *http.ServeMux
+	fallbacks []fallback
 }
 
 func newHTTPServer(opts []Option) *httpServer {
@@ -927,7 +1408,29 @@ func newHTTPServer(opts []Option) *httpServer {
 // route registers the handler of one operation: method is upper case and
 // path a ServeMux pattern path.
 func (s *httpServer) route(method, path string, h func(http.ResponseWriter, *http.Request)) {
-	s.mux.HandleFunc(method+" "+s.basePath+path, func(w http.ResponseWriter, r *http.Request) {
+	s.mux.HandleFunc(method+" "+s.basePath+path, s.guard(h))
+}
+
+// fallbackRoute registers the handler of an operation whose path the
+// ServeMux cannot express, as a regular expression over the escaped path
+// (below the base path) whose groups are the path parameters keys names.
+// Fallback routes are tried, in order, when the ServeMux finds none.
+func (s *httpServer) fallbackRoute(method, pattern string, keys []string, h func(http.ResponseWriter, *http.Request)) {
+	s.fallbacks = append(s.fallbacks, fallback{method: method, re: regexp.MustCompile(pattern), keys: keys, h: s.guard(h)})
+}
+
+// fallback is one route outside the ServeMux.
+type fallback struct {
+	method string
+	re     *regexp.Regexp
+	keys   []string
+	h      http.HandlerFunc
+}
+
+// guard wraps an operation's handler: it gets the client's writer rather
+// than the muxWriter, and a panic is answered with a 500.
+func (s *httpServer) guard(h func(http.ResponseWriter, *http.Request)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
 		if mw, ok := w.(*muxWriter); ok {
 			mw.matched = true
 			w = mw.ResponseWriter
@@ -941,18 +1444,64 @@ func (s *httpServer) route(method, path string, h func(http.ResponseWriter, *htt
 			}
 		}()
 		h(w, r)
-	})
+	}
+}
+
+// matchFallback returns the fallback route for r, its path values set, or
+// the methods of the fallback routes its path matches.
+func (s *httpServer) matchFallback(r *http.Request) (http.HandlerFunc, []string) {
+	path, ok := strings.CutPrefix(r.URL.EscapedPath(), s.basePath)
+	if !ok || len(s.fallbacks) == 0 {
+		return nil, nil
+	}
+	var allow []string
+	for _, f := range s.fallbacks {
+		m := f.re.FindStringSubmatch(path)
+		if m == nil {
+			continue
+		}
+		if f.method != r.Method && !(f.method == http.MethodGet && r.Method == http.MethodHead) {
+			allow = append(allow, f.method)
+			continue
+		}
+		for i, key := range f.keys {
+			value, err := url.PathUnescape(m[i+1])
+			if err != nil {
+				return nil, nil
+			}
+			r.SetPathValue(key, value)
+		}
+		return f.h, nil
+	}
+	return nil, allow
 }
 
 // handler returns the finished handler: the mux, whose 404 and 405
 // answers become problems, inside the middlewares.
 func (s *httpServer) handler() http.Handler {
 	var h http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		mw := &muxWriter{ResponseWriter: w}
+		mw := muxWriters.Get().(*muxWriter)
+		*mw = muxWriter{ResponseWriter: w}
 		s.mux.ServeHTTP(mw, r)
-		if mw.status != 0 {
-			s.onError(w, r, &Problem{Status: mw.status, Detail: routeDetail(mw.status, r)})
+		status := mw.status
+		*mw = muxWriter{}
+		muxWriters.Put(mw)
+		if status == 0 {
+			return
 		}
+		h, allow := s.matchFallback(r)
+		switch {
+		case h != nil:
+			w.Header().Del("Allow") // the ServeMux's, for another route
+			h(w, r)
+			return
+		case len(allow) > 0:
+			for _, m := range allow {
+				w.Header().Add("Allow", m)
+			}
+			status = http.StatusMethodNotAllowed
+		}
+		s.onError(w, r, &Problem{Status: status, Detail: routeDetail(status, r)})
 	})
 	for i := len(s.middlewares) - 1; i >= 0; i-- {
 		h = s.middlewares[i](h)
@@ -966,6 +1515,10 @@ func routeDetail(status int, r *http.Request) string {
 	}
 	return "no route for " + r.URL.Path
 }
+
+// muxWriters recycles muxWriters: a routed handler never sees its
+// muxWriter (route unwraps it), so none is used after ServeHTTP returns.
+var muxWriters = sync.Pool{New: func() any { return new(muxWriter) }}
 
 // muxWriter stands between the ServeMux and the client: it swallows the
 // mux's own plain-text 404 and 405 (keeping the Allow header) so they can be
@@ -996,32 +1549,175 @@ func (s *httpServer) fail(w http.ResponseWriter, r *http.Request, err error) {
 	s.onError(w, r, err)
 }
 
-// readJSON reads a JSON request body: nil data when there is none. It
-// answers 415 for another content type, 413 past the body limit and 400
-// when a required body is missing.
-func (s *httpServer) readJSON(w http.ResponseWriter, r *http.Request, required bool) ([]byte, *Problem) {
+// openBody checks a request body's content type against accept, the
+// declared media types separated by commas (415 otherwise), and returns the
+// body with its media type parameters; the caller limits it to the body
+// limit. The body is nil when the request has none, a 400 when it is
+// required.
+func (s *httpServer) openBody(w http.ResponseWriter, r *http.Request, required bool, accept string) (io.ReadCloser, map[string]string, *Problem) {
 	if r.ContentLength != 0 && r.Body != nil && r.Body != http.NoBody {
 		ct := r.Header.Get("Content-Type")
-		media, _, err := mime.ParseMediaType(ct)
-		if err != nil || (media != "application/json" && !strings.HasSuffix(media, "+json")) {
-			return nil, &Problem{Status: http.StatusUnsupportedMediaType, Detail: fmt.Sprintf("content type %q is not JSON", ct)}
+		media, params, err := parseMediaType(ct)
+		if err != nil || !mediaAccepted(media, accept) {
+			return nil, nil, &Problem{Status: http.StatusUnsupportedMediaType, Detail: fmt.Sprintf("content type %q is not one of %s", ct, accept)}
 		}
-		data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.bodyLimit))
-		if err != nil {
-			if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
-				return nil, &Problem{Status: http.StatusRequestEntityTooLarge, Detail: fmt.Sprintf("the body is larger than %d bytes", s.bodyLimit)}
-			}
-			return nil, &Problem{Status: http.StatusBadRequest, Detail: "reading the body: " + err.Error()}
-		}
-		if len(data) > 0 {
-			return data, nil
-		}
+		return r.Body, params, nil
 	}
 	if required {
-		return nil, &Problem{Status: http.StatusBadRequest, Detail: "the request body is required",
-			Violations: []Violation{{Path: "/body", Keyword: "required", Message: "missing required request body"}}}
+		return nil, nil, missingBody()
 	}
-	return nil, nil
+	return nil, nil, nil
+}
+
+// parseMediaType is mime.ParseMediaType without its allocations for the
+// common Content-Type without parameters.
+func parseMediaType(ct string) (string, map[string]string, error) {
+	if strings.IndexByte(ct, ';') < 0 && isToken(ct) {
+		return strings.ToLower(ct), nil, nil
+	}
+	return mime.ParseMediaType(ct)
+}
+
+// isToken reports whether ct is a plain type/subtype made of token characters.
+func isToken(ct string) bool {
+	slash := strings.IndexByte(ct, '/')
+	if slash <= 0 || slash == len(ct)-1 {
+		return false
+	}
+	for i := 0; i < len(ct); i++ {
+		c := ct[i]
+		if i != slash && (c <= ' ' || c >= 0x7f || strings.IndexByte("()<>@,;:\\\"/[]?=", c) >= 0) {
+			return false
+		}
+	}
+	return true
+}
+
+func missingBody() *Problem {
+	return &Problem{Status: http.StatusBadRequest, Detail: "the request body is required",
+		Violations: []Violation{{Path: "/body", Keyword: "required", Message: "missing required request body"}}}
+}
+
+// mediaAccepted reports whether media matches one of the comma-separated
+// media ranges of accept (image/*, */*); JSON media types match each other.
+func mediaAccepted(media, accept string) bool {
+	for a := range strings.SplitSeq(accept, ",") {
+		a, _, _ = strings.Cut(a, ";")
+		a = strings.ToLower(strings.TrimSpace(a))
+		switch {
+		case a == media || a == "*/*":
+			return true
+		case strings.HasSuffix(a, "/*") && strings.HasPrefix(media, a[:len(a)-1]):
+			return true
+		case isJSONMedia(a) && isJSONMedia(media):
+			return true
+		}
+	}
+	return false
+}
+
+func isJSONMedia(media string) bool {
+	return media == "application/json" || strings.HasSuffix(media, "+json")
+}
+
+// readBody reads a whole request body (see openBody): nil data when there
+// is none or it is empty (a 400 when required), 413 past the body limit.
+func (s *httpServer) readBody(w http.ResponseWriter, r *http.Request, required bool, accept string) ([]byte, *Problem) {
+	body, _, p := s.openBody(w, r, required, accept)
+	if body == nil {
+		return nil, p
+	}
+	data, err := readAll(body, r.ContentLength, s.bodyLimit)
+	if err != nil {
+		return nil, readProblem(err)
+	}
+	if len(data) == 0 && required {
+		return nil, missingBody()
+	}
+	if len(data) == 0 {
+		return nil, nil
+	}
+	return data, nil
+}
+
+// readAll reads a body of at most limit bytes whose length the request
+// may announce (-1 when unknown) into a buffer of that size, so that a body
+// costs one allocation. A longer body is an *http.MaxBytesError.
+func readAll(body io.Reader, size, limit int64) ([]byte, error) {
+	tooLarge := &http.MaxBytesError{Limit: limit}
+	if size > limit {
+		return nil, tooLarge
+	}
+	if size <= 0 {
+		size = 512
+	}
+	data := make([]byte, 0, size+1) // +1: the read that sees EOF needs room
+	for {
+		n, err := body.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if int64(len(data)) > limit {
+			return nil, tooLarge
+		}
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(data) == cap(data) { // longer than announced
+			data = append(data, 0)[:len(data)]
+		}
+	}
+}
+
+// readProblem turns an error reading the body into 413 past the limit,
+// else 400.
+func readProblem(err error) *Problem {
+	if mb, ok := errors.AsType[*http.MaxBytesError](err); ok {
+		return &Problem{Status: http.StatusRequestEntityTooLarge, Detail: fmt.Sprintf("the body is larger than %d bytes", mb.Limit)}
+	}
+	return &Problem{Status: http.StatusBadRequest, Detail: "reading the body: " + err.Error()}
+}
+
+// readForm reads an application/x-www-form-urlencoded body: nil values
+// when there is none.
+func (s *httpServer) readForm(w http.ResponseWriter, r *http.Request, required bool, accept string) (url.Values, *Problem) {
+	data, p := s.readBody(w, r, required, accept)
+	if data == nil {
+		return nil, p
+	}
+	values, err := url.ParseQuery(string(data))
+	if err != nil {
+		return nil, &Problem{Status: http.StatusBadRequest, Detail: "the request body is invalid",
+			Violations: []Violation{{Path: "/body", Keyword: "form", Message: err.Error()}}}
+	}
+	return values, nil
+}
+
+// readMultipart opens a multipart body as a stream of parts: nil when there
+// is none. A body without a boundary is a 400.
+func (s *httpServer) readMultipart(w http.ResponseWriter, r *http.Request, required bool, accept string) (*multipart.Reader, *Problem) {
+	body, params, p := s.openBody(w, r, required, accept)
+	if body == nil {
+		return nil, p
+	}
+	if params["boundary"] == "" {
+		return nil, &Problem{Status: http.StatusBadRequest, Detail: "the multipart body has no boundary parameter in its Content-Type"}
+	}
+	return multipart.NewReader(http.MaxBytesReader(w, body, s.bodyLimit), params["boundary"]), nil
+}
+
+// streamBody returns the body as a stream limited to the body limit;
+// http.NoBody when there is none.
+func (s *httpServer) streamBody(w http.ResponseWriter, r *http.Request, required bool, accept string) (io.Reader, *Problem) {
+	body, _, p := s.openBody(w, r, required, accept)
+	if body == nil {
+		if p == nil {
+			return http.NoBody, nil
+		}
+		return nil, p
+	}
+	return http.MaxBytesReader(w, body, s.bodyLimit), nil
 }
 
 // bodyProblem turns a decoding or validation error of the body into a 400
@@ -1037,4 +1733,106 @@ func bodyProblem(err error) *Problem {
 		p.Violations = []Violation{{Path: "/body", Keyword: "json", Message: err.Error()}}
 	}
 	return p
+}
+
+// capturedResponse holds what a handler writes while responses are
+// checked (WithResponseValidation), until the check lets it through.
+type capturedResponse struct {
+	header http.Header
+	status int
+	body   []byte
+}
+
+func (c *capturedResponse) Header() http.Header { return c.header }
+
+func (c *capturedResponse) WriteHeader(code int) {
+	if c.status == 0 {
+		c.status = code
+	}
+}
+
+func (c *capturedResponse) Write(p []byte) (int, error) {
+	c.WriteHeader(http.StatusOK)
+	c.body = append(c.body, p...)
+	return len(p), nil
+}
+
+// flush sends what was captured to w.
+func (c *capturedResponse) flush(w http.ResponseWriter) {
+	h := w.Header()
+	for k, v := range c.header {
+		h[k] = v
+	}
+	if c.status != 0 {
+		w.WriteHeader(c.status)
+		w.Write(c.body)
+	}
+}
+
+// capture returns the writer a handler method writes to: w itself, or a
+// capturedResponse when responses are checked.
+func (s *httpServer) capture(w http.ResponseWriter) http.ResponseWriter {
+	if !s.validateResponses {
+		return w
+	}
+	return &capturedResponse{header: http.Header{}}
+}
+
+// finish ends a request after the handler method returned err, having
+// written to cw (see capture): a captured response is checked with check
+// and sent, or replaced by a 500 problem; an error goes to the error
+// handler.
+func (s *httpServer) finish(w http.ResponseWriter, r *http.Request, cw http.ResponseWriter, err error, check func(status int, header http.Header, body []byte) error) {
+	if c, ok := cw.(*capturedResponse); ok {
+		if err == nil && c.status != 0 {
+			if cerr := check(c.status, c.header, c.body); cerr != nil {
+				s.fail(w, r, responseProblem(cerr))
+				return
+			}
+		}
+		c.flush(w)
+	}
+	if err != nil {
+		s.fail(w, r, err)
+	}
+}
+
+// responseProblem is the 500 for a response the spec does not allow.
+func responseProblem(err error) *Problem {
+	if p, ok := errors.AsType[*Problem](err); ok {
+		return p
+	}
+	p := &Problem{Status: http.StatusInternalServerError, Detail: "the response does not match the spec"}
+	if ve, ok := errors.AsType[*ValidationError](err); ok {
+		for _, v := range ve.Violations {
+			v.Path = "/response/body" + v.Path
+			p.Violations = append(p.Violations, v)
+		}
+	} else {
+		p.Violations = []Violation{{Path: "/response", Keyword: "response", Message: err.Error()}}
+	}
+	return p
+}
+
+// checkJSONResponse checks a response declared as JSON of type T: its
+// Content-Type is JSON and its body decodes into T and validates.
+func checkJSONResponse[T any](header http.Header, body []byte) error {
+	media, _, err := parseMediaType(header.Get("Content-Type"))
+	if err != nil || !isJSONMedia(media) {
+		return fmt.Errorf("Content-Type %q is not the declared JSON", header.Get("Content-Type"))
+	}
+	var x T
+	if err := decodeBody(body, &x); err != nil {
+		return err
+	}
+	if v, ok := any(&x).(validatable); ok {
+		return ValidateResponse(v)
+	}
+	return nil
+}
+
+// undeclaredStatus is the error of a response whose status the operation
+// does not declare (and that has no default response).
+func undeclaredStatus(status int) error {
+	return fmt.Errorf("status %d is not declared", status)
 }

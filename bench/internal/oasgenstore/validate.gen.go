@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -2968,6 +2969,144 @@ func init() {
 	}
 }
 
+// boxBits sets how many boxes the reader keeps: 1 << boxBits.
+const (
+	boxBits  = 6
+	boxCount = 1 << boxBits
+)
+
+// box is a string or number token of an any value, data[at:at+n], and its
+// value in an interface. An interface holds its value by pointer and
+// nothing can change that value through it, so equal tokens, frequent in
+// free-form objects (currency codes, statuses, dates), can share one box
+// instead of allocating one each.
+type box struct {
+	at, n int
+	value any
+}
+
+// field is an entry of an object being read by readAny.
+type field struct {
+	key   string
+	value any
+}
+
+// readAny reads any value as encoding/json decodes it into an any.
+func (r *reader) readAny(v *validator) any {
+	switch c := r.peek(); c {
+	case '{':
+		return r.anyObject(v)
+	case '[':
+		return r.anyArray(v)
+	case 't':
+		r.literal("true")
+		return true
+	case 'f':
+		r.literal("false")
+		return false
+	case 'n':
+		r.literal("null")
+		return nil
+	default:
+		return r.anyToken(v, c)
+	}
+}
+
+// readObjectAny reads a free-form object.
+func (r *reader) readObjectAny(v *validator, dst *map[string]any) {
+	if r.object(v) {
+		*dst = r.anyObject(v)
+	}
+}
+
+// anyObject reads the object at the current byte. Its entries wait in
+// r.fields until its end, so that the map is made once, at its size,
+// instead of growing entry by entry.
+func (r *reader) anyObject(v *validator) map[string]any {
+	base := len(r.fields)
+	for more := r.firstKey(); more; more = r.nextKey() {
+		k := r.keyString()
+		x := r.readAny(v) // reads nested entries above base, and removes them
+		r.fields = append(r.fields, field{k, x})
+	}
+	m := make(map[string]any, len(r.fields)-base)
+	for _, f := range r.fields[base:] {
+		m[f.key] = f.value // the last of equal keys counts, as in encoding/json
+	}
+	r.fields = r.fields[:base]
+	return m
+}
+
+// anyArray reads the array at the current byte; its items wait in r.items,
+// as anyObject's entries do.
+func (r *reader) anyArray(v *validator) []any {
+	base := len(r.items)
+	for more := r.firstItem(); more; more = r.nextItem() {
+		x := r.readAny(v)
+		r.items = append(r.items, x)
+	}
+	a := make([]any, len(r.items)-base)
+	copy(a, r.items[base:])
+	r.items = r.items[:base]
+	return a
+}
+
+// anyToken reads the string or number at the current byte, c, in the box
+// of an equal token read recently when there is one.
+func (r *reader) anyToken(v *validator, c byte) any {
+	start := r.pos
+	var content []byte
+	var integer bool
+	switch {
+	case c == '"':
+		content = r.str()
+	case c == '-' || '0' <= c && c <= '9':
+		content, integer = r.number()
+	default:
+		r.fail("looking for beginning of value")
+	}
+	if r.err != "" {
+		return nil
+	}
+	token := r.data[start:r.pos]
+	b := &r.boxes[boxHash(token)]
+	if b.n == len(token) && string(r.data[b.at:b.at+b.n]) == string(token) {
+		return b.value
+	}
+	var value any
+	switch {
+	case token[0] != '"':
+		f, ok := parseFloat(v, content, integer, 64)
+		if !ok {
+			return 0.0 // rejected: not remembered
+		}
+		value = f
+	default:
+		value = r.copyString(content)
+	}
+	*b = box{at: start, n: len(token), value: value}
+	return value
+}
+
+// boxHash picks the box of a token from its length and its first, middle
+// and last eight bytes: tokens of a document often share a prefix (ids) or
+// differ only in the middle (dates).
+func boxHash(t []byte) uint {
+	const k = 0x9e3779b97f4a7c15
+	h := uint64(len(t))
+	if len(t) >= 8 {
+		h = (h ^ binary.LittleEndian.Uint64(t)) * k
+		h = (h ^ binary.LittleEndian.Uint64(t[(len(t)-8)/2:])) * k
+		h = (h ^ binary.LittleEndian.Uint64(t[len(t)-8:])) * k
+	} else {
+		for _, c := range t {
+			h = h<<8 | uint64(c)
+		}
+		h *= k
+	}
+	return uint(h >> (64 - boxBits))
+}
+
 // branch validates x, the value of a union without a discriminator decoded
 // generically, against the union's schema, and returns the index of the
 // first oneOf/anyOf branch it satisfies: the variant a generated decoder
@@ -3010,6 +3149,24 @@ func (s *jsonSchema) prop(name string) *jsonSchema {
 		}
 	}
 	return nil
+}
+
+// Decode decodes data into a new T, as json.Unmarshal(data, &x) does with
+// the UnmarshalJSON of a generated type, only faster: json.Unmarshal first
+// checks the syntax of all of data and then scans it once more before it
+// calls UnmarshalJSON, which reads it a third time. A syntax error comes
+// as a *ValidationError (keyword json), not as a *json.SyntaxError. Like
+// json.Unmarshal, Decode reports what the JSON breaks of the schema's
+// structure; call Validate on the result for the other constraints.
+//
+//	cart, err := api.Decode[api.Cart](body)
+func Decode[T any, P interface {
+	*T
+	UnmarshalJSON(data []byte) error
+}](data []byte) (T, error) {
+	var x T
+	err := P(&x).UnmarshalJSON(data)
+	return x, err
 }
 
 // maxViolations caps how many violations one error lists.
@@ -3077,6 +3234,11 @@ type validator struct {
 	// rejected holds the paths of values decoding rejected (wrong type, null,
 	// missing): the zero values left there are not checked again.
 	rejected []string
+	// probe is set when only whether the value is valid matters (which
+	// union branches match): a violation is counted in failures, neither
+	// described nor recorded, and checking stops at the first.
+	probe    bool
+	failures int
 }
 
 // maxDepth is how many path segments a violation can show.
@@ -3106,11 +3268,17 @@ func (v *validator) push(s segment) {
 func (v *validator) leave() { v.depth-- }
 
 // full reports whether the cap has been reached, so callers can stop early.
-func (v *validator) full() bool { return len(v.violations) >= maxViolations }
+func (v *validator) full() bool {
+	return len(v.violations) >= maxViolations || v.probe && v.failures > 0
+}
 
 // add reports a violation of the value being checked.
 func (v *validator) add(keyword, format string, args ...any) {
 	if v.full() {
+		return
+	}
+	if v.probe {
+		v.failures++
 		return
 	}
 	p := v.path()
@@ -3120,11 +3288,22 @@ func (v *validator) add(keyword, format string, args ...any) {
 	v.violations = append(v.violations, Violation{Path: p, Keyword: keyword, Message: fmt.Sprintf(format, args...)})
 }
 
+// counted counts a violation when the validator only probes, and reports
+// whether it did: the caller then need not build the violation's message.
+func (v *validator) counted() bool {
+	if v.probe {
+		v.failures++
+	}
+	return v.probe
+}
+
 // reject reports a value decoding could not take: what it left in the Go
 // value is a zero value, which the checks of Validate must not report again.
 func (v *validator) reject(keyword, format string, args ...any) {
 	v.add(keyword, format, args...)
-	v.rejected = append(v.rejected, v.path())
+	if !v.probe {
+		v.rejected = append(v.rejected, v.path())
+	}
 }
 
 // covered reports whether path is at or below a value decoding rejected.
@@ -3428,6 +3607,40 @@ func checkHostname(s string) string {
 	return ""
 }
 
+// itemPools holds a *sync.Pool of *[]T for each item type T.
+var itemPools sync.Map
+
+// poolOf returns the pool of the slices of T.
+func poolOf[T any]() *sync.Pool {
+	t := reflect.TypeFor[T]()
+	p, ok := itemPools.Load(t)
+	if !ok {
+		p, _ = itemPools.LoadOrStore(t, new(sync.Pool))
+	}
+	return p.(*sync.Pool)
+}
+
+// lendItems returns an empty slice to append the items of an array to, and
+// the handle keepItems gives back.
+func lendItems[T any]() (*[]T, []T) {
+	if p, ok := poolOf[T]().Get().(*[]T); ok {
+		return p, *p
+	}
+	p := new([]T)
+	return p, nil
+}
+
+// keepItems returns a copy of the items read into lent, which goes back to
+// the pool, emptied so that it keeps nothing alive.
+func keepItems[T any](p *[]T, lent []T) []T {
+	items := make([]T, len(lent))
+	copy(items, lent)
+	clear(lent)
+	*p = lent[:0]
+	poolOf[T]().Put(p)
+	return items
+}
+
 // sortedKeys returns a map's keys in order, so violations come out the same
 // way on every run.
 func sortedKeys[V any](m map[string]V) []string {
@@ -3452,9 +3665,13 @@ type reader struct {
 	key   []byte // the key firstKey or nextKey read; valid until the next string is read
 	buf   []byte // unescaped strings, reused
 	err   string // the first syntax error, with its offset; "" when none
-	// keys remembers recent keys of maps: the objects of an array repeat
-	// theirs, and a key met again needs no new string.
-	keys [64]string
+	// arena holds copies of the strings of the decoded value (see copyString).
+	arena strings.Builder
+	// The state of readAny (anyvalue.go): the recent boxed strings and
+	// numbers, and the entries and items of the objects and arrays being read.
+	boxes  [boxCount]box
+	fields []field
+	items  []any
 }
 
 // maxNesting is encoding/json's limit on nested objects and arrays.
@@ -3587,20 +3804,36 @@ func (r *reader) readKey() bool {
 	return r.err == ""
 }
 
-// keyString returns the key just read as a string, allocating only the
-// first time a short key is met.
-func (r *reader) keyString() string {
-	k := r.key
-	if len(k) == 0 || len(k) > 32 {
-		return string(k)
+// keyString returns the key just read as a string.
+func (r *reader) keyString() string { return r.copyString(r.key) }
+
+// text reads the string at the current byte (a quote) as a Go string.
+func (r *reader) text() string { return r.copyString(r.str()) }
+
+// arenaSize is the size of the buffers copyString copies strings into.
+const arenaSize = 4096
+
+// copyString returns b as a string. A string of its own would cost an
+// allocation per string: instead strings are copied one after the other
+// into a buffer of arenaSize bytes, and a new buffer is made when one is
+// full. strings.Builder, which only appends, shares its buffer with the
+// strings it returns. A string kept from the decoded value keeps its
+// buffer alive, at most arenaSize bytes.
+func (r *reader) copyString(b []byte) string {
+	switch {
+	case len(b) == 0:
+		return ""
+	case len(b) > arenaSize/4:
+		return string(b) // would waste much of a buffer
 	}
-	h := (uint(len(k)) ^ uint(k[0])<<2 ^ uint(k[len(k)-1])<<4 ^ uint(k[len(k)/2])) % uint(len(r.keys))
-	if s := r.keys[h]; s == string(k) {
-		return s
+	if r.arena.Cap()-r.arena.Len() < len(b) {
+		r.arena.Reset() // drops the full buffer to the strings cut from it
+		// The rest of the input holds the rest of the strings.
+		r.arena.Grow(min(arenaSize, len(b)+len(r.data)-r.pos))
 	}
-	s := string(k)
-	r.keys[h] = s
-	return s
+	at := r.arena.Len()
+	r.arena.Write(b)
+	return r.arena.String()[at:]
 }
 
 // firstItem enters the array at the current byte and reports whether it
@@ -4012,7 +4245,7 @@ func (r *reader) readString(v *validator, dst *string) {
 		r.mismatch(v, "string")
 		return
 	}
-	*dst = string(r.str())
+	*dst = r.text()
 }
 
 // readBool reads a boolean.
@@ -4108,9 +4341,16 @@ func (r *reader) float(v *validator, bits int) (float64, bool) {
 	if r.err != "" {
 		return 0, false
 	}
+	return parseFloat(v, num, integer, bits)
+}
+
+// parseFloat converts the number literal num, which number read, to a
+// float of bits bits, as strconv.ParseFloat does.
+func parseFloat(v *validator, num []byte, integer bool, bits int) (float64, bool) {
 	if digits := num; integer && (len(digits) <= 15 || digits[0] == '-' && len(digits) <= 16) {
 		// At most 15 digits: exact in an int64 and a float64, and
-		// converting to float32 rounds as ParseFloat does.
+		// converting to float32 rounds as ParseFloat does. The sign is the
+		// float's, so that -0 stays negative zero.
 		neg := digits[0] == '-'
 		if neg {
 			digits = digits[1:]
@@ -4119,13 +4359,14 @@ func (r *reader) float(v *validator, bits int) (float64, bool) {
 		for _, d := range digits {
 			n = n*10 + int64(d-'0')
 		}
-		if neg {
-			n = -n
-		}
+		f := float64(n)
 		if bits == 32 {
-			return float64(float32(n)), true
+			f = float64(float32(n))
 		}
-		return float64(n), true
+		if neg {
+			f = -f
+		}
+		return f, true
 	}
 	f, err := strconv.ParseFloat(string(num), bits)
 	if err != nil {
@@ -4216,51 +4457,6 @@ func (r *reader) readBytes(v *validator, dst *[]byte) {
 		return
 	}
 	*dst = b[:n]
-}
-
-// readAny reads any value as encoding/json decodes it into an any:
-// map[string]any, []any, string, float64, bool or nil.
-func (r *reader) readAny(v *validator) any {
-	switch r.peek() {
-	case '{':
-		m := map[string]any{}
-		for more := r.firstKey(); more; more = r.nextKey() {
-			m[r.keyString()] = r.readAny(v)
-		}
-		return m
-	case '[':
-		a := []any{}
-		for more := r.firstItem(); more; more = r.nextItem() {
-			a = append(a, r.readAny(v))
-		}
-		return a
-	case '"':
-		return string(r.str())
-	case 't':
-		r.literal("true")
-		return true
-	case 'f':
-		r.literal("false")
-		return false
-	case 'n':
-		r.literal("null")
-		return nil
-	}
-	var f float64
-	r.readFloat64(v, &f)
-	return f
-}
-
-// readObjectAny reads a free-form object.
-func (r *reader) readObjectAny(v *validator, dst *map[string]any) {
-	if !r.object(v) {
-		return
-	}
-	m := map[string]any{}
-	for more := r.firstKey(); more; more = r.nextKey() {
-		m[r.keyString()] = r.readAny(v)
-	}
-	*dst = m
 }
 
 // readJSON decodes the next value with encoding/json, for types oasgen
@@ -4461,6 +4657,9 @@ func (s *jsonSchema) validateAny(v *validator, x any) {
 	}
 	t := typeOf(x)
 	if !s.allows(t) {
+		if v.counted() { // probing union branches: no message to build
+			return
+		}
 		if t == typeNull {
 			v.add("nullable", "must not be null")
 		} else {
@@ -4792,9 +4991,9 @@ func countWord(n int) string {
 func countValid(schemas []*jsonSchema, x any, mode validationMode, limit int) int {
 	n := 0
 	for _, sub := range schemas {
-		probe := validator{mode: mode}
+		probe := validator{mode: mode, probe: true}
 		sub.validateAny(&probe, x)
-		if len(probe.violations) == 0 {
+		if probe.failures == 0 {
 			if n++; n >= limit {
 				return n
 			}
@@ -4973,6 +5172,23 @@ func validChars(s string, set charSet, host bool) bool {
 type jsonWriter struct {
 	buf []byte
 	err error
+	// keys is a stack of sorted map keys (see mapKeys), reused from map to
+	// map and, as WriteJSON pools writers, from response to response.
+	keys []string
+}
+
+// mapKeys pushes the keys of m, sorted, on w's key stack and returns them
+// with the mark to pop them with (w.keys = w.keys[:mark]) after the map is
+// written. Maps nested in m push above them, so the returned slice stays
+// intact; the stack's memory is reused, a map costs no allocation.
+func mapKeys[V any](w *jsonWriter, m map[string]V) ([]string, int) {
+	mark := len(w.keys)
+	for k := range m {
+		w.keys = append(w.keys, k)
+	}
+	keys := w.keys[mark:]
+	slices.Sort(keys)
+	return keys, mark
 }
 
 // jsonEncoder is a type with a generated encodeJSON method.
@@ -5055,6 +5271,16 @@ func (w *jsonWriter) string(s string) { w.buf = appendJSONString(w.buf, s) }
 
 const hexDigits = "0123456789abcdef"
 
+// plainASCII says which ASCII bytes a JSON string holds as they are: not
+// control characters, quotes, backslashes, nor the <, > and & that
+// encoding/json escapes for HTML.
+var plainASCII = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return t
+}()
+
 // appendJSONString quotes s as encoding/json does by default: invalid
 // UTF-8 becomes U+FFFD, and <, >, &, U+2028 and U+2029 are escaped.
 func appendJSONString(dst []byte, s string) []byte {
@@ -5062,7 +5288,7 @@ func appendJSONString(dst []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+			if plainASCII[c] {
 				i++
 				continue
 			}
