@@ -200,6 +200,10 @@ func (d *decoder) discriminated(t *ir.Type) {
 // oneOf or anyOf does, then reads the value again as that variant.
 func (d *decoder) undiscriminated(t *ir.Type) {
 	d.line("*x = %s{}", t.Name)
+	if tokens := tokenVariants(t); tokens != nil {
+		d.byToken(t, tokens)
+		return
+	}
 	d.line("start := r.start()")
 	d.line("switch %s.branch(v, r.readAny(v)) {", t.Rules.Var)
 	for i, vr := range t.Union.Variants {
@@ -209,6 +213,109 @@ func (d *decoder) undiscriminated(t *ir.Type) {
 		d.value(vr.Type, "x."+vr.Name)
 	}
 	d.line("}")
+}
+
+// byToken reads a union of primitives by the first byte of the value,
+// which says its JSON type, without reading it twice. A variant with
+// keywords of its own (maxLength...) is checked against its branch after
+// it is read; anything else is recorded as branch would, matching no
+// variant.
+func (d *decoder) byToken(t *ir.Type, tokens []string) {
+	d.line("switch r.peek() {")
+	for i, vr := range t.Union.Variants {
+		d.line("case %s:", tokens[i])
+		d.line("x.Kind = %s", vr.KindConst)
+		d.value(vr.Type, "x."+vr.Name)
+		switch b := unionBranches(t.Rules)[i]; {
+		case onlyTypes(b):
+		case b.Types[0] == "string":
+			d.line("%s.stringVariant(v, %d, %s)", t.Rules.Var, i, "x."+vr.Name)
+		default:
+			d.line("%s.numberVariant(v, %d, float64(%s))", t.Rules.Var, i, "x."+vr.Name)
+		}
+	}
+	d.line("default:")
+	d.line("%s.branch(v, r.readAny(v))", t.Rules.Var)
+	d.line("}")
+}
+
+func unionBranches(r *ir.Rules) []*ir.Rules {
+	if len(r.OneOf) > 0 {
+		return r.OneOf
+	}
+	return r.AnyOf
+}
+
+// tokenVariants returns, for a union whose variants are each one JSON type
+// among string, number and boolean, read into a Go primitive, with no
+// keyword in the union but its oneOf or anyOf and none in a branch but the
+// keywords of its type, the first bytes each variant's values start with;
+// nil for any other union. For such a union the first byte picks the one
+// branch a value can be valid for, as branch would.
+func tokenVariants(t *ir.Type) []string {
+	branches := unionBranches(t.Rules)
+	if len(branches) != len(t.Union.Variants) || !onlyCombinator(t.Rules) {
+		return nil
+	}
+	starts := map[string]string{
+		"string":  "'\"'",
+		"boolean": "'t', 'f'",
+		"number":  "'-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'",
+	}
+	goTypes := map[string][]string{"string": {"string"}, "boolean": {"bool"}, "number": {"float64", "float32"}}
+	seen := map[string]bool{}
+	var tokens []string
+	for i, b := range branches {
+		vt := t.Union.Variants[i].Type
+		if b == nil || len(b.Types) != 1 || !ownKeywordsOnly(b) || vt.Kind != ir.Builtin || vt.Name != "" {
+			return nil
+		}
+		kind := b.Types[0] // an integer is left to branch: 1.5 starts as 1 does
+		if starts[kind] == "" || seen[kind] || !slices.Contains(goTypes[kind], vt.Go) {
+			return nil
+		}
+		seen[kind] = true
+		tokens = append(tokens, starts[kind])
+	}
+	return tokens
+}
+
+// ownKeywordsOnly reports whether r holds its one type and only keywords
+// of that type that checkString or checkNumber apply.
+func ownKeywordsOnly(r *ir.Rules) bool {
+	c := *r
+	c.Var, c.Types = "", nil
+	switch r.Types[0] {
+	case "string":
+		c.MinLength, c.MaxLength, c.Pattern, c.Format = nil, nil, nil, ""
+	case "number":
+		c.Minimum, c.Maximum, c.ExclusiveMinimum, c.ExclusiveMaximum, c.MultipleOf = nil, nil, false, false, nil
+	}
+	return isEmptyRules(&c)
+}
+
+// onlyCombinator reports whether r holds nothing but its oneOf or anyOf.
+func onlyCombinator(r *ir.Rules) bool {
+	c := *r
+	c.Var, c.OneOf, c.AnyOf = "", nil, nil
+	return isEmptyRules(&c) && (len(r.OneOf) == 0) != (len(r.AnyOf) == 0)
+}
+
+// onlyTypes reports whether r holds nothing but its type.
+func onlyTypes(r *ir.Rules) bool {
+	c := *r
+	c.Var, c.Types = "", nil
+	return isEmptyRules(&c)
+}
+
+func isEmptyRules(r *ir.Rules) bool {
+	return r.Var == "" && len(r.Types) == 0 && !r.Nullable && !r.ReadOnly && !r.WriteOnly && len(r.Enum) == 0 &&
+		r.MinLength == nil && r.MaxLength == nil && r.Pattern == nil && r.Format == "" &&
+		r.Minimum == nil && r.Maximum == nil && !r.ExclusiveMinimum && !r.ExclusiveMaximum && r.MultipleOf == nil &&
+		r.MinItems == nil && r.MaxItems == nil && !r.UniqueItems && r.Items == nil &&
+		r.MinProperties == nil && r.MaxProperties == nil && len(r.Required) == 0 && len(r.Properties) == 0 &&
+		r.Additional == nil && !r.NoAdditional && len(r.AllOf) == 0 && len(r.AnyOf) == 0 && len(r.OneOf) == 0 &&
+		r.Not == nil && r.Discriminator == nil
 }
 
 // value prints the statements reading the next JSON value into dst, an
