@@ -1238,20 +1238,19 @@ func (x *MetadataValue) UnmarshalJSON(data []byte) error {
 // decodeJSON reads x from r, recording violations in v.
 func (x *MetadataValue) decodeJSON(r *reader, v *validator) {
 	*x = MetadataValue{}
-	start := r.start()
-	switch schemaMetadataValue.branch(v, r.readAny(v)) {
-	case 0:
-		r.rewind(start)
+	switch r.peek() {
+	case '"':
 		x.Kind = MetadataValueKindString
 		r.readString(v, &x.String)
-	case 1:
-		r.rewind(start)
+		schemaMetadataValue.stringVariant(v, 0, x.String)
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
 		x.Kind = MetadataValueKindNumber
 		r.readFloat64(v, &x.Number)
-	case 2:
-		r.rewind(start)
+	case 't', 'f':
 		x.Kind = MetadataValueKindBoolean
 		r.readBool(v, &x.Boolean)
+	default:
+		schemaMetadataValue.branch(v, r.readAny(v))
 	}
 }
 

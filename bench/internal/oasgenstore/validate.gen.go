@@ -3133,6 +3133,33 @@ func (s *jsonSchema) branch(v *validator, x any) int {
 	return -1
 }
 
+// stringVariant checks a string read by its first byte into variant i of
+// the union (see byToken in the generator) against the variant's branch;
+// when it breaks it, the union matches no variant, recorded as branch does.
+func (s *jsonSchema) stringVariant(v *validator, i int, x string) {
+	probe := validator{mode: v.mode, probe: true}
+	s.branches()[i].checkString(&probe, x)
+	if probe.failures > 0 {
+		s.branch(v, x)
+	}
+}
+
+// numberVariant is stringVariant for a number.
+func (s *jsonSchema) numberVariant(v *validator, i int, x float64) {
+	probe := validator{mode: v.mode, probe: true}
+	s.branches()[i].checkNumber(&probe, x)
+	if probe.failures > 0 {
+		s.branch(v, x)
+	}
+}
+
+func (s *jsonSchema) branches() []*jsonSchema {
+	if len(s.oneOf) > 0 {
+		return s.oneOf
+	}
+	return s.anyOf
+}
+
 // checkProperty validates the value of a declared property that the Go
 // type has no field for (its name cannot be a json tag).
 func (s *jsonSchema) checkProperty(r *reader, v *validator, name string) {
