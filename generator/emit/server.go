@@ -316,9 +316,9 @@ func (f *file) bindBody(op *ir.Operation) string {
 	}
 	switch body.Kind {
 	case ir.BodyText:
-		line("data, p := s.readBody(w, r, %t, %s)", body.Required, accept)
+		line("buf, p := s.readBody(w, r, %t, %s)", body.Required, accept)
 		fail("p != nil")
-		line("body := string(data)")
+		line("body := buf.text()")
 		return b.String()
 	case ir.BodyBinary:
 		line("body, p := s.streamBody(w, r, %t, %s)", body.Required, accept)
@@ -331,7 +331,7 @@ func (f *file) bindBody(op *ir.Operation) string {
 	case ir.BodyForm:
 		line("values, p := s.readForm(w, r, %t, %s)", body.Required, accept)
 	default:
-		line("data, p := s.readBody(w, r, %t, %s)", body.Required, accept)
+		line("buf, p := s.readBody(w, r, %t, %s)", body.Required, accept)
 	}
 	fail("p != nil")
 	line("var body %s", f.expr(body.Arg))
@@ -342,12 +342,15 @@ func (f *file) bindBody(op *ir.Operation) string {
 	if body.Kind == ir.BodyForm {
 		line("if values != nil {")
 		line("if err := formBody(values, %s, %q, &%s); err != nil {", propKinds(body.Props), body.Extra, target)
-	} else if decodes(body.Type) { // the generated decoder, without json.Unmarshal's scans
-		line("if data != nil {")
-		line("if err := %s.UnmarshalJSON(data); err != nil {", target)
 	} else {
-		line("if data != nil {")
-		line("if err := decodeBody(data, &%s); err != nil {", target)
+		decode := "decodeBody(buf.data, &" + target + ")"
+		if decodes(body.Type) { // the generated decoder, without json.Unmarshal's scans
+			decode = target + ".UnmarshalJSON(buf.data)"
+		}
+		line("if buf != nil {")
+		line("err := %s", decode)
+		line("buf.release()")
+		line("if err != nil {")
 	}
 	line("s.fail(w, r, bodyProblem(err))")
 	line("return")

@@ -242,6 +242,13 @@ func TestBodies(t *testing.T) {
 	if res.status != 200 || s.item.VariantID != "v1" || s.item.Quantity != 3 {
 		t.Fatalf("status %d, item %+v: %s", res.status, s.item, res.body)
 	}
+	// Body buffers are reused: what a handler keeps must not change with
+	// the next request.
+	first := s.item
+	do(t, h, "POST", target, "application/json", `{"variant_id":"v2","quantity":4,"metadata":{"note":"x"}}`)
+	if first.VariantID != "v1" || s.item.VariantID != "v2" || s.item.Metadata.Value["note"].String != "x" {
+		t.Fatalf("a kept body changed: %+v, then %+v", first, s.item)
+	}
 	tests := []struct {
 		name, contentType, body string
 		status                  int
