@@ -80,14 +80,16 @@ func handlePostCart(s *httpServer, impl ServerInterface, w http.ResponseWriter, 
 		s.fail(w, r, p)
 		return
 	}
-	data, p := s.readBody(w, r, true, "application/json")
+	buf, p := s.readBody(w, r, true, "application/json")
 	if p != nil {
 		s.fail(w, r, p)
 		return
 	}
 	var body StorePostCartReq
-	if data != nil {
-		if err := body.UnmarshalJSON(data); err != nil {
+	if buf != nil {
+		err := body.UnmarshalJSON(buf.data)
+		buf.release()
+		if err != nil {
 			s.fail(w, r, bodyProblem(err))
 			return
 		}
@@ -187,14 +189,16 @@ func handlePostCartsCart(s *httpServer, impl ServerInterface, w http.ResponseWri
 		s.fail(w, r, p)
 		return
 	}
-	data, p := s.readBody(w, r, true, "application/json")
+	buf, p := s.readBody(w, r, true, "application/json")
 	if p != nil {
 		s.fail(w, r, p)
 		return
 	}
 	var body StorePostCartsCartReq
-	if data != nil {
-		if err := body.UnmarshalJSON(data); err != nil {
+	if buf != nil {
+		err := body.UnmarshalJSON(buf.data)
+		buf.release()
+		if err != nil {
 			s.fail(w, r, bodyProblem(err))
 			return
 		}
@@ -281,14 +285,16 @@ func handlePostCartsCartLineItems(s *httpServer, impl ServerInterface, w http.Re
 		s.fail(w, r, p)
 		return
 	}
-	data, p := s.readBody(w, r, true, "application/json")
+	buf, p := s.readBody(w, r, true, "application/json")
 	if p != nil {
 		s.fail(w, r, p)
 		return
 	}
 	var body StorePostCartsCartLineItemsReq
-	if data != nil {
-		if err := body.UnmarshalJSON(data); err != nil {
+	if buf != nil {
+		err := body.UnmarshalJSON(buf.data)
+		buf.release()
+		if err != nil {
 			s.fail(w, r, bodyProblem(err))
 			return
 		}
@@ -341,14 +347,16 @@ func checkGetCustomersCustomerResponse(status int, header http.Header, body []by
 
 // handlePostCustomersCustomer serves POST /store/customers/me.
 func handlePostCustomersCustomer(s *httpServer, impl ServerInterface, w http.ResponseWriter, r *http.Request) {
-	data, p := s.readBody(w, r, true, "application/json")
+	buf, p := s.readBody(w, r, true, "application/json")
 	if p != nil {
 		s.fail(w, r, p)
 		return
 	}
 	var body StorePostCustomersCustomerReq
-	if data != nil {
-		if err := body.UnmarshalJSON(data); err != nil {
+	if buf != nil {
+		err := body.UnmarshalJSON(buf.data)
+		buf.release()
+		if err != nil {
 			s.fail(w, r, bodyProblem(err))
 			return
 		}
@@ -1620,48 +1628,82 @@ func isJSONMedia(media string) bool {
 	return media == "application/json" || strings.HasSuffix(media, "+json")
 }
 
-// readBody reads a whole request body (see openBody): nil data when there
-// is none or it is empty (a 400 when required), 413 past the body limit.
-func (s *httpServer) readBody(w http.ResponseWriter, r *http.Request, required bool, accept string) ([]byte, *Problem) {
+// readBody reads a whole request body (see openBody) into a pooled
+// buffer: nil when there is none or it is empty (a 400 when required), 413
+// past the body limit. Release the buffer once the body is decoded.
+func (s *httpServer) readBody(w http.ResponseWriter, r *http.Request, required bool, accept string) (*bodyBuffer, *Problem) {
 	body, _, p := s.openBody(w, r, required, accept)
 	if body == nil {
 		return nil, p
 	}
-	data, err := readAll(body, r.ContentLength, s.bodyLimit)
+	buf, err := readAll(body, r.ContentLength, s.bodyLimit)
 	if err != nil {
 		return nil, readProblem(err)
 	}
-	if len(data) == 0 && required {
+	if len(buf.data) > 0 {
+		return buf, nil
+	}
+	buf.release()
+	if required {
 		return nil, missingBody()
 	}
-	if len(data) == 0 {
-		return nil, nil
+	return nil, nil
+}
+
+// bodyBuffer holds a request body while it is decoded. Decoding copies
+// what it keeps (the generated decoders copy strings, and an UnmarshalJSON
+// must copy what it retains), so the buffer is reused for later requests.
+type bodyBuffer struct{ data []byte }
+
+var bodyBuffers = sync.Pool{New: func() any { return &bodyBuffer{data: make([]byte, 0, 4096)} }}
+
+// maxPooledBody is the largest body buffer kept for reuse.
+const maxPooledBody = 1 << 20
+
+// release returns the buffer to the pool; the body must not be used after.
+func (b *bodyBuffer) release() {
+	if b != nil && cap(b.data) <= maxPooledBody {
+		b.data = b.data[:0]
+		bodyBuffers.Put(b)
 	}
-	return data, nil
+}
+
+// text returns the body as a string ("" for none) and releases the buffer.
+func (b *bodyBuffer) text() string {
+	if b == nil {
+		return ""
+	}
+	s := string(b.data)
+	b.release()
+	return s
 }
 
 // readAll reads a body of at most limit bytes whose length the request
-// may announce (-1 when unknown) into a buffer of that size, so that a body
-// costs one allocation. A longer body is an *http.MaxBytesError.
-func readAll(body io.Reader, size, limit int64) ([]byte, error) {
+// may announce (-1 when unknown) into a pooled buffer of at least that
+// size. A longer body is an *http.MaxBytesError.
+func readAll(body io.Reader, size, limit int64) (*bodyBuffer, error) {
 	tooLarge := &http.MaxBytesError{Limit: limit}
 	if size > limit {
 		return nil, tooLarge
 	}
-	if size <= 0 {
-		size = 512
+	buf := bodyBuffers.Get().(*bodyBuffer)
+	if size+1 > int64(cap(buf.data)) { // +1: the read that sees EOF needs room
+		buf.data = make([]byte, 0, size+1)
 	}
-	data := make([]byte, 0, size+1) // +1: the read that sees EOF needs room
+	data := buf.data[:0]
 	for {
 		n, err := body.Read(data[len(data):cap(data)])
 		data = data[:len(data)+n]
+		buf.data = data
 		if int64(len(data)) > limit {
+			buf.release()
 			return nil, tooLarge
 		}
 		if err == io.EOF {
-			return data, nil
+			return buf, nil
 		}
 		if err != nil {
+			buf.release()
 			return nil, err
 		}
 		if len(data) == cap(data) { // longer than announced
@@ -1682,11 +1724,11 @@ func readProblem(err error) *Problem {
 // readForm reads an application/x-www-form-urlencoded body: nil values
 // when there is none.
 func (s *httpServer) readForm(w http.ResponseWriter, r *http.Request, required bool, accept string) (url.Values, *Problem) {
-	data, p := s.readBody(w, r, required, accept)
-	if data == nil {
+	buf, p := s.readBody(w, r, required, accept)
+	if buf == nil {
 		return nil, p
 	}
-	values, err := url.ParseQuery(string(data))
+	values, err := url.ParseQuery(buf.text())
 	if err != nil {
 		return nil, &Problem{Status: http.StatusBadRequest, Detail: "the request body is invalid",
 			Violations: []Violation{{Path: "/body", Keyword: "form", Message: err.Error()}}}
