@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"testing"
+	"time"
 )
 
 // FuzzWriterString checks that strings are escaped as encoding/json escapes them.
@@ -61,4 +62,26 @@ func FuzzWriterFloat(f *testing.F) {
 			t.Fatalf("float32 %v: got %s (%v), want %s", v32, w.buf, w.err, want)
 		}
 	})
+}
+
+// TestWriterTimeBounds: time.Time's MarshalJSON refuses years outside
+// 0-9999, in the time's own zone; the writer must agree at the edges.
+func TestWriterTimeBounds(t *testing.T) {
+	zones := []*time.Location{time.UTC, time.FixedZone("east", 14*3600), time.FixedZone("west", -12*3600)}
+	instants := []time.Time{
+		time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(-1, 12, 31, 23, 59, 59, 999, time.UTC),
+		time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC), time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(2024, 3, 14, 9, 26, 53, 589793238, time.UTC),
+	}
+	for _, at := range instants {
+		for _, z := range zones {
+			tt := at.In(z)
+			want, wantErr := json.Marshal(tt)
+			var w jsonWriter
+			w.time(tt)
+			if (w.err != nil) != (wantErr != nil) || wantErr == nil && string(w.buf) != string(want) {
+				t.Errorf("%v: writer %q (%v), encoding/json %q (%v)", tt, w.buf, w.err, want, wantErr)
+			}
+		}
+	}
 }
