@@ -5363,14 +5363,25 @@ func appendJSONString(dst []byte, s string) []byte {
 
 // time writes t as time.Time's MarshalJSON does.
 func (w *jsonWriter) time(t time.Time) {
-	if y := t.Year(); y < 0 || y > 9999 {
-		w.marshal(t) // the error time.Time reports
-		return
+	// time.Time's MarshalJSON refuses years outside 0-9999. Year is as
+	// costly as the formatting, so it is asked only near those bounds (a
+	// zone moves the year by at most a day).
+	if u := t.Unix(); u < minJSONTime+86400 || u > maxJSONTime-86400 {
+		if y := t.Year(); y < 0 || y > 9999 {
+			w.marshal(t) // the error time.Time reports
+			return
+		}
 	}
 	w.buf = append(w.buf, '"')
 	w.buf = t.AppendFormat(w.buf, time.RFC3339Nano)
 	w.buf = append(w.buf, '"')
 }
+
+// The Unix times of 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z.
+const (
+	minJSONTime = -62167219200
+	maxJSONTime = 253402300799
+)
 
 // date writes t as a Date, 2006-01-02.
 func (w *jsonWriter) date(t time.Time) {
