@@ -90,7 +90,7 @@ func (n *notes) GetAttachment(context.Context, GetAttachmentRequestObject) (GetA
 }
 
 func (n *notes) Upload(_ context.Context, req UploadRequestObject) (UploadResponseObject, error) {
-	var names []string
+	names := []string{} // the spec's parts is an array, never null
 	for {
 		part, err := req.Body.NextPart()
 		if err == io.EOF {
