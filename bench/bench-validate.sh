@@ -25,7 +25,7 @@ if [ -d ../../shared/corpus/medusa-v1 ] && ! ./gen.sh --check >/dev/null 2>&1; t
 fi
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?') ($(nproc 2>/dev/null || echo '?') CPUs)" >&2
-go test -run XXX -bench "$bench" -benchmem -count "$count" ./... | tee "$out"
+go test -run XXX -bench "$bench" -benchmem -count "$count" ./decodevalidate | tee "$out"
 
 echo
 echo "== benchstat $out"
