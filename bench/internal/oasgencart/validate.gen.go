@@ -6827,6 +6827,13 @@ func (w *jsonWriter) string(s string) { w.buf = appendJSONString(w.buf, s) }
 
 const hexDigits = "0123456789abcdef"
 
+// load64 reads eight bytes of s from i, little-endian, in one load.
+func load64(s string, i int) uint64 {
+	_ = s[i+7]
+	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+}
+
 // plainASCII says which ASCII bytes a JSON string holds as they are: not
 // control characters, quotes, backslashes, nor the <, > and & that
 // encoding/json escapes for HTML.
@@ -6843,6 +6850,21 @@ func appendJSONString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		// Eight bytes at a time while none needs care (see str in the
+		// reader); the first flagged byte is a real one.
+		for i+8 <= len(s) {
+			w := load64(s, i)
+			q, b, lt, gt, amp := w^(lsb*'"'), w^(lsb*'\\'), w^(lsb*'<'), w^(lsb*'>'), w^(lsb*'&')
+			m := ((w - lsb*0x20) | (q - lsb) | (b - lsb) | (lt - lsb) | (gt - lsb) | (amp - lsb)) & ^w & ^q & ^b & ^lt & ^gt & ^amp & msb
+			if m |= w & msb; m != 0 {
+				i += bits.TrailingZeros64(m) / 8
+				break
+			}
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
 		if c := s[i]; c < utf8.RuneSelf {
 			if plainASCII[c] {
 				i++
