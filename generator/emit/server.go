@@ -339,16 +339,16 @@ func (f *file) bindBody(op *ir.Operation) string {
 	if body.Arg.Kind == ir.Opt {
 		target = "body.Value"
 	}
+	if body.Kind != ir.BodyForm && decodes(body.Type) {
+		f.decodeValidateBody(&b, body, target)
+		return b.String()
+	}
 	if body.Kind == ir.BodyForm {
 		line("if values != nil {")
 		line("if err := formBody(values, %s, %q, &%s); err != nil {", propKinds(body.Props), body.Extra, target)
 	} else {
-		decode := "decodeBody(buf.data, &" + target + ")"
-		if decodes(body.Type) { // the generated decoder, without json.Unmarshal's scans
-			decode = target + ".UnmarshalJSON(buf.data)"
-		}
 		line("if buf != nil {")
-		line("err := %s", decode)
+		line("err := decodeBody(buf.data, &%s)", target)
 		line("buf.release()")
 		line("if err != nil {")
 	}
@@ -380,6 +380,34 @@ func validates(t *ir.Type) bool {
 		t = t.Elem
 	}
 	return false
+}
+
+// decodeValidateBody prints the decoding of a JSON body with a generated
+// decoder and its validation as a request, in one pass with one validator
+// (what UnmarshalJSON and then ValidateRequest would do, without
+// json.Unmarshal's scans and a second validator).
+func (f *file) decodeValidateBody(b *strings.Builder, body *ir.ServerBody, target string) {
+	line := func(format string, args ...any) { fmt.Fprintf(b, format+"\n", args...) }
+	line("if buf != nil {")
+	line("v := validator{mode: modeRequest}")
+	line("rd := reader{data: buf.data}")
+	line("%s.decodeJSON(&rd, &v)", target)
+	line("rd.finish(&v)")
+	if validates(body.Type) {
+		line("if rd.err == \"\" {")
+		line("%s.validate(&v)", target)
+		line("}")
+	}
+	line("err := rd.result(&v)")
+	line("buf.release()")
+	line("if err != nil {")
+	line("s.fail(w, r, bodyProblem(err))")
+	line("return")
+	line("}")
+	if target != "body" {
+		line("body.Set = true")
+	}
+	line("}")
 }
 
 // decodes reports whether t is a declared type with a generated decoder

@@ -110,6 +110,9 @@ func (r *reader) anyToken(v *validator, c byte) any {
 		return nil
 	}
 	token := r.data[start:r.pos]
+	if r.boxes == nil { // made on first use: most documents have no any values
+		r.boxes = new([boxCount]box)
+	}
 	b := &r.boxes[boxHash(token)]
 	if b.n == len(token) && string(r.data[b.at:b.at+b.n]) == string(token) {
 		return b.value

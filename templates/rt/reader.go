@@ -26,7 +26,7 @@ type reader struct {
 	arena strings.Builder
 	// The state of readAny (anyvalue.go): the recent boxed strings and
 	// numbers, and the entries and items of the objects and arrays being read.
-	boxes  [boxCount]box
+	boxes  *[boxCount]box
 	fields []field
 	items  []any
 }

@@ -147,7 +147,7 @@ func appendJSONString(dst []byte, s string) []byte {
 		for i+8 <= len(s) {
 			w := load64(s, i)
 			q, b, lt, gt, amp := w^(lsb*'"'), w^(lsb*'\\'), w^(lsb*'<'), w^(lsb*'>'), w^(lsb*'&')
-			m := ((w-lsb*0x20)|(q-lsb)|(b-lsb)|(lt-lsb)|(gt-lsb)|(amp-lsb)) & ^w & ^q & ^b & ^lt & ^gt & ^amp & msb
+			m := ((w - lsb*0x20) | (q - lsb) | (b - lsb) | (lt - lsb) | (gt - lsb) | (amp - lsb)) & ^w & ^q & ^b & ^lt & ^gt & ^amp & msb
 			if m |= w & msb; m != 0 {
 				i += bits.TrailingZeros64(m) / 8
 				break

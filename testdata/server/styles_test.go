@@ -55,7 +55,7 @@ func TestFallbackRoutes(t *testing.T) {
 		{"HEAD", "/api/files/a.png", 200, "", ""},
 		{"GET", "/api/files/report.pdf", 400, "", ""},
 		{"GET", "/api/files/report", 404, "", ""},
-		{"POST", "/api/files/a.png", 405, "", "GET"},
+		{"POST", "/api/files/a.png", 405, "", "GET, HEAD"},
 		{"POST", "/api/items/import/job_1/confirm", 200, `{"job":"job_1"}`, ""},
 		{"POST", "/api/items/item_1/options/7", 200, `{"id":"item_1","option_id":7}`, ""},
 		{"POST", "/api/items/item_1/options/seven", 400, "", ""},
