@@ -4598,6 +4598,9 @@ func (r *reader) anyToken(v *validator, c byte) any {
 		return nil
 	}
 	token := r.data[start:r.pos]
+	if r.boxes == nil { // made on first use: most documents have no any values
+		r.boxes = new([boxCount]box)
+	}
 	b := &r.boxes[boxHash(token)]
 	if b.n == len(token) && string(r.data[b.at:b.at+b.n]) == string(token) {
 		return b.value
@@ -5225,7 +5228,7 @@ type reader struct {
 	arena strings.Builder
 	// The state of readAny (anyvalue.go): the recent boxed strings and
 	// numbers, and the entries and items of the objects and arrays being read.
-	boxes  [boxCount]box
+	boxes  *[boxCount]box
 	fields []field
 	items  []any
 }

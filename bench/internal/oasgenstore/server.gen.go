@@ -87,15 +87,16 @@ func handlePostCart(s *httpServer, impl ServerInterface, w http.ResponseWriter, 
 	}
 	var body StorePostCartReq
 	if buf != nil {
-		err := body.UnmarshalJSON(buf.data)
+		v := validator{mode: modeRequest}
+		rd := reader{data: buf.data}
+		body.decodeJSON(&rd, &v)
+		rd.finish(&v)
+		if rd.err == "" {
+			body.validate(&v)
+		}
+		err := rd.result(&v)
 		buf.release()
 		if err != nil {
-			s.fail(w, r, bodyProblem(err))
-			return
-		}
-		v := validator{mode: modeRequest}
-		body.validate(&v)
-		if err := v.err(); err != nil {
 			s.fail(w, r, bodyProblem(err))
 			return
 		}
@@ -196,15 +197,16 @@ func handlePostCartsCart(s *httpServer, impl ServerInterface, w http.ResponseWri
 	}
 	var body StorePostCartsCartReq
 	if buf != nil {
-		err := body.UnmarshalJSON(buf.data)
+		v := validator{mode: modeRequest}
+		rd := reader{data: buf.data}
+		body.decodeJSON(&rd, &v)
+		rd.finish(&v)
+		if rd.err == "" {
+			body.validate(&v)
+		}
+		err := rd.result(&v)
 		buf.release()
 		if err != nil {
-			s.fail(w, r, bodyProblem(err))
-			return
-		}
-		v := validator{mode: modeRequest}
-		body.validate(&v)
-		if err := v.err(); err != nil {
 			s.fail(w, r, bodyProblem(err))
 			return
 		}
@@ -292,15 +294,16 @@ func handlePostCartsCartLineItems(s *httpServer, impl ServerInterface, w http.Re
 	}
 	var body StorePostCartsCartLineItemsReq
 	if buf != nil {
-		err := body.UnmarshalJSON(buf.data)
+		v := validator{mode: modeRequest}
+		rd := reader{data: buf.data}
+		body.decodeJSON(&rd, &v)
+		rd.finish(&v)
+		if rd.err == "" {
+			body.validate(&v)
+		}
+		err := rd.result(&v)
 		buf.release()
 		if err != nil {
-			s.fail(w, r, bodyProblem(err))
-			return
-		}
-		v := validator{mode: modeRequest}
-		body.validate(&v)
-		if err := v.err(); err != nil {
 			s.fail(w, r, bodyProblem(err))
 			return
 		}
@@ -354,15 +357,16 @@ func handlePostCustomersCustomer(s *httpServer, impl ServerInterface, w http.Res
 	}
 	var body StorePostCustomersCustomerReq
 	if buf != nil {
-		err := body.UnmarshalJSON(buf.data)
+		v := validator{mode: modeRequest}
+		rd := reader{data: buf.data}
+		body.decodeJSON(&rd, &v)
+		rd.finish(&v)
+		if rd.err == "" {
+			body.validate(&v)
+		}
+		err := rd.result(&v)
 		buf.release()
 		if err != nil {
-			s.fail(w, r, bodyProblem(err))
-			return
-		}
-		v := validator{mode: modeRequest}
-		body.validate(&v)
-		if err := v.err(); err != nil {
 			s.fail(w, r, bodyProblem(err))
 			return
 		}
@@ -1403,6 +1407,7 @@ type httpServer struct {
 	serverOptions
 	mux       *http.ServeMux
 	fallbacks []fallback
+	methods   []string // the methods routed, for Allow
 }
 
 func newHTTPServer(opts []Option) *httpServer {
@@ -1417,6 +1422,9 @@ func newHTTPServer(opts []Option) *httpServer {
 // path a ServeMux pattern path.
 func (s *httpServer) route(method, path string, h func(http.ResponseWriter, *http.Request)) {
 	s.mux.HandleFunc(method+" "+s.basePath+path, s.guard(h))
+	if !slices.Contains(s.methods, method) {
+		s.methods = append(s.methods, method)
+	}
 }
 
 // fallbackRoute registers the handler of an operation whose path the
@@ -1435,14 +1443,9 @@ type fallback struct {
 	h      http.HandlerFunc
 }
 
-// guard wraps an operation's handler: it gets the client's writer rather
-// than the muxWriter, and a panic is answered with a 500.
+// guard wraps an operation's handler: a panic is answered with a 500.
 func (s *httpServer) guard(h func(http.ResponseWriter, *http.Request)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if mw, ok := w.(*muxWriter); ok {
-			mw.matched = true
-			w = mw.ResponseWriter
-		}
 		defer func() {
 			if p := recover(); p != nil {
 				if p == http.ErrAbortHandler {
@@ -1484,37 +1487,51 @@ func (s *httpServer) matchFallback(r *http.Request) (http.HandlerFunc, []string)
 	return nil, allow
 }
 
-// handler returns the finished handler: the mux, whose 404 and 405
-// answers become problems, inside the middlewares.
+// handler returns the finished handler: the mux inside the middlewares.
+// A catch-all pattern takes every request no route matches: it tries the
+// fallback routes, then answers 405 with Allow when other methods are
+// routed on the path, else 404, as problems.
 func (s *httpServer) handler() http.Handler {
-	var h http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		mw := muxWriters.Get().(*muxWriter)
-		*mw = muxWriter{ResponseWriter: w}
-		s.mux.ServeHTTP(mw, r)
-		status := mw.status
-		*mw = muxWriter{}
-		muxWriters.Put(mw)
-		if status == 0 {
-			return
-		}
-		h, allow := s.matchFallback(r)
-		switch {
-		case h != nil:
-			w.Header().Del("Allow") // the ServeMux's, for another route
-			h(w, r)
-			return
-		case len(allow) > 0:
-			for _, m := range allow {
-				w.Header().Add("Allow", m)
-			}
-			status = http.StatusMethodNotAllowed
-		}
-		s.onError(w, r, &Problem{Status: status, Detail: routeDetail(status, r)})
-	})
+	s.mux.HandleFunc("/", s.unrouted)
+	var h http.Handler = s.mux
 	for i := len(s.middlewares) - 1; i >= 0; i-- {
 		h = s.middlewares[i](h)
 	}
 	return h
+}
+
+// unrouted answers a request no ServeMux route matched.
+func (s *httpServer) unrouted(w http.ResponseWriter, r *http.Request) {
+	h, allow := s.matchFallback(r)
+	if h != nil {
+		h(w, r)
+		return
+	}
+	allow = append(allow, s.allowed(r)...)
+	status := http.StatusNotFound
+	if len(allow) > 0 {
+		if slices.Contains(allow, http.MethodGet) && !slices.Contains(allow, http.MethodHead) {
+			allow = append(allow, http.MethodHead)
+		}
+		slices.Sort(allow)
+		w.Header().Set("Allow", strings.Join(slices.Compact(allow), ", "))
+		status = http.StatusMethodNotAllowed
+	}
+	s.onError(w, r, &Problem{Status: status, Detail: routeDetail(status, r)})
+}
+
+// allowed lists the methods the ServeMux routes r's path for: the patterns
+// it would pick for r with each method the server serves.
+func (s *httpServer) allowed(r *http.Request) []string {
+	var allow []string
+	probe := *r
+	for _, m := range s.methods {
+		probe.Method = m
+		if _, pattern := s.mux.Handler(&probe); pattern != "/" && pattern != "" {
+			allow = append(allow, m)
+		}
+	}
+	return allow
 }
 
 func routeDetail(status int, r *http.Request) string {
@@ -1522,34 +1539,6 @@ func routeDetail(status int, r *http.Request) string {
 		return "method " + r.Method + " is not allowed on " + r.URL.Path
 	}
 	return "no route for " + r.URL.Path
-}
-
-// muxWriters recycles muxWriters: a routed handler never sees its
-// muxWriter (route unwraps it), so none is used after ServeHTTP returns.
-var muxWriters = sync.Pool{New: func() any { return new(muxWriter) }}
-
-// muxWriter stands between the ServeMux and the client: it swallows the
-// mux's own plain-text 404 and 405 (keeping the Allow header) so they can be
-// written as problems. Routed requests get the client's writer.
-type muxWriter struct {
-	http.ResponseWriter
-	matched bool
-	status  int // 404 or 405 swallowed
-}
-
-func (w *muxWriter) WriteHeader(code int) {
-	if !w.matched && (code == http.StatusNotFound || code == http.StatusMethodNotAllowed) {
-		w.status = code
-		return
-	}
-	w.ResponseWriter.WriteHeader(code)
-}
-
-func (w *muxWriter) Write(p []byte) (int, error) {
-	if w.status != 0 {
-		return len(p), nil
-	}
-	return w.ResponseWriter.Write(p)
 }
 
 // fail answers a request with err through the error handler.
@@ -1682,9 +1671,8 @@ func (b *bodyBuffer) text() string {
 // may announce (-1 when unknown) into a pooled buffer of at least that
 // size. A longer body is an *http.MaxBytesError.
 func readAll(body io.Reader, size, limit int64) (*bodyBuffer, error) {
-	tooLarge := &http.MaxBytesError{Limit: limit}
 	if size > limit {
-		return nil, tooLarge
+		return nil, &http.MaxBytesError{Limit: limit}
 	}
 	buf := bodyBuffers.Get().(*bodyBuffer)
 	if size+1 > int64(cap(buf.data)) { // +1: the read that sees EOF needs room
@@ -1697,7 +1685,7 @@ func readAll(body io.Reader, size, limit int64) (*bodyBuffer, error) {
 		buf.data = data
 		if int64(len(data)) > limit {
 			buf.release()
-			return nil, tooLarge
+			return nil, &http.MaxBytesError{Limit: limit}
 		}
 		if err == io.EOF {
 			return buf, nil
