@@ -97,3 +97,19 @@ func sentence(s string) string {
 	}
 	return s + "."
 }
+
+// wrapped prints text as // lines of at most about 76 characters, breaking
+// between words, for the comments oasgen writes itself.
+func wrapped(text string) string {
+	var b strings.Builder
+	line := "//"
+	for _, word := range strings.Fields(text) {
+		if len(line) > 2 && len(line)+1+len(word) > 78 {
+			b.WriteString(line + "\n")
+			line = "//"
+		}
+		line += " " + word
+	}
+	b.WriteString(line)
+	return b.String()
+}

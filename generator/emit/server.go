@@ -88,7 +88,7 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 func (f *file) checkResponse(op *ir.Operation) string {
 	var b strings.Builder
 	line := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
-	line("// check%sResponse checks a response of %s against the spec.", op.Name, op.Name)
+	line("%s", wrapped(fmt.Sprintf("check%sResponse checks a response of %s against the spec.", op.Name, op.Name)))
 	line("func check%sResponse(status int, header http.Header, body []byte) error {", op.Name)
 	check := func(r *ir.Response) string {
 		if r.Type == nil || !isJSONMedia(r.Media) {

@@ -35,7 +35,7 @@ func (f *file) requestObject(op *ir.Operation) string {
 	var b strings.Builder
 	line := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
 	sv := op.Server
-	line("// %s is the request of %s (%s %s), its parameters and body read and checked.", sv.RequestObject, op.Name, op.Method, op.Path)
+	line("%s", wrapped(fmt.Sprintf("%s is the request of %s (%s %s), its parameters and body read and checked.", sv.RequestObject, op.Name, op.Method, op.Path)))
 	line("type %s struct {", sv.RequestObject)
 	if op.Params != nil {
 		line("// Params are the parameters.")
@@ -61,7 +61,7 @@ func (f *file) responseObject(op *ir.Operation) string {
 	for i, r := range sv.Responses {
 		names[i] = r.Name
 	}
-	line("// %s is a response of %s: %s.", sv.ResponseObject, op.Name, orList(names))
+	line("%s", wrapped(fmt.Sprintf("%s is a response of %s: %s.", sv.ResponseObject, op.Name, orList(names))))
 	line("type %s interface {", sv.ResponseObject)
 	line("%s(w http.ResponseWriter, o *serverOptions) error", writeMethod(op))
 	line("}")
@@ -97,10 +97,11 @@ func (f *file) responseType(b *strings.Builder, op *ir.Operation, r *ir.ServerRe
 	if r.Media != "" {
 		what += " (" + r.Media + ")"
 	}
-	line("// %s is the %s of %s.", r.Name, what, op.Name)
+	doc := fmt.Sprintf("%s is the %s of %s.", r.Name, what, op.Name)
 	if d := oneLine(r.Doc); d != "" {
-		line("// The spec describes it as: %s", d)
+		doc += " The spec describes it as: " + d
 	}
+	line("%s", wrapped(doc))
 	var fields strings.Builder
 	field := func(doc, decl string) { fmt.Fprintf(&fields, "// %s\n%s\n", doc, decl) }
 	switch {
