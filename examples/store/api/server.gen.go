@@ -158,7 +158,8 @@ func handleGetCartsCart(s *httpServer, impl ServerInterface, w http.ResponseWrit
 	s.finish(w, r, cw, err, checkGetCartsCartResponse)
 }
 
-// checkGetCartsCartResponse checks a response of GetCartsCart against the spec.
+// checkGetCartsCartResponse checks a response of GetCartsCart against the
+// spec.
 func checkGetCartsCartResponse(status int, header http.Header, body []byte) error {
 	switch {
 	case status == 200:
@@ -217,7 +218,8 @@ func handlePostCartsCart(s *httpServer, impl ServerInterface, w http.ResponseWri
 	s.finish(w, r, cw, err, checkPostCartsCartResponse)
 }
 
-// checkPostCartsCartResponse checks a response of PostCartsCart against the spec.
+// checkPostCartsCartResponse checks a response of PostCartsCart against the
+// spec.
 func checkPostCartsCartResponse(status int, header http.Header, body []byte) error {
 	switch {
 	case status == 200:
@@ -253,7 +255,8 @@ func handleDeleteStoreCartsID(s *httpServer, impl ServerInterface, w http.Respon
 	s.finish(w, r, cw, err, checkDeleteStoreCartsIDResponse)
 }
 
-// checkDeleteStoreCartsIDResponse checks a response of DeleteStoreCartsID against the spec.
+// checkDeleteStoreCartsIDResponse checks a response of DeleteStoreCartsID
+// against the spec.
 func checkDeleteStoreCartsIDResponse(status int, header http.Header, body []byte) error {
 	switch {
 	case status == 200:
@@ -314,7 +317,8 @@ func handlePostCartsCartLineItems(s *httpServer, impl ServerInterface, w http.Re
 	s.finish(w, r, cw, err, checkPostCartsCartLineItemsResponse)
 }
 
-// checkPostCartsCartLineItemsResponse checks a response of PostCartsCartLineItems against the spec.
+// checkPostCartsCartLineItemsResponse checks a response of
+// PostCartsCartLineItems against the spec.
 func checkPostCartsCartLineItemsResponse(status int, header http.Header, body []byte) error {
 	switch {
 	case status == 201:
@@ -334,7 +338,8 @@ func handleGetCustomersCustomer(s *httpServer, impl ServerInterface, w http.Resp
 	s.finish(w, r, cw, err, checkGetCustomersCustomerResponse)
 }
 
-// checkGetCustomersCustomerResponse checks a response of GetCustomersCustomer against the spec.
+// checkGetCustomersCustomerResponse checks a response of GetCustomersCustomer
+// against the spec.
 func checkGetCustomersCustomerResponse(status int, header http.Header, body []byte) error {
 	switch {
 	case status == 200:
@@ -377,7 +382,8 @@ func handlePostCustomersCustomer(s *httpServer, impl ServerInterface, w http.Res
 	s.finish(w, r, cw, err, checkPostCustomersCustomerResponse)
 }
 
-// checkPostCustomersCustomerResponse checks a response of PostCustomersCustomer against the spec.
+// checkPostCustomersCustomerResponse checks a response of
+// PostCustomersCustomer against the spec.
 func checkPostCustomersCustomerResponse(status int, header http.Header, body []byte) error {
 	switch {
 	case status == 200:
@@ -517,7 +523,8 @@ func handleGetProductsProduct(s *httpServer, impl ServerInterface, w http.Respon
 	s.finish(w, r, cw, err, checkGetProductsProductResponse)
 }
 
-// checkGetProductsProductResponse checks a response of GetProductsProduct against the spec.
+// checkGetProductsProductResponse checks a response of GetProductsProduct
+// against the spec.
 func checkGetProductsProductResponse(status int, header http.Header, body []byte) error {
 	switch {
 	case status == 200:
@@ -1911,7 +1918,8 @@ type strictServer struct {
 	opts serverOptions
 }
 
-// PostCartRequestObject is the request of PostCart (POST /store/carts), its parameters and body read and checked.
+// PostCartRequestObject is the request of PostCart (POST /store/carts), its
+// parameters and body read and checked.
 type PostCartRequestObject struct {
 	// Params are the parameters.
 	Params PostCartParams
@@ -1921,7 +1929,9 @@ type PostCartRequestObject struct {
 	Request *http.Request
 }
 
-// PostCartResponseObject is a response of PostCart: PostCart200JSONResponse, PostCart400JSONResponse, PostCart404JSONResponse or PostCartDefaultJSONResponse.
+// PostCartResponseObject is a response of PostCart: PostCart200JSONResponse,
+// PostCart400JSONResponse, PostCart404JSONResponse or
+// PostCartDefaultJSONResponse.
 type PostCartResponseObject interface {
 	writePostCart(w http.ResponseWriter, o *serverOptions) error
 }
@@ -1968,8 +1978,8 @@ func (x PostCart404JSONResponse) writePostCart(w http.ResponseWriter, o *serverO
 	return WriteJSON(w, 404, &x.Body)
 }
 
-// PostCartDefaultJSONResponse is the default response (application/json) of PostCart.
-// The spec describes it as: Default Error
+// PostCartDefaultJSONResponse is the default response (application/json) of
+// PostCart. The spec describes it as: Default Error
 type PostCartDefaultJSONResponse struct {
 	// StatusCode is the status written: any the operation does not declare.
 	StatusCode int
@@ -1999,7 +2009,8 @@ func (s *strictServer) PostCart(w http.ResponseWriter, r *http.Request, params P
 	return res.writePostCart(w, &s.opts)
 }
 
-// GetCartsCartRequestObject is the request of GetCartsCart (GET /store/carts/{id}), its parameters and body read and checked.
+// GetCartsCartRequestObject is the request of GetCartsCart (GET
+// /store/carts/{id}), its parameters and body read and checked.
 type GetCartsCartRequestObject struct {
 	// Params are the parameters.
 	Params GetCartsCartParams
@@ -2007,13 +2018,16 @@ type GetCartsCartRequestObject struct {
 	Request *http.Request
 }
 
-// GetCartsCartResponseObject is a response of GetCartsCart: GetCartsCart200JSONResponse, GetCartsCart304Response, GetCartsCart400JSONResponse, GetCartsCart404JSONResponse or GetCartsCartDefaultJSONResponse.
+// GetCartsCartResponseObject is a response of GetCartsCart:
+// GetCartsCart200JSONResponse, GetCartsCart304Response,
+// GetCartsCart400JSONResponse, GetCartsCart404JSONResponse or
+// GetCartsCartDefaultJSONResponse.
 type GetCartsCartResponseObject interface {
 	writeGetCartsCart(w http.ResponseWriter, o *serverOptions) error
 }
 
-// GetCartsCart200JSONResponse is the 200 response (application/json) of GetCartsCart.
-// The spec describes it as: OK
+// GetCartsCart200JSONResponse is the 200 response (application/json) of
+// GetCartsCart. The spec describes it as: OK
 type GetCartsCart200JSONResponse struct {
 	// Body is the response body.
 	Body StoreCartsRes
@@ -2031,8 +2045,8 @@ func (x GetCartsCart200JSONResponse) writeGetCartsCart(w http.ResponseWriter, o 
 	return WriteJSON(w, 200, &x.Body)
 }
 
-// GetCartsCart304Response is the 304 response of GetCartsCart.
-// The spec describes it as: Not Modified
+// GetCartsCart304Response is the 304 response of GetCartsCart. The spec
+// describes it as: Not Modified
 type GetCartsCart304Response struct{}
 
 func (x GetCartsCart304Response) writeGetCartsCart(w http.ResponseWriter, o *serverOptions) error {
@@ -2040,8 +2054,8 @@ func (x GetCartsCart304Response) writeGetCartsCart(w http.ResponseWriter, o *ser
 	return nil
 }
 
-// GetCartsCart400JSONResponse is the 400 response (application/json) of GetCartsCart.
-// The spec describes it as: Client Error or Multiple Errors
+// GetCartsCart400JSONResponse is the 400 response (application/json) of
+// GetCartsCart. The spec describes it as: Client Error or Multiple Errors
 type GetCartsCart400JSONResponse struct {
 	// Body is the response body.
 	Body PostCart400Response
@@ -2054,8 +2068,8 @@ func (x GetCartsCart400JSONResponse) writeGetCartsCart(w http.ResponseWriter, o 
 	return WriteJSON(w, 400, &x.Body)
 }
 
-// GetCartsCart404JSONResponse is the 404 response (application/json) of GetCartsCart.
-// The spec describes it as: Not Found Error
+// GetCartsCart404JSONResponse is the 404 response (application/json) of
+// GetCartsCart. The spec describes it as: Not Found Error
 type GetCartsCart404JSONResponse struct {
 	// Body is the response body.
 	Body Error
@@ -2068,8 +2082,8 @@ func (x GetCartsCart404JSONResponse) writeGetCartsCart(w http.ResponseWriter, o 
 	return WriteJSON(w, 404, &x.Body)
 }
 
-// GetCartsCartDefaultJSONResponse is the default response (application/json) of GetCartsCart.
-// The spec describes it as: Default Error
+// GetCartsCartDefaultJSONResponse is the default response (application/json)
+// of GetCartsCart. The spec describes it as: Default Error
 type GetCartsCartDefaultJSONResponse struct {
 	// StatusCode is the status written: any the operation does not declare.
 	StatusCode int
@@ -2099,7 +2113,8 @@ func (s *strictServer) GetCartsCart(w http.ResponseWriter, r *http.Request, para
 	return res.writeGetCartsCart(w, &s.opts)
 }
 
-// PostCartsCartRequestObject is the request of PostCartsCart (POST /store/carts/{id}), its parameters and body read and checked.
+// PostCartsCartRequestObject is the request of PostCartsCart (POST
+// /store/carts/{id}), its parameters and body read and checked.
 type PostCartsCartRequestObject struct {
 	// Params are the parameters.
 	Params PostCartsCartParams
@@ -2109,13 +2124,15 @@ type PostCartsCartRequestObject struct {
 	Request *http.Request
 }
 
-// PostCartsCartResponseObject is a response of PostCartsCart: PostCartsCart200JSONResponse, PostCartsCart400JSONResponse, PostCartsCart404JSONResponse or PostCartsCartDefaultJSONResponse.
+// PostCartsCartResponseObject is a response of PostCartsCart:
+// PostCartsCart200JSONResponse, PostCartsCart400JSONResponse,
+// PostCartsCart404JSONResponse or PostCartsCartDefaultJSONResponse.
 type PostCartsCartResponseObject interface {
 	writePostCartsCart(w http.ResponseWriter, o *serverOptions) error
 }
 
-// PostCartsCart200JSONResponse is the 200 response (application/json) of PostCartsCart.
-// The spec describes it as: OK
+// PostCartsCart200JSONResponse is the 200 response (application/json) of
+// PostCartsCart. The spec describes it as: OK
 type PostCartsCart200JSONResponse struct {
 	// Body is the response body.
 	Body StoreCartsRes
@@ -2128,8 +2145,8 @@ func (x PostCartsCart200JSONResponse) writePostCartsCart(w http.ResponseWriter, 
 	return WriteJSON(w, 200, &x.Body)
 }
 
-// PostCartsCart400JSONResponse is the 400 response (application/json) of PostCartsCart.
-// The spec describes it as: Client Error or Multiple Errors
+// PostCartsCart400JSONResponse is the 400 response (application/json) of
+// PostCartsCart. The spec describes it as: Client Error or Multiple Errors
 type PostCartsCart400JSONResponse struct {
 	// Body is the response body.
 	Body PostCart400Response
@@ -2142,8 +2159,8 @@ func (x PostCartsCart400JSONResponse) writePostCartsCart(w http.ResponseWriter, 
 	return WriteJSON(w, 400, &x.Body)
 }
 
-// PostCartsCart404JSONResponse is the 404 response (application/json) of PostCartsCart.
-// The spec describes it as: Not Found Error
+// PostCartsCart404JSONResponse is the 404 response (application/json) of
+// PostCartsCart. The spec describes it as: Not Found Error
 type PostCartsCart404JSONResponse struct {
 	// Body is the response body.
 	Body Error
@@ -2156,8 +2173,8 @@ func (x PostCartsCart404JSONResponse) writePostCartsCart(w http.ResponseWriter, 
 	return WriteJSON(w, 404, &x.Body)
 }
 
-// PostCartsCartDefaultJSONResponse is the default response (application/json) of PostCartsCart.
-// The spec describes it as: Default Error
+// PostCartsCartDefaultJSONResponse is the default response (application/json)
+// of PostCartsCart. The spec describes it as: Default Error
 type PostCartsCartDefaultJSONResponse struct {
 	// StatusCode is the status written: any the operation does not declare.
 	StatusCode int
@@ -2187,7 +2204,8 @@ func (s *strictServer) PostCartsCart(w http.ResponseWriter, r *http.Request, par
 	return res.writePostCartsCart(w, &s.opts)
 }
 
-// DeleteStoreCartsIDRequestObject is the request of DeleteStoreCartsID (DELETE /store/carts/{id}), its parameters and body read and checked.
+// DeleteStoreCartsIDRequestObject is the request of DeleteStoreCartsID
+// (DELETE /store/carts/{id}), its parameters and body read and checked.
 type DeleteStoreCartsIDRequestObject struct {
 	// Params are the parameters.
 	Params DeleteStoreCartsIDParams
@@ -2195,13 +2213,15 @@ type DeleteStoreCartsIDRequestObject struct {
 	Request *http.Request
 }
 
-// DeleteStoreCartsIDResponseObject is a response of DeleteStoreCartsID: DeleteStoreCartsID200JSONResponse, DeleteStoreCartsID404JSONResponse or DeleteStoreCartsIDDefaultJSONResponse.
+// DeleteStoreCartsIDResponseObject is a response of DeleteStoreCartsID:
+// DeleteStoreCartsID200JSONResponse, DeleteStoreCartsID404JSONResponse or
+// DeleteStoreCartsIDDefaultJSONResponse.
 type DeleteStoreCartsIDResponseObject interface {
 	writeDeleteStoreCartsID(w http.ResponseWriter, o *serverOptions) error
 }
 
-// DeleteStoreCartsID200JSONResponse is the 200 response (application/json) of DeleteStoreCartsID.
-// The spec describes it as: OK
+// DeleteStoreCartsID200JSONResponse is the 200 response (application/json) of
+// DeleteStoreCartsID. The spec describes it as: OK
 type DeleteStoreCartsID200JSONResponse struct {
 	// Body is the response body.
 	Body DeleteStoreCartsIDResponse
@@ -2211,8 +2231,8 @@ func (x DeleteStoreCartsID200JSONResponse) writeDeleteStoreCartsID(w http.Respon
 	return WriteJSON(w, 200, &x.Body)
 }
 
-// DeleteStoreCartsID404JSONResponse is the 404 response (application/json) of DeleteStoreCartsID.
-// The spec describes it as: Not Found Error
+// DeleteStoreCartsID404JSONResponse is the 404 response (application/json) of
+// DeleteStoreCartsID. The spec describes it as: Not Found Error
 type DeleteStoreCartsID404JSONResponse struct {
 	// Body is the response body.
 	Body Error
@@ -2225,8 +2245,9 @@ func (x DeleteStoreCartsID404JSONResponse) writeDeleteStoreCartsID(w http.Respon
 	return WriteJSON(w, 404, &x.Body)
 }
 
-// DeleteStoreCartsIDDefaultJSONResponse is the default response (application/json) of DeleteStoreCartsID.
-// The spec describes it as: Default Error
+// DeleteStoreCartsIDDefaultJSONResponse is the default response
+// (application/json) of DeleteStoreCartsID. The spec describes it as: Default
+// Error
 type DeleteStoreCartsIDDefaultJSONResponse struct {
 	// StatusCode is the status written: any the operation does not declare.
 	StatusCode int
@@ -2256,7 +2277,9 @@ func (s *strictServer) DeleteStoreCartsID(w http.ResponseWriter, r *http.Request
 	return res.writeDeleteStoreCartsID(w, &s.opts)
 }
 
-// PostCartsCartLineItemsRequestObject is the request of PostCartsCartLineItems (POST /store/carts/{id}/line-items), its parameters and body read and checked.
+// PostCartsCartLineItemsRequestObject is the request of
+// PostCartsCartLineItems (POST /store/carts/{id}/line-items), its parameters
+// and body read and checked.
 type PostCartsCartLineItemsRequestObject struct {
 	// Params are the parameters.
 	Params PostCartsCartLineItemsParams
@@ -2266,13 +2289,18 @@ type PostCartsCartLineItemsRequestObject struct {
 	Request *http.Request
 }
 
-// PostCartsCartLineItemsResponseObject is a response of PostCartsCartLineItems: PostCartsCartLineItems201JSONResponse, PostCartsCartLineItems400JSONResponse, PostCartsCartLineItems404JSONResponse or PostCartsCartLineItemsDefaultJSONResponse.
+// PostCartsCartLineItemsResponseObject is a response of
+// PostCartsCartLineItems: PostCartsCartLineItems201JSONResponse,
+// PostCartsCartLineItems400JSONResponse,
+// PostCartsCartLineItems404JSONResponse or
+// PostCartsCartLineItemsDefaultJSONResponse.
 type PostCartsCartLineItemsResponseObject interface {
 	writePostCartsCartLineItems(w http.ResponseWriter, o *serverOptions) error
 }
 
-// PostCartsCartLineItems201JSONResponse is the 201 response (application/json) of PostCartsCartLineItems.
-// The spec describes it as: The line item was created and the updated cart is returned.
+// PostCartsCartLineItems201JSONResponse is the 201 response
+// (application/json) of PostCartsCartLineItems. The spec describes it as: The
+// line item was created and the updated cart is returned.
 type PostCartsCartLineItems201JSONResponse struct {
 	// Body is the response body.
 	Body StoreCartsRes
@@ -2285,8 +2313,9 @@ func (x PostCartsCartLineItems201JSONResponse) writePostCartsCartLineItems(w htt
 	return WriteJSON(w, 201, &x.Body)
 }
 
-// PostCartsCartLineItems400JSONResponse is the 400 response (application/json) of PostCartsCartLineItems.
-// The spec describes it as: Client Error or Multiple Errors
+// PostCartsCartLineItems400JSONResponse is the 400 response
+// (application/json) of PostCartsCartLineItems. The spec describes it as:
+// Client Error or Multiple Errors
 type PostCartsCartLineItems400JSONResponse struct {
 	// Body is the response body.
 	Body PostCart400Response
@@ -2299,8 +2328,9 @@ func (x PostCartsCartLineItems400JSONResponse) writePostCartsCartLineItems(w htt
 	return WriteJSON(w, 400, &x.Body)
 }
 
-// PostCartsCartLineItems404JSONResponse is the 404 response (application/json) of PostCartsCartLineItems.
-// The spec describes it as: Not Found Error
+// PostCartsCartLineItems404JSONResponse is the 404 response
+// (application/json) of PostCartsCartLineItems. The spec describes it as: Not
+// Found Error
 type PostCartsCartLineItems404JSONResponse struct {
 	// Body is the response body.
 	Body Error
@@ -2313,8 +2343,9 @@ func (x PostCartsCartLineItems404JSONResponse) writePostCartsCartLineItems(w htt
 	return WriteJSON(w, 404, &x.Body)
 }
 
-// PostCartsCartLineItemsDefaultJSONResponse is the default response (application/json) of PostCartsCartLineItems.
-// The spec describes it as: Default Error
+// PostCartsCartLineItemsDefaultJSONResponse is the default response
+// (application/json) of PostCartsCartLineItems. The spec describes it as:
+// Default Error
 type PostCartsCartLineItemsDefaultJSONResponse struct {
 	// StatusCode is the status written: any the operation does not declare.
 	StatusCode int
@@ -2344,19 +2375,23 @@ func (s *strictServer) PostCartsCartLineItems(w http.ResponseWriter, r *http.Req
 	return res.writePostCartsCartLineItems(w, &s.opts)
 }
 
-// GetCustomersCustomerRequestObject is the request of GetCustomersCustomer (GET /store/customers/me), its parameters and body read and checked.
+// GetCustomersCustomerRequestObject is the request of GetCustomersCustomer
+// (GET /store/customers/me), its parameters and body read and checked.
 type GetCustomersCustomerRequestObject struct {
 	// Request is the HTTP request, for what the spec does not declare.
 	Request *http.Request
 }
 
-// GetCustomersCustomerResponseObject is a response of GetCustomersCustomer: GetCustomersCustomer200JSONResponse, GetCustomersCustomer400JSONResponse, GetCustomersCustomer401TextResponse, GetCustomersCustomer404JSONResponse or GetCustomersCustomerDefaultJSONResponse.
+// GetCustomersCustomerResponseObject is a response of GetCustomersCustomer:
+// GetCustomersCustomer200JSONResponse, GetCustomersCustomer400JSONResponse,
+// GetCustomersCustomer401TextResponse, GetCustomersCustomer404JSONResponse or
+// GetCustomersCustomerDefaultJSONResponse.
 type GetCustomersCustomerResponseObject interface {
 	writeGetCustomersCustomer(w http.ResponseWriter, o *serverOptions) error
 }
 
-// GetCustomersCustomer200JSONResponse is the 200 response (application/json) of GetCustomersCustomer.
-// The spec describes it as: OK
+// GetCustomersCustomer200JSONResponse is the 200 response (application/json)
+// of GetCustomersCustomer. The spec describes it as: OK
 type GetCustomersCustomer200JSONResponse struct {
 	// Body is the response body.
 	Body StoreCustomersRes
@@ -2369,8 +2404,9 @@ func (x GetCustomersCustomer200JSONResponse) writeGetCustomersCustomer(w http.Re
 	return WriteJSON(w, 200, &x.Body)
 }
 
-// GetCustomersCustomer400JSONResponse is the 400 response (application/json) of GetCustomersCustomer.
-// The spec describes it as: Client Error or Multiple Errors
+// GetCustomersCustomer400JSONResponse is the 400 response (application/json)
+// of GetCustomersCustomer. The spec describes it as: Client Error or Multiple
+// Errors
 type GetCustomersCustomer400JSONResponse struct {
 	// Body is the response body.
 	Body PostCart400Response
@@ -2383,8 +2419,9 @@ func (x GetCustomersCustomer400JSONResponse) writeGetCustomersCustomer(w http.Re
 	return WriteJSON(w, 400, &x.Body)
 }
 
-// GetCustomersCustomer401TextResponse is the 401 response (text/plain) of GetCustomersCustomer.
-// The spec describes it as: User is not authorized. Must log in first
+// GetCustomersCustomer401TextResponse is the 401 response (text/plain) of
+// GetCustomersCustomer. The spec describes it as: User is not authorized.
+// Must log in first
 type GetCustomersCustomer401TextResponse struct {
 	// Body is the response body.
 	Body string
@@ -2394,8 +2431,8 @@ func (x GetCustomersCustomer401TextResponse) writeGetCustomersCustomer(w http.Re
 	return writeText(w, 401, "text/plain", x.Body)
 }
 
-// GetCustomersCustomer404JSONResponse is the 404 response (application/json) of GetCustomersCustomer.
-// The spec describes it as: Not Found Error
+// GetCustomersCustomer404JSONResponse is the 404 response (application/json)
+// of GetCustomersCustomer. The spec describes it as: Not Found Error
 type GetCustomersCustomer404JSONResponse struct {
 	// Body is the response body.
 	Body Error
@@ -2408,8 +2445,9 @@ func (x GetCustomersCustomer404JSONResponse) writeGetCustomersCustomer(w http.Re
 	return WriteJSON(w, 404, &x.Body)
 }
 
-// GetCustomersCustomerDefaultJSONResponse is the default response (application/json) of GetCustomersCustomer.
-// The spec describes it as: Default Error
+// GetCustomersCustomerDefaultJSONResponse is the default response
+// (application/json) of GetCustomersCustomer. The spec describes it as:
+// Default Error
 type GetCustomersCustomerDefaultJSONResponse struct {
 	// StatusCode is the status written: any the operation does not declare.
 	StatusCode int
@@ -2439,7 +2477,8 @@ func (s *strictServer) GetCustomersCustomer(w http.ResponseWriter, r *http.Reque
 	return res.writeGetCustomersCustomer(w, &s.opts)
 }
 
-// PostCustomersCustomerRequestObject is the request of PostCustomersCustomer (POST /store/customers/me), its parameters and body read and checked.
+// PostCustomersCustomerRequestObject is the request of PostCustomersCustomer
+// (POST /store/customers/me), its parameters and body read and checked.
 type PostCustomersCustomerRequestObject struct {
 	// Body is the request body (application/json).
 	Body StorePostCustomersCustomerReq
@@ -2447,13 +2486,16 @@ type PostCustomersCustomerRequestObject struct {
 	Request *http.Request
 }
 
-// PostCustomersCustomerResponseObject is a response of PostCustomersCustomer: PostCustomersCustomer200JSONResponse, PostCustomersCustomer400JSONResponse, PostCustomersCustomer401TextResponse or PostCustomersCustomerDefaultJSONResponse.
+// PostCustomersCustomerResponseObject is a response of PostCustomersCustomer:
+// PostCustomersCustomer200JSONResponse, PostCustomersCustomer400JSONResponse,
+// PostCustomersCustomer401TextResponse or
+// PostCustomersCustomerDefaultJSONResponse.
 type PostCustomersCustomerResponseObject interface {
 	writePostCustomersCustomer(w http.ResponseWriter, o *serverOptions) error
 }
 
-// PostCustomersCustomer200JSONResponse is the 200 response (application/json) of PostCustomersCustomer.
-// The spec describes it as: OK
+// PostCustomersCustomer200JSONResponse is the 200 response (application/json)
+// of PostCustomersCustomer. The spec describes it as: OK
 type PostCustomersCustomer200JSONResponse struct {
 	// Body is the response body.
 	Body StoreCustomersRes
@@ -2466,8 +2508,9 @@ func (x PostCustomersCustomer200JSONResponse) writePostCustomersCustomer(w http.
 	return WriteJSON(w, 200, &x.Body)
 }
 
-// PostCustomersCustomer400JSONResponse is the 400 response (application/json) of PostCustomersCustomer.
-// The spec describes it as: Client Error or Multiple Errors
+// PostCustomersCustomer400JSONResponse is the 400 response (application/json)
+// of PostCustomersCustomer. The spec describes it as: Client Error or
+// Multiple Errors
 type PostCustomersCustomer400JSONResponse struct {
 	// Body is the response body.
 	Body PostCart400Response
@@ -2480,8 +2523,9 @@ func (x PostCustomersCustomer400JSONResponse) writePostCustomersCustomer(w http.
 	return WriteJSON(w, 400, &x.Body)
 }
 
-// PostCustomersCustomer401TextResponse is the 401 response (text/plain) of PostCustomersCustomer.
-// The spec describes it as: User is not authorized. Must log in first
+// PostCustomersCustomer401TextResponse is the 401 response (text/plain) of
+// PostCustomersCustomer. The spec describes it as: User is not authorized.
+// Must log in first
 type PostCustomersCustomer401TextResponse struct {
 	// Body is the response body.
 	Body string
@@ -2491,8 +2535,9 @@ func (x PostCustomersCustomer401TextResponse) writePostCustomersCustomer(w http.
 	return writeText(w, 401, "text/plain", x.Body)
 }
 
-// PostCustomersCustomerDefaultJSONResponse is the default response (application/json) of PostCustomersCustomer.
-// The spec describes it as: Default Error
+// PostCustomersCustomerDefaultJSONResponse is the default response
+// (application/json) of PostCustomersCustomer. The spec describes it as:
+// Default Error
 type PostCustomersCustomerDefaultJSONResponse struct {
 	// StatusCode is the status written: any the operation does not declare.
 	StatusCode int
@@ -2522,7 +2567,8 @@ func (s *strictServer) PostCustomersCustomer(w http.ResponseWriter, r *http.Requ
 	return res.writePostCustomersCustomer(w, &s.opts)
 }
 
-// GetProductsRequestObject is the request of GetProducts (GET /store/products), its parameters and body read and checked.
+// GetProductsRequestObject is the request of GetProducts (GET
+// /store/products), its parameters and body read and checked.
 type GetProductsRequestObject struct {
 	// Params are the parameters.
 	Params GetProductsParams
@@ -2530,13 +2576,15 @@ type GetProductsRequestObject struct {
 	Request *http.Request
 }
 
-// GetProductsResponseObject is a response of GetProducts: GetProducts200JSONResponse, GetProducts400JSONResponse or GetProductsDefaultJSONResponse.
+// GetProductsResponseObject is a response of GetProducts:
+// GetProducts200JSONResponse, GetProducts400JSONResponse or
+// GetProductsDefaultJSONResponse.
 type GetProductsResponseObject interface {
 	writeGetProducts(w http.ResponseWriter, o *serverOptions) error
 }
 
-// GetProducts200JSONResponse is the 200 response (application/json) of GetProducts.
-// The spec describes it as: OK
+// GetProducts200JSONResponse is the 200 response (application/json) of
+// GetProducts. The spec describes it as: OK
 type GetProducts200JSONResponse struct {
 	// Body is the response body.
 	Body StoreProductsListRes
@@ -2549,8 +2597,8 @@ func (x GetProducts200JSONResponse) writeGetProducts(w http.ResponseWriter, o *s
 	return WriteJSON(w, 200, &x.Body)
 }
 
-// GetProducts400JSONResponse is the 400 response (application/json) of GetProducts.
-// The spec describes it as: Client Error or Multiple Errors
+// GetProducts400JSONResponse is the 400 response (application/json) of
+// GetProducts. The spec describes it as: Client Error or Multiple Errors
 type GetProducts400JSONResponse struct {
 	// Body is the response body.
 	Body PostCart400Response
@@ -2563,8 +2611,8 @@ func (x GetProducts400JSONResponse) writeGetProducts(w http.ResponseWriter, o *s
 	return WriteJSON(w, 400, &x.Body)
 }
 
-// GetProductsDefaultJSONResponse is the default response (application/json) of GetProducts.
-// The spec describes it as: Default Error
+// GetProductsDefaultJSONResponse is the default response (application/json)
+// of GetProducts. The spec describes it as: Default Error
 type GetProductsDefaultJSONResponse struct {
 	// StatusCode is the status written: any the operation does not declare.
 	StatusCode int
@@ -2594,7 +2642,8 @@ func (s *strictServer) GetProducts(w http.ResponseWriter, r *http.Request, param
 	return res.writeGetProducts(w, &s.opts)
 }
 
-// GetProductsProductRequestObject is the request of GetProductsProduct (GET /store/products/{id}), its parameters and body read and checked.
+// GetProductsProductRequestObject is the request of GetProductsProduct (GET
+// /store/products/{id}), its parameters and body read and checked.
 type GetProductsProductRequestObject struct {
 	// Params are the parameters.
 	Params GetProductsProductParams
@@ -2602,13 +2651,15 @@ type GetProductsProductRequestObject struct {
 	Request *http.Request
 }
 
-// GetProductsProductResponseObject is a response of GetProductsProduct: GetProductsProduct200JSONResponse, GetProductsProduct400JSONResponse, GetProductsProduct404JSONResponse or GetProductsProductDefaultJSONResponse.
+// GetProductsProductResponseObject is a response of GetProductsProduct:
+// GetProductsProduct200JSONResponse, GetProductsProduct400JSONResponse,
+// GetProductsProduct404JSONResponse or GetProductsProductDefaultJSONResponse.
 type GetProductsProductResponseObject interface {
 	writeGetProductsProduct(w http.ResponseWriter, o *serverOptions) error
 }
 
-// GetProductsProduct200JSONResponse is the 200 response (application/json) of GetProductsProduct.
-// The spec describes it as: OK
+// GetProductsProduct200JSONResponse is the 200 response (application/json) of
+// GetProductsProduct. The spec describes it as: OK
 type GetProductsProduct200JSONResponse struct {
 	// Body is the response body.
 	Body StoreProductsRes
@@ -2621,8 +2672,9 @@ func (x GetProductsProduct200JSONResponse) writeGetProductsProduct(w http.Respon
 	return WriteJSON(w, 200, &x.Body)
 }
 
-// GetProductsProduct400JSONResponse is the 400 response (application/json) of GetProductsProduct.
-// The spec describes it as: Client Error or Multiple Errors
+// GetProductsProduct400JSONResponse is the 400 response (application/json) of
+// GetProductsProduct. The spec describes it as: Client Error or Multiple
+// Errors
 type GetProductsProduct400JSONResponse struct {
 	// Body is the response body.
 	Body PostCart400Response
@@ -2635,8 +2687,8 @@ func (x GetProductsProduct400JSONResponse) writeGetProductsProduct(w http.Respon
 	return WriteJSON(w, 400, &x.Body)
 }
 
-// GetProductsProduct404JSONResponse is the 404 response (application/json) of GetProductsProduct.
-// The spec describes it as: Not Found Error
+// GetProductsProduct404JSONResponse is the 404 response (application/json) of
+// GetProductsProduct. The spec describes it as: Not Found Error
 type GetProductsProduct404JSONResponse struct {
 	// Body is the response body.
 	Body Error
@@ -2649,8 +2701,9 @@ func (x GetProductsProduct404JSONResponse) writeGetProductsProduct(w http.Respon
 	return WriteJSON(w, 404, &x.Body)
 }
 
-// GetProductsProductDefaultJSONResponse is the default response (application/json) of GetProductsProduct.
-// The spec describes it as: Default Error
+// GetProductsProductDefaultJSONResponse is the default response
+// (application/json) of GetProductsProduct. The spec describes it as: Default
+// Error
 type GetProductsProductDefaultJSONResponse struct {
 	// StatusCode is the status written: any the operation does not declare.
 	StatusCode int
