@@ -157,7 +157,8 @@ func handleGetCartsCart(s *httpServer, impl ServerInterface, w http.ResponseWrit
 	s.finish(w, r, cw, err, checkGetCartsCartResponse)
 }
 
-// checkGetCartsCartResponse checks a response of GetCartsCart against the spec.
+// checkGetCartsCartResponse checks a response of GetCartsCart against the
+// spec.
 func checkGetCartsCartResponse(status int, header http.Header, body []byte) error {
 	switch {
 	case status == 200:
@@ -216,7 +217,8 @@ func handlePostCartsCart(s *httpServer, impl ServerInterface, w http.ResponseWri
 	s.finish(w, r, cw, err, checkPostCartsCartResponse)
 }
 
-// checkPostCartsCartResponse checks a response of PostCartsCart against the spec.
+// checkPostCartsCartResponse checks a response of PostCartsCart against the
+// spec.
 func checkPostCartsCartResponse(status int, header http.Header, body []byte) error {
 	switch {
 	case status == 200:
@@ -252,7 +254,8 @@ func handleDeleteStoreCartsID(s *httpServer, impl ServerInterface, w http.Respon
 	s.finish(w, r, cw, err, checkDeleteStoreCartsIDResponse)
 }
 
-// checkDeleteStoreCartsIDResponse checks a response of DeleteStoreCartsID against the spec.
+// checkDeleteStoreCartsIDResponse checks a response of DeleteStoreCartsID
+// against the spec.
 func checkDeleteStoreCartsIDResponse(status int, header http.Header, body []byte) error {
 	switch {
 	case status == 200:
@@ -313,7 +316,8 @@ func handlePostCartsCartLineItems(s *httpServer, impl ServerInterface, w http.Re
 	s.finish(w, r, cw, err, checkPostCartsCartLineItemsResponse)
 }
 
-// checkPostCartsCartLineItemsResponse checks a response of PostCartsCartLineItems against the spec.
+// checkPostCartsCartLineItemsResponse checks a response of
+// PostCartsCartLineItems against the spec.
 func checkPostCartsCartLineItemsResponse(status int, header http.Header, body []byte) error {
 	switch {
 	case status == 201:
@@ -333,7 +337,8 @@ func handleGetCustomersCustomer(s *httpServer, impl ServerInterface, w http.Resp
 	s.finish(w, r, cw, err, checkGetCustomersCustomerResponse)
 }
 
-// checkGetCustomersCustomerResponse checks a response of GetCustomersCustomer against the spec.
+// checkGetCustomersCustomerResponse checks a response of GetCustomersCustomer
+// against the spec.
 func checkGetCustomersCustomerResponse(status int, header http.Header, body []byte) error {
 	switch {
 	case status == 200:
@@ -376,7 +381,8 @@ func handlePostCustomersCustomer(s *httpServer, impl ServerInterface, w http.Res
 	s.finish(w, r, cw, err, checkPostCustomersCustomerResponse)
 }
 
-// checkPostCustomersCustomerResponse checks a response of PostCustomersCustomer against the spec.
+// checkPostCustomersCustomerResponse checks a response of
+// PostCustomersCustomer against the spec.
 func checkPostCustomersCustomerResponse(status int, header http.Header, body []byte) error {
 	switch {
 	case status == 200:
@@ -516,7 +522,8 @@ func handleGetProductsProduct(s *httpServer, impl ServerInterface, w http.Respon
 	s.finish(w, r, cw, err, checkGetProductsProductResponse)
 }
 
-// checkGetProductsProductResponse checks a response of GetProductsProduct against the spec.
+// checkGetProductsProductResponse checks a response of GetProductsProduct
+// against the spec.
 func checkGetProductsProductResponse(status int, header http.Header, body []byte) error {
 	switch {
 	case status == 200:
