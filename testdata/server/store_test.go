@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -328,4 +329,29 @@ func TestDeepObject(t *testing.T) {
 	if res.status != 400 || !hasViolation(res.problem, "/query/created_at/gte", "format") && !hasViolation(res.problem, "/query/created_at/gte", "type") {
 		t.Errorf("bad created_at: status %d: %s", res.status, res.body)
 	}
+}
+
+// TestConcurrentRequests: requests served at the same time share pooled
+// buffers and writers; each must get its own answer.
+func TestConcurrentRequests(t *testing.T) {
+	h := Handler(&shop{})
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Go(func() {
+			for i := range 200 {
+				quantity := g*1000 + i + 1
+				body := `{"variant_id":"v` + strconv.Itoa(quantity) + `","quantity":` + strconv.Itoa(quantity) + `,"metadata":{"n":` + strconv.Itoa(i) + `}}`
+				rec := httptest.NewRecorder()
+				req := httptest.NewRequest("POST", "/store/carts/c"+strconv.Itoa(g)+"/line-items", strings.NewReader(body))
+				req.Header.Set("Content-Type", "application/json")
+				h.ServeHTTP(rec, req)
+				want := `{"id":"c` + strconv.Itoa(g) + `","quantity":` + strconv.Itoa(quantity) + "}\n"
+				if rec.Code != 200 || rec.Body.String() != want {
+					t.Errorf("got %d %s, want %s", rec.Code, rec.Body, want)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
