@@ -304,7 +304,13 @@ func paramObject(p *paramReader, name string, raw map[string]string, kinds map[s
 	if !ok {
 		return false
 	}
-	data, err := json.Marshal(obj)
+	return p.decodeValue(name, obj, x)
+}
+
+// decodeValue converts v, the JSON value of parameter name, to JSON and
+// decodes it into x, reporting violations below /name.
+func (p *paramReader) decodeValue(name string, v any, x any) bool {
+	data, err := json.Marshal(v)
 	if err != nil {
 		p.v.enter(name)
 		p.v.reject("type", "%s", err.Error())

@@ -150,14 +150,7 @@ func (p *paramReader) decodeTree(name string, tree any, s *jsonSchema, x any) bo
 	if tree == nil { // a malformed key, already reported
 		return false
 	}
-	data, err := json.Marshal(s.coerce(tree, p.v.mode))
-	if err != nil {
-		p.v.enter(name)
-		p.v.reject("type", "%s", err.Error())
-		p.v.leave()
-		return false
-	}
-	return p.decode(name, "type", data, x)
+	return p.decodeValue(name, s.coerce(tree, p.v.mode), x)
 }
 
 // coerce converts the strings of a query tree to the JSON types s allows:

@@ -550,15 +550,23 @@ func (s *httpServer) streamBody(w http.ResponseWriter, r *http.Request, required
 // whose violations point below /body.
 func bodyProblem(err error) *Problem {
 	p := &Problem{Status: http.StatusBadRequest, Detail: "the request body is invalid"}
-	if ve, ok := errors.AsType[*ValidationError](err); ok {
-		for _, v := range ve.Violations {
-			v.Path = "/body" + v.Path
-			p.Violations = append(p.Violations, v)
-		}
-	} else {
-		p.Violations = []Violation{{Path: "/body", Keyword: "json", Message: err.Error()}}
-	}
+	p.Violations = violationsAt("/body", "/body", "json", err)
 	return p
+}
+
+// violationsAt lists the violations of err below prefix; an error that is
+// not a *ValidationError becomes one violation at path with keyword.
+func violationsAt(prefix, path, keyword string, err error) []Violation {
+	ve, ok := errors.AsType[*ValidationError](err)
+	if !ok {
+		return []Violation{{Path: path, Keyword: keyword, Message: err.Error()}}
+	}
+	out := make([]Violation, len(ve.Violations))
+	for i, v := range ve.Violations {
+		v.Path = prefix + v.Path
+		out[i] = v
+	}
+	return out
 }
 
 // capturedResponse holds what a handler writes while responses are
@@ -629,14 +637,7 @@ func responseProblem(err error) *Problem {
 		return p
 	}
 	p := &Problem{Status: http.StatusInternalServerError, Detail: "the response does not match the spec"}
-	if ve, ok := errors.AsType[*ValidationError](err); ok {
-		for _, v := range ve.Violations {
-			v.Path = "/response/body" + v.Path
-			p.Violations = append(p.Violations, v)
-		}
-	} else {
-		p.Violations = []Violation{{Path: "/response", Keyword: "response", Message: err.Error()}}
-	}
+	p.Violations = violationsAt("/response/body", "/response", "response", err)
 	return p
 }
 
