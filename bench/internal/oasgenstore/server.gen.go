@@ -829,7 +829,13 @@ func paramObject(p *paramReader, name string, raw map[string]string, kinds map[s
 	if !ok {
 		return false
 	}
-	data, err := json.Marshal(obj)
+	return p.decodeValue(name, obj, x)
+}
+
+// decodeValue converts v, the JSON value of parameter name, to JSON and
+// decodes it into x, reporting violations below /name.
+func (p *paramReader) decodeValue(name string, v any, x any) bool {
+	data, err := json.Marshal(v)
 	if err != nil {
 		p.v.enter(name)
 		p.v.reject("type", "%s", err.Error())
@@ -1158,14 +1164,7 @@ func (p *paramReader) decodeTree(name string, tree any, s *jsonSchema, x any) bo
 	if tree == nil { // a malformed key, already reported
 		return false
 	}
-	data, err := json.Marshal(s.coerce(tree, p.v.mode))
-	if err != nil {
-		p.v.enter(name)
-		p.v.reject("type", "%s", err.Error())
-		p.v.leave()
-		return false
-	}
-	return p.decode(name, "type", data, x)
+	return p.decodeValue(name, s.coerce(tree, p.v.mode), x)
 }
 
 // coerce converts the strings of a query tree to the JSON types s allows:
@@ -1761,15 +1760,23 @@ func (s *httpServer) streamBody(w http.ResponseWriter, r *http.Request, required
 // whose violations point below /body.
 func bodyProblem(err error) *Problem {
 	p := &Problem{Status: http.StatusBadRequest, Detail: "the request body is invalid"}
-	if ve, ok := errors.AsType[*ValidationError](err); ok {
-		for _, v := range ve.Violations {
-			v.Path = "/body" + v.Path
-			p.Violations = append(p.Violations, v)
-		}
-	} else {
-		p.Violations = []Violation{{Path: "/body", Keyword: "json", Message: err.Error()}}
-	}
+	p.Violations = violationsAt("/body", "/body", "json", err)
 	return p
+}
+
+// violationsAt lists the violations of err below prefix; an error that is
+// not a *ValidationError becomes one violation at path with keyword.
+func violationsAt(prefix, path, keyword string, err error) []Violation {
+	ve, ok := errors.AsType[*ValidationError](err)
+	if !ok {
+		return []Violation{{Path: path, Keyword: keyword, Message: err.Error()}}
+	}
+	out := make([]Violation, len(ve.Violations))
+	for i, v := range ve.Violations {
+		v.Path = prefix + v.Path
+		out[i] = v
+	}
+	return out
 }
 
 // capturedResponse holds what a handler writes while responses are
@@ -1840,14 +1847,7 @@ func responseProblem(err error) *Problem {
 		return p
 	}
 	p := &Problem{Status: http.StatusInternalServerError, Detail: "the response does not match the spec"}
-	if ve, ok := errors.AsType[*ValidationError](err); ok {
-		for _, v := range ve.Violations {
-			v.Path = "/response/body" + v.Path
-			p.Violations = append(p.Violations, v)
-		}
-	} else {
-		p.Violations = []Violation{{Path: "/response", Keyword: "response", Message: err.Error()}}
-	}
+	p.Violations = violationsAt("/response/body", "/response", "response", err)
 	return p
 }
 
