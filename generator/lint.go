@@ -2,8 +2,9 @@ package generator
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
-
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -135,9 +136,27 @@ func parseLevel(level string) (diag.Severity, bool) {
 	return 0, false // "off"
 }
 
-// CheckRules rejects unknown levels in a rules map, so a typo is not silently ignored.
+// KnownRules are the rule ids of every diagnostic oasgen reports, which
+// oasgen.yaml and --rules may re-level (the README lists them).
+var KnownRules = []string{
+	"syntax", "missing-file", "read",
+	"ref-missing-file", "ref-pointer", "ref-read", "ref-remote", "ref-outside-root", "ref-scheme",
+	"ref-cycle", "alias-bomb", "not-openapi",
+	"structure", "unknown-field", "duplicate-operation-id", "path-params", "undeclared-security-scheme",
+	"default-type", "example-type", "default-invalid", "example-invalid", "enum-value",
+	"required-unknown", "discriminator-property", "discriminator-mapping",
+	"unknown-format", "pattern-unsupported", "allof-merge", "property-name", "name-collision",
+	"unused-component", "server-route", "server-param", "server-body", "server-header",
+}
+
+// CheckRules rejects unknown rule ids and levels in a rules map, so that a
+// typo is not silently ignored.
 func CheckRules(rules map[string]string) error {
-	for rule, level := range rules {
+	for _, rule := range slices.Sorted(maps.Keys(rules)) {
+		level := rules[rule]
+		if !slices.Contains(KnownRules, rule) {
+			return fmt.Errorf("unknown rule %q; known: %s", rule, strings.Join(KnownRules, ", "))
+		}
 		if _, keep := parseLevel(level); !keep && level != "off" {
 			return errors.New("rules." + rule + ": level must be off, info, warning or error, not " + level)
 		}

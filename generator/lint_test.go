@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -114,9 +115,50 @@ func TestLintRules(t *testing.T) {
 	if !list.HasErrors() {
 		t.Error("rule re-levelled to error is not an error")
 	}
-	if err := CheckRules(map[string]string{"x": "loud"}); err == nil {
+	if err := CheckRules(map[string]string{"unused-component": "loud"}); err == nil {
 		t.Error("an unknown level was accepted")
 	}
+	if err := CheckRules(map[string]string{"unused-components": "off"}); err == nil {
+		t.Error("an unknown rule was accepted")
+	}
+}
+
+// TestKnownRules: every rule a diagnostic carries, linting the invalid
+// fixtures and generating the server fixtures, is in KnownRules, and the
+// README documents each of KnownRules.
+func TestKnownRules(t *testing.T) {
+	root := repoRoot(t)
+	seen := map[string]bool{}
+	note := func(list diag.List) {
+		for _, d := range list {
+			seen[d.Rule] = true
+		}
+	}
+	for _, spec := range globAll(t, filepath.Join(root, "testdata", "invalid", "*", "openapi.yaml"), filepath.Join(root, "specs", "*", "openapi.yaml")) {
+		list, _ := Lint(LintConfig{Spec: spec})
+		note(list)
+	}
+	for _, spec := range globAll(t, filepath.Join(root, "testdata", "server", "*", "openapi.yaml"), filepath.Join(root, "specs", "*", "openapi.yaml")) {
+		res, _ := Generate(Config{Spec: spec, Package: "api", ServerInterface: ServerStrict})
+		if res != nil {
+			note(res.Diagnostics)
+		}
+	}
+	for rule := range seen {
+		if !slices.Contains(KnownRules, rule) {
+			t.Errorf("rule %q is reported but not in KnownRules", rule)
+		}
+	}
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rule := range KnownRules {
+		if !strings.Contains(string(readme), "`"+rule+"`") {
+			t.Errorf("rule %q is not in the README", rule)
+		}
+	}
+	t.Logf("%d rules seen of %d known", len(seen), len(KnownRules))
 }
 
 // TestLintCorpus lints the four Medusa specs: no crash, no error, and the

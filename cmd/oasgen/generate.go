@@ -17,7 +17,7 @@ import (
 type generateFlags struct {
 	config, output, pkg, templates string
 	serverInterface                string
-	parts                          []string
+	parts, rules                   []string
 	check, strict                  bool
 	allowRemote, allowOutsideRoot  bool
 }
@@ -54,6 +54,7 @@ the files on disk differ from what would be generated.`,
 	fl.BoolVar(&f.strict, "strict", false, "treat warnings as errors")
 	fl.BoolVar(&f.allowRemote, "allow-remote", false, "follow $refs to http(s) URLs")
 	fl.BoolVar(&f.allowOutsideRoot, "allow-outside-root", false, "follow $refs to files outside the spec's folder")
+	rulesFlag(fl, &f.rules)
 	return cmd
 }
 
@@ -79,6 +80,9 @@ func settings(cmd *cobra.Command, f generateFlags, args []string) (generator.Con
 	fc.AllowOutsideRoot = fc.AllowOutsideRoot || f.allowOutsideRoot
 	if fc.Output == "" {
 		fc.Output = "api"
+	}
+	if fc.Rules, err = mergeRules(fc.Rules, f.rules); err != nil {
+		return generator.Config{}, "", false, err
 	}
 	cfg := generator.Config{
 		Spec:             fc.Spec,

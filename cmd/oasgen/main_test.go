@@ -215,3 +215,27 @@ func TestValidateRulesFromConfig(t *testing.T) {
 		t.Errorf("bad level: exit %d, %s", code, stderr)
 	}
 }
+
+func TestRulesFlag(t *testing.T) {
+	spec, err := filepath.Abs(filepath.Join("..", "..", "testdata", "invalid", "duplicate-operation-id", "openapi.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	writeText(t, "oasgen.yaml", "spec: "+spec+"\nrules:\n  duplicate-operation-id: warning\n")
+	// The flag wins over oasgen.yaml.
+	if stdout, _, code := run(t, "validate", "--rules", "duplicate-operation-id=error"); code != 1 || !strings.Contains(stdout, "error: operationId") {
+		t.Errorf("--rules error: exit %d, stdout:\n%s", code, stdout)
+	}
+	if stdout, _, code := run(t, "validate", "--strict", "--rules", "duplicate-operation-id=off"); code != 0 || strings.Contains(stdout, "operationId") {
+		t.Errorf("--rules off: exit %d, stdout:\n%s", code, stdout)
+	}
+	for _, bad := range []string{"duplicate-operation-ids=off", "duplicate-operation-id=loud", "duplicate-operation-id"} {
+		if _, stderr, code := run(t, "validate", "--rules", bad); code != 2 || !strings.Contains(stderr, "--rules") {
+			t.Errorf("--rules %s: exit %d, %s", bad, code, stderr)
+		}
+		if _, stderr, code := run(t, "generate", "-o", t.TempDir(), "--rules", bad); code != 2 || !strings.Contains(stderr, "--rules") {
+			t.Errorf("generate --rules %s: exit %d, %s", bad, code, stderr)
+		}
+	}
+}

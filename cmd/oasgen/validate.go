@@ -3,9 +3,12 @@ package main
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/oasgen/oasgen/generator"
 	"github.com/oasgen/oasgen/generator/diag"
@@ -16,6 +19,7 @@ type validateFlags struct {
 	context                       int
 	strict                        bool
 	allowRemote, allowOutsideRoot bool
+	rules                         []string
 }
 
 func newValidateCmd() *cobra.Command {
@@ -32,14 +36,16 @@ do not exist, discriminators, Go name collisions, unused components.
 
 Each finding is printed as file:line:col: severity: message [rule-id] (text),
 as a JSON array (json), or as GitHub Actions workflow commands (github).
-Rules can be turned off or re-levelled under rules: in oasgen.yaml.
+Rules can be turned off or re-levelled under rules: in oasgen.yaml, or with
+--rules rule=level (off, info, warning or error), which wins.
 
 Exit codes: 0 no errors; 1 errors found (or warnings, with --strict);
 2 a spec could not be read at all.`,
 		Example: `  oasgen validate specs/store/openapi.yaml
   oasgen validate --context 2                 # show the lines around each finding
   oasgen validate --format github api/*.yaml  # annotations in GitHub Actions
-  oasgen validate --format json > findings.json`,
+  oasgen validate --format json > findings.json
+  oasgen validate --rules unused-component=off,name-collision=warning`,
 		RunE: func(cmd *cobra.Command, args []string) error { return runValidate(cmd, f, args) },
 	}
 	fl := cmd.Flags()
@@ -49,7 +55,35 @@ Exit codes: 0 no errors; 1 errors found (or warnings, with --strict);
 	fl.BoolVar(&f.strict, "strict", false, "exit 1 on warnings too")
 	fl.BoolVar(&f.allowRemote, "allow-remote", false, "follow $refs to http(s) URLs")
 	fl.BoolVar(&f.allowOutsideRoot, "allow-outside-root", false, "follow $refs to files outside the spec's folder")
+	rulesFlag(fl, &f.rules)
 	return cmd
+}
+
+// rulesFlag declares --rules, which re-levels or turns off rules by id.
+func rulesFlag(fl *pflag.FlagSet, dst *[]string) {
+	fl.StringSliceVar(dst, "rules", nil, "re-level or turn off rules, comma-separated rule=level (off, info, warning, error); wins over oasgen.yaml")
+}
+
+// mergeRules returns the rules of oasgen.yaml with those of --rules on top.
+func mergeRules(file map[string]string, flags []string) (map[string]string, error) {
+	if len(flags) == 0 {
+		return file, nil
+	}
+	rules := maps.Clone(file)
+	if rules == nil {
+		rules = map[string]string{}
+	}
+	for _, r := range flags {
+		id, level, ok := strings.Cut(r, "=")
+		if !ok || id == "" {
+			return nil, fmt.Errorf("--rules %q: want rule=level", r)
+		}
+		rules[strings.TrimSpace(id)] = strings.TrimSpace(level)
+	}
+	if err := generator.CheckRules(rules); err != nil {
+		return nil, fmt.Errorf("--rules: %w", err)
+	}
+	return rules, nil
 }
 
 func runValidate(cmd *cobra.Command, f validateFlags, args []string) error {
@@ -59,6 +93,10 @@ func runValidate(cmd *cobra.Command, f validateFlags, args []string) error {
 		return &exitError{code: 2, err: fmt.Errorf("unknown format %q: use text, json or github", f.format)}
 	}
 	fc, err := readConfig(f.config)
+	if err != nil {
+		return &exitError{code: 2, err: err}
+	}
+	rules, err := mergeRules(fc.Rules, f.rules)
 	if err != nil {
 		return &exitError{code: 2, err: err}
 	}
@@ -76,7 +114,7 @@ func runValidate(cmd *cobra.Command, f validateFlags, args []string) error {
 			Spec:             spec,
 			AllowRemote:      f.allowRemote || fc.AllowRemote,
 			AllowOutsideRoot: f.allowOutsideRoot || fc.AllowOutsideRoot,
-			Rules:            fc.Rules,
+			Rules:            rules,
 		})
 		all = append(all, list...)
 		if err != nil {
