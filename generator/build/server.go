@@ -230,11 +230,13 @@ func (b *builder) binding(p *load.Parameter, f *ir.Field, wildcards map[string]s
 		bd.Object, bd.Props, bd.Extra, bd.Elem = true, props, extra, t
 		return bd
 	}
-	if p.In == "query" && (style == "deepObject" || style == "form" && explode) && p.Schema.Value != nil {
+	treeStyle := p.In == "query" && (style == "deepObject" || style == "form") || // name[a]=1, or name=a,b
+		!explode && (style == "simple" || style == "form") // a,b in a header, path or cookie
+	if treeStyle && p.Schema.Value != nil {
 		bd.Tree, bd.Elem, bd.Rules = true, t, b.schemaRules(p.Schema.Value)
 		return bd
 	}
-	return skip("only primitives, arrays of primitives and objects of primitive properties are bound in the %s, or anything in the query in form style exploded or deepObject", p.In)
+	return skip("%s style %s parameters are bound only when they are primitives, arrays of primitives or objects of primitive properties", style, p.In)
 }
 
 // unwrapOpt returns the type inside an Opt, Nullable or OptNullable wrapper.

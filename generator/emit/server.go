@@ -188,8 +188,12 @@ func (f *file) bindParams(op *ir.Operation) string {
 			continue
 		}
 		switch {
-		case bd.Tree:
+		case bd.Tree && bd.In == "query" && (bd.Explode || bd.Style == "deepObject"):
 			line("if raw, ok := b.tree(%q); ok {", bd.Key)
+			line("var x %s", f.expr(bd.Elem))
+			line("if b.decodeTree(%q, raw, %s, &x) {", bd.Name, bd.Rules.Var)
+		case bd.Tree:
+			line("if raw, ok := b.listTree(%q, %q); ok {", bd.In, bd.Key)
 			line("var x %s", f.expr(bd.Elem))
 			line("if b.decodeTree(%q, raw, %s, &x) {", bd.Name, bd.Rules.Var)
 		case bd.Content == "json":

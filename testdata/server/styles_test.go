@@ -83,10 +83,15 @@ type response struct {
 	problem Problem
 }
 
-func do(t *testing.T, h http.Handler, target string) response {
+// do sends GET target with the given header names and values.
+func do(t *testing.T, h http.Handler, target string, header ...string) response {
 	t.Helper()
 	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest("GET", target, nil))
+	req := httptest.NewRequest("GET", target, nil)
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	h.ServeHTTP(rec, req)
 	res := response{status: rec.Code, body: rec.Body.String()}
 	if rec.Header().Get("Content-Type") == "application/problem+json" {
 		if err := json.Unmarshal(rec.Body.Bytes(), &res.problem); err != nil {
@@ -103,14 +108,18 @@ func hasViolation(p Problem, path, keyword string) bool {
 func TestParameterStyles(t *testing.T) {
 	s := &searcher{}
 	h := Handler(s)
-	search := func(target string) SearchProductsParams {
+	searchWith := func(target string, header ...string) SearchProductsParams {
 		t.Helper()
 		s.search = SearchProductsParams{}
-		res := do(t, h, target)
+		res := do(t, h, target, header...)
 		if res.status != 200 {
 			t.Fatalf("%s: status %d: %s", target, res.status, res.body)
 		}
 		return s.search
+	}
+	search := func(target string) SearchProductsParams {
+		t.Helper()
+		return searchWith(target)
 	}
 
 	p := search("/search/.shirt.blue/;page=2?sizes=1%202+3&colors=red|black&filter[status]=published&filter[limit]=5&filter[in_stock]=true&min=100&attrs=fit,slim,neck,v")
@@ -160,6 +169,23 @@ func TestParameterStyles(t *testing.T) {
 		t.Errorf("$and: %+v", p.And)
 	}
 
+	// Unexploded parameters of other shapes: a union, an object of dates, a header.
+	p = search("/search/.a/;page=1?ids=x&updated=gt,2024-01-01,lt,2024-02-01")
+	if id, ok := p.IDs.Value.AsString(); !ok || id != "x" {
+		t.Errorf("ids=x: %+v", p.IDs)
+	}
+	if u := p.Updated.Value; u.Gt.Value.String() != "2024-01-01" || u.Lt.Value.String() != "2024-02-01" {
+		t.Errorf("updated: %+v", p.Updated)
+	}
+	p = search("/search/.a/;page=1?ids=x,y")
+	if ids, ok := p.IDs.Value.AsArray(); !ok || !slices.Equal(ids, []string{"x", "y"}) {
+		t.Errorf("ids=x,y: %+v", p.IDs)
+	}
+	p = searchWith("/search/.a/;page=1", "X-Channels", "web,app")
+	if ch, ok := p.XChannels.Value.AsArray(); !ok || !slices.Equal(ch, []string{"web", "app"}) {
+		t.Errorf("X-Channels: %+v", p.XChannels)
+	}
+
 	// Label with commas (RFC 6570), a single label, an empty matrix array
 	// member and nothing in the query.
 	p = search("/search/.a,b/;page=7")
@@ -187,6 +213,8 @@ func TestParameterStyles(t *testing.T) {
 		{"deepObject nested", "/search/.a/;page=1?filter[a][b]=1", "/query/filter", "style"},
 		{"form object property", "/search/.a/;page=1?max=lots", "/query/range/max", "type"},
 		{"form object odd pairs", "/search/.a/;page=1?attrs=fit,slim,neck", "/query/attrs", "style"},
+		{"unexploded date", "/search/.a/;page=1?updated=gt,yesterday", "/query/updated/gt", "format"},
+		{"unexploded odd pairs", "/search/.a/;page=1?updated=gt,2024-01-01,lt", "/query/updated", "type"},
 		{"qs integer", "/search/.a/;page=1?created_at[$limit]=many", "/query/created_at/$limit", "type"},
 		{"qs minimum", "/search/.a/;page=1?created_at[$limit]=0", "/query/created_at/$limit", "minimum"},
 		{"qs date-time", "/search/.a/;page=1?created_at[$gte]=yesterday", "/query/created_at/$gte", "format"},
