@@ -1158,6 +1158,22 @@ func arrayIndexes(children map[string]*qsNode) ([]string, bool) {
 	return keys, true
 }
 
+// listTree returns an unexploded parameter (name=a,b in the query, a,b in
+// a header, path or cookie) as a tree: one value is a string, several an
+// array, which coerce turns into an object of keys and values when the
+// schema wants one.
+func (p *paramReader) listTree(in, key string) (any, bool) {
+	s, ok := p.value(in, key)
+	if !ok {
+		return nil, false
+	}
+	items := strings.Split(s, ",")
+	if len(items) == 1 {
+		return s, true
+	}
+	return stringsToAny(items), true
+}
+
 // decodeTree converts the tree of parameter name to JSON as s says and
 // decodes it into x, reporting violations below /name.
 func (p *paramReader) decodeTree(name string, tree any, s *jsonSchema, x any) bool {
@@ -1193,6 +1209,8 @@ func (s *jsonSchema) coerce(x any, mode validationMode) any {
 			for i := range v {
 				v[i] = s.items.coerce(v[i], mode)
 			}
+		} else if s.allows(typeObject) && len(v)%2 == 0 {
+			return s.coerce(pairs(v), mode) // k1,v1,k2,v2: an unexploded object
 		}
 	case map[string]any:
 		for k, val := range v {
@@ -1204,6 +1222,16 @@ func (s *jsonSchema) coerce(x any, mode validationMode) any {
 		}
 	}
 	return x
+}
+
+// pairs turns alternating keys and values into an object.
+func pairs(items []any) any {
+	obj := make(map[string]any, len(items)/2)
+	for i := 0; i+1 < len(items); i += 2 {
+		k, _ := items[i].(string)
+		obj[k] = items[i+1]
+	}
+	return obj
 }
 
 // coerceString converts one query string to the type s wants.
