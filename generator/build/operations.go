@@ -2,7 +2,9 @@ package build
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
+	"unicode"
 
 	"github.com/oasgen/oasgen/generator/ir"
 	"github.com/oasgen/oasgen/generator/load"
@@ -87,11 +89,36 @@ func (b *builder) response(op *load.Operation, r *load.Response, opName string) 
 	}
 	out.Media = mt.Type
 	ctx := opName + statusWord(r.Status) + "Response"
-	if r.Status == firstSuccess(op) {
+	switch name := sharedResponseName(op, r); {
+	case name != "":
+		ctx = name + "Response" // the same for every operation that refers to it
+	case r.Status == firstSuccess(op):
 		ctx = opName + "Response"
 	}
 	out.Type = b.schemaType(mt.Schema, ctx)
 	return out
+}
+
+// sharedResponseName names a response that operations share, by $ref to
+// components/responses or to a file of its own (400_error.yaml): its
+// component name or file name, with a leading number moved to the end
+// (Error400). It returns "" for a response written in the operation.
+func sharedResponseName(op *load.Operation, r *load.Response) string {
+	var name string
+	switch {
+	case strings.HasPrefix(r.Loc.Pointer, "/components/responses/"):
+		name = strings.TrimPrefix(r.Loc.Pointer, "/components/responses/")
+		name = strings.ReplaceAll(strings.ReplaceAll(name, "~1", "/"), "~0", "~")
+	case r.Loc.Pointer == "" && r.Loc.File != op.Loc.File:
+		name = strings.TrimSuffix(filepath.Base(r.Loc.File), filepath.Ext(r.Loc.File))
+	default:
+		return ""
+	}
+	words := strings.FieldsFunc(name, func(c rune) bool { return !unicode.IsLetter(c) && !unicode.IsDigit(c) })
+	if len(words) > 1 && strings.IndexFunc(words[0], func(c rune) bool { return !unicode.IsDigit(c) }) < 0 {
+		words = append(words[1:], words[0])
+	}
+	return naming.Exported(words...)
 }
 
 // firstSuccess returns the first 2xx status with a body.

@@ -30,7 +30,7 @@ func TestEncodeMatchesEncodingJSON(t *testing.T) {
 		{&Error{}, &plain.Error{}}, {&ErrorSource{}, &plain.ErrorSource{}}, {&LineItem{}, &plain.LineItem{}},
 		{&MetadataValue{}, &plain.MetadataValue{}}, {&Money{}, &plain.Money{}}, {&MultipleErrors{}, &plain.MultipleErrors{}},
 		{&PaymentMethod{}, &plain.PaymentMethod{}}, {&PaymentSession{}, &plain.PaymentSession{}},
-		{&PostCart400Response{}, &plain.PostCart400Response{}}, {&Product{}, &plain.Product{}},
+		{&Error400Response{}, &plain.Error400Response{}}, {&Product{}, &plain.Product{}},
 		{&ProductOption{}, &plain.ProductOption{}}, {&ProductVariant{}, &plain.ProductVariant{}}, {&Region{}, &plain.Region{}},
 		{&StoreCartsRes{}, &plain.StoreCartsRes{}}, {&StorePostCartReq{}, &plain.StorePostCartReq{}},
 		{&StorePostCartsCartReq{}, &plain.StorePostCartsCartReq{}}, {&StoreProductsListRes{}, &plain.StoreProductsListRes{}},

@@ -1,0 +1,27 @@
+package build
+
+import (
+	"testing"
+
+	"github.com/oasgen/oasgen/generator/load"
+)
+
+func TestSharedResponseName(t *testing.T) {
+	op := &load.Operation{Loc: load.Loc{File: "/spec/paths/carts.yaml", Pointer: "/post"}}
+	tests := []struct {
+		loc  load.Loc
+		want string
+	}{
+		{load.Loc{File: "/spec/paths/carts.yaml", Pointer: "/post/responses/200"}, ""},
+		{load.Loc{File: "/spec/openapi.yaml", Pointer: "/components/responses/NotFound"}, "NotFound"},
+		{load.Loc{File: "/spec/openapi.yaml", Pointer: "/components/responses/invalid_state"}, "InvalidState"},
+		{load.Loc{File: "/spec/components/responses/400_error.yaml"}, "Error400"},
+		{load.Loc{File: "/spec/components/responses/default_error.yaml"}, "DefaultError"},
+		{load.Loc{File: "/spec/responses/404.yaml"}, "X404"},
+	}
+	for _, tt := range tests {
+		if got := sharedResponseName(op, &load.Response{Loc: tt.loc}); got != tt.want {
+			t.Errorf("%s#%s: %q, want %q", tt.loc.File, tt.loc.Pointer, got, tt.want)
+		}
+	}
+}
