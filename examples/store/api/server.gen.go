@@ -113,7 +113,7 @@ func checkPostCartResponse(status int, header http.Header, body []byte) error {
 	case status == 200:
 		return checkJSONResponse[StoreCartsRes](header, body)
 	case status == 400:
-		return checkJSONResponse[PostCart400Response](header, body)
+		return checkJSONResponse[Error400Response](header, body)
 	case status == 404:
 		return checkJSONResponse[Error](header, body)
 	}
@@ -167,7 +167,7 @@ func checkGetCartsCartResponse(status int, header http.Header, body []byte) erro
 	case status == 304:
 		return nil // no JSON body to check
 	case status == 400:
-		return checkJSONResponse[PostCart400Response](header, body)
+		return checkJSONResponse[Error400Response](header, body)
 	case status == 404:
 		return checkJSONResponse[Error](header, body)
 	}
@@ -225,7 +225,7 @@ func checkPostCartsCartResponse(status int, header http.Header, body []byte) err
 	case status == 200:
 		return checkJSONResponse[StoreCartsRes](header, body)
 	case status == 400:
-		return checkJSONResponse[PostCart400Response](header, body)
+		return checkJSONResponse[Error400Response](header, body)
 	case status == 404:
 		return checkJSONResponse[Error](header, body)
 	}
@@ -324,7 +324,7 @@ func checkPostCartsCartLineItemsResponse(status int, header http.Header, body []
 	case status == 201:
 		return checkJSONResponse[StoreCartsRes](header, body)
 	case status == 400:
-		return checkJSONResponse[PostCart400Response](header, body)
+		return checkJSONResponse[Error400Response](header, body)
 	case status == 404:
 		return checkJSONResponse[Error](header, body)
 	}
@@ -345,7 +345,7 @@ func checkGetCustomersCustomerResponse(status int, header http.Header, body []by
 	case status == 200:
 		return checkJSONResponse[StoreCustomersRes](header, body)
 	case status == 400:
-		return checkJSONResponse[PostCart400Response](header, body)
+		return checkJSONResponse[Error400Response](header, body)
 	case status == 401:
 		return nil // no JSON body to check
 	case status == 404:
@@ -389,7 +389,7 @@ func checkPostCustomersCustomerResponse(status int, header http.Header, body []b
 	case status == 200:
 		return checkJSONResponse[StoreCustomersRes](header, body)
 	case status == 400:
-		return checkJSONResponse[PostCart400Response](header, body)
+		return checkJSONResponse[Error400Response](header, body)
 	case status == 401:
 		return nil // no JSON body to check
 	}
@@ -475,7 +475,7 @@ func checkGetProductsResponse(status int, header http.Header, body []byte) error
 	case status == 200:
 		return checkJSONResponse[StoreProductsListRes](header, body)
 	case status == 400:
-		return checkJSONResponse[PostCart400Response](header, body)
+		return checkJSONResponse[Error400Response](header, body)
 	}
 	return checkJSONResponse[Error](header, body)
 }
@@ -530,7 +530,7 @@ func checkGetProductsProductResponse(status int, header http.Header, body []byte
 	case status == 200:
 		return checkJSONResponse[StoreProductsRes](header, body)
 	case status == 400:
-		return checkJSONResponse[PostCart400Response](header, body)
+		return checkJSONResponse[Error400Response](header, body)
 	case status == 404:
 		return checkJSONResponse[Error](header, body)
 	}
@@ -1982,7 +1982,7 @@ func (x PostCart200JSONResponse) writePostCart(w http.ResponseWriter, o *serverO
 // The spec describes it as: Client Error or Multiple Errors
 type PostCart400JSONResponse struct {
 	// Body is the response body.
-	Body PostCart400Response
+	Body Error400Response
 }
 
 func (x PostCart400JSONResponse) writePostCart(w http.ResponseWriter, o *serverOptions) error {
@@ -2086,7 +2086,7 @@ func (x GetCartsCart304Response) writeGetCartsCart(w http.ResponseWriter, o *ser
 // GetCartsCart. The spec describes it as: Client Error or Multiple Errors
 type GetCartsCart400JSONResponse struct {
 	// Body is the response body.
-	Body PostCart400Response
+	Body Error400Response
 }
 
 func (x GetCartsCart400JSONResponse) writeGetCartsCart(w http.ResponseWriter, o *serverOptions) error {
@@ -2177,7 +2177,7 @@ func (x PostCartsCart200JSONResponse) writePostCartsCart(w http.ResponseWriter, 
 // PostCartsCart. The spec describes it as: Client Error or Multiple Errors
 type PostCartsCart400JSONResponse struct {
 	// Body is the response body.
-	Body PostCart400Response
+	Body Error400Response
 }
 
 func (x PostCartsCart400JSONResponse) writePostCartsCart(w http.ResponseWriter, o *serverOptions) error {
@@ -2346,7 +2346,7 @@ func (x PostCartsCartLineItems201JSONResponse) writePostCartsCartLineItems(w htt
 // Client Error or Multiple Errors
 type PostCartsCartLineItems400JSONResponse struct {
 	// Body is the response body.
-	Body PostCart400Response
+	Body Error400Response
 }
 
 func (x PostCartsCartLineItems400JSONResponse) writePostCartsCartLineItems(w http.ResponseWriter, o *serverOptions) error {
@@ -2437,7 +2437,7 @@ func (x GetCustomersCustomer200JSONResponse) writeGetCustomersCustomer(w http.Re
 // Errors
 type GetCustomersCustomer400JSONResponse struct {
 	// Body is the response body.
-	Body PostCart400Response
+	Body Error400Response
 }
 
 func (x GetCustomersCustomer400JSONResponse) writeGetCustomersCustomer(w http.ResponseWriter, o *serverOptions) error {
@@ -2541,7 +2541,7 @@ func (x PostCustomersCustomer200JSONResponse) writePostCustomersCustomer(w http.
 // Multiple Errors
 type PostCustomersCustomer400JSONResponse struct {
 	// Body is the response body.
-	Body PostCart400Response
+	Body Error400Response
 }
 
 func (x PostCustomersCustomer400JSONResponse) writePostCustomersCustomer(w http.ResponseWriter, o *serverOptions) error {
@@ -2629,7 +2629,7 @@ func (x GetProducts200JSONResponse) writeGetProducts(w http.ResponseWriter, o *s
 // GetProducts. The spec describes it as: Client Error or Multiple Errors
 type GetProducts400JSONResponse struct {
 	// Body is the response body.
-	Body PostCart400Response
+	Body Error400Response
 }
 
 func (x GetProducts400JSONResponse) writeGetProducts(w http.ResponseWriter, o *serverOptions) error {
@@ -2705,7 +2705,7 @@ func (x GetProductsProduct200JSONResponse) writeGetProductsProduct(w http.Respon
 // Errors
 type GetProductsProduct400JSONResponse struct {
 	// Body is the response body.
-	Body PostCart400Response
+	Body Error400Response
 }
 
 func (x GetProductsProduct400JSONResponse) writeGetProductsProduct(w http.ResponseWriter, o *serverOptions) error {
