@@ -854,6 +854,36 @@ func (x *Error) decodeJSON(r *reader, v *validator) {
 // what the JSON breaks of the schema's structure: a missing required
 // property, a null where none is allowed, a value of the wrong type, an
 // unknown property; and then also what Validate finds.
+func (x *Error400Response) UnmarshalJSON(data []byte) error {
+	r := reader{data: data}
+	var v validator
+	x.decodeJSON(&r, &v)
+	if r.finish(&v) {
+		x.validate(&v)
+	}
+	return r.result(&v)
+}
+
+// decodeJSON reads x from r, recording violations in v.
+func (x *Error400Response) decodeJSON(r *reader, v *validator) {
+	*x = Error400Response{}
+	start := r.start()
+	switch schemaError400Response.branch(v, r.readAny(v)) {
+	case 0:
+		r.rewind(start)
+		x.Kind = Error400ResponseKindError
+		x.Error.decodeJSON(r, v)
+	case 1:
+		r.rewind(start)
+		x.Kind = Error400ResponseKindMultipleErrors
+		x.MultipleErrors.decodeJSON(r, v)
+	}
+}
+
+// UnmarshalJSON decodes x in one pass. It reports, as a *ValidationError,
+// what the JSON breaks of the schema's structure: a missing required
+// property, a null where none is allowed, a value of the wrong type, an
+// unknown property; and then also what Validate finds.
 func (x *ErrorCode) UnmarshalJSON(data []byte) error {
 	r := reader{data: data}
 	var v validator
@@ -1531,36 +1561,6 @@ func (x *PaymentSessionStatus) UnmarshalJSON(data []byte) error {
 // decodeJSON reads x from r, recording violations in v.
 func (x *PaymentSessionStatus) decodeJSON(r *reader, v *validator) {
 	r.readString(v, (*string)(x))
-}
-
-// UnmarshalJSON decodes x in one pass. It reports, as a *ValidationError,
-// what the JSON breaks of the schema's structure: a missing required
-// property, a null where none is allowed, a value of the wrong type, an
-// unknown property; and then also what Validate finds.
-func (x *PostCart400Response) UnmarshalJSON(data []byte) error {
-	r := reader{data: data}
-	var v validator
-	x.decodeJSON(&r, &v)
-	if r.finish(&v) {
-		x.validate(&v)
-	}
-	return r.result(&v)
-}
-
-// decodeJSON reads x from r, recording violations in v.
-func (x *PostCart400Response) decodeJSON(r *reader, v *validator) {
-	*x = PostCart400Response{}
-	start := r.start()
-	switch schemaPostCart400Response.branch(v, r.readAny(v)) {
-	case 0:
-		r.rewind(start)
-		x.Kind = PostCart400ResponseKindError
-		x.Error.decodeJSON(r, v)
-	case 1:
-		r.rewind(start)
-		x.Kind = PostCart400ResponseKindMultipleErrors
-		x.MultipleErrors.decodeJSON(r, v)
-	}
 }
 
 // UnmarshalJSON decodes x in one pass. It reports, as a *ValidationError,

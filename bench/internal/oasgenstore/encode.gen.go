@@ -576,6 +576,25 @@ func (x *Error) encodeJSON(w *jsonWriter) {
 	w.byte('}')
 }
 
+// MarshalJSON encodes x in one pass: the variant Kind selects.
+func (x Error400Response) MarshalJSON() ([]byte, error) {
+	return encodeJSON(&x)
+}
+
+func (x Error400Response) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
+
+// encodeJSON writes x to w.
+func (x *Error400Response) encodeJSON(w *jsonWriter) {
+	switch x.Kind {
+	case Error400ResponseKindError:
+		x.Error.encodeJSON(w)
+	case Error400ResponseKindMultipleErrors:
+		x.MultipleErrors.encodeJSON(w)
+	default:
+		w.noVariant("Error400Response", int(x.Kind))
+	}
+}
+
 // MarshalJSON encodes x in one pass.
 func (x ErrorCode) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&x)
@@ -1006,25 +1025,6 @@ func (x PaymentSessionStatus) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 // encodeJSON writes x to w.
 func (x *PaymentSessionStatus) encodeJSON(w *jsonWriter) {
 	w.string((*(*string)(x)))
-}
-
-// MarshalJSON encodes x in one pass: the variant Kind selects.
-func (x PostCart400Response) MarshalJSON() ([]byte, error) {
-	return encodeJSON(&x)
-}
-
-func (x PostCart400Response) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
-
-// encodeJSON writes x to w.
-func (x *PostCart400Response) encodeJSON(w *jsonWriter) {
-	switch x.Kind {
-	case PostCart400ResponseKindError:
-		x.Error.encodeJSON(w)
-	case PostCart400ResponseKindMultipleErrors:
-		x.MultipleErrors.encodeJSON(w)
-	default:
-		w.noVariant("PostCart400Response", int(x.Kind))
-	}
 }
 
 // MarshalJSON encodes x in one pass.

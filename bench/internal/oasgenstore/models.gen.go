@@ -383,6 +383,37 @@ type Error struct {
 	Source Opt[ErrorSource] `json:"source,omitzero"`
 }
 
+// Error400ResponseKind says which variant a Error400Response holds.
+type Error400ResponseKind int
+
+// Variants of Error400Response.
+const (
+	Error400ResponseKindError          Error400ResponseKind = 1
+	Error400ResponseKindMultipleErrors Error400ResponseKind = 2
+)
+
+// Error400Response is generated from components/responses/400_error.yaml#/content/application~1json/schema.
+//
+// It holds exactly one of the variants below; Kind says which field is set.
+type Error400Response struct {
+	// Kind says which variant is set.
+	Kind Error400ResponseKind
+	// Error is set when Kind is Error400ResponseKindError.
+	Error Error
+	// MultipleErrors is set when Kind is Error400ResponseKindMultipleErrors.
+	MultipleErrors MultipleErrors
+}
+
+// AsError returns the Error variant and whether it is the one set.
+func (u Error400Response) AsError() (Error, bool) {
+	return u.Error, u.Kind == Error400ResponseKindError
+}
+
+// AsMultipleErrors returns the MultipleErrors variant and whether it is the one set.
+func (u Error400Response) AsMultipleErrors() (MultipleErrors, bool) {
+	return u.MultipleErrors, u.Kind == Error400ResponseKindMultipleErrors
+}
+
 // ErrorCode is generated from components/schemas/Error.yaml#/properties/code.
 //
 // A slug code to indicate the type of the error.
@@ -843,37 +874,6 @@ const (
 	PaymentSessionStatusError        PaymentSessionStatus = "error"
 	PaymentSessionStatusCanceled     PaymentSessionStatus = "canceled"
 )
-
-// PostCart400ResponseKind says which variant a PostCart400Response holds.
-type PostCart400ResponseKind int
-
-// Variants of PostCart400Response.
-const (
-	PostCart400ResponseKindError          PostCart400ResponseKind = 1
-	PostCart400ResponseKindMultipleErrors PostCart400ResponseKind = 2
-)
-
-// PostCart400Response is generated from components/responses/400_error.yaml#/content/application~1json/schema.
-//
-// It holds exactly one of the variants below; Kind says which field is set.
-type PostCart400Response struct {
-	// Kind says which variant is set.
-	Kind PostCart400ResponseKind
-	// Error is set when Kind is PostCart400ResponseKindError.
-	Error Error
-	// MultipleErrors is set when Kind is PostCart400ResponseKindMultipleErrors.
-	MultipleErrors MultipleErrors
-}
-
-// AsError returns the Error variant and whether it is the one set.
-func (u PostCart400Response) AsError() (Error, bool) {
-	return u.Error, u.Kind == PostCart400ResponseKindError
-}
-
-// AsMultipleErrors returns the MultipleErrors variant and whether it is the one set.
-func (u PostCart400Response) AsMultipleErrors() (MultipleErrors, bool) {
-	return u.MultipleErrors, u.Kind == PostCart400ResponseKindMultipleErrors
-}
 
 // PostCartParams holds the parameters of PostCart (POST /store/carts).
 type PostCartParams struct {

@@ -112,7 +112,7 @@ func checkPostCartResponse(status int, header http.Header, body []byte) error {
 	case status == 200:
 		return checkJSONResponse[StoreCartsRes](header, body)
 	case status == 400:
-		return checkJSONResponse[PostCart400Response](header, body)
+		return checkJSONResponse[Error400Response](header, body)
 	case status == 404:
 		return checkJSONResponse[Error](header, body)
 	}
@@ -166,7 +166,7 @@ func checkGetCartsCartResponse(status int, header http.Header, body []byte) erro
 	case status == 304:
 		return nil // no JSON body to check
 	case status == 400:
-		return checkJSONResponse[PostCart400Response](header, body)
+		return checkJSONResponse[Error400Response](header, body)
 	case status == 404:
 		return checkJSONResponse[Error](header, body)
 	}
@@ -224,7 +224,7 @@ func checkPostCartsCartResponse(status int, header http.Header, body []byte) err
 	case status == 200:
 		return checkJSONResponse[StoreCartsRes](header, body)
 	case status == 400:
-		return checkJSONResponse[PostCart400Response](header, body)
+		return checkJSONResponse[Error400Response](header, body)
 	case status == 404:
 		return checkJSONResponse[Error](header, body)
 	}
@@ -323,7 +323,7 @@ func checkPostCartsCartLineItemsResponse(status int, header http.Header, body []
 	case status == 201:
 		return checkJSONResponse[StoreCartsRes](header, body)
 	case status == 400:
-		return checkJSONResponse[PostCart400Response](header, body)
+		return checkJSONResponse[Error400Response](header, body)
 	case status == 404:
 		return checkJSONResponse[Error](header, body)
 	}
@@ -344,7 +344,7 @@ func checkGetCustomersCustomerResponse(status int, header http.Header, body []by
 	case status == 200:
 		return checkJSONResponse[StoreCustomersRes](header, body)
 	case status == 400:
-		return checkJSONResponse[PostCart400Response](header, body)
+		return checkJSONResponse[Error400Response](header, body)
 	case status == 401:
 		return nil // no JSON body to check
 	case status == 404:
@@ -388,7 +388,7 @@ func checkPostCustomersCustomerResponse(status int, header http.Header, body []b
 	case status == 200:
 		return checkJSONResponse[StoreCustomersRes](header, body)
 	case status == 400:
-		return checkJSONResponse[PostCart400Response](header, body)
+		return checkJSONResponse[Error400Response](header, body)
 	case status == 401:
 		return nil // no JSON body to check
 	}
@@ -474,7 +474,7 @@ func checkGetProductsResponse(status int, header http.Header, body []byte) error
 	case status == 200:
 		return checkJSONResponse[StoreProductsListRes](header, body)
 	case status == 400:
-		return checkJSONResponse[PostCart400Response](header, body)
+		return checkJSONResponse[Error400Response](header, body)
 	}
 	return checkJSONResponse[Error](header, body)
 }
@@ -529,7 +529,7 @@ func checkGetProductsProductResponse(status int, header http.Header, body []byte
 	case status == 200:
 		return checkJSONResponse[StoreProductsRes](header, body)
 	case status == 400:
-		return checkJSONResponse[PostCart400Response](header, body)
+		return checkJSONResponse[Error400Response](header, body)
 	case status == 404:
 		return checkJSONResponse[Error](header, body)
 	}

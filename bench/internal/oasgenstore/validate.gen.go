@@ -281,6 +281,23 @@ func (x *Error) validate(v *validator) {
 
 // Validate checks x against the constraints of its schema. It returns nil
 // or a *ValidationError listing every violation.
+func (x Error400Response) Validate() error {
+	var v validator
+	x.validate(&v)
+	return v.err()
+}
+
+func (x *Error400Response) validate(v *validator) {
+	switch x.Kind {
+	case Error400ResponseKindError:
+		x.Error.validate(v)
+	case Error400ResponseKindMultipleErrors:
+		x.MultipleErrors.validate(v)
+	}
+}
+
+// Validate checks x against the constraints of its schema. It returns nil
+// or a *ValidationError listing every violation.
 func (x ErrorCode) Validate() error {
 	var v validator
 	x.validate(&v)
@@ -578,23 +595,6 @@ func (x PaymentSessionStatus) Valid() bool {
 		return true
 	}
 	return false
-}
-
-// Validate checks x against the constraints of its schema. It returns nil
-// or a *ValidationError listing every violation.
-func (x PostCart400Response) Validate() error {
-	var v validator
-	x.validate(&v)
-	return v.err()
-}
-
-func (x *PostCart400Response) validate(v *validator) {
-	switch x.Kind {
-	case PostCart400ResponseKindError:
-		x.Error.validate(v)
-	case PostCart400ResponseKindMultipleErrors:
-		x.MultipleErrors.validate(v)
-	}
 }
 
 // Validate checks x against the constraints of its schema. It returns nil
@@ -901,6 +901,7 @@ var (
 	schemaCustomer                           = new(jsonSchema)
 	schemaDeleteStoreCartsIDResponse         = new(jsonSchema)
 	schemaError                              = new(jsonSchema)
+	schemaError400Response                   = new(jsonSchema)
 	schemaErrorCode                          = new(jsonSchema)
 	schemaErrorSource                        = new(jsonSchema)
 	schemaErrorType                          = new(jsonSchema)
@@ -915,7 +916,6 @@ var (
 	schemaPaymentMethod                      = new(jsonSchema)
 	schemaPaymentSession                     = new(jsonSchema)
 	schemaPaymentSessionStatus               = new(jsonSchema)
-	schemaPostCart400Response                = new(jsonSchema)
 	schemaProduct                            = new(jsonSchema)
 	schemaProductOption                      = new(jsonSchema)
 	schemaProductOptionValuesItem            = new(jsonSchema)
@@ -1436,6 +1436,12 @@ func init() {
 			{name: "source", schema: schemaErrorSource},
 		},
 	}
+	*schemaError400Response = jsonSchema{
+		maxLength: -1,
+		maxItems:  -1,
+		maxProps:  -1,
+		oneOf:     []*jsonSchema{schemaError, schemaMultipleErrors},
+	}
 	*schemaErrorCode = jsonSchema{
 		types:     16,
 		enum:      []any{"invalid_state_error", "invalid_request_error", "api_error", "unknown_error"},
@@ -1788,12 +1794,6 @@ func init() {
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
-	}
-	*schemaPostCart400Response = jsonSchema{
-		maxLength: -1,
-		maxItems:  -1,
-		maxProps:  -1,
-		oneOf:     []*jsonSchema{schemaError, schemaMultipleErrors},
 	}
 	*schemaProduct = jsonSchema{
 		types:     64,
