@@ -40,7 +40,11 @@ func (b *builder) operation(op *load.Operation, opNames *naming.Scope) *ir.Opera
 	out.Params = b.params(op, name)
 	if op.RequestBody != nil {
 		if mt := preferredMedia(op.RequestBody.Content); mt != nil && mt.Schema != nil {
-			out.Body, out.BodyMedia = b.schemaType(mt.Schema, name+"Body"), mt.Type
+			ctx := name + "Body"
+			if shared := sharedName(op, op.RequestBody.Loc, "requestBodies"); shared != "" {
+				ctx = shared + "Body" // the same for every operation that refers to it
+			}
+			out.Body, out.BodyMedia = b.schemaType(mt.Schema, ctx), mt.Type
 		}
 	}
 	for _, r := range op.Responses {
@@ -89,7 +93,7 @@ func (b *builder) response(op *load.Operation, r *load.Response, opName string) 
 	}
 	out.Media = mt.Type
 	ctx := opName + statusWord(r.Status) + "Response"
-	switch name := sharedResponseName(op, r); {
+	switch name := sharedName(op, r.Loc, "responses"); {
 	case name != "":
 		ctx = name + "Response" // the same for every operation that refers to it
 	case r.Status == firstSuccess(op):
@@ -99,18 +103,20 @@ func (b *builder) response(op *load.Operation, r *load.Response, opName string) 
 	return out
 }
 
-// sharedResponseName names a response that operations share, by $ref to
-// components/responses or to a file of its own (400_error.yaml): its
-// component name or file name, with a leading number moved to the end
-// (Error400). It returns "" for a response written in the operation.
-func sharedResponseName(op *load.Operation, r *load.Response) string {
+// sharedName names what operations share by $ref, a response, request
+// body or parameter in components/<section> or in a file of its own
+// (400_error.yaml): its component name or file name, with a leading
+// number moved to the end (Error400). It returns "" for one written in the
+// operation.
+func sharedName(op *load.Operation, loc load.Loc, section string) string {
 	var name string
+	prefix := "/components/" + section + "/"
 	switch {
-	case strings.HasPrefix(r.Loc.Pointer, "/components/responses/"):
-		name = strings.TrimPrefix(r.Loc.Pointer, "/components/responses/")
+	case strings.HasPrefix(loc.Pointer, prefix):
+		name = strings.TrimPrefix(loc.Pointer, prefix)
 		name = strings.ReplaceAll(strings.ReplaceAll(name, "~1", "/"), "~0", "~")
-	case r.Loc.Pointer == "" && r.Loc.File != op.Loc.File:
-		name = strings.TrimSuffix(filepath.Base(r.Loc.File), filepath.Ext(r.Loc.File))
+	case loc.Pointer == "" && loc.File != op.Loc.File:
+		name = strings.TrimSuffix(filepath.Base(loc.File), filepath.Ext(loc.File))
 	default:
 		return ""
 	}
@@ -147,7 +153,11 @@ func (b *builder) params(op *load.Operation, opName string) *ir.Type {
 			sr = p.Content[0].Schema
 		}
 		fname := fields.Unique(nonEmpty(naming.Exported(p.Name)))
-		base := b.schemaType(sr, name+fname)
+		ctx := name + fname
+		if shared := sharedName(op, p.Loc, "parameters"); shared != "" {
+			ctx = shared + "Param" // the same for every operation that refers to it
+		}
+		base := b.schemaType(sr, ctx)
 		required := p.Required || p.In == "path"
 		f := &ir.Field{
 			Name:     fname,

@@ -6,7 +6,7 @@ import (
 	"github.com/oasgen/oasgen/generator/load"
 )
 
-func TestSharedResponseName(t *testing.T) {
+func TestSharedName(t *testing.T) {
 	op := &load.Operation{Loc: load.Loc{File: "/spec/paths/carts.yaml", Pointer: "/post"}}
 	tests := []struct {
 		loc  load.Loc
@@ -18,9 +18,10 @@ func TestSharedResponseName(t *testing.T) {
 		{load.Loc{File: "/spec/components/responses/400_error.yaml"}, "Error400"},
 		{load.Loc{File: "/spec/components/responses/default_error.yaml"}, "DefaultError"},
 		{load.Loc{File: "/spec/responses/404.yaml"}, "X404"},
+		{load.Loc{File: "/spec/openapi.yaml", Pointer: "/components/requestBodies/Cart"}, ""}, // not a response
 	}
 	for _, tt := range tests {
-		if got := sharedResponseName(op, &load.Response{Loc: tt.loc}); got != tt.want {
+		if got := sharedName(op, tt.loc, "responses"); got != tt.want {
 			t.Errorf("%s#%s: %q, want %q", tt.loc.File, tt.loc.Pointer, got, tt.want)
 		}
 	}
