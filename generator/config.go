@@ -75,11 +75,17 @@ output: api
 # The Go package name of the generated code.
 package: api
 
-# What to generate. Known parts: models (types), validate (validators and
-# checked decoding). Leave it out to generate everything.
+# What to generate. Known parts: models (types), validate (validators,
+# checked decoding and encoding), server (a net/http server; it brings
+# models and validate). Leave it out to generate everything.
 generate:
   - models
   - validate
+  - server
+
+# The server's interface: standard (methods write the response) or strict
+# (typed requests and responses, on top of the standard one).
+server-interface: standard
 
 # A folder of templates that replace the built-in ones of the same file name
 # (see templates/ in the oasgen repository). Empty uses the built-in ones.

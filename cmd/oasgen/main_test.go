@@ -5,8 +5,11 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/oasgen/oasgen/generator"
 )
 
 // run executes the CLI in-process and returns stdout, stderr and the exit code.
@@ -128,6 +131,9 @@ func TestConfigFileAndInit(t *testing.T) {
 	if _, _, code := run(t, "init"); code != 2 {
 		t.Error("init overwrote an existing oasgen.yaml")
 	}
+	if fc, err := generator.ReadConfigFile("oasgen.yaml"); err != nil || fc.ServerInterface != generator.ServerStandard || !slices.Contains(fc.Generate, generator.PartServer) {
+		t.Errorf("the oasgen.yaml init writes reads back as %+v, %v", fc, err)
+	}
 	writeText(t, "oasgen.yaml", "spec: "+spec+"\noutput: gen/store\npackage: store\n")
 	if _, stderr, code := run(t, "generate"); code != 0 {
 		t.Fatalf("generate from oasgen.yaml: %d %s", code, stderr)
@@ -237,5 +243,29 @@ func TestRulesFlag(t *testing.T) {
 		if _, stderr, code := run(t, "generate", "-o", t.TempDir(), "--rules", bad); code != 2 || !strings.Contains(stderr, "--rules") {
 			t.Errorf("generate --rules %s: exit %d, %s", bad, code, stderr)
 		}
+	}
+}
+
+func TestServerInterfaceSetting(t *testing.T) {
+	spec := storeSpec(t)
+	t.Chdir(t.TempDir())
+	writeText(t, "oasgen.yaml", "spec: "+spec+"\noutput: strict\nserver-interface: strict\n")
+	if _, stderr, code := run(t, "generate"); code != 0 {
+		t.Fatalf("server-interface: strict: %d %s", code, stderr)
+	}
+	data, err := os.ReadFile(filepath.Join("strict", "server.gen.go"))
+	if err != nil || !strings.Contains(string(data), "type StrictServerInterface interface") {
+		t.Errorf("no StrictServerInterface in server.gen.go: %v", err)
+	}
+	// The flag wins over the file.
+	if _, stderr, code := run(t, "generate", "-o", "standard", "--server-interface", "standard"); code != 0 {
+		t.Fatalf("--server-interface standard: %d %s", code, stderr)
+	}
+	data, err = os.ReadFile(filepath.Join("standard", "server.gen.go"))
+	if err != nil || strings.Contains(string(data), "StrictServerInterface") {
+		t.Errorf("the standard interface has the strict one: %v", err)
+	}
+	if _, stderr, code := run(t, "generate", "-o", "x", "--server-interface", "typed"); code != 2 || !strings.Contains(stderr, "server-interface") {
+		t.Errorf("unknown interface: %d %s", code, stderr)
 	}
 }

@@ -70,7 +70,7 @@ func pathWords(path string) []string {
 // preferredMedia picks the body media type to generate: JSON first.
 func preferredMedia(content []*load.MediaType) *load.MediaType {
 	for _, mt := range content {
-		if isJSON(mt.Type) {
+		if IsJSON(mt.Type) {
 			return mt
 		}
 	}
@@ -80,8 +80,11 @@ func preferredMedia(content []*load.MediaType) *load.MediaType {
 	return nil
 }
 
-func isJSON(media string) bool {
+// IsJSON reports whether a media type is JSON: application/json or a
+// +json type, whatever its parameters and case.
+func IsJSON(media string) bool {
 	media, _, _ = strings.Cut(media, ";")
+	media = strings.ToLower(strings.TrimSpace(media))
 	return media == "application/json" || strings.HasSuffix(media, "+json")
 }
 

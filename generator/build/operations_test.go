@@ -25,4 +25,12 @@ func TestSharedName(t *testing.T) {
 			t.Errorf("%s#%s: %q, want %q", tt.loc.File, tt.loc.Pointer, got, tt.want)
 		}
 	}
+	body := load.Loc{File: "/spec/openapi.yaml", Pointer: "/components/requestBodies/cart_update"}
+	if got := sharedName(op, body, "requestBodies"); got != "CartUpdate" {
+		t.Errorf("request body: %q, want CartUpdate", got)
+	}
+	param := load.Loc{File: "/spec/components/parameters/limit.yaml"}
+	if got := sharedName(op, param, "parameters"); got != "Limit" {
+		t.Errorf("parameter file: %q, want Limit", got)
+	}
 }

@@ -182,7 +182,7 @@ func (b *builder) binding(p *load.Parameter, f *ir.Field, wildcards map[string]s
 		return skip("unknown location %q", p.In)
 	}
 	if len(p.Content) > 0 {
-		if !isJSON(p.Content[0].Type) || p.Content[0].Schema == nil {
+		if !IsJSON(p.Content[0].Type) || p.Content[0].Schema == nil {
 			return skip("only JSON content-encoded parameters are bound, not %s", p.Content[0].Type)
 		}
 		bd.Content, bd.Elem = "json", unwrapOpt(f.Type)
@@ -455,7 +455,7 @@ func (b *builder) serverBody(op *load.Operation, out *ir.Operation) *ir.ServerBo
 func bodyKind(media string) string {
 	media, _, _ = strings.Cut(strings.ToLower(strings.TrimSpace(media)), ";")
 	switch {
-	case isJSON(media):
+	case IsJSON(media):
 		return ir.BodyJSON
 	case media == "application/x-www-form-urlencoded":
 		return ir.BodyForm

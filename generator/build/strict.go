@@ -32,7 +32,7 @@ func (b *builder) strictResponses(op *load.Operation, out *ir.Operation) []*ir.S
 		for _, mt := range r.Content {
 			sr := &ir.ServerResponse{Status: r.Status, Code: code, Media: mt.Type, Headers: headers, Doc: r.Description}
 			switch {
-			case isJSON(mt.Type) && mt.Schema != nil:
+			case IsJSON(mt.Type) && mt.Schema != nil:
 				sr.Kind, sr.Body = ir.BodyJSON, out.Responses[i].Type
 				if out.Responses[i].Media != mt.Type {
 					sr.Body = b.schemaType(mt.Schema, out.Name+statusWord(r.Status)+mediaWord(mt.Type)+"Response")

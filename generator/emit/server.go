@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/oasgen/oasgen/generator/build"
 	"github.com/oasgen/oasgen/generator/ir"
 	"github.com/oasgen/oasgen/templates"
 )
@@ -91,7 +92,7 @@ func (f *file) checkResponse(op *ir.Operation) string {
 	line("%s", wrapped(fmt.Sprintf("check%sResponse checks a response of %s against the spec.", op.Name, op.Name)))
 	line("func check%sResponse(status int, header http.Header, body []byte) error {", op.Name)
 	check := func(r *ir.Response) string {
-		if r.Type == nil || !isJSONMedia(r.Media) {
+		if r.Type == nil || !build.IsJSON(r.Media) {
 			return "return nil // no JSON body to check"
 		}
 		return "return checkJSONResponse[" + f.expr(r.Type) + "](header, body)"
@@ -125,12 +126,6 @@ func (f *file) checkResponse(op *ir.Operation) string {
 	}
 	line("}")
 	return b.String()
-}
-
-func isJSONMedia(media string) bool {
-	media, _, _ = strings.Cut(media, ";")
-	media = strings.ToLower(strings.TrimSpace(media))
-	return media == "application/json" || strings.HasSuffix(media, "+json")
 }
 
 // routeCall prints the statement registering op's handler: a ServeMux
@@ -242,36 +237,25 @@ func (f *file) bindParams(op *ir.Operation) string {
 
 // propNames prints the JSON names of an object parameter's properties.
 func propNames(props []ir.ObjectProp) string {
-	if len(props) == 0 {
-		return "nil"
-	}
-	var b strings.Builder
-	b.WriteString("[]string{")
-	for i, p := range props {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(strconv.Quote(p.Name))
-	}
-	b.WriteString("}")
-	return b.String()
+	return propLiteral("[]string", props, func(p ir.ObjectProp) string { return strconv.Quote(p.Name) })
 }
 
 // propKinds prints the map from property name to parse kind.
 func propKinds(props []ir.ObjectProp) string {
+	return propLiteral("map[string]string", props, func(p ir.ObjectProp) string { return fmt.Sprintf("%q: %q", p.Name, p.Kind) })
+}
+
+// propLiteral prints a composite literal of type typ with one element per
+// property, or nil for none.
+func propLiteral(typ string, props []ir.ObjectProp, elem func(ir.ObjectProp) string) string {
 	if len(props) == 0 {
 		return "nil"
 	}
-	var b strings.Builder
-	b.WriteString("map[string]string{")
+	elems := make([]string, len(props))
 	for i, p := range props {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		fmt.Fprintf(&b, "%q: %q", p.Name, p.Kind)
+		elems[i] = elem(p)
 	}
-	b.WriteString("}")
-	return b.String()
+	return typ + "{" + strings.Join(elems, ", ") + "}"
 }
 
 // parseFunc names the runtime function parsing one value of bd.
