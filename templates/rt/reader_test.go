@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -263,5 +264,34 @@ func TestIntegerBounds(t *testing.T) {
 		if err != nil || got != n {
 			t.Errorf("%s: got %d, %v", data, got, err)
 		}
+	}
+}
+
+// BenchmarkReaderCart/{skip,any}: the reader alone on the decode + validate
+// benchmark's document (bench/README.md): checking its syntax while
+// skipping every value, and decoding it into an any. They bound what the
+// generated decoders can gain from the reader.
+func BenchmarkReaderCart(b *testing.B) {
+	doc, err := os.ReadFile("../../bench/testdata/cart_valid.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	read := map[string]func(*reader, *validator){
+		"skip": func(r *reader, _ *validator) { r.skip() },
+		"any":  func(r *reader, v *validator) { r.readAny(v) },
+	}
+	for _, name := range []string{"skip", "any"} {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(doc)))
+			b.ReportAllocs()
+			for b.Loop() {
+				r := reader{data: doc}
+				var v validator
+				read[name](&r, &v)
+				if r.err != "" || len(v.violations) > 0 {
+					b.Fatal(r.err, v.violations)
+				}
+			}
+		})
 	}
 }

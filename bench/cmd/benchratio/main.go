@@ -185,11 +185,43 @@ func report(w io.Writer, rs []row) {
 			fmt.Fprintf(w, "  %s: %s ≥ %.0f× faster than kin-openapi: %.2f× (%s)\n", c, name, targetKinRatio, kin.ns/o.ns, verdict(kin.ns/o.ns >= targetKinRatio))
 		}
 	}
+	budget(w, rs)
 	if b, ok := baseOf["ValidateOnly"]; ok {
 		fmt.Fprintf(w, "  ValidateOnly: oasgen Validate() on a valid value 0 allocs/op: %.0f allocs/op (%s)\n", b.allocs, verdict(b.allocs <= targetAllocs))
 	} else {
 		fmt.Fprintln(w, "  ValidateOnly: oasgen Validate() 0 allocs/op: not measured")
 	}
+}
+
+// budget prints the time the 20× target leaves on the valid document,
+// kin-openapi's ÷ 20, next to what the standard library takes for less
+// than decoding into typed values (BenchmarkFloor).
+func budget(w io.Writer, rs []row) {
+	kin, ok := find(rs, "DecodeValidate/valid", "kin-openapi")
+	if !ok || kin.ns == 0 {
+		return
+	}
+	limit := kin.ns / targetKinRatio
+	fmt.Fprintf(w, "  DecodeValidate/valid: the %.0f× target leaves %s (kin-openapi's %s ÷ %.0f)\n", targetKinRatio, duration(limit), duration(kin.ns), targetKinRatio)
+	for _, floor := range []struct{ contender, what string }{
+		{"encoding-json-valid", "json.Valid alone (syntax, no values)"},
+		{"encoding-json-any", "json.Unmarshal into an any"},
+	} {
+		if f, ok := find(rs, "Floor/valid", floor.contender); ok {
+			fmt.Fprintf(w, "    %s takes %s, %.2f× that\n", floor.what, duration(f.ns), f.ns/limit)
+		}
+	}
+}
+
+// duration formats ns nanoseconds with three significant digits at most.
+func duration(ns float64) string {
+	switch {
+	case ns < 1e3:
+		return fmt.Sprintf("%.0f ns", ns)
+	case ns < 1e6:
+		return strconv.FormatFloat(ns/1e3, 'g', 3, 64) + " µs"
+	}
+	return strconv.FormatFloat(ns/1e6, 'g', 3, 64) + " ms"
 }
 
 // find returns the row of contender in comparison.
