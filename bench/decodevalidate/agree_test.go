@@ -12,6 +12,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
+	"github.com/oasgen/oasgen/bench/internal/fresh"
 	"github.com/oasgen/oasgen/bench/internal/oasgencart"
 )
 
@@ -172,4 +173,14 @@ func firstLines(s string, n int) string {
 		lines = append(lines[:n], "…")
 	}
 	return strings.Join(lines, "\n")
+}
+
+// TestOasgenCartIsCurrent: internal/oasgencart is what this checkout's
+// oasgen generates (bench/gen.sh regenerates it).
+func TestOasgenCartIsCurrent(t *testing.T) {
+	if !fresh.HaveCorpus() {
+		t.Skip("../shared/corpus is absent: the Cart spec refers into it")
+	}
+	fresh.Check(t, "gen.sh", "testdata/cart-spec/openapi.yaml", "-o", "internal/oasgencart", "-p", "oasgencart",
+		"--generate", "models,validate", "--allow-outside-root")
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3filter"
 	middleware "github.com/oapi-codegen/nethttp-middleware"
 
+	"github.com/oasgen/oasgen/bench/internal/fresh"
 	"github.com/oasgen/oasgen/bench/internal/oapistore"
 	"github.com/oasgen/oasgen/bench/internal/oasgenstore"
 	"github.com/oasgen/oasgen/bench/internal/ogenstore"
@@ -347,4 +348,10 @@ func (w *reusedWriter) Write(p []byte) (int, error) {
 	w.WriteHeader(http.StatusOK)
 	w.body = append(w.body, p...)
 	return len(p), nil
+}
+
+// TestOasgenStoreIsCurrent: internal/oasgenstore is what this checkout's
+// oasgen generates (bench/gen-server.sh regenerates it).
+func TestOasgenStoreIsCurrent(t *testing.T) {
+	fresh.Check(t, "gen-server.sh", "../specs/store/openapi.yaml", "-o", "internal/oasgenstore", "-p", "oasgenstore")
 }
