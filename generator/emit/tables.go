@@ -12,16 +12,24 @@ import (
 
 // tables prints the rules of the package as jsonSchema tables: one variable
 // per declared type, plus one per inline rule set that is shared or
-// recursive; everything else is a nested literal. The variables are created
-// empty and filled in init, so tables may refer to each other in cycles.
+// recursive, plus one per distinct rule set without children (a leaf);
+// everything else is a nested literal. The variables of types and shared
+// rules are created empty and filled in init, so tables may refer to each
+// other in cycles; leaves are initialized statically.
 type tables struct {
 	vars  []*ir.Rules
 	named map[*ir.Rules]bool
 	next  int
+	// leaves holds the variables of the rule sets without children, one
+	// per distinct literal: most schemas of a large spec are a handful of
+	// such leaves (a string, a date-time), printed thousands of times
+	// otherwise.
+	leaves    map[string]string // literal → variable
+	leafOrder []string          // literals, in the order they were named
 }
 
 func newTables(pkg *ir.Package) *tables {
-	tb := &tables{named: map[*ir.Rules]bool{}}
+	tb := &tables{named: map[*ir.Rules]bool{}, leaves: map[string]string{}}
 	for _, t := range pkg.Types {
 		if t.Rules != nil && t.Rules.Var != "" && !tb.named[t.Rules] {
 			tb.named[t.Rules] = true
@@ -35,7 +43,7 @@ func newTables(pkg *ir.Package) *tables {
 		for _, bd := range op.Server.Bindings {
 			if bd.Tree && !tb.named[bd.Rules] { // read by bindParams in server.gen.go
 				if bd.Rules.Var == "" {
-					bd.Rules.Var = "schemaParam" + op.Name + bd.Field.Name
+					bd.Rules.Var = "paramSchema" + op.Name + bd.Field.Name
 				}
 				tb.named[bd.Rules] = true
 				tb.vars = append(tb.vars, bd.Rules)
@@ -57,7 +65,7 @@ func (tb *tables) share(r *ir.Rules, seen map[*ir.Rules]int, onPath map[*ir.Rule
 	seen[r]++
 	if (seen[r] > 1 || onPath[r]) && !tb.named[r] {
 		tb.next++
-		r.Var = "schemaShared" + strconv.Itoa(tb.next)
+		r.Var = "sharedSchema" + strconv.Itoa(tb.next)
 		tb.named[r] = true
 		tb.vars = append(tb.vars, r)
 	}
@@ -91,7 +99,7 @@ func children(r *ir.Rules) []*ir.Rules {
 func (tb *tables) varFor(r *ir.Rules) string {
 	if r.Var == "" {
 		tb.next++
-		r.Var = "schemaShared" + strconv.Itoa(tb.next)
+		r.Var = "sharedSchema" + strconv.Itoa(tb.next)
 		tb.named[r] = true
 		tb.vars = append(tb.vars, r)
 	}
@@ -104,16 +112,38 @@ func (tb *tables) declarations() string {
 		return ""
 	}
 	var b strings.Builder
+	var fill strings.Builder // first: printing it names the leaves
+	for _, r := range tb.vars {
+		fmt.Fprintf(&fill, "\t*%s = %s\n", r.Var, tb.literal(r, true))
+	}
 	b.WriteString("// The schemas of this package as tables, for the checks made while decoding\n// and for values whose Go type is any.\nvar (\n")
 	for _, r := range tb.vars {
 		fmt.Fprintf(&b, "\t%s = new(jsonSchema)\n", r.Var)
 	}
-	b.WriteString(")\n\nfunc init() {\n")
-	for _, r := range tb.vars {
-		fmt.Fprintf(&b, "\t*%s = %s\n", r.Var, tb.literal(r, true))
+	b.WriteString(")\n\n")
+	if len(tb.leafOrder) > 0 {
+		b.WriteString("// The schemas without subschemas, each shared by every schema that has it.\nvar (\n")
+		for _, lit := range tb.leafOrder {
+			fmt.Fprintf(&b, "\t%s = &%s\n", tb.leaves[lit], lit)
+		}
+		b.WriteString(")\n\n")
 	}
+	b.WriteString("func init() {\n")
+	b.WriteString(fill.String())
 	b.WriteString("}\n")
 	return b.String()
+}
+
+// leaf returns the variable of the rules r, which have no children.
+func (tb *tables) leaf(r *ir.Rules) string {
+	lit := tb.literal(r, false)
+	name, ok := tb.leaves[lit]
+	if !ok {
+		name = "leafSchema" + strconv.Itoa(len(tb.leafOrder)+1)
+		tb.leaves[lit] = name
+		tb.leafOrder = append(tb.leafOrder, lit)
+	}
+	return name
 }
 
 // ref prints a reference to rules: a variable, or a nested literal.
@@ -123,6 +153,9 @@ func (tb *tables) ref(r *ir.Rules) string {
 	}
 	if r.Var != "" {
 		return r.Var
+	}
+	if !slices.ContainsFunc(children(r), func(c *ir.Rules) bool { return c != nil }) {
+		return tb.leaf(r)
 	}
 	return "&" + tb.literal(r, false)
 }

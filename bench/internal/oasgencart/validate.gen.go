@@ -571,166 +571,273 @@ var (
 	schemaShippingProfileType           = new(jsonSchema)
 	schemaTaxProvider                   = new(jsonSchema)
 	schemaTaxRate                       = new(jsonSchema)
-	schemaShared1                       = new(jsonSchema)
-	schemaShared2                       = new(jsonSchema)
-	schemaShared3                       = new(jsonSchema)
-	schemaShared4                       = new(jsonSchema)
-	schemaShared5                       = new(jsonSchema)
-	schemaShared6                       = new(jsonSchema)
-	schemaShared7                       = new(jsonSchema)
-	schemaShared8                       = new(jsonSchema)
-	schemaShared9                       = new(jsonSchema)
-	schemaShared10                      = new(jsonSchema)
-	schemaShared11                      = new(jsonSchema)
-	schemaShared12                      = new(jsonSchema)
-	schemaShared13                      = new(jsonSchema)
-	schemaShared14                      = new(jsonSchema)
-	schemaShared15                      = new(jsonSchema)
-	schemaShared16                      = new(jsonSchema)
-	schemaShared17                      = new(jsonSchema)
-	schemaShared18                      = new(jsonSchema)
-	schemaShared19                      = new(jsonSchema)
-	schemaShared20                      = new(jsonSchema)
-	schemaShared21                      = new(jsonSchema)
-	schemaShared22                      = new(jsonSchema)
-	schemaShared23                      = new(jsonSchema)
-	schemaShared24                      = new(jsonSchema)
-	schemaShared25                      = new(jsonSchema)
-	schemaShared26                      = new(jsonSchema)
-	schemaShared27                      = new(jsonSchema)
-	schemaShared28                      = new(jsonSchema)
-	schemaShared29                      = new(jsonSchema)
-	schemaShared30                      = new(jsonSchema)
-	schemaShared31                      = new(jsonSchema)
-	schemaShared32                      = new(jsonSchema)
-	schemaShared33                      = new(jsonSchema)
-	schemaShared34                      = new(jsonSchema)
-	schemaShared35                      = new(jsonSchema)
-	schemaShared36                      = new(jsonSchema)
-	schemaShared37                      = new(jsonSchema)
-	schemaShared38                      = new(jsonSchema)
-	schemaShared39                      = new(jsonSchema)
-	schemaShared40                      = new(jsonSchema)
-	schemaShared41                      = new(jsonSchema)
-	schemaShared42                      = new(jsonSchema)
-	schemaShared43                      = new(jsonSchema)
-	schemaShared44                      = new(jsonSchema)
-	schemaShared45                      = new(jsonSchema)
-	schemaShared46                      = new(jsonSchema)
-	schemaShared47                      = new(jsonSchema)
-	schemaShared48                      = new(jsonSchema)
-	schemaShared49                      = new(jsonSchema)
-	schemaShared50                      = new(jsonSchema)
-	schemaShared51                      = new(jsonSchema)
-	schemaShared52                      = new(jsonSchema)
-	schemaShared53                      = new(jsonSchema)
-	schemaShared54                      = new(jsonSchema)
-	schemaShared55                      = new(jsonSchema)
-	schemaShared56                      = new(jsonSchema)
-	schemaShared57                      = new(jsonSchema)
-	schemaShared58                      = new(jsonSchema)
-	schemaShared59                      = new(jsonSchema)
-	schemaShared60                      = new(jsonSchema)
-	schemaShared61                      = new(jsonSchema)
-	schemaShared62                      = new(jsonSchema)
-	schemaShared63                      = new(jsonSchema)
-	schemaShared64                      = new(jsonSchema)
-	schemaShared65                      = new(jsonSchema)
-	schemaShared66                      = new(jsonSchema)
-	schemaShared67                      = new(jsonSchema)
-	schemaShared68                      = new(jsonSchema)
-	schemaShared69                      = new(jsonSchema)
-	schemaShared70                      = new(jsonSchema)
-	schemaShared71                      = new(jsonSchema)
-	schemaShared72                      = new(jsonSchema)
-	schemaShared73                      = new(jsonSchema)
-	schemaShared74                      = new(jsonSchema)
-	schemaShared75                      = new(jsonSchema)
-	schemaShared76                      = new(jsonSchema)
-	schemaShared77                      = new(jsonSchema)
-	schemaShared78                      = new(jsonSchema)
-	schemaShared79                      = new(jsonSchema)
-	schemaShared80                      = new(jsonSchema)
-	schemaShared81                      = new(jsonSchema)
-	schemaShared82                      = new(jsonSchema)
-	schemaShared83                      = new(jsonSchema)
-	schemaShared84                      = new(jsonSchema)
-	schemaShared85                      = new(jsonSchema)
-	schemaShared86                      = new(jsonSchema)
-	schemaShared87                      = new(jsonSchema)
-	schemaShared88                      = new(jsonSchema)
-	schemaShared89                      = new(jsonSchema)
-	schemaShared90                      = new(jsonSchema)
-	schemaShared91                      = new(jsonSchema)
-	schemaShared92                      = new(jsonSchema)
-	schemaShared93                      = new(jsonSchema)
-	schemaShared94                      = new(jsonSchema)
-	schemaShared95                      = new(jsonSchema)
-	schemaShared96                      = new(jsonSchema)
-	schemaShared97                      = new(jsonSchema)
-	schemaShared98                      = new(jsonSchema)
-	schemaShared99                      = new(jsonSchema)
-	schemaShared100                     = new(jsonSchema)
-	schemaShared101                     = new(jsonSchema)
-	schemaShared102                     = new(jsonSchema)
-	schemaShared103                     = new(jsonSchema)
-	schemaShared104                     = new(jsonSchema)
-	schemaShared105                     = new(jsonSchema)
-	schemaShared106                     = new(jsonSchema)
-	schemaShared107                     = new(jsonSchema)
-	schemaShared108                     = new(jsonSchema)
-	schemaShared109                     = new(jsonSchema)
-	schemaShared110                     = new(jsonSchema)
-	schemaShared111                     = new(jsonSchema)
-	schemaShared112                     = new(jsonSchema)
-	schemaShared113                     = new(jsonSchema)
-	schemaShared114                     = new(jsonSchema)
-	schemaShared115                     = new(jsonSchema)
-	schemaShared116                     = new(jsonSchema)
-	schemaShared117                     = new(jsonSchema)
-	schemaShared118                     = new(jsonSchema)
-	schemaShared119                     = new(jsonSchema)
-	schemaShared120                     = new(jsonSchema)
-	schemaShared121                     = new(jsonSchema)
-	schemaShared122                     = new(jsonSchema)
-	schemaShared123                     = new(jsonSchema)
-	schemaShared124                     = new(jsonSchema)
-	schemaShared125                     = new(jsonSchema)
-	schemaShared126                     = new(jsonSchema)
-	schemaShared127                     = new(jsonSchema)
-	schemaShared128                     = new(jsonSchema)
-	schemaShared129                     = new(jsonSchema)
-	schemaShared130                     = new(jsonSchema)
-	schemaShared131                     = new(jsonSchema)
-	schemaShared132                     = new(jsonSchema)
-	schemaShared133                     = new(jsonSchema)
-	schemaShared134                     = new(jsonSchema)
-	schemaShared135                     = new(jsonSchema)
-	schemaShared136                     = new(jsonSchema)
-	schemaShared137                     = new(jsonSchema)
-	schemaShared138                     = new(jsonSchema)
-	schemaShared139                     = new(jsonSchema)
-	schemaShared140                     = new(jsonSchema)
-	schemaShared141                     = new(jsonSchema)
-	schemaShared142                     = new(jsonSchema)
-	schemaShared143                     = new(jsonSchema)
-	schemaShared144                     = new(jsonSchema)
-	schemaShared145                     = new(jsonSchema)
-	schemaShared146                     = new(jsonSchema)
-	schemaShared147                     = new(jsonSchema)
-	schemaShared148                     = new(jsonSchema)
-	schemaShared149                     = new(jsonSchema)
-	schemaShared150                     = new(jsonSchema)
-	schemaShared151                     = new(jsonSchema)
-	schemaShared152                     = new(jsonSchema)
-	schemaShared153                     = new(jsonSchema)
-	schemaShared154                     = new(jsonSchema)
-	schemaShared155                     = new(jsonSchema)
-	schemaShared156                     = new(jsonSchema)
-	schemaShared157                     = new(jsonSchema)
-	schemaShared158                     = new(jsonSchema)
-	schemaShared159                     = new(jsonSchema)
-	schemaShared160                     = new(jsonSchema)
+	sharedSchema1                       = new(jsonSchema)
+	sharedSchema2                       = new(jsonSchema)
+	sharedSchema3                       = new(jsonSchema)
+	sharedSchema4                       = new(jsonSchema)
+	sharedSchema5                       = new(jsonSchema)
+	sharedSchema6                       = new(jsonSchema)
+	sharedSchema7                       = new(jsonSchema)
+	sharedSchema8                       = new(jsonSchema)
+	sharedSchema9                       = new(jsonSchema)
+	sharedSchema10                      = new(jsonSchema)
+	sharedSchema11                      = new(jsonSchema)
+	sharedSchema12                      = new(jsonSchema)
+	sharedSchema13                      = new(jsonSchema)
+	sharedSchema14                      = new(jsonSchema)
+	sharedSchema15                      = new(jsonSchema)
+	sharedSchema16                      = new(jsonSchema)
+	sharedSchema17                      = new(jsonSchema)
+	sharedSchema18                      = new(jsonSchema)
+	sharedSchema19                      = new(jsonSchema)
+	sharedSchema20                      = new(jsonSchema)
+	sharedSchema21                      = new(jsonSchema)
+	sharedSchema22                      = new(jsonSchema)
+	sharedSchema23                      = new(jsonSchema)
+	sharedSchema24                      = new(jsonSchema)
+	sharedSchema25                      = new(jsonSchema)
+	sharedSchema26                      = new(jsonSchema)
+	sharedSchema27                      = new(jsonSchema)
+	sharedSchema28                      = new(jsonSchema)
+	sharedSchema29                      = new(jsonSchema)
+	sharedSchema30                      = new(jsonSchema)
+	sharedSchema31                      = new(jsonSchema)
+	sharedSchema32                      = new(jsonSchema)
+	sharedSchema33                      = new(jsonSchema)
+	sharedSchema34                      = new(jsonSchema)
+	sharedSchema35                      = new(jsonSchema)
+	sharedSchema36                      = new(jsonSchema)
+	sharedSchema37                      = new(jsonSchema)
+	sharedSchema38                      = new(jsonSchema)
+	sharedSchema39                      = new(jsonSchema)
+	sharedSchema40                      = new(jsonSchema)
+	sharedSchema41                      = new(jsonSchema)
+	sharedSchema42                      = new(jsonSchema)
+	sharedSchema43                      = new(jsonSchema)
+	sharedSchema44                      = new(jsonSchema)
+	sharedSchema45                      = new(jsonSchema)
+	sharedSchema46                      = new(jsonSchema)
+	sharedSchema47                      = new(jsonSchema)
+	sharedSchema48                      = new(jsonSchema)
+	sharedSchema49                      = new(jsonSchema)
+	sharedSchema50                      = new(jsonSchema)
+	sharedSchema51                      = new(jsonSchema)
+	sharedSchema52                      = new(jsonSchema)
+	sharedSchema53                      = new(jsonSchema)
+	sharedSchema54                      = new(jsonSchema)
+	sharedSchema55                      = new(jsonSchema)
+	sharedSchema56                      = new(jsonSchema)
+	sharedSchema57                      = new(jsonSchema)
+	sharedSchema58                      = new(jsonSchema)
+	sharedSchema59                      = new(jsonSchema)
+	sharedSchema60                      = new(jsonSchema)
+	sharedSchema61                      = new(jsonSchema)
+	sharedSchema62                      = new(jsonSchema)
+	sharedSchema63                      = new(jsonSchema)
+	sharedSchema64                      = new(jsonSchema)
+	sharedSchema65                      = new(jsonSchema)
+	sharedSchema66                      = new(jsonSchema)
+	sharedSchema67                      = new(jsonSchema)
+	sharedSchema68                      = new(jsonSchema)
+	sharedSchema69                      = new(jsonSchema)
+	sharedSchema70                      = new(jsonSchema)
+	sharedSchema71                      = new(jsonSchema)
+	sharedSchema72                      = new(jsonSchema)
+	sharedSchema73                      = new(jsonSchema)
+	sharedSchema74                      = new(jsonSchema)
+	sharedSchema75                      = new(jsonSchema)
+	sharedSchema76                      = new(jsonSchema)
+	sharedSchema77                      = new(jsonSchema)
+	sharedSchema78                      = new(jsonSchema)
+	sharedSchema79                      = new(jsonSchema)
+	sharedSchema80                      = new(jsonSchema)
+	sharedSchema81                      = new(jsonSchema)
+	sharedSchema82                      = new(jsonSchema)
+	sharedSchema83                      = new(jsonSchema)
+	sharedSchema84                      = new(jsonSchema)
+	sharedSchema85                      = new(jsonSchema)
+	sharedSchema86                      = new(jsonSchema)
+	sharedSchema87                      = new(jsonSchema)
+	sharedSchema88                      = new(jsonSchema)
+	sharedSchema89                      = new(jsonSchema)
+	sharedSchema90                      = new(jsonSchema)
+	sharedSchema91                      = new(jsonSchema)
+	sharedSchema92                      = new(jsonSchema)
+	sharedSchema93                      = new(jsonSchema)
+	sharedSchema94                      = new(jsonSchema)
+	sharedSchema95                      = new(jsonSchema)
+	sharedSchema96                      = new(jsonSchema)
+	sharedSchema97                      = new(jsonSchema)
+	sharedSchema98                      = new(jsonSchema)
+	sharedSchema99                      = new(jsonSchema)
+	sharedSchema100                     = new(jsonSchema)
+	sharedSchema101                     = new(jsonSchema)
+	sharedSchema102                     = new(jsonSchema)
+	sharedSchema103                     = new(jsonSchema)
+	sharedSchema104                     = new(jsonSchema)
+	sharedSchema105                     = new(jsonSchema)
+	sharedSchema106                     = new(jsonSchema)
+	sharedSchema107                     = new(jsonSchema)
+	sharedSchema108                     = new(jsonSchema)
+	sharedSchema109                     = new(jsonSchema)
+	sharedSchema110                     = new(jsonSchema)
+	sharedSchema111                     = new(jsonSchema)
+	sharedSchema112                     = new(jsonSchema)
+	sharedSchema113                     = new(jsonSchema)
+	sharedSchema114                     = new(jsonSchema)
+	sharedSchema115                     = new(jsonSchema)
+	sharedSchema116                     = new(jsonSchema)
+	sharedSchema117                     = new(jsonSchema)
+	sharedSchema118                     = new(jsonSchema)
+	sharedSchema119                     = new(jsonSchema)
+	sharedSchema120                     = new(jsonSchema)
+	sharedSchema121                     = new(jsonSchema)
+	sharedSchema122                     = new(jsonSchema)
+	sharedSchema123                     = new(jsonSchema)
+	sharedSchema124                     = new(jsonSchema)
+	sharedSchema125                     = new(jsonSchema)
+	sharedSchema126                     = new(jsonSchema)
+	sharedSchema127                     = new(jsonSchema)
+	sharedSchema128                     = new(jsonSchema)
+	sharedSchema129                     = new(jsonSchema)
+	sharedSchema130                     = new(jsonSchema)
+	sharedSchema131                     = new(jsonSchema)
+	sharedSchema132                     = new(jsonSchema)
+	sharedSchema133                     = new(jsonSchema)
+	sharedSchema134                     = new(jsonSchema)
+	sharedSchema135                     = new(jsonSchema)
+	sharedSchema136                     = new(jsonSchema)
+	sharedSchema137                     = new(jsonSchema)
+	sharedSchema138                     = new(jsonSchema)
+	sharedSchema139                     = new(jsonSchema)
+	sharedSchema140                     = new(jsonSchema)
+	sharedSchema141                     = new(jsonSchema)
+	sharedSchema142                     = new(jsonSchema)
+	sharedSchema143                     = new(jsonSchema)
+	sharedSchema144                     = new(jsonSchema)
+	sharedSchema145                     = new(jsonSchema)
+	sharedSchema146                     = new(jsonSchema)
+	sharedSchema147                     = new(jsonSchema)
+	sharedSchema148                     = new(jsonSchema)
+	sharedSchema149                     = new(jsonSchema)
+	sharedSchema150                     = new(jsonSchema)
+	sharedSchema151                     = new(jsonSchema)
+	sharedSchema152                     = new(jsonSchema)
+	sharedSchema153                     = new(jsonSchema)
+	sharedSchema154                     = new(jsonSchema)
+	sharedSchema155                     = new(jsonSchema)
+	sharedSchema156                     = new(jsonSchema)
+	sharedSchema157                     = new(jsonSchema)
+	sharedSchema158                     = new(jsonSchema)
+	sharedSchema159                     = new(jsonSchema)
+	sharedSchema160                     = new(jsonSchema)
+)
+
+// The schemas without subschemas, each shared by every schema that has it.
+var (
+	leafSchema1 = &jsonSchema{
+		types:     16,
+		maxLength: -1,
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	leafSchema2 = &jsonSchema{
+		types:     16,
+		nullable:  true,
+		maxLength: -1,
+		format:    "email",
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	leafSchema3 = &jsonSchema{
+		types:     16,
+		nullable:  true,
+		maxLength: -1,
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	leafSchema4 = &jsonSchema{
+		types:     64,
+		nullable:  true,
+		maxLength: -1,
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	leafSchema5 = &jsonSchema{
+		types:     64,
+		maxLength: -1,
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	leafSchema6 = &jsonSchema{
+		types:     16,
+		nullable:  true,
+		maxLength: -1,
+		format:    "date-time",
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	leafSchema7 = &jsonSchema{
+		types:     16,
+		maxLength: -1,
+		format:    "date-time",
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	leafSchema8 = &jsonSchema{
+		types:     4,
+		maxLength: -1,
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	leafSchema9 = &jsonSchema{
+		types:     2,
+		maxLength: -1,
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	leafSchema10 = &jsonSchema{
+		types:     8,
+		nullable:  true,
+		maxLength: -1,
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	leafSchema11 = &jsonSchema{
+		types:     16,
+		maxLength: -1,
+		format:    "uri",
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	leafSchema12 = &jsonSchema{
+		types:     16,
+		nullable:  true,
+		maxLength: -1,
+		format:    "uri",
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	leafSchema13 = &jsonSchema{
+		types:     2,
+		nullable:  true,
+		maxLength: -1,
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	leafSchema14 = &jsonSchema{
+		types:     4,
+		nullable:  true,
+		maxLength: -1,
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	leafSchema15 = &jsonSchema{
+		types:     8,
+		maxLength: -1,
+		maxItems:  -1,
+		maxProps:  -1,
+	}
 )
 
 func init() {
@@ -741,24 +848,24 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"address_1", "address_2", "city", "company", "country_code", "created_at", "customer_id", "deleted_at", "first_name", "id", "last_name", "metadata", "phone", "postal_code", "province", "updated_at"},
 		props: []property{
-			{name: "id", schema: schemaShared1},
-			{name: "customer_id", schema: schemaShared2},
-			{name: "customer", schema: schemaShared3},
-			{name: "company", schema: schemaShared4},
-			{name: "first_name", schema: schemaShared5},
-			{name: "last_name", schema: schemaShared6},
-			{name: "address_1", schema: schemaShared7},
-			{name: "address_2", schema: schemaShared8},
-			{name: "city", schema: schemaShared9},
-			{name: "country_code", schema: schemaShared10},
-			{name: "country", schema: schemaShared11},
-			{name: "province", schema: schemaShared12},
-			{name: "postal_code", schema: schemaShared13},
-			{name: "phone", schema: schemaShared14},
-			{name: "created_at", schema: schemaShared15},
-			{name: "updated_at", schema: schemaShared16},
-			{name: "deleted_at", schema: schemaShared17},
-			{name: "metadata", schema: schemaShared18},
+			{name: "id", schema: sharedSchema1},
+			{name: "customer_id", schema: sharedSchema2},
+			{name: "customer", schema: sharedSchema3},
+			{name: "company", schema: sharedSchema4},
+			{name: "first_name", schema: sharedSchema5},
+			{name: "last_name", schema: sharedSchema6},
+			{name: "address_1", schema: sharedSchema7},
+			{name: "address_2", schema: sharedSchema8},
+			{name: "city", schema: sharedSchema9},
+			{name: "country_code", schema: sharedSchema10},
+			{name: "country", schema: sharedSchema11},
+			{name: "province", schema: sharedSchema12},
+			{name: "postal_code", schema: sharedSchema13},
+			{name: "phone", schema: sharedSchema14},
+			{name: "created_at", schema: sharedSchema15},
+			{name: "updated_at", schema: sharedSchema16},
+			{name: "deleted_at", schema: sharedSchema17},
+			{name: "metadata", schema: sharedSchema18},
 		},
 	}
 	*schemaCart = jsonSchema{
@@ -768,27 +875,9 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"billing_address_id", "completed_at", "context", "created_at", "customer_id", "deleted_at", "email", "id", "idempotency_key", "metadata", "payment_authorized_at", "payment_id", "payment_session", "region_id", "shipping_address_id", "type", "updated_at"},
 		props: []property{
-			{name: "id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "email", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				format:    "email",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "billing_address_id", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "id", schema: leafSchema1},
+			{name: "email", schema: leafSchema2},
+			{name: "billing_address_id", schema: leafSchema3},
 			{name: "billing_address", schema: &jsonSchema{
 				types:     64,
 				nullable:  true,
@@ -797,33 +886,27 @@ func init() {
 				maxProps:  -1,
 				required:  []string{"address_1", "address_2", "city", "company", "country_code", "created_at", "customer_id", "deleted_at", "first_name", "id", "last_name", "metadata", "phone", "postal_code", "province", "updated_at"},
 				props: []property{
-					{name: "id", schema: schemaShared1},
-					{name: "customer_id", schema: schemaShared2},
-					{name: "customer", schema: schemaShared3},
-					{name: "company", schema: schemaShared4},
-					{name: "first_name", schema: schemaShared5},
-					{name: "last_name", schema: schemaShared6},
-					{name: "address_1", schema: schemaShared7},
-					{name: "address_2", schema: schemaShared8},
-					{name: "city", schema: schemaShared9},
-					{name: "country_code", schema: schemaShared10},
-					{name: "country", schema: schemaShared11},
-					{name: "province", schema: schemaShared12},
-					{name: "postal_code", schema: schemaShared13},
-					{name: "phone", schema: schemaShared14},
-					{name: "created_at", schema: schemaShared15},
-					{name: "updated_at", schema: schemaShared16},
-					{name: "deleted_at", schema: schemaShared17},
-					{name: "metadata", schema: schemaShared18},
+					{name: "id", schema: sharedSchema1},
+					{name: "customer_id", schema: sharedSchema2},
+					{name: "customer", schema: sharedSchema3},
+					{name: "company", schema: sharedSchema4},
+					{name: "first_name", schema: sharedSchema5},
+					{name: "last_name", schema: sharedSchema6},
+					{name: "address_1", schema: sharedSchema7},
+					{name: "address_2", schema: sharedSchema8},
+					{name: "city", schema: sharedSchema9},
+					{name: "country_code", schema: sharedSchema10},
+					{name: "country", schema: sharedSchema11},
+					{name: "province", schema: sharedSchema12},
+					{name: "postal_code", schema: sharedSchema13},
+					{name: "phone", schema: sharedSchema14},
+					{name: "created_at", schema: sharedSchema15},
+					{name: "updated_at", schema: sharedSchema16},
+					{name: "deleted_at", schema: sharedSchema17},
+					{name: "metadata", schema: sharedSchema18},
 				},
 			}},
-			{name: "shipping_address_id", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "shipping_address_id", schema: leafSchema3},
 			{name: "shipping_address", schema: &jsonSchema{
 				types:     64,
 				nullable:  true,
@@ -832,24 +915,24 @@ func init() {
 				maxProps:  -1,
 				required:  []string{"address_1", "address_2", "city", "company", "country_code", "created_at", "customer_id", "deleted_at", "first_name", "id", "last_name", "metadata", "phone", "postal_code", "province", "updated_at"},
 				props: []property{
-					{name: "id", schema: schemaShared1},
-					{name: "customer_id", schema: schemaShared2},
-					{name: "customer", schema: schemaShared3},
-					{name: "company", schema: schemaShared4},
-					{name: "first_name", schema: schemaShared5},
-					{name: "last_name", schema: schemaShared6},
-					{name: "address_1", schema: schemaShared7},
-					{name: "address_2", schema: schemaShared8},
-					{name: "city", schema: schemaShared9},
-					{name: "country_code", schema: schemaShared10},
-					{name: "country", schema: schemaShared11},
-					{name: "province", schema: schemaShared12},
-					{name: "postal_code", schema: schemaShared13},
-					{name: "phone", schema: schemaShared14},
-					{name: "created_at", schema: schemaShared15},
-					{name: "updated_at", schema: schemaShared16},
-					{name: "deleted_at", schema: schemaShared17},
-					{name: "metadata", schema: schemaShared18},
+					{name: "id", schema: sharedSchema1},
+					{name: "customer_id", schema: sharedSchema2},
+					{name: "customer", schema: sharedSchema3},
+					{name: "company", schema: sharedSchema4},
+					{name: "first_name", schema: sharedSchema5},
+					{name: "last_name", schema: sharedSchema6},
+					{name: "address_1", schema: sharedSchema7},
+					{name: "address_2", schema: sharedSchema8},
+					{name: "city", schema: sharedSchema9},
+					{name: "country_code", schema: sharedSchema10},
+					{name: "country", schema: sharedSchema11},
+					{name: "province", schema: sharedSchema12},
+					{name: "postal_code", schema: sharedSchema13},
+					{name: "phone", schema: sharedSchema14},
+					{name: "created_at", schema: sharedSchema15},
+					{name: "updated_at", schema: sharedSchema16},
+					{name: "deleted_at", schema: sharedSchema17},
+					{name: "metadata", schema: sharedSchema18},
 				},
 			}},
 			{name: "items", schema: &jsonSchema{
@@ -859,12 +942,7 @@ func init() {
 				items:     schemaLineItem,
 				maxProps:  -1,
 			}},
-			{name: "region_id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "region_id", schema: leafSchema1},
 			{name: "region", schema: &jsonSchema{
 				types:     64,
 				nullable:  true,
@@ -873,25 +951,25 @@ func init() {
 				maxProps:  -1,
 				required:  []string{"automatic_taxes", "created_at", "currency_code", "deleted_at", "gift_cards_taxable", "id", "metadata", "name", "tax_code", "tax_provider_id", "tax_rate", "updated_at"},
 				props: []property{
-					{name: "id", schema: schemaShared76},
-					{name: "name", schema: schemaShared77},
-					{name: "currency_code", schema: schemaShared78},
-					{name: "currency", schema: schemaShared79},
-					{name: "tax_rate", schema: schemaShared80},
-					{name: "tax_rates", schema: schemaShared81},
-					{name: "tax_code", schema: schemaShared82},
-					{name: "gift_cards_taxable", schema: schemaShared83},
-					{name: "automatic_taxes", schema: schemaShared84},
-					{name: "countries", schema: schemaShared85},
-					{name: "tax_provider_id", schema: schemaShared86},
-					{name: "tax_provider", schema: schemaShared87},
-					{name: "payment_providers", schema: schemaShared88},
-					{name: "fulfillment_providers", schema: schemaShared89},
-					{name: "includes_tax", schema: schemaShared90},
-					{name: "created_at", schema: schemaShared91},
-					{name: "updated_at", schema: schemaShared92},
-					{name: "deleted_at", schema: schemaShared93},
-					{name: "metadata", schema: schemaShared94},
+					{name: "id", schema: sharedSchema76},
+					{name: "name", schema: sharedSchema77},
+					{name: "currency_code", schema: sharedSchema78},
+					{name: "currency", schema: sharedSchema79},
+					{name: "tax_rate", schema: sharedSchema80},
+					{name: "tax_rates", schema: sharedSchema81},
+					{name: "tax_code", schema: sharedSchema82},
+					{name: "gift_cards_taxable", schema: sharedSchema83},
+					{name: "automatic_taxes", schema: sharedSchema84},
+					{name: "countries", schema: sharedSchema85},
+					{name: "tax_provider_id", schema: sharedSchema86},
+					{name: "tax_provider", schema: sharedSchema87},
+					{name: "payment_providers", schema: sharedSchema88},
+					{name: "fulfillment_providers", schema: sharedSchema89},
+					{name: "includes_tax", schema: sharedSchema90},
+					{name: "created_at", schema: sharedSchema91},
+					{name: "updated_at", schema: sharedSchema92},
+					{name: "deleted_at", schema: sharedSchema93},
+					{name: "metadata", schema: sharedSchema94},
 				},
 			}},
 			{name: "discounts", schema: &jsonSchema{
@@ -908,53 +986,18 @@ func init() {
 				items:     schemaGiftCard,
 				maxProps:  -1,
 			}},
-			{name: "customer_id", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "customer", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "payment_session", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "customer_id", schema: leafSchema3},
+			{name: "customer", schema: leafSchema4},
+			{name: "payment_session", schema: leafSchema4},
 			{name: "payment_sessions", schema: &jsonSchema{
 				types:     32,
 				maxLength: -1,
 				maxItems:  -1,
-				items: &jsonSchema{
-					types:     64,
-					maxLength: -1,
-					maxItems:  -1,
-					maxProps:  -1,
-				},
-				maxProps: -1,
-			}},
-			{name: "payment_id", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
+				items:     leafSchema5,
 				maxProps:  -1,
 			}},
-			{name: "payment", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "payment_id", schema: leafSchema3},
+			{name: "payment", schema: leafSchema4},
 			{name: "shipping_methods", schema: &jsonSchema{
 				types:     32,
 				maxLength: -1,
@@ -963,43 +1006,11 @@ func init() {
 				maxProps:  -1,
 			}},
 			{name: "type", schema: schemaCartType},
-			{name: "completed_at", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "payment_authorized_at", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "idempotency_key", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "context", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "sales_channel_id", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "completed_at", schema: leafSchema6},
+			{name: "payment_authorized_at", schema: leafSchema6},
+			{name: "idempotency_key", schema: leafSchema3},
+			{name: "context", schema: leafSchema4},
+			{name: "sales_channel_id", schema: leafSchema3},
 			{name: "sales_channel", schema: &jsonSchema{
 				types:     64,
 				nullable:  true,
@@ -1008,121 +1019,36 @@ func init() {
 				maxProps:  -1,
 				required:  []string{"created_at", "deleted_at", "description", "id", "is_disabled", "name", "updated_at"},
 				props: []property{
-					{name: "id", schema: schemaShared131},
-					{name: "name", schema: schemaShared132},
-					{name: "description", schema: schemaShared133},
-					{name: "is_disabled", schema: schemaShared134},
-					{name: "locations", schema: schemaShared135},
-					{name: "created_at", schema: schemaShared136},
-					{name: "updated_at", schema: schemaShared137},
-					{name: "deleted_at", schema: schemaShared138},
-					{name: "metadata", schema: schemaShared139},
-					{name: "carts", schema: schemaShared140},
-					{name: "orders", schema: schemaShared141},
-					{name: "publishableKeys", schema: schemaShared142},
+					{name: "id", schema: sharedSchema131},
+					{name: "name", schema: sharedSchema132},
+					{name: "description", schema: sharedSchema133},
+					{name: "is_disabled", schema: sharedSchema134},
+					{name: "locations", schema: sharedSchema135},
+					{name: "created_at", schema: sharedSchema136},
+					{name: "updated_at", schema: sharedSchema137},
+					{name: "deleted_at", schema: sharedSchema138},
+					{name: "metadata", schema: sharedSchema139},
+					{name: "carts", schema: sharedSchema140},
+					{name: "orders", schema: sharedSchema141},
+					{name: "publishableKeys", schema: sharedSchema142},
 				},
 			}},
-			{name: "created_at", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "updated_at", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "deleted_at", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "metadata", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "shipping_total", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "discount_total", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "raw_discount_total", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "item_tax_total", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "shipping_tax_total", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "tax_total", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "refunded_total", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "total", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "subtotal", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "refundable_amount", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "gift_card_total", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "gift_card_tax_total", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "created_at", schema: leafSchema7},
+			{name: "updated_at", schema: leafSchema7},
+			{name: "deleted_at", schema: leafSchema6},
+			{name: "metadata", schema: leafSchema4},
+			{name: "shipping_total", schema: leafSchema8},
+			{name: "discount_total", schema: leafSchema8},
+			{name: "raw_discount_total", schema: leafSchema8},
+			{name: "item_tax_total", schema: leafSchema8},
+			{name: "shipping_tax_total", schema: leafSchema8},
+			{name: "tax_total", schema: leafSchema8},
+			{name: "refunded_total", schema: leafSchema8},
+			{name: "total", schema: leafSchema8},
+			{name: "subtotal", schema: leafSchema8},
+			{name: "refundable_amount", schema: leafSchema8},
+			{name: "gift_card_total", schema: leafSchema8},
+			{name: "gift_card_tax_total", schema: leafSchema8},
 			{name: "sales_channels", schema: &jsonSchema{
 				types:     32,
 				nullable:  true,
@@ -1147,14 +1073,14 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"display_name", "id", "iso_2", "iso_3", "name", "num_code", "region_id"},
 		props: []property{
-			{name: "id", schema: schemaShared38},
-			{name: "iso_2", schema: schemaShared39},
-			{name: "iso_3", schema: schemaShared40},
-			{name: "num_code", schema: schemaShared41},
-			{name: "name", schema: schemaShared42},
-			{name: "display_name", schema: schemaShared43},
-			{name: "region_id", schema: schemaShared44},
-			{name: "region", schema: schemaShared45},
+			{name: "id", schema: sharedSchema38},
+			{name: "iso_2", schema: sharedSchema39},
+			{name: "iso_3", schema: sharedSchema40},
+			{name: "num_code", schema: sharedSchema41},
+			{name: "name", schema: sharedSchema42},
+			{name: "display_name", schema: sharedSchema43},
+			{name: "region_id", schema: sharedSchema44},
+			{name: "region", schema: sharedSchema45},
 		},
 	}
 	*schemaCurrency = jsonSchema{
@@ -1164,11 +1090,11 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"code", "name", "symbol", "symbol_native"},
 		props: []property{
-			{name: "code", schema: schemaShared19},
-			{name: "symbol", schema: schemaShared20},
-			{name: "symbol_native", schema: schemaShared21},
-			{name: "name", schema: schemaShared22},
-			{name: "includes_tax", schema: schemaShared23},
+			{name: "code", schema: sharedSchema19},
+			{name: "symbol", schema: sharedSchema20},
+			{name: "symbol_native", schema: sharedSchema21},
+			{name: "name", schema: sharedSchema22},
+			{name: "includes_tax", schema: sharedSchema23},
 		},
 	}
 	*schemaDiscount = jsonSchema{
@@ -1178,24 +1104,24 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"code", "created_at", "deleted_at", "ends_at", "id", "is_disabled", "is_dynamic", "metadata", "parent_discount_id", "rule_id", "starts_at", "updated_at", "usage_count", "usage_limit", "valid_duration"},
 		props: []property{
-			{name: "id", schema: schemaShared95},
-			{name: "code", schema: schemaShared96},
-			{name: "is_dynamic", schema: schemaShared97},
-			{name: "rule_id", schema: schemaShared98},
-			{name: "rule", schema: schemaShared99},
-			{name: "is_disabled", schema: schemaShared100},
-			{name: "parent_discount_id", schema: schemaShared101},
-			{name: "parent_discount", schema: schemaShared102},
-			{name: "starts_at", schema: schemaShared103},
-			{name: "ends_at", schema: schemaShared104},
-			{name: "valid_duration", schema: schemaShared105},
-			{name: "regions", schema: schemaShared106},
-			{name: "usage_limit", schema: schemaShared107},
-			{name: "usage_count", schema: schemaShared108},
-			{name: "created_at", schema: schemaShared109},
-			{name: "updated_at", schema: schemaShared110},
-			{name: "deleted_at", schema: schemaShared111},
-			{name: "metadata", schema: schemaShared112},
+			{name: "id", schema: sharedSchema95},
+			{name: "code", schema: sharedSchema96},
+			{name: "is_dynamic", schema: sharedSchema97},
+			{name: "rule_id", schema: sharedSchema98},
+			{name: "rule", schema: sharedSchema99},
+			{name: "is_disabled", schema: sharedSchema100},
+			{name: "parent_discount_id", schema: sharedSchema101},
+			{name: "parent_discount", schema: sharedSchema102},
+			{name: "starts_at", schema: sharedSchema103},
+			{name: "ends_at", schema: sharedSchema104},
+			{name: "valid_duration", schema: sharedSchema105},
+			{name: "regions", schema: sharedSchema106},
+			{name: "usage_limit", schema: sharedSchema107},
+			{name: "usage_count", schema: sharedSchema108},
+			{name: "created_at", schema: sharedSchema109},
+			{name: "updated_at", schema: sharedSchema110},
+			{name: "deleted_at", schema: sharedSchema111},
+			{name: "metadata", schema: sharedSchema112},
 		},
 	}
 	*schemaDiscountRule = jsonSchema{
@@ -1205,16 +1131,16 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"allocation", "created_at", "deleted_at", "description", "id", "metadata", "type", "updated_at", "value"},
 		props: []property{
-			{name: "id", schema: schemaShared143},
+			{name: "id", schema: sharedSchema143},
 			{name: "type", schema: schemaDiscountRuleType},
-			{name: "description", schema: schemaShared144},
-			{name: "value", schema: schemaShared145},
+			{name: "description", schema: sharedSchema144},
+			{name: "value", schema: sharedSchema145},
 			{name: "allocation", schema: schemaDiscountRuleAllocation},
-			{name: "conditions", schema: schemaShared146},
-			{name: "created_at", schema: schemaShared147},
-			{name: "updated_at", schema: schemaShared148},
-			{name: "deleted_at", schema: schemaShared149},
-			{name: "metadata", schema: schemaShared150},
+			{name: "conditions", schema: sharedSchema146},
+			{name: "created_at", schema: sharedSchema147},
+			{name: "updated_at", schema: sharedSchema148},
+			{name: "deleted_at", schema: sharedSchema149},
+			{name: "metadata", schema: sharedSchema150},
 		},
 	}
 	*schemaDiscountRuleAllocation = jsonSchema{
@@ -1239,8 +1165,8 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"id", "is_installed"},
 		props: []property{
-			{name: "id", schema: schemaShared46},
-			{name: "is_installed", schema: schemaShared47},
+			{name: "id", schema: sharedSchema46},
+			{name: "is_installed", schema: sharedSchema47},
 		},
 	}
 	*schemaGiftCard = jsonSchema{
@@ -1250,36 +1176,11 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"balance", "code", "created_at", "deleted_at", "ends_at", "id", "is_disabled", "metadata", "order_id", "region_id", "tax_rate", "updated_at", "value"},
 		props: []property{
-			{name: "id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "code", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "value", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "balance", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "region_id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "id", schema: leafSchema1},
+			{name: "code", schema: leafSchema1},
+			{name: "value", schema: leafSchema8},
+			{name: "balance", schema: leafSchema8},
+			{name: "region_id", schema: leafSchema1},
 			{name: "region", schema: &jsonSchema{
 				types:     64,
 				nullable:  true,
@@ -1288,91 +1189,36 @@ func init() {
 				maxProps:  -1,
 				required:  []string{"automatic_taxes", "created_at", "currency_code", "deleted_at", "gift_cards_taxable", "id", "metadata", "name", "tax_code", "tax_provider_id", "tax_rate", "updated_at"},
 				props: []property{
-					{name: "id", schema: schemaShared76},
-					{name: "name", schema: schemaShared77},
-					{name: "currency_code", schema: schemaShared78},
-					{name: "currency", schema: schemaShared79},
-					{name: "tax_rate", schema: schemaShared80},
-					{name: "tax_rates", schema: schemaShared81},
-					{name: "tax_code", schema: schemaShared82},
-					{name: "gift_cards_taxable", schema: schemaShared83},
-					{name: "automatic_taxes", schema: schemaShared84},
-					{name: "countries", schema: schemaShared85},
-					{name: "tax_provider_id", schema: schemaShared86},
-					{name: "tax_provider", schema: schemaShared87},
-					{name: "payment_providers", schema: schemaShared88},
-					{name: "fulfillment_providers", schema: schemaShared89},
-					{name: "includes_tax", schema: schemaShared90},
-					{name: "created_at", schema: schemaShared91},
-					{name: "updated_at", schema: schemaShared92},
-					{name: "deleted_at", schema: schemaShared93},
-					{name: "metadata", schema: schemaShared94},
+					{name: "id", schema: sharedSchema76},
+					{name: "name", schema: sharedSchema77},
+					{name: "currency_code", schema: sharedSchema78},
+					{name: "currency", schema: sharedSchema79},
+					{name: "tax_rate", schema: sharedSchema80},
+					{name: "tax_rates", schema: sharedSchema81},
+					{name: "tax_code", schema: sharedSchema82},
+					{name: "gift_cards_taxable", schema: sharedSchema83},
+					{name: "automatic_taxes", schema: sharedSchema84},
+					{name: "countries", schema: sharedSchema85},
+					{name: "tax_provider_id", schema: sharedSchema86},
+					{name: "tax_provider", schema: sharedSchema87},
+					{name: "payment_providers", schema: sharedSchema88},
+					{name: "fulfillment_providers", schema: sharedSchema89},
+					{name: "includes_tax", schema: sharedSchema90},
+					{name: "created_at", schema: sharedSchema91},
+					{name: "updated_at", schema: sharedSchema92},
+					{name: "deleted_at", schema: sharedSchema93},
+					{name: "metadata", schema: sharedSchema94},
 				},
 			}},
-			{name: "order_id", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "order", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "is_disabled", schema: &jsonSchema{
-				types:     2,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "ends_at", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "tax_rate", schema: &jsonSchema{
-				types:     8,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "created_at", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "updated_at", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "deleted_at", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "metadata", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "order_id", schema: leafSchema3},
+			{name: "order", schema: leafSchema4},
+			{name: "is_disabled", schema: leafSchema9},
+			{name: "ends_at", schema: leafSchema6},
+			{name: "tax_rate", schema: leafSchema10},
+			{name: "created_at", schema: leafSchema7},
+			{name: "updated_at", schema: leafSchema7},
+			{name: "deleted_at", schema: leafSchema6},
+			{name: "metadata", schema: leafSchema4},
 		},
 	}
 	*schemaImage = jsonSchema{
@@ -1382,48 +1228,12 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"created_at", "deleted_at", "id", "metadata", "updated_at", "url"},
 		props: []property{
-			{name: "id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "url", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				format:    "uri",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "created_at", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "updated_at", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "deleted_at", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "metadata", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "id", schema: leafSchema1},
+			{name: "url", schema: leafSchema11},
+			{name: "created_at", schema: leafSchema7},
+			{name: "updated_at", schema: leafSchema7},
+			{name: "deleted_at", schema: leafSchema6},
+			{name: "metadata", schema: leafSchema4},
 		},
 	}
 	*schemaLineItem = jsonSchema{
@@ -1433,68 +1243,15 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"allow_discounts", "cart_id", "claim_order_id", "created_at", "description", "fulfilled_quantity", "has_shipping", "id", "is_giftcard", "is_return", "metadata", "order_edit_id", "order_id", "original_item_id", "quantity", "returned_quantity", "shipped_quantity", "should_merge", "swap_id", "thumbnail", "title", "unit_price", "updated_at", "variant_id"},
 		props: []property{
-			{name: "id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "cart_id", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "cart", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "order_id", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "order", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "swap_id", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "swap", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "claim_order_id", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "claim_order", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "id", schema: leafSchema1},
+			{name: "cart_id", schema: leafSchema3},
+			{name: "cart", schema: leafSchema4},
+			{name: "order_id", schema: leafSchema3},
+			{name: "order", schema: leafSchema4},
+			{name: "swap_id", schema: leafSchema3},
+			{name: "swap", schema: leafSchema4},
+			{name: "claim_order_id", schema: leafSchema3},
+			{name: "claim_order", schema: leafSchema4},
 			{name: "tax_lines", schema: &jsonSchema{
 				types:     32,
 				maxLength: -1,
@@ -1509,92 +1266,19 @@ func init() {
 				items:     schemaLineItemAdjustment,
 				maxProps:  -1,
 			}},
-			{name: "original_item_id", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "order_edit_id", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "order_edit", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "title", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "description", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "thumbnail", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				format:    "uri",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "is_return", schema: &jsonSchema{
-				types:     2,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "is_giftcard", schema: &jsonSchema{
-				types:     2,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "should_merge", schema: &jsonSchema{
-				types:     2,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "allow_discounts", schema: &jsonSchema{
-				types:     2,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "has_shipping", schema: &jsonSchema{
-				types:     2,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "unit_price", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "variant_id", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "original_item_id", schema: leafSchema3},
+			{name: "order_edit_id", schema: leafSchema3},
+			{name: "order_edit", schema: leafSchema4},
+			{name: "title", schema: leafSchema1},
+			{name: "description", schema: leafSchema3},
+			{name: "thumbnail", schema: leafSchema12},
+			{name: "is_return", schema: leafSchema9},
+			{name: "is_giftcard", schema: leafSchema9},
+			{name: "should_merge", schema: leafSchema9},
+			{name: "allow_discounts", schema: leafSchema9},
+			{name: "has_shipping", schema: leafSchema13},
+			{name: "unit_price", schema: leafSchema8},
+			{name: "variant_id", schema: leafSchema3},
 			{name: "variant", schema: &jsonSchema{
 				types:     64,
 				nullable:  true,
@@ -1603,144 +1287,53 @@ func init() {
 				maxProps:  -1,
 				required:  []string{"allow_backorder", "barcode", "created_at", "deleted_at", "ean", "height", "hs_code", "id", "inventory_quantity", "length", "manage_inventory", "material", "metadata", "mid_code", "origin_country", "product_id", "sku", "title", "upc", "updated_at", "weight", "width"},
 				props: []property{
-					{name: "id", schema: schemaShared48},
-					{name: "title", schema: schemaShared49},
-					{name: "product_id", schema: schemaShared50},
-					{name: "product", schema: schemaShared51},
-					{name: "prices", schema: schemaShared52},
-					{name: "sku", schema: schemaShared53},
-					{name: "barcode", schema: schemaShared54},
-					{name: "ean", schema: schemaShared55},
-					{name: "upc", schema: schemaShared56},
-					{name: "variant_rank", schema: schemaShared57},
-					{name: "inventory_quantity", schema: schemaShared58},
-					{name: "allow_backorder", schema: schemaShared59},
-					{name: "manage_inventory", schema: schemaShared60},
-					{name: "hs_code", schema: schemaShared61},
-					{name: "origin_country", schema: schemaShared62},
-					{name: "mid_code", schema: schemaShared63},
-					{name: "material", schema: schemaShared64},
-					{name: "weight", schema: schemaShared65},
-					{name: "length", schema: schemaShared66},
-					{name: "height", schema: schemaShared67},
-					{name: "width", schema: schemaShared68},
-					{name: "options", schema: schemaShared69},
-					{name: "inventory_items", schema: schemaShared70},
-					{name: "created_at", schema: schemaShared71},
-					{name: "updated_at", schema: schemaShared72},
-					{name: "deleted_at", schema: schemaShared73},
-					{name: "metadata", schema: schemaShared74},
-					{name: "purchasable", schema: schemaShared75},
+					{name: "id", schema: sharedSchema48},
+					{name: "title", schema: sharedSchema49},
+					{name: "product_id", schema: sharedSchema50},
+					{name: "product", schema: sharedSchema51},
+					{name: "prices", schema: sharedSchema52},
+					{name: "sku", schema: sharedSchema53},
+					{name: "barcode", schema: sharedSchema54},
+					{name: "ean", schema: sharedSchema55},
+					{name: "upc", schema: sharedSchema56},
+					{name: "variant_rank", schema: sharedSchema57},
+					{name: "inventory_quantity", schema: sharedSchema58},
+					{name: "allow_backorder", schema: sharedSchema59},
+					{name: "manage_inventory", schema: sharedSchema60},
+					{name: "hs_code", schema: sharedSchema61},
+					{name: "origin_country", schema: sharedSchema62},
+					{name: "mid_code", schema: sharedSchema63},
+					{name: "material", schema: sharedSchema64},
+					{name: "weight", schema: sharedSchema65},
+					{name: "length", schema: sharedSchema66},
+					{name: "height", schema: sharedSchema67},
+					{name: "width", schema: sharedSchema68},
+					{name: "options", schema: sharedSchema69},
+					{name: "inventory_items", schema: sharedSchema70},
+					{name: "created_at", schema: sharedSchema71},
+					{name: "updated_at", schema: sharedSchema72},
+					{name: "deleted_at", schema: sharedSchema73},
+					{name: "metadata", schema: sharedSchema74},
+					{name: "purchasable", schema: sharedSchema75},
 				},
 			}},
-			{name: "quantity", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "fulfilled_quantity", schema: &jsonSchema{
-				types:     4,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "returned_quantity", schema: &jsonSchema{
-				types:     4,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "shipped_quantity", schema: &jsonSchema{
-				types:     4,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "refundable", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "subtotal", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "tax_total", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "total", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "original_total", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "original_tax_total", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "discount_total", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "raw_discount_total", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "gift_card_total", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "includes_tax", schema: &jsonSchema{
-				types:     2,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "created_at", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "updated_at", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "metadata", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "quantity", schema: leafSchema8},
+			{name: "fulfilled_quantity", schema: leafSchema14},
+			{name: "returned_quantity", schema: leafSchema14},
+			{name: "shipped_quantity", schema: leafSchema14},
+			{name: "refundable", schema: leafSchema8},
+			{name: "subtotal", schema: leafSchema8},
+			{name: "tax_total", schema: leafSchema8},
+			{name: "total", schema: leafSchema8},
+			{name: "original_total", schema: leafSchema8},
+			{name: "original_tax_total", schema: leafSchema8},
+			{name: "discount_total", schema: leafSchema8},
+			{name: "raw_discount_total", schema: leafSchema8},
+			{name: "gift_card_total", schema: leafSchema8},
+			{name: "includes_tax", schema: leafSchema9},
+			{name: "created_at", schema: leafSchema7},
+			{name: "updated_at", schema: leafSchema7},
+			{name: "metadata", schema: leafSchema4},
 		},
 	}
 	*schemaLineItemAdjustment = jsonSchema{
@@ -1750,38 +1343,11 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"amount", "description", "discount_id", "id", "item_id", "metadata"},
 		props: []property{
-			{name: "id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "item_id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "item", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "description", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "discount_id", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "id", schema: leafSchema1},
+			{name: "item_id", schema: leafSchema1},
+			{name: "item", schema: leafSchema4},
+			{name: "description", schema: leafSchema1},
+			{name: "discount_id", schema: leafSchema3},
 			{name: "discount", schema: &jsonSchema{
 				types:     64,
 				nullable:  true,
@@ -1790,39 +1356,28 @@ func init() {
 				maxProps:  -1,
 				required:  []string{"code", "created_at", "deleted_at", "ends_at", "id", "is_disabled", "is_dynamic", "metadata", "parent_discount_id", "rule_id", "starts_at", "updated_at", "usage_count", "usage_limit", "valid_duration"},
 				props: []property{
-					{name: "id", schema: schemaShared95},
-					{name: "code", schema: schemaShared96},
-					{name: "is_dynamic", schema: schemaShared97},
-					{name: "rule_id", schema: schemaShared98},
-					{name: "rule", schema: schemaShared99},
-					{name: "is_disabled", schema: schemaShared100},
-					{name: "parent_discount_id", schema: schemaShared101},
-					{name: "parent_discount", schema: schemaShared102},
-					{name: "starts_at", schema: schemaShared103},
-					{name: "ends_at", schema: schemaShared104},
-					{name: "valid_duration", schema: schemaShared105},
-					{name: "regions", schema: schemaShared106},
-					{name: "usage_limit", schema: schemaShared107},
-					{name: "usage_count", schema: schemaShared108},
-					{name: "created_at", schema: schemaShared109},
-					{name: "updated_at", schema: schemaShared110},
-					{name: "deleted_at", schema: schemaShared111},
-					{name: "metadata", schema: schemaShared112},
+					{name: "id", schema: sharedSchema95},
+					{name: "code", schema: sharedSchema96},
+					{name: "is_dynamic", schema: sharedSchema97},
+					{name: "rule_id", schema: sharedSchema98},
+					{name: "rule", schema: sharedSchema99},
+					{name: "is_disabled", schema: sharedSchema100},
+					{name: "parent_discount_id", schema: sharedSchema101},
+					{name: "parent_discount", schema: sharedSchema102},
+					{name: "starts_at", schema: sharedSchema103},
+					{name: "ends_at", schema: sharedSchema104},
+					{name: "valid_duration", schema: sharedSchema105},
+					{name: "regions", schema: sharedSchema106},
+					{name: "usage_limit", schema: sharedSchema107},
+					{name: "usage_count", schema: sharedSchema108},
+					{name: "created_at", schema: sharedSchema109},
+					{name: "updated_at", schema: sharedSchema110},
+					{name: "deleted_at", schema: sharedSchema111},
+					{name: "metadata", schema: sharedSchema112},
 				},
 			}},
-			{name: "amount", schema: &jsonSchema{
-				types:     8,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "metadata", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "amount", schema: leafSchema15},
+			{name: "metadata", schema: leafSchema4},
 		},
 	}
 	*schemaLineItemTaxLine = jsonSchema{
@@ -1832,65 +1387,15 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"code", "created_at", "id", "item_id", "metadata", "name", "rate", "updated_at"},
 		props: []property{
-			{name: "id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "code", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "name", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "rate", schema: &jsonSchema{
-				types:     8,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "item_id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "item", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "created_at", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "updated_at", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "metadata", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "id", schema: leafSchema1},
+			{name: "code", schema: leafSchema3},
+			{name: "name", schema: leafSchema1},
+			{name: "rate", schema: leafSchema15},
+			{name: "item_id", schema: leafSchema1},
+			{name: "item", schema: leafSchema4},
+			{name: "created_at", schema: leafSchema7},
+			{name: "updated_at", schema: leafSchema7},
+			{name: "metadata", schema: leafSchema4},
 		},
 	}
 	*schemaMoneyAmount = jsonSchema{
@@ -1900,18 +1405,8 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"amount", "created_at", "currency_code", "deleted_at", "id", "max_quantity", "min_quantity", "price_list_id", "region_id", "updated_at", "variant_id"},
 		props: []property{
-			{name: "id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "currency_code", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "id", schema: leafSchema1},
+			{name: "currency_code", schema: leafSchema1},
 			{name: "currency", schema: &jsonSchema{
 				types:     64,
 				nullable:  true,
@@ -1920,97 +1415,25 @@ func init() {
 				maxProps:  -1,
 				required:  []string{"code", "name", "symbol", "symbol_native"},
 				props: []property{
-					{name: "code", schema: schemaShared19},
-					{name: "symbol", schema: schemaShared20},
-					{name: "symbol_native", schema: schemaShared21},
-					{name: "name", schema: schemaShared22},
-					{name: "includes_tax", schema: schemaShared23},
+					{name: "code", schema: sharedSchema19},
+					{name: "symbol", schema: sharedSchema20},
+					{name: "symbol_native", schema: sharedSchema21},
+					{name: "name", schema: sharedSchema22},
+					{name: "includes_tax", schema: sharedSchema23},
 				},
 			}},
-			{name: "amount", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "min_quantity", schema: &jsonSchema{
-				types:     4,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "max_quantity", schema: &jsonSchema{
-				types:     4,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "price_list_id", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "price_list", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "variant_id", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "variant", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "region_id", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "region", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "created_at", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "updated_at", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "deleted_at", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "amount", schema: leafSchema8},
+			{name: "min_quantity", schema: leafSchema14},
+			{name: "max_quantity", schema: leafSchema14},
+			{name: "price_list_id", schema: leafSchema3},
+			{name: "price_list", schema: leafSchema4},
+			{name: "variant_id", schema: leafSchema3},
+			{name: "variant", schema: leafSchema4},
+			{name: "region_id", schema: leafSchema3},
+			{name: "region", schema: leafSchema4},
+			{name: "created_at", schema: leafSchema7},
+			{name: "updated_at", schema: leafSchema7},
+			{name: "deleted_at", schema: leafSchema6},
 		},
 	}
 	*schemaPaymentProvider = jsonSchema{
@@ -2020,18 +1443,8 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"id", "is_installed"},
 		props: []property{
-			{name: "id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "is_installed", schema: &jsonSchema{
-				types:     2,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "id", schema: leafSchema1},
+			{name: "is_installed", schema: leafSchema9},
 		},
 	}
 	*schemaProduct = jsonSchema{
@@ -2041,45 +1454,12 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"collection_id", "created_at", "deleted_at", "description", "discountable", "external_id", "handle", "height", "hs_code", "id", "is_giftcard", "length", "material", "metadata", "mid_code", "origin_country", "profile_id", "status", "subtitle", "type_id", "thumbnail", "title", "updated_at", "weight", "width"},
 		props: []property{
-			{name: "id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "title", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "subtitle", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "description", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "handle", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "is_giftcard", schema: &jsonSchema{
-				types:     2,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "id", schema: leafSchema1},
+			{name: "title", schema: leafSchema1},
+			{name: "subtitle", schema: leafSchema3},
+			{name: "description", schema: leafSchema3},
+			{name: "handle", schema: leafSchema3},
+			{name: "is_giftcard", schema: leafSchema9},
 			{name: "status", schema: schemaProductStatus},
 			{name: "images", schema: &jsonSchema{
 				types:     32,
@@ -2088,14 +1468,7 @@ func init() {
 				items:     schemaImage,
 				maxProps:  -1,
 			}},
-			{name: "thumbnail", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				format:    "uri",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "thumbnail", schema: leafSchema12},
 			{name: "options", schema: &jsonSchema{
 				types:     32,
 				maxLength: -1,
@@ -2117,12 +1490,7 @@ func init() {
 				items:     schemaProductCategory,
 				maxProps:  -1,
 			}},
-			{name: "profile_id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "profile_id", schema: leafSchema1},
 			{name: "profile", schema: &jsonSchema{
 				types:     64,
 				nullable:  true,
@@ -2131,15 +1499,15 @@ func init() {
 				maxProps:  -1,
 				required:  []string{"created_at", "deleted_at", "id", "metadata", "name", "type", "updated_at"},
 				props: []property{
-					{name: "id", schema: schemaShared24},
-					{name: "name", schema: schemaShared25},
+					{name: "id", schema: sharedSchema24},
+					{name: "name", schema: sharedSchema25},
 					{name: "type", schema: schemaShippingProfileType},
-					{name: "products", schema: schemaShared26},
-					{name: "shipping_options", schema: schemaShared27},
-					{name: "created_at", schema: schemaShared28},
-					{name: "updated_at", schema: schemaShared29},
-					{name: "deleted_at", schema: schemaShared30},
-					{name: "metadata", schema: schemaShared31},
+					{name: "products", schema: sharedSchema26},
+					{name: "shipping_options", schema: sharedSchema27},
+					{name: "created_at", schema: sharedSchema28},
+					{name: "updated_at", schema: sharedSchema29},
+					{name: "deleted_at", schema: sharedSchema30},
+					{name: "metadata", schema: sharedSchema31},
 				},
 			}},
 			{name: "profiles", schema: &jsonSchema{
@@ -2150,69 +1518,15 @@ func init() {
 				items:     schemaShippingProfile,
 				maxProps:  -1,
 			}},
-			{name: "weight", schema: &jsonSchema{
-				types:     8,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "length", schema: &jsonSchema{
-				types:     8,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "height", schema: &jsonSchema{
-				types:     8,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "width", schema: &jsonSchema{
-				types:     8,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "hs_code", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "origin_country", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "mid_code", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "material", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "collection_id", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "weight", schema: leafSchema10},
+			{name: "length", schema: leafSchema10},
+			{name: "height", schema: leafSchema10},
+			{name: "width", schema: leafSchema10},
+			{name: "hs_code", schema: leafSchema3},
+			{name: "origin_country", schema: leafSchema3},
+			{name: "mid_code", schema: leafSchema3},
+			{name: "material", schema: leafSchema3},
+			{name: "collection_id", schema: leafSchema3},
 			{name: "collection", schema: &jsonSchema{
 				types:     64,
 				nullable:  true,
@@ -2221,23 +1535,17 @@ func init() {
 				maxProps:  -1,
 				required:  []string{"created_at", "deleted_at", "handle", "id", "metadata", "title", "updated_at"},
 				props: []property{
-					{name: "id", schema: schemaShared151},
-					{name: "title", schema: schemaShared152},
-					{name: "handle", schema: schemaShared153},
-					{name: "products", schema: schemaShared154},
-					{name: "created_at", schema: schemaShared155},
-					{name: "updated_at", schema: schemaShared156},
-					{name: "deleted_at", schema: schemaShared157},
-					{name: "metadata", schema: schemaShared158},
+					{name: "id", schema: sharedSchema151},
+					{name: "title", schema: sharedSchema152},
+					{name: "handle", schema: sharedSchema153},
+					{name: "products", schema: sharedSchema154},
+					{name: "created_at", schema: sharedSchema155},
+					{name: "updated_at", schema: sharedSchema156},
+					{name: "deleted_at", schema: sharedSchema157},
+					{name: "metadata", schema: sharedSchema158},
 				},
 			}},
-			{name: "type_id", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "type_id", schema: leafSchema3},
 			{name: "type", schema: &jsonSchema{
 				types:     64,
 				nullable:  true,
@@ -2246,12 +1554,12 @@ func init() {
 				maxProps:  -1,
 				required:  []string{"created_at", "deleted_at", "id", "metadata", "updated_at", "value"},
 				props: []property{
-					{name: "id", schema: schemaShared32},
-					{name: "value", schema: schemaShared33},
-					{name: "created_at", schema: schemaShared34},
-					{name: "updated_at", schema: schemaShared35},
-					{name: "deleted_at", schema: schemaShared36},
-					{name: "metadata", schema: schemaShared37},
+					{name: "id", schema: sharedSchema32},
+					{name: "value", schema: sharedSchema33},
+					{name: "created_at", schema: sharedSchema34},
+					{name: "updated_at", schema: sharedSchema35},
+					{name: "deleted_at", schema: sharedSchema36},
+					{name: "metadata", schema: sharedSchema37},
 				},
 			}},
 			{name: "tags", schema: &jsonSchema{
@@ -2261,19 +1569,8 @@ func init() {
 				items:     schemaProductTag,
 				maxProps:  -1,
 			}},
-			{name: "discountable", schema: &jsonSchema{
-				types:     2,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "external_id", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "discountable", schema: leafSchema9},
+			{name: "external_id", schema: leafSchema3},
 			{name: "sales_channels", schema: &jsonSchema{
 				types:     32,
 				maxLength: -1,
@@ -2281,35 +1578,10 @@ func init() {
 				items:     schemaSalesChannel,
 				maxProps:  -1,
 			}},
-			{name: "created_at", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "updated_at", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "deleted_at", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "metadata", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "created_at", schema: leafSchema7},
+			{name: "updated_at", schema: leafSchema7},
+			{name: "deleted_at", schema: leafSchema6},
+			{name: "metadata", schema: leafSchema4},
 		},
 	}
 	*schemaProductCategory = jsonSchema{
@@ -2319,114 +1591,33 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"category_children", "created_at", "handle", "id", "is_active", "is_internal", "metadata", "mpath", "name", "parent_category_id", "updated_at"},
 		props: []property{
-			{name: "id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "name", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "description", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "handle", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "mpath", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "is_internal", schema: &jsonSchema{
-				types:     2,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "is_active", schema: &jsonSchema{
-				types:     2,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "rank", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "id", schema: leafSchema1},
+			{name: "name", schema: leafSchema1},
+			{name: "description", schema: leafSchema1},
+			{name: "handle", schema: leafSchema1},
+			{name: "mpath", schema: leafSchema3},
+			{name: "is_internal", schema: leafSchema9},
+			{name: "is_active", schema: leafSchema9},
+			{name: "rank", schema: leafSchema8},
 			{name: "category_children", schema: &jsonSchema{
 				types:     32,
 				maxLength: -1,
 				maxItems:  -1,
-				items: &jsonSchema{
-					types:     64,
-					maxLength: -1,
-					maxItems:  -1,
-					maxProps:  -1,
-				},
-				maxProps: -1,
-			}},
-			{name: "parent_category_id", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
+				items:     leafSchema5,
 				maxProps:  -1,
 			}},
-			{name: "parent_category", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "parent_category_id", schema: leafSchema3},
+			{name: "parent_category", schema: leafSchema4},
 			{name: "products", schema: &jsonSchema{
 				types:     32,
 				maxLength: -1,
 				maxItems:  -1,
-				items: &jsonSchema{
-					types:     64,
-					maxLength: -1,
-					maxItems:  -1,
-					maxProps:  -1,
-				},
-				maxProps: -1,
-			}},
-			{name: "created_at", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
+				items:     leafSchema5,
 				maxProps:  -1,
 			}},
-			{name: "updated_at", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "metadata", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "created_at", schema: leafSchema7},
+			{name: "updated_at", schema: leafSchema7},
+			{name: "metadata", schema: leafSchema4},
 		},
 	}
 	*schemaProductCollection = jsonSchema{
@@ -2436,14 +1627,14 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"created_at", "deleted_at", "handle", "id", "metadata", "title", "updated_at"},
 		props: []property{
-			{name: "id", schema: schemaShared151},
-			{name: "title", schema: schemaShared152},
-			{name: "handle", schema: schemaShared153},
-			{name: "products", schema: schemaShared154},
-			{name: "created_at", schema: schemaShared155},
-			{name: "updated_at", schema: schemaShared156},
-			{name: "deleted_at", schema: schemaShared157},
-			{name: "metadata", schema: schemaShared158},
+			{name: "id", schema: sharedSchema151},
+			{name: "title", schema: sharedSchema152},
+			{name: "handle", schema: sharedSchema153},
+			{name: "products", schema: sharedSchema154},
+			{name: "created_at", schema: sharedSchema155},
+			{name: "updated_at", schema: sharedSchema156},
+			{name: "deleted_at", schema: sharedSchema157},
+			{name: "metadata", schema: sharedSchema158},
 		},
 	}
 	*schemaProductOption = jsonSchema{
@@ -2453,18 +1644,8 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"created_at", "deleted_at", "id", "metadata", "product_id", "title", "updated_at"},
 		props: []property{
-			{name: "id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "title", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "id", schema: leafSchema1},
+			{name: "title", schema: leafSchema1},
 			{name: "values", schema: &jsonSchema{
 				types:     32,
 				maxLength: -1,
@@ -2472,48 +1653,12 @@ func init() {
 				items:     schemaProductOptionValue,
 				maxProps:  -1,
 			}},
-			{name: "product_id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "product", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "created_at", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "updated_at", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "deleted_at", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "metadata", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "product_id", schema: leafSchema1},
+			{name: "product", schema: leafSchema4},
+			{name: "created_at", schema: leafSchema7},
+			{name: "updated_at", schema: leafSchema7},
+			{name: "deleted_at", schema: leafSchema6},
+			{name: "metadata", schema: leafSchema4},
 		},
 	}
 	*schemaProductOptionValue = jsonSchema{
@@ -2523,73 +1668,16 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"created_at", "deleted_at", "id", "metadata", "option_id", "updated_at", "value", "variant_id"},
 		props: []property{
-			{name: "id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "value", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "option_id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "option", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "variant_id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "variant", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "created_at", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "updated_at", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "deleted_at", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "metadata", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "id", schema: leafSchema1},
+			{name: "value", schema: leafSchema1},
+			{name: "option_id", schema: leafSchema1},
+			{name: "option", schema: leafSchema4},
+			{name: "variant_id", schema: leafSchema1},
+			{name: "variant", schema: leafSchema4},
+			{name: "created_at", schema: leafSchema7},
+			{name: "updated_at", schema: leafSchema7},
+			{name: "deleted_at", schema: leafSchema6},
+			{name: "metadata", schema: leafSchema4},
 		},
 	}
 	*schemaProductStatus = jsonSchema{
@@ -2606,47 +1694,12 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"created_at", "deleted_at", "id", "metadata", "updated_at", "value"},
 		props: []property{
-			{name: "id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "value", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "created_at", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "updated_at", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "deleted_at", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "metadata", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "id", schema: leafSchema1},
+			{name: "value", schema: leafSchema1},
+			{name: "created_at", schema: leafSchema7},
+			{name: "updated_at", schema: leafSchema7},
+			{name: "deleted_at", schema: leafSchema6},
+			{name: "metadata", schema: leafSchema4},
 		},
 	}
 	*schemaProductType = jsonSchema{
@@ -2656,12 +1709,12 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"created_at", "deleted_at", "id", "metadata", "updated_at", "value"},
 		props: []property{
-			{name: "id", schema: schemaShared32},
-			{name: "value", schema: schemaShared33},
-			{name: "created_at", schema: schemaShared34},
-			{name: "updated_at", schema: schemaShared35},
-			{name: "deleted_at", schema: schemaShared36},
-			{name: "metadata", schema: schemaShared37},
+			{name: "id", schema: sharedSchema32},
+			{name: "value", schema: sharedSchema33},
+			{name: "created_at", schema: sharedSchema34},
+			{name: "updated_at", schema: sharedSchema35},
+			{name: "deleted_at", schema: sharedSchema36},
+			{name: "metadata", schema: sharedSchema37},
 		},
 	}
 	*schemaProductVariant = jsonSchema{
@@ -2671,34 +1724,34 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"allow_backorder", "barcode", "created_at", "deleted_at", "ean", "height", "hs_code", "id", "inventory_quantity", "length", "manage_inventory", "material", "metadata", "mid_code", "origin_country", "product_id", "sku", "title", "upc", "updated_at", "weight", "width"},
 		props: []property{
-			{name: "id", schema: schemaShared48},
-			{name: "title", schema: schemaShared49},
-			{name: "product_id", schema: schemaShared50},
-			{name: "product", schema: schemaShared51},
-			{name: "prices", schema: schemaShared52},
-			{name: "sku", schema: schemaShared53},
-			{name: "barcode", schema: schemaShared54},
-			{name: "ean", schema: schemaShared55},
-			{name: "upc", schema: schemaShared56},
-			{name: "variant_rank", schema: schemaShared57},
-			{name: "inventory_quantity", schema: schemaShared58},
-			{name: "allow_backorder", schema: schemaShared59},
-			{name: "manage_inventory", schema: schemaShared60},
-			{name: "hs_code", schema: schemaShared61},
-			{name: "origin_country", schema: schemaShared62},
-			{name: "mid_code", schema: schemaShared63},
-			{name: "material", schema: schemaShared64},
-			{name: "weight", schema: schemaShared65},
-			{name: "length", schema: schemaShared66},
-			{name: "height", schema: schemaShared67},
-			{name: "width", schema: schemaShared68},
-			{name: "options", schema: schemaShared69},
-			{name: "inventory_items", schema: schemaShared70},
-			{name: "created_at", schema: schemaShared71},
-			{name: "updated_at", schema: schemaShared72},
-			{name: "deleted_at", schema: schemaShared73},
-			{name: "metadata", schema: schemaShared74},
-			{name: "purchasable", schema: schemaShared75},
+			{name: "id", schema: sharedSchema48},
+			{name: "title", schema: sharedSchema49},
+			{name: "product_id", schema: sharedSchema50},
+			{name: "product", schema: sharedSchema51},
+			{name: "prices", schema: sharedSchema52},
+			{name: "sku", schema: sharedSchema53},
+			{name: "barcode", schema: sharedSchema54},
+			{name: "ean", schema: sharedSchema55},
+			{name: "upc", schema: sharedSchema56},
+			{name: "variant_rank", schema: sharedSchema57},
+			{name: "inventory_quantity", schema: sharedSchema58},
+			{name: "allow_backorder", schema: sharedSchema59},
+			{name: "manage_inventory", schema: sharedSchema60},
+			{name: "hs_code", schema: sharedSchema61},
+			{name: "origin_country", schema: sharedSchema62},
+			{name: "mid_code", schema: sharedSchema63},
+			{name: "material", schema: sharedSchema64},
+			{name: "weight", schema: sharedSchema65},
+			{name: "length", schema: sharedSchema66},
+			{name: "height", schema: sharedSchema67},
+			{name: "width", schema: sharedSchema68},
+			{name: "options", schema: sharedSchema69},
+			{name: "inventory_items", schema: sharedSchema70},
+			{name: "created_at", schema: sharedSchema71},
+			{name: "updated_at", schema: sharedSchema72},
+			{name: "deleted_at", schema: sharedSchema73},
+			{name: "metadata", schema: sharedSchema74},
+			{name: "purchasable", schema: sharedSchema75},
 		},
 	}
 	*schemaProductVariantInventoryItem = jsonSchema{
@@ -2708,59 +1761,14 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"created_at", "deleted_at", "id", "inventory_item_id", "required_quantity", "updated_at", "variant_id"},
 		props: []property{
-			{name: "id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "inventory_item_id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "variant_id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "variant", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "required_quantity", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "created_at", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "updated_at", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "deleted_at", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "id", schema: leafSchema1},
+			{name: "inventory_item_id", schema: leafSchema1},
+			{name: "variant_id", schema: leafSchema1},
+			{name: "variant", schema: leafSchema4},
+			{name: "required_quantity", schema: leafSchema8},
+			{name: "created_at", schema: leafSchema7},
+			{name: "updated_at", schema: leafSchema7},
+			{name: "deleted_at", schema: leafSchema6},
 		},
 	}
 	*schemaRegion = jsonSchema{
@@ -2770,25 +1778,25 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"automatic_taxes", "created_at", "currency_code", "deleted_at", "gift_cards_taxable", "id", "metadata", "name", "tax_code", "tax_provider_id", "tax_rate", "updated_at"},
 		props: []property{
-			{name: "id", schema: schemaShared76},
-			{name: "name", schema: schemaShared77},
-			{name: "currency_code", schema: schemaShared78},
-			{name: "currency", schema: schemaShared79},
-			{name: "tax_rate", schema: schemaShared80},
-			{name: "tax_rates", schema: schemaShared81},
-			{name: "tax_code", schema: schemaShared82},
-			{name: "gift_cards_taxable", schema: schemaShared83},
-			{name: "automatic_taxes", schema: schemaShared84},
-			{name: "countries", schema: schemaShared85},
-			{name: "tax_provider_id", schema: schemaShared86},
-			{name: "tax_provider", schema: schemaShared87},
-			{name: "payment_providers", schema: schemaShared88},
-			{name: "fulfillment_providers", schema: schemaShared89},
-			{name: "includes_tax", schema: schemaShared90},
-			{name: "created_at", schema: schemaShared91},
-			{name: "updated_at", schema: schemaShared92},
-			{name: "deleted_at", schema: schemaShared93},
-			{name: "metadata", schema: schemaShared94},
+			{name: "id", schema: sharedSchema76},
+			{name: "name", schema: sharedSchema77},
+			{name: "currency_code", schema: sharedSchema78},
+			{name: "currency", schema: sharedSchema79},
+			{name: "tax_rate", schema: sharedSchema80},
+			{name: "tax_rates", schema: sharedSchema81},
+			{name: "tax_code", schema: sharedSchema82},
+			{name: "gift_cards_taxable", schema: sharedSchema83},
+			{name: "automatic_taxes", schema: sharedSchema84},
+			{name: "countries", schema: sharedSchema85},
+			{name: "tax_provider_id", schema: sharedSchema86},
+			{name: "tax_provider", schema: sharedSchema87},
+			{name: "payment_providers", schema: sharedSchema88},
+			{name: "fulfillment_providers", schema: sharedSchema89},
+			{name: "includes_tax", schema: sharedSchema90},
+			{name: "created_at", schema: sharedSchema91},
+			{name: "updated_at", schema: sharedSchema92},
+			{name: "deleted_at", schema: sharedSchema93},
+			{name: "metadata", schema: sharedSchema94},
 		},
 	}
 	*schemaSalesChannel = jsonSchema{
@@ -2798,18 +1806,18 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"created_at", "deleted_at", "description", "id", "is_disabled", "name", "updated_at"},
 		props: []property{
-			{name: "id", schema: schemaShared131},
-			{name: "name", schema: schemaShared132},
-			{name: "description", schema: schemaShared133},
-			{name: "is_disabled", schema: schemaShared134},
-			{name: "locations", schema: schemaShared135},
-			{name: "created_at", schema: schemaShared136},
-			{name: "updated_at", schema: schemaShared137},
-			{name: "deleted_at", schema: schemaShared138},
-			{name: "metadata", schema: schemaShared139},
-			{name: "carts", schema: schemaShared140},
-			{name: "orders", schema: schemaShared141},
-			{name: "publishableKeys", schema: schemaShared142},
+			{name: "id", schema: sharedSchema131},
+			{name: "name", schema: sharedSchema132},
+			{name: "description", schema: sharedSchema133},
+			{name: "is_disabled", schema: sharedSchema134},
+			{name: "locations", schema: sharedSchema135},
+			{name: "created_at", schema: sharedSchema136},
+			{name: "updated_at", schema: sharedSchema137},
+			{name: "deleted_at", schema: sharedSchema138},
+			{name: "metadata", schema: sharedSchema139},
+			{name: "carts", schema: sharedSchema140},
+			{name: "orders", schema: sharedSchema141},
+			{name: "publishableKeys", schema: sharedSchema142},
 		},
 	}
 	*schemaSalesChannelLocation = jsonSchema{
@@ -2819,53 +1827,13 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"created_at", "deleted_at", "id", "location_id", "sales_channel_id", "updated_at"},
 		props: []property{
-			{name: "id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "sales_channel_id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "location_id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "sales_channel", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "created_at", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "updated_at", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "deleted_at", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "id", schema: leafSchema1},
+			{name: "sales_channel_id", schema: leafSchema1},
+			{name: "location_id", schema: leafSchema1},
+			{name: "sales_channel", schema: leafSchema4},
+			{name: "created_at", schema: leafSchema7},
+			{name: "updated_at", schema: leafSchema7},
+			{name: "deleted_at", schema: leafSchema6},
 		},
 	}
 	*schemaShippingMethod = jsonSchema{
@@ -2875,88 +1843,18 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"cart_id", "claim_order_id", "data", "id", "order_id", "price", "return_id", "shipping_option_id", "swap_id"},
 		props: []property{
-			{name: "id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "shipping_option_id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "order_id", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "order", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "claim_order_id", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "claim_order", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "cart_id", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "cart", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "swap_id", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "swap", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "return_id", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "return_order", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "id", schema: leafSchema1},
+			{name: "shipping_option_id", schema: leafSchema1},
+			{name: "order_id", schema: leafSchema3},
+			{name: "order", schema: leafSchema4},
+			{name: "claim_order_id", schema: leafSchema3},
+			{name: "claim_order", schema: leafSchema4},
+			{name: "cart_id", schema: leafSchema3},
+			{name: "cart", schema: leafSchema4},
+			{name: "swap_id", schema: leafSchema3},
+			{name: "swap", schema: leafSchema4},
+			{name: "return_id", schema: leafSchema3},
+			{name: "return_order", schema: leafSchema4},
 			{name: "shipping_option", schema: &jsonSchema{
 				types:     64,
 				nullable:  true,
@@ -2965,25 +1863,25 @@ func init() {
 				maxProps:  -1,
 				required:  []string{"admin_only", "amount", "created_at", "data", "deleted_at", "id", "is_return", "metadata", "name", "price_type", "profile_id", "provider_id", "region_id", "updated_at"},
 				props: []property{
-					{name: "id", schema: schemaShared113},
-					{name: "name", schema: schemaShared114},
-					{name: "region_id", schema: schemaShared115},
-					{name: "region", schema: schemaShared116},
-					{name: "profile_id", schema: schemaShared117},
-					{name: "profile", schema: schemaShared118},
-					{name: "provider_id", schema: schemaShared119},
-					{name: "provider", schema: schemaShared120},
+					{name: "id", schema: sharedSchema113},
+					{name: "name", schema: sharedSchema114},
+					{name: "region_id", schema: sharedSchema115},
+					{name: "region", schema: sharedSchema116},
+					{name: "profile_id", schema: sharedSchema117},
+					{name: "profile", schema: sharedSchema118},
+					{name: "provider_id", schema: sharedSchema119},
+					{name: "provider", schema: sharedSchema120},
 					{name: "price_type", schema: schemaShippingOptionPriceType},
-					{name: "amount", schema: schemaShared121},
-					{name: "is_return", schema: schemaShared122},
-					{name: "admin_only", schema: schemaShared123},
-					{name: "requirements", schema: schemaShared124},
-					{name: "data", schema: schemaShared125},
-					{name: "includes_tax", schema: schemaShared126},
-					{name: "created_at", schema: schemaShared127},
-					{name: "updated_at", schema: schemaShared128},
-					{name: "deleted_at", schema: schemaShared129},
-					{name: "metadata", schema: schemaShared130},
+					{name: "amount", schema: sharedSchema121},
+					{name: "is_return", schema: sharedSchema122},
+					{name: "admin_only", schema: sharedSchema123},
+					{name: "requirements", schema: sharedSchema124},
+					{name: "data", schema: sharedSchema125},
+					{name: "includes_tax", schema: sharedSchema126},
+					{name: "created_at", schema: sharedSchema127},
+					{name: "updated_at", schema: sharedSchema128},
+					{name: "deleted_at", schema: sharedSchema129},
+					{name: "metadata", schema: sharedSchema130},
 				},
 			}},
 			{name: "tax_lines", schema: &jsonSchema{
@@ -2993,42 +1891,12 @@ func init() {
 				items:     schemaShippingMethodTaxLine,
 				maxProps:  -1,
 			}},
-			{name: "price", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "data", schema: &jsonSchema{
-				types:     64,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "includes_tax", schema: &jsonSchema{
-				types:     2,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "subtotal", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "total", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "tax_total", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "price", schema: leafSchema8},
+			{name: "data", schema: leafSchema5},
+			{name: "includes_tax", schema: leafSchema9},
+			{name: "subtotal", schema: leafSchema8},
+			{name: "total", schema: leafSchema8},
+			{name: "tax_total", schema: leafSchema8},
 		},
 	}
 	*schemaShippingMethodTaxLine = jsonSchema{
@@ -3038,65 +1906,15 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"code", "created_at", "id", "shipping_method_id", "metadata", "name", "rate", "updated_at"},
 		props: []property{
-			{name: "id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "code", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "name", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "rate", schema: &jsonSchema{
-				types:     8,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "shipping_method_id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "shipping_method", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "created_at", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "updated_at", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "metadata", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "id", schema: leafSchema1},
+			{name: "code", schema: leafSchema3},
+			{name: "name", schema: leafSchema1},
+			{name: "rate", schema: leafSchema15},
+			{name: "shipping_method_id", schema: leafSchema1},
+			{name: "shipping_method", schema: leafSchema4},
+			{name: "created_at", schema: leafSchema7},
+			{name: "updated_at", schema: leafSchema7},
+			{name: "metadata", schema: leafSchema4},
 		},
 	}
 	*schemaShippingOption = jsonSchema{
@@ -3106,25 +1924,25 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"admin_only", "amount", "created_at", "data", "deleted_at", "id", "is_return", "metadata", "name", "price_type", "profile_id", "provider_id", "region_id", "updated_at"},
 		props: []property{
-			{name: "id", schema: schemaShared113},
-			{name: "name", schema: schemaShared114},
-			{name: "region_id", schema: schemaShared115},
-			{name: "region", schema: schemaShared116},
-			{name: "profile_id", schema: schemaShared117},
-			{name: "profile", schema: schemaShared118},
-			{name: "provider_id", schema: schemaShared119},
-			{name: "provider", schema: schemaShared120},
+			{name: "id", schema: sharedSchema113},
+			{name: "name", schema: sharedSchema114},
+			{name: "region_id", schema: sharedSchema115},
+			{name: "region", schema: sharedSchema116},
+			{name: "profile_id", schema: sharedSchema117},
+			{name: "profile", schema: sharedSchema118},
+			{name: "provider_id", schema: sharedSchema119},
+			{name: "provider", schema: sharedSchema120},
 			{name: "price_type", schema: schemaShippingOptionPriceType},
-			{name: "amount", schema: schemaShared121},
-			{name: "is_return", schema: schemaShared122},
-			{name: "admin_only", schema: schemaShared123},
-			{name: "requirements", schema: schemaShared124},
-			{name: "data", schema: schemaShared125},
-			{name: "includes_tax", schema: schemaShared126},
-			{name: "created_at", schema: schemaShared127},
-			{name: "updated_at", schema: schemaShared128},
-			{name: "deleted_at", schema: schemaShared129},
-			{name: "metadata", schema: schemaShared130},
+			{name: "amount", schema: sharedSchema121},
+			{name: "is_return", schema: sharedSchema122},
+			{name: "admin_only", schema: sharedSchema123},
+			{name: "requirements", schema: sharedSchema124},
+			{name: "data", schema: sharedSchema125},
+			{name: "includes_tax", schema: sharedSchema126},
+			{name: "created_at", schema: sharedSchema127},
+			{name: "updated_at", schema: sharedSchema128},
+			{name: "deleted_at", schema: sharedSchema129},
+			{name: "metadata", schema: sharedSchema130},
 		},
 	}
 	*schemaShippingOptionPriceType = jsonSchema{
@@ -3141,40 +1959,12 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"amount", "deleted_at", "id", "shipping_option_id", "type"},
 		props: []property{
-			{name: "id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "shipping_option_id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "shipping_option", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "id", schema: leafSchema1},
+			{name: "shipping_option_id", schema: leafSchema1},
+			{name: "shipping_option", schema: leafSchema4},
 			{name: "type", schema: schemaShippingOptionRequirementType},
-			{name: "amount", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "deleted_at", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "amount", schema: leafSchema8},
+			{name: "deleted_at", schema: leafSchema6},
 		},
 	}
 	*schemaShippingOptionRequirementType = jsonSchema{
@@ -3191,15 +1981,15 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"created_at", "deleted_at", "id", "metadata", "name", "type", "updated_at"},
 		props: []property{
-			{name: "id", schema: schemaShared24},
-			{name: "name", schema: schemaShared25},
+			{name: "id", schema: sharedSchema24},
+			{name: "name", schema: sharedSchema25},
 			{name: "type", schema: schemaShippingProfileType},
-			{name: "products", schema: schemaShared26},
-			{name: "shipping_options", schema: schemaShared27},
-			{name: "created_at", schema: schemaShared28},
-			{name: "updated_at", schema: schemaShared29},
-			{name: "deleted_at", schema: schemaShared30},
-			{name: "metadata", schema: schemaShared31},
+			{name: "products", schema: sharedSchema26},
+			{name: "shipping_options", schema: sharedSchema27},
+			{name: "created_at", schema: sharedSchema28},
+			{name: "updated_at", schema: sharedSchema29},
+			{name: "deleted_at", schema: sharedSchema30},
+			{name: "metadata", schema: sharedSchema31},
 		},
 	}
 	*schemaShippingProfileType = jsonSchema{
@@ -3216,8 +2006,8 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"id", "is_installed"},
 		props: []property{
-			{name: "id", schema: schemaShared159},
-			{name: "is_installed", schema: schemaShared160},
+			{name: "id", schema: sharedSchema159},
+			{name: "is_installed", schema: sharedSchema160},
 		},
 	}
 	*schemaTaxRate = jsonSchema{
@@ -3227,45 +2017,12 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"code", "created_at", "id", "metadata", "name", "rate", "region_id", "updated_at"},
 		props: []property{
-			{name: "id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "rate", schema: &jsonSchema{
-				types:     8,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "code", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "name", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "region_id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "region", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "id", schema: leafSchema1},
+			{name: "rate", schema: leafSchema10},
+			{name: "code", schema: leafSchema3},
+			{name: "name", schema: leafSchema1},
+			{name: "region_id", schema: leafSchema1},
+			{name: "region", schema: leafSchema4},
 			{name: "products", schema: &jsonSchema{
 				types:     32,
 				maxLength: -1,
@@ -3287,117 +2044,84 @@ func init() {
 				items:     schemaShippingOption,
 				maxProps:  -1,
 			}},
-			{name: "product_count", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "product_type_count", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "shipping_option_count", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "created_at", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "updated_at", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "metadata", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "product_count", schema: leafSchema8},
+			{name: "product_type_count", schema: leafSchema8},
+			{name: "shipping_option_count", schema: leafSchema8},
+			{name: "created_at", schema: leafSchema7},
+			{name: "updated_at", schema: leafSchema7},
+			{name: "metadata", schema: leafSchema4},
 		},
 	}
-	*schemaShared1 = jsonSchema{
+	*sharedSchema1 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared2 = jsonSchema{
+	*sharedSchema2 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared3 = jsonSchema{
+	*sharedSchema3 = jsonSchema{
 		types:     64,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared4 = jsonSchema{
+	*sharedSchema4 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared5 = jsonSchema{
+	*sharedSchema5 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared6 = jsonSchema{
+	*sharedSchema6 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared7 = jsonSchema{
+	*sharedSchema7 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared8 = jsonSchema{
+	*sharedSchema8 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared9 = jsonSchema{
+	*sharedSchema9 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared10 = jsonSchema{
+	*sharedSchema10 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared11 = jsonSchema{
+	*sharedSchema11 = jsonSchema{
 		types:     64,
 		nullable:  true,
 		maxLength: -1,
@@ -3405,52 +2129,52 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"display_name", "id", "iso_2", "iso_3", "name", "num_code", "region_id"},
 		props: []property{
-			{name: "id", schema: schemaShared38},
-			{name: "iso_2", schema: schemaShared39},
-			{name: "iso_3", schema: schemaShared40},
-			{name: "num_code", schema: schemaShared41},
-			{name: "name", schema: schemaShared42},
-			{name: "display_name", schema: schemaShared43},
-			{name: "region_id", schema: schemaShared44},
-			{name: "region", schema: schemaShared45},
+			{name: "id", schema: sharedSchema38},
+			{name: "iso_2", schema: sharedSchema39},
+			{name: "iso_3", schema: sharedSchema40},
+			{name: "num_code", schema: sharedSchema41},
+			{name: "name", schema: sharedSchema42},
+			{name: "display_name", schema: sharedSchema43},
+			{name: "region_id", schema: sharedSchema44},
+			{name: "region", schema: sharedSchema45},
 		},
 	}
-	*schemaShared12 = jsonSchema{
+	*sharedSchema12 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared13 = jsonSchema{
+	*sharedSchema13 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared14 = jsonSchema{
+	*sharedSchema14 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared15 = jsonSchema{
+	*sharedSchema15 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		format:    "date-time",
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared16 = jsonSchema{
+	*sharedSchema16 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		format:    "date-time",
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared17 = jsonSchema{
+	*sharedSchema17 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
@@ -3458,94 +2182,84 @@ func init() {
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared18 = jsonSchema{
+	*sharedSchema18 = jsonSchema{
 		types:     64,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared19 = jsonSchema{
+	*sharedSchema19 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared20 = jsonSchema{
+	*sharedSchema20 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared21 = jsonSchema{
+	*sharedSchema21 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared22 = jsonSchema{
+	*sharedSchema22 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared23 = jsonSchema{
+	*sharedSchema23 = jsonSchema{
 		types:     2,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared24 = jsonSchema{
+	*sharedSchema24 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared25 = jsonSchema{
+	*sharedSchema25 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared26 = jsonSchema{
+	*sharedSchema26 = jsonSchema{
 		types:     32,
 		maxLength: -1,
 		maxItems:  -1,
-		items: &jsonSchema{
-			types:     64,
-			maxLength: -1,
-			maxItems:  -1,
-			maxProps:  -1,
-		},
-		maxProps: -1,
+		items:     leafSchema5,
+		maxProps:  -1,
 	}
-	*schemaShared27 = jsonSchema{
+	*sharedSchema27 = jsonSchema{
 		types:     32,
 		maxLength: -1,
 		maxItems:  -1,
-		items: &jsonSchema{
-			types:     64,
-			maxLength: -1,
-			maxItems:  -1,
-			maxProps:  -1,
-		},
-		maxProps: -1,
+		items:     leafSchema5,
+		maxProps:  -1,
 	}
-	*schemaShared28 = jsonSchema{
+	*sharedSchema28 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		format:    "date-time",
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared29 = jsonSchema{
+	*sharedSchema29 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		format:    "date-time",
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared30 = jsonSchema{
+	*sharedSchema30 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
@@ -3553,40 +2267,40 @@ func init() {
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared31 = jsonSchema{
+	*sharedSchema31 = jsonSchema{
 		types:     64,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared32 = jsonSchema{
+	*sharedSchema32 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared33 = jsonSchema{
+	*sharedSchema33 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared34 = jsonSchema{
-		types:     16,
-		maxLength: -1,
-		format:    "date-time",
-		maxItems:  -1,
-		maxProps:  -1,
-	}
-	*schemaShared35 = jsonSchema{
+	*sharedSchema34 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		format:    "date-time",
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared36 = jsonSchema{
+	*sharedSchema35 = jsonSchema{
+		types:     16,
+		maxLength: -1,
+		format:    "date-time",
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	*sharedSchema36 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
@@ -3594,245 +2308,245 @@ func init() {
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared37 = jsonSchema{
+	*sharedSchema37 = jsonSchema{
 		types:     64,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared38 = jsonSchema{
+	*sharedSchema38 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared39 = jsonSchema{
+	*sharedSchema39 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared40 = jsonSchema{
+	*sharedSchema40 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared41 = jsonSchema{
+	*sharedSchema41 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared42 = jsonSchema{
+	*sharedSchema42 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared43 = jsonSchema{
+	*sharedSchema43 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared44 = jsonSchema{
+	*sharedSchema44 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared45 = jsonSchema{
+	*sharedSchema45 = jsonSchema{
 		types:     64,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared46 = jsonSchema{
+	*sharedSchema46 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared47 = jsonSchema{
+	*sharedSchema47 = jsonSchema{
 		types:     2,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared48 = jsonSchema{
+	*sharedSchema48 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared49 = jsonSchema{
+	*sharedSchema49 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared50 = jsonSchema{
+	*sharedSchema50 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared51 = jsonSchema{
+	*sharedSchema51 = jsonSchema{
 		types:     64,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared52 = jsonSchema{
+	*sharedSchema52 = jsonSchema{
 		types:     32,
 		maxLength: -1,
 		maxItems:  -1,
 		items:     schemaMoneyAmount,
 		maxProps:  -1,
 	}
-	*schemaShared53 = jsonSchema{
+	*sharedSchema53 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared54 = jsonSchema{
+	*sharedSchema54 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared55 = jsonSchema{
+	*sharedSchema55 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared56 = jsonSchema{
+	*sharedSchema56 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared57 = jsonSchema{
+	*sharedSchema57 = jsonSchema{
 		types:     8,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared58 = jsonSchema{
+	*sharedSchema58 = jsonSchema{
 		types:     4,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared59 = jsonSchema{
+	*sharedSchema59 = jsonSchema{
 		types:     2,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared60 = jsonSchema{
+	*sharedSchema60 = jsonSchema{
 		types:     2,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared61 = jsonSchema{
+	*sharedSchema61 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared62 = jsonSchema{
+	*sharedSchema62 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared63 = jsonSchema{
+	*sharedSchema63 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared64 = jsonSchema{
+	*sharedSchema64 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared65 = jsonSchema{
+	*sharedSchema65 = jsonSchema{
 		types:     8,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared66 = jsonSchema{
+	*sharedSchema66 = jsonSchema{
 		types:     8,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared67 = jsonSchema{
+	*sharedSchema67 = jsonSchema{
 		types:     8,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared68 = jsonSchema{
+	*sharedSchema68 = jsonSchema{
 		types:     8,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared69 = jsonSchema{
+	*sharedSchema69 = jsonSchema{
 		types:     32,
 		maxLength: -1,
 		maxItems:  -1,
 		items:     schemaProductOptionValue,
 		maxProps:  -1,
 	}
-	*schemaShared70 = jsonSchema{
+	*sharedSchema70 = jsonSchema{
 		types:     32,
 		maxLength: -1,
 		maxItems:  -1,
 		items:     schemaProductVariantInventoryItem,
 		maxProps:  -1,
 	}
-	*schemaShared71 = jsonSchema{
+	*sharedSchema71 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		format:    "date-time",
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared72 = jsonSchema{
+	*sharedSchema72 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		format:    "date-time",
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared73 = jsonSchema{
+	*sharedSchema73 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
@@ -3840,38 +2554,38 @@ func init() {
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared74 = jsonSchema{
+	*sharedSchema74 = jsonSchema{
 		types:     64,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared75 = jsonSchema{
+	*sharedSchema75 = jsonSchema{
 		types:     2,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared76 = jsonSchema{
+	*sharedSchema76 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared77 = jsonSchema{
+	*sharedSchema77 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared78 = jsonSchema{
+	*sharedSchema78 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared79 = jsonSchema{
+	*sharedSchema79 = jsonSchema{
 		types:     64,
 		nullable:  true,
 		maxLength: -1,
@@ -3879,60 +2593,60 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"code", "name", "symbol", "symbol_native"},
 		props: []property{
-			{name: "code", schema: schemaShared19},
-			{name: "symbol", schema: schemaShared20},
-			{name: "symbol_native", schema: schemaShared21},
-			{name: "name", schema: schemaShared22},
-			{name: "includes_tax", schema: schemaShared23},
+			{name: "code", schema: sharedSchema19},
+			{name: "symbol", schema: sharedSchema20},
+			{name: "symbol_native", schema: sharedSchema21},
+			{name: "name", schema: sharedSchema22},
+			{name: "includes_tax", schema: sharedSchema23},
 		},
 	}
-	*schemaShared80 = jsonSchema{
+	*sharedSchema80 = jsonSchema{
 		types:     8,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared81 = jsonSchema{
+	*sharedSchema81 = jsonSchema{
 		types:     32,
 		maxLength: -1,
 		maxItems:  -1,
 		items:     schemaTaxRate,
 		maxProps:  -1,
 	}
-	*schemaShared82 = jsonSchema{
+	*sharedSchema82 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared83 = jsonSchema{
+	*sharedSchema83 = jsonSchema{
 		types:     2,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared84 = jsonSchema{
+	*sharedSchema84 = jsonSchema{
 		types:     2,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared85 = jsonSchema{
+	*sharedSchema85 = jsonSchema{
 		types:     32,
 		maxLength: -1,
 		maxItems:  -1,
 		items:     schemaCountry,
 		maxProps:  -1,
 	}
-	*schemaShared86 = jsonSchema{
+	*sharedSchema86 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared87 = jsonSchema{
+	*sharedSchema87 = jsonSchema{
 		types:     64,
 		nullable:  true,
 		maxLength: -1,
@@ -3940,45 +2654,45 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"id", "is_installed"},
 		props: []property{
-			{name: "id", schema: schemaShared159},
-			{name: "is_installed", schema: schemaShared160},
+			{name: "id", schema: sharedSchema159},
+			{name: "is_installed", schema: sharedSchema160},
 		},
 	}
-	*schemaShared88 = jsonSchema{
+	*sharedSchema88 = jsonSchema{
 		types:     32,
 		maxLength: -1,
 		maxItems:  -1,
 		items:     schemaPaymentProvider,
 		maxProps:  -1,
 	}
-	*schemaShared89 = jsonSchema{
+	*sharedSchema89 = jsonSchema{
 		types:     32,
 		maxLength: -1,
 		maxItems:  -1,
 		items:     schemaFulfillmentProvider,
 		maxProps:  -1,
 	}
-	*schemaShared90 = jsonSchema{
+	*sharedSchema90 = jsonSchema{
 		types:     2,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared91 = jsonSchema{
+	*sharedSchema91 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		format:    "date-time",
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared92 = jsonSchema{
+	*sharedSchema92 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		format:    "date-time",
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared93 = jsonSchema{
+	*sharedSchema93 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
@@ -3986,39 +2700,39 @@ func init() {
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared94 = jsonSchema{
+	*sharedSchema94 = jsonSchema{
 		types:     64,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared95 = jsonSchema{
+	*sharedSchema95 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared96 = jsonSchema{
+	*sharedSchema96 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared97 = jsonSchema{
+	*sharedSchema97 = jsonSchema{
 		types:     2,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared98 = jsonSchema{
+	*sharedSchema98 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared99 = jsonSchema{
+	*sharedSchema99 = jsonSchema{
 		types:     64,
 		nullable:  true,
 		maxLength: -1,
@@ -4026,46 +2740,46 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"allocation", "created_at", "deleted_at", "description", "id", "metadata", "type", "updated_at", "value"},
 		props: []property{
-			{name: "id", schema: schemaShared143},
+			{name: "id", schema: sharedSchema143},
 			{name: "type", schema: schemaDiscountRuleType},
-			{name: "description", schema: schemaShared144},
-			{name: "value", schema: schemaShared145},
+			{name: "description", schema: sharedSchema144},
+			{name: "value", schema: sharedSchema145},
 			{name: "allocation", schema: schemaDiscountRuleAllocation},
-			{name: "conditions", schema: schemaShared146},
-			{name: "created_at", schema: schemaShared147},
-			{name: "updated_at", schema: schemaShared148},
-			{name: "deleted_at", schema: schemaShared149},
-			{name: "metadata", schema: schemaShared150},
+			{name: "conditions", schema: sharedSchema146},
+			{name: "created_at", schema: sharedSchema147},
+			{name: "updated_at", schema: sharedSchema148},
+			{name: "deleted_at", schema: sharedSchema149},
+			{name: "metadata", schema: sharedSchema150},
 		},
 	}
-	*schemaShared100 = jsonSchema{
+	*sharedSchema100 = jsonSchema{
 		types:     2,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared101 = jsonSchema{
+	*sharedSchema101 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared102 = jsonSchema{
+	*sharedSchema102 = jsonSchema{
 		types:     64,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared103 = jsonSchema{
+	*sharedSchema103 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		format:    "date-time",
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared104 = jsonSchema{
+	*sharedSchema104 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
@@ -4073,48 +2787,48 @@ func init() {
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared105 = jsonSchema{
+	*sharedSchema105 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared106 = jsonSchema{
+	*sharedSchema106 = jsonSchema{
 		types:     32,
 		maxLength: -1,
 		maxItems:  -1,
 		items:     schemaRegion,
 		maxProps:  -1,
 	}
-	*schemaShared107 = jsonSchema{
+	*sharedSchema107 = jsonSchema{
 		types:     4,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared108 = jsonSchema{
+	*sharedSchema108 = jsonSchema{
 		types:     4,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared109 = jsonSchema{
+	*sharedSchema109 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		format:    "date-time",
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared110 = jsonSchema{
+	*sharedSchema110 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		format:    "date-time",
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared111 = jsonSchema{
+	*sharedSchema111 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
@@ -4122,45 +2836,45 @@ func init() {
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared112 = jsonSchema{
+	*sharedSchema112 = jsonSchema{
 		types:     64,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared113 = jsonSchema{
+	*sharedSchema113 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared114 = jsonSchema{
+	*sharedSchema114 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared115 = jsonSchema{
+	*sharedSchema115 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared116 = jsonSchema{
+	*sharedSchema116 = jsonSchema{
 		types:     64,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared117 = jsonSchema{
+	*sharedSchema117 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared118 = jsonSchema{
+	*sharedSchema118 = jsonSchema{
 		types:     64,
 		nullable:  true,
 		maxLength: -1,
@@ -4168,24 +2882,24 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"created_at", "deleted_at", "id", "metadata", "name", "type", "updated_at"},
 		props: []property{
-			{name: "id", schema: schemaShared24},
-			{name: "name", schema: schemaShared25},
+			{name: "id", schema: sharedSchema24},
+			{name: "name", schema: sharedSchema25},
 			{name: "type", schema: schemaShippingProfileType},
-			{name: "products", schema: schemaShared26},
-			{name: "shipping_options", schema: schemaShared27},
-			{name: "created_at", schema: schemaShared28},
-			{name: "updated_at", schema: schemaShared29},
-			{name: "deleted_at", schema: schemaShared30},
-			{name: "metadata", schema: schemaShared31},
+			{name: "products", schema: sharedSchema26},
+			{name: "shipping_options", schema: sharedSchema27},
+			{name: "created_at", schema: sharedSchema28},
+			{name: "updated_at", schema: sharedSchema29},
+			{name: "deleted_at", schema: sharedSchema30},
+			{name: "metadata", schema: sharedSchema31},
 		},
 	}
-	*schemaShared119 = jsonSchema{
+	*sharedSchema119 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared120 = jsonSchema{
+	*sharedSchema120 = jsonSchema{
 		types:     64,
 		nullable:  true,
 		maxLength: -1,
@@ -4193,63 +2907,63 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"id", "is_installed"},
 		props: []property{
-			{name: "id", schema: schemaShared46},
-			{name: "is_installed", schema: schemaShared47},
+			{name: "id", schema: sharedSchema46},
+			{name: "is_installed", schema: sharedSchema47},
 		},
 	}
-	*schemaShared121 = jsonSchema{
+	*sharedSchema121 = jsonSchema{
 		types:     4,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared122 = jsonSchema{
+	*sharedSchema122 = jsonSchema{
 		types:     2,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared123 = jsonSchema{
+	*sharedSchema123 = jsonSchema{
 		types:     2,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared124 = jsonSchema{
+	*sharedSchema124 = jsonSchema{
 		types:     32,
 		maxLength: -1,
 		maxItems:  -1,
 		items:     schemaShippingOptionRequirement,
 		maxProps:  -1,
 	}
-	*schemaShared125 = jsonSchema{
+	*sharedSchema125 = jsonSchema{
 		types:     64,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared126 = jsonSchema{
+	*sharedSchema126 = jsonSchema{
 		types:     2,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared127 = jsonSchema{
+	*sharedSchema127 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		format:    "date-time",
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared128 = jsonSchema{
+	*sharedSchema128 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		format:    "date-time",
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared129 = jsonSchema{
+	*sharedSchema129 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
@@ -4257,60 +2971,60 @@ func init() {
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared130 = jsonSchema{
+	*sharedSchema130 = jsonSchema{
 		types:     64,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared131 = jsonSchema{
+	*sharedSchema131 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared132 = jsonSchema{
+	*sharedSchema132 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared133 = jsonSchema{
+	*sharedSchema133 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared134 = jsonSchema{
+	*sharedSchema134 = jsonSchema{
 		types:     2,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared135 = jsonSchema{
+	*sharedSchema135 = jsonSchema{
 		types:     32,
 		maxLength: -1,
 		maxItems:  -1,
 		items:     schemaSalesChannelLocation,
 		maxProps:  -1,
 	}
-	*schemaShared136 = jsonSchema{
+	*sharedSchema136 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		format:    "date-time",
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared137 = jsonSchema{
+	*sharedSchema137 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		format:    "date-time",
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared138 = jsonSchema{
+	*sharedSchema138 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
@@ -4318,98 +3032,78 @@ func init() {
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared139 = jsonSchema{
+	*sharedSchema139 = jsonSchema{
 		types:     64,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared140 = jsonSchema{
+	*sharedSchema140 = jsonSchema{
 		types:     32,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
-		items: &jsonSchema{
-			types:     64,
-			maxLength: -1,
-			maxItems:  -1,
-			maxProps:  -1,
-		},
-		maxProps: -1,
+		items:     leafSchema5,
+		maxProps:  -1,
 	}
-	*schemaShared141 = jsonSchema{
+	*sharedSchema141 = jsonSchema{
 		types:     32,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
-		items: &jsonSchema{
-			types:     64,
-			maxLength: -1,
-			maxItems:  -1,
-			maxProps:  -1,
-		},
-		maxProps: -1,
+		items:     leafSchema5,
+		maxProps:  -1,
 	}
-	*schemaShared142 = jsonSchema{
+	*sharedSchema142 = jsonSchema{
 		types:     32,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
-		items: &jsonSchema{
-			types:     64,
-			maxLength: -1,
-			maxItems:  -1,
-			maxProps:  -1,
-		},
-		maxProps: -1,
+		items:     leafSchema5,
+		maxProps:  -1,
 	}
-	*schemaShared143 = jsonSchema{
+	*sharedSchema143 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared144 = jsonSchema{
+	*sharedSchema144 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared145 = jsonSchema{
+	*sharedSchema145 = jsonSchema{
 		types:     4,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared146 = jsonSchema{
+	*sharedSchema146 = jsonSchema{
 		types:     32,
 		maxLength: -1,
 		maxItems:  -1,
-		items: &jsonSchema{
-			types:     64,
-			maxLength: -1,
-			maxItems:  -1,
-			maxProps:  -1,
-		},
-		maxProps: -1,
+		items:     leafSchema5,
+		maxProps:  -1,
 	}
-	*schemaShared147 = jsonSchema{
+	*sharedSchema147 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		format:    "date-time",
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared148 = jsonSchema{
+	*sharedSchema148 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		format:    "date-time",
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared149 = jsonSchema{
+	*sharedSchema149 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
@@ -4417,59 +3111,54 @@ func init() {
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared150 = jsonSchema{
+	*sharedSchema150 = jsonSchema{
 		types:     64,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared151 = jsonSchema{
+	*sharedSchema151 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared152 = jsonSchema{
+	*sharedSchema152 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared153 = jsonSchema{
+	*sharedSchema153 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared154 = jsonSchema{
+	*sharedSchema154 = jsonSchema{
 		types:     32,
 		maxLength: -1,
 		maxItems:  -1,
-		items: &jsonSchema{
-			types:     64,
-			maxLength: -1,
-			maxItems:  -1,
-			maxProps:  -1,
-		},
-		maxProps: -1,
+		items:     leafSchema5,
+		maxProps:  -1,
 	}
-	*schemaShared155 = jsonSchema{
+	*sharedSchema155 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		format:    "date-time",
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared156 = jsonSchema{
+	*sharedSchema156 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		format:    "date-time",
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared157 = jsonSchema{
+	*sharedSchema157 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
@@ -4477,20 +3166,20 @@ func init() {
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared158 = jsonSchema{
+	*sharedSchema158 = jsonSchema{
 		types:     64,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared159 = jsonSchema{
+	*sharedSchema159 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared160 = jsonSchema{
+	*sharedSchema160 = jsonSchema{
 		types:     2,
 		maxLength: -1,
 		maxItems:  -1,

@@ -934,92 +934,271 @@ var (
 	schemaStorePostCustomersCustomerReq      = new(jsonSchema)
 	schemaStoreProductsListRes               = new(jsonSchema)
 	schemaStoreProductsRes                   = new(jsonSchema)
-	schemaShared1                            = new(jsonSchema)
-	schemaShared2                            = new(jsonSchema)
-	schemaShared3                            = new(jsonSchema)
-	schemaShared4                            = new(jsonSchema)
-	schemaShared5                            = new(jsonSchema)
-	schemaShared6                            = new(jsonSchema)
-	schemaShared7                            = new(jsonSchema)
-	schemaShared8                            = new(jsonSchema)
-	schemaShared9                            = new(jsonSchema)
-	schemaShared10                           = new(jsonSchema)
-	schemaShared11                           = new(jsonSchema)
-	schemaShared12                           = new(jsonSchema)
-	schemaShared13                           = new(jsonSchema)
-	schemaShared14                           = new(jsonSchema)
-	schemaShared15                           = new(jsonSchema)
-	schemaShared16                           = new(jsonSchema)
-	schemaShared17                           = new(jsonSchema)
-	schemaShared18                           = new(jsonSchema)
-	schemaShared19                           = new(jsonSchema)
-	schemaShared20                           = new(jsonSchema)
-	schemaShared21                           = new(jsonSchema)
-	schemaShared22                           = new(jsonSchema)
-	schemaShared23                           = new(jsonSchema)
-	schemaShared24                           = new(jsonSchema)
-	schemaShared25                           = new(jsonSchema)
-	schemaShared26                           = new(jsonSchema)
-	schemaShared27                           = new(jsonSchema)
-	schemaShared28                           = new(jsonSchema)
-	schemaShared29                           = new(jsonSchema)
-	schemaShared30                           = new(jsonSchema)
-	schemaShared31                           = new(jsonSchema)
-	schemaShared32                           = new(jsonSchema)
-	schemaShared33                           = new(jsonSchema)
-	schemaShared34                           = new(jsonSchema)
-	schemaShared35                           = new(jsonSchema)
-	schemaShared36                           = new(jsonSchema)
-	schemaShared37                           = new(jsonSchema)
-	schemaShared38                           = new(jsonSchema)
-	schemaShared39                           = new(jsonSchema)
-	schemaShared40                           = new(jsonSchema)
-	schemaShared41                           = new(jsonSchema)
-	schemaShared42                           = new(jsonSchema)
-	schemaShared43                           = new(jsonSchema)
-	schemaShared44                           = new(jsonSchema)
-	schemaShared45                           = new(jsonSchema)
-	schemaShared46                           = new(jsonSchema)
-	schemaShared47                           = new(jsonSchema)
-	schemaShared48                           = new(jsonSchema)
-	schemaShared49                           = new(jsonSchema)
-	schemaShared50                           = new(jsonSchema)
-	schemaShared51                           = new(jsonSchema)
-	schemaShared52                           = new(jsonSchema)
-	schemaShared53                           = new(jsonSchema)
-	schemaShared54                           = new(jsonSchema)
-	schemaShared55                           = new(jsonSchema)
-	schemaShared56                           = new(jsonSchema)
-	schemaShared57                           = new(jsonSchema)
-	schemaShared58                           = new(jsonSchema)
-	schemaShared59                           = new(jsonSchema)
-	schemaShared60                           = new(jsonSchema)
-	schemaShared61                           = new(jsonSchema)
-	schemaShared62                           = new(jsonSchema)
-	schemaShared63                           = new(jsonSchema)
-	schemaShared64                           = new(jsonSchema)
-	schemaShared65                           = new(jsonSchema)
-	schemaShared66                           = new(jsonSchema)
-	schemaShared67                           = new(jsonSchema)
-	schemaShared68                           = new(jsonSchema)
-	schemaShared69                           = new(jsonSchema)
-	schemaShared70                           = new(jsonSchema)
-	schemaShared71                           = new(jsonSchema)
-	schemaShared72                           = new(jsonSchema)
-	schemaShared73                           = new(jsonSchema)
-	schemaShared74                           = new(jsonSchema)
-	schemaShared75                           = new(jsonSchema)
-	schemaShared76                           = new(jsonSchema)
-	schemaShared77                           = new(jsonSchema)
-	schemaShared78                           = new(jsonSchema)
-	schemaShared79                           = new(jsonSchema)
-	schemaShared80                           = new(jsonSchema)
-	schemaShared81                           = new(jsonSchema)
-	schemaShared82                           = new(jsonSchema)
-	schemaShared83                           = new(jsonSchema)
-	schemaShared84                           = new(jsonSchema)
-	schemaShared85                           = new(jsonSchema)
-	schemaShared86                           = new(jsonSchema)
+	sharedSchema1                            = new(jsonSchema)
+	sharedSchema2                            = new(jsonSchema)
+	sharedSchema3                            = new(jsonSchema)
+	sharedSchema4                            = new(jsonSchema)
+	sharedSchema5                            = new(jsonSchema)
+	sharedSchema6                            = new(jsonSchema)
+	sharedSchema7                            = new(jsonSchema)
+	sharedSchema8                            = new(jsonSchema)
+	sharedSchema9                            = new(jsonSchema)
+	sharedSchema10                           = new(jsonSchema)
+	sharedSchema11                           = new(jsonSchema)
+	sharedSchema12                           = new(jsonSchema)
+	sharedSchema13                           = new(jsonSchema)
+	sharedSchema14                           = new(jsonSchema)
+	sharedSchema15                           = new(jsonSchema)
+	sharedSchema16                           = new(jsonSchema)
+	sharedSchema17                           = new(jsonSchema)
+	sharedSchema18                           = new(jsonSchema)
+	sharedSchema19                           = new(jsonSchema)
+	sharedSchema20                           = new(jsonSchema)
+	sharedSchema21                           = new(jsonSchema)
+	sharedSchema22                           = new(jsonSchema)
+	sharedSchema23                           = new(jsonSchema)
+	sharedSchema24                           = new(jsonSchema)
+	sharedSchema25                           = new(jsonSchema)
+	sharedSchema26                           = new(jsonSchema)
+	sharedSchema27                           = new(jsonSchema)
+	sharedSchema28                           = new(jsonSchema)
+	sharedSchema29                           = new(jsonSchema)
+	sharedSchema30                           = new(jsonSchema)
+	sharedSchema31                           = new(jsonSchema)
+	sharedSchema32                           = new(jsonSchema)
+	sharedSchema33                           = new(jsonSchema)
+	sharedSchema34                           = new(jsonSchema)
+	sharedSchema35                           = new(jsonSchema)
+	sharedSchema36                           = new(jsonSchema)
+	sharedSchema37                           = new(jsonSchema)
+	sharedSchema38                           = new(jsonSchema)
+	sharedSchema39                           = new(jsonSchema)
+	sharedSchema40                           = new(jsonSchema)
+	sharedSchema41                           = new(jsonSchema)
+	sharedSchema42                           = new(jsonSchema)
+	sharedSchema43                           = new(jsonSchema)
+	sharedSchema44                           = new(jsonSchema)
+	sharedSchema45                           = new(jsonSchema)
+	sharedSchema46                           = new(jsonSchema)
+	sharedSchema47                           = new(jsonSchema)
+	sharedSchema48                           = new(jsonSchema)
+	sharedSchema49                           = new(jsonSchema)
+	sharedSchema50                           = new(jsonSchema)
+	sharedSchema51                           = new(jsonSchema)
+	sharedSchema52                           = new(jsonSchema)
+	sharedSchema53                           = new(jsonSchema)
+	sharedSchema54                           = new(jsonSchema)
+	sharedSchema55                           = new(jsonSchema)
+	sharedSchema56                           = new(jsonSchema)
+	sharedSchema57                           = new(jsonSchema)
+	sharedSchema58                           = new(jsonSchema)
+	sharedSchema59                           = new(jsonSchema)
+	sharedSchema60                           = new(jsonSchema)
+	sharedSchema61                           = new(jsonSchema)
+	sharedSchema62                           = new(jsonSchema)
+	sharedSchema63                           = new(jsonSchema)
+	sharedSchema64                           = new(jsonSchema)
+	sharedSchema65                           = new(jsonSchema)
+	sharedSchema66                           = new(jsonSchema)
+	sharedSchema67                           = new(jsonSchema)
+	sharedSchema68                           = new(jsonSchema)
+	sharedSchema69                           = new(jsonSchema)
+	sharedSchema70                           = new(jsonSchema)
+	sharedSchema71                           = new(jsonSchema)
+	sharedSchema72                           = new(jsonSchema)
+	sharedSchema73                           = new(jsonSchema)
+	sharedSchema74                           = new(jsonSchema)
+	sharedSchema75                           = new(jsonSchema)
+	sharedSchema76                           = new(jsonSchema)
+	sharedSchema77                           = new(jsonSchema)
+	sharedSchema78                           = new(jsonSchema)
+	sharedSchema79                           = new(jsonSchema)
+	sharedSchema80                           = new(jsonSchema)
+	sharedSchema81                           = new(jsonSchema)
+	sharedSchema82                           = new(jsonSchema)
+	sharedSchema83                           = new(jsonSchema)
+	sharedSchema84                           = new(jsonSchema)
+	sharedSchema85                           = new(jsonSchema)
+	sharedSchema86                           = new(jsonSchema)
+)
+
+// The schemas without subschemas, each shared by every schema that has it.
+var (
+	leafSchema1 = &jsonSchema{
+		types:     16,
+		maxLength: -1,
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	leafSchema2 = &jsonSchema{
+		types:     16,
+		nullable:  true,
+		maxLength: -1,
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	leafSchema3 = &jsonSchema{
+		types:     16,
+		readOnly:  true,
+		maxLength: -1,
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	leafSchema4 = &jsonSchema{
+		types:     16,
+		minLength: 4,
+		maxLength: 4,
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	leafSchema5 = &jsonSchema{
+		types:     4,
+		maxLength: -1,
+		minimum:   floatPtr(1.0),
+		maximum:   floatPtr(12.0),
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	leafSchema6 = &jsonSchema{
+		types:     4,
+		maxLength: -1,
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	leafSchema7 = &jsonSchema{
+		types:     16,
+		nullable:  true,
+		maxLength: -1,
+		format:    "date-time",
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	leafSchema8 = &jsonSchema{
+		types:     16,
+		nullable:  true,
+		maxLength: -1,
+		format:    "uuid",
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	leafSchema9 = &jsonSchema{
+		types:     4,
+		readOnly:  true,
+		maxLength: -1,
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	leafSchema10 = &jsonSchema{
+		types:     16,
+		readOnly:  true,
+		maxLength: -1,
+		format:    "date-time",
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	leafSchema11 = &jsonSchema{
+		types:     64,
+		nullable:  true,
+		maxLength: -1,
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	leafSchema12 = &jsonSchema{
+		types:     2,
+		maxLength: -1,
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	leafSchema13 = &jsonSchema{
+		types:     16,
+		maxLength: -1,
+		format:    "date-time",
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	leafSchema14 = &jsonSchema{
+		types:     4,
+		maxLength: -1,
+		minimum:   floatPtr(0.0),
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	leafSchema15 = &jsonSchema{
+		types:     16,
+		maxLength: -1,
+		pattern:   pattern2,
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	leafSchema16 = &jsonSchema{
+		types:     16,
+		nullable:  true,
+		maxLength: -1,
+		format:    "uri",
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	leafSchema17 = &jsonSchema{
+		types:     2,
+		nullable:  true,
+		maxLength: -1,
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	leafSchema18 = &jsonSchema{
+		types:     4,
+		maxLength: -1,
+		minimum:   floatPtr(1.0),
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	leafSchema19 = &jsonSchema{
+		types:     16,
+		maxLength: 512,
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	leafSchema20 = &jsonSchema{
+		types:     8,
+		maxLength: -1,
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	leafSchema21 = &jsonSchema{
+		types:     16,
+		minLength: 3,
+		maxLength: 3,
+		pattern:   pattern1,
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	leafSchema22 = &jsonSchema{
+		types:     16,
+		maxLength: -1,
+		format:    "email",
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	leafSchema23 = &jsonSchema{
+		types:     64,
+		maxLength: -1,
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	leafSchema24 = &jsonSchema{
+		types:     16,
+		writeOnly: true,
+		maxLength: -1,
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	leafSchema25 = &jsonSchema{
+		types:     16,
+		maxLength: -1,
+		format:    "date",
+		maxItems:  -1,
+		maxProps:  -1,
+	}
 )
 
 func init() {
@@ -1030,19 +1209,19 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"id", "country_code", "address_1", "city"},
 		props: []property{
-			{name: "id", schema: schemaShared1},
-			{name: "customer_id", schema: schemaShared2},
-			{name: "company", schema: schemaShared3},
-			{name: "first_name", schema: schemaShared4},
-			{name: "last_name", schema: schemaShared5},
-			{name: "address_1", schema: schemaShared6},
-			{name: "address_2", schema: schemaShared7},
-			{name: "city", schema: schemaShared8},
-			{name: "country_code", schema: schemaShared9},
-			{name: "province", schema: schemaShared10},
-			{name: "postal_code", schema: schemaShared11},
-			{name: "phone", schema: schemaShared12},
-			{name: "metadata", schema: schemaShared13},
+			{name: "id", schema: sharedSchema1},
+			{name: "customer_id", schema: sharedSchema2},
+			{name: "company", schema: sharedSchema3},
+			{name: "first_name", schema: sharedSchema4},
+			{name: "last_name", schema: sharedSchema5},
+			{name: "address_1", schema: sharedSchema6},
+			{name: "address_2", schema: sharedSchema7},
+			{name: "city", schema: sharedSchema8},
+			{name: "country_code", schema: sharedSchema9},
+			{name: "province", schema: sharedSchema10},
+			{name: "postal_code", schema: sharedSchema11},
+			{name: "phone", schema: sharedSchema12},
+			{name: "metadata", schema: sharedSchema13},
 		},
 	}
 	*schemaBankTransfer = jsonSchema{
@@ -1053,32 +1232,10 @@ func init() {
 		required:  []string{"type", "iban"},
 		props: []property{
 			{name: "type", schema: schemaBankTransferType},
-			{name: "iban", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "bic", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "account_holder", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "reference", schema: &jsonSchema{
-				types:     16,
-				readOnly:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "iban", schema: leafSchema1},
+			{name: "bic", schema: leafSchema2},
+			{name: "account_holder", schema: leafSchema1},
+			{name: "reference", schema: leafSchema3},
 		},
 	}
 	*schemaBankTransferType = jsonSchema{
@@ -1096,33 +1253,10 @@ func init() {
 		required:  []string{"type", "brand", "last4", "exp_month", "exp_year"},
 		props: []property{
 			{name: "type", schema: schemaCardPaymentType},
-			{name: "brand", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "last4", schema: &jsonSchema{
-				types:     16,
-				minLength: 4,
-				maxLength: 4,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "exp_month", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				minimum:   floatPtr(1.0),
-				maximum:   floatPtr(12.0),
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "exp_year", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "brand", schema: leafSchema1},
+			{name: "last4", schema: leafSchema4},
+			{name: "exp_month", schema: leafSchema5},
+			{name: "exp_year", schema: leafSchema6},
 			{name: "funding", schema: schemaCardPaymentFunding},
 		},
 	}
@@ -1148,16 +1282,16 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"id", "region_id", "type", "completed_at", "created_at", "updated_at"},
 		props: []property{
-			{name: "id", schema: schemaShared26},
-			{name: "email", schema: schemaShared27},
-			{name: "sales_channel_id", schema: schemaShared28},
-			{name: "billing_address_id", schema: schemaShared29},
-			{name: "billing_address", schema: schemaShared30},
-			{name: "shipping_address", schema: schemaShared31},
-			{name: "items", schema: schemaShared32},
-			{name: "region_id", schema: schemaShared33},
-			{name: "region", schema: schemaShared34},
-			{name: "customer_id", schema: schemaShared35},
+			{name: "id", schema: sharedSchema26},
+			{name: "email", schema: sharedSchema27},
+			{name: "sales_channel_id", schema: sharedSchema28},
+			{name: "billing_address_id", schema: sharedSchema29},
+			{name: "billing_address", schema: sharedSchema30},
+			{name: "shipping_address", schema: sharedSchema31},
+			{name: "items", schema: sharedSchema32},
+			{name: "region_id", schema: sharedSchema33},
+			{name: "region", schema: sharedSchema34},
+			{name: "customer_id", schema: sharedSchema35},
 			{name: "payment_session", schema: &jsonSchema{
 				types:     64,
 				nullable:  true,
@@ -1166,20 +1300,20 @@ func init() {
 				maxProps:  -1,
 				required:  []string{"id", "cart_id", "provider_id", "status", "data", "amount", "created_at", "updated_at"},
 				props: []property{
-					{name: "id", schema: schemaShared36},
-					{name: "cart_id", schema: schemaShared37},
-					{name: "cart", schema: schemaShared38},
-					{name: "provider_id", schema: schemaShared39},
-					{name: "payment_method", schema: schemaShared40},
-					{name: "is_selected", schema: schemaShared41},
-					{name: "is_initiated", schema: schemaShared42},
+					{name: "id", schema: sharedSchema36},
+					{name: "cart_id", schema: sharedSchema37},
+					{name: "cart", schema: sharedSchema38},
+					{name: "provider_id", schema: sharedSchema39},
+					{name: "payment_method", schema: sharedSchema40},
+					{name: "is_selected", schema: sharedSchema41},
+					{name: "is_initiated", schema: sharedSchema42},
 					{name: "status", schema: schemaPaymentSessionStatus},
-					{name: "data", schema: schemaShared43},
-					{name: "idempotency_key", schema: schemaShared44},
-					{name: "amount", schema: schemaShared45},
-					{name: "payment_authorized_at", schema: schemaShared46},
-					{name: "created_at", schema: schemaShared47},
-					{name: "updated_at", schema: schemaShared48},
+					{name: "data", schema: sharedSchema43},
+					{name: "idempotency_key", schema: sharedSchema44},
+					{name: "amount", schema: sharedSchema45},
+					{name: "payment_authorized_at", schema: sharedSchema46},
+					{name: "created_at", schema: sharedSchema47},
+					{name: "updated_at", schema: sharedSchema48},
 				},
 			}},
 			{name: "payment_sessions", schema: &jsonSchema{
@@ -1189,30 +1323,10 @@ func init() {
 				items:     schemaPaymentSession,
 				maxProps:  -1,
 			}},
-			{name: "payment_id", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "payment_id", schema: leafSchema2},
 			{name: "type", schema: schemaCartType},
-			{name: "completed_at", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "idempotency_key", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				format:    "uuid",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "completed_at", schema: leafSchema7},
+			{name: "idempotency_key", schema: leafSchema8},
 			{name: "context", schema: schemaCartContext},
 			{name: "gift_card_balances", schema: &jsonSchema{
 				types:      64,
@@ -1221,43 +1335,11 @@ func init() {
 				maxProps:   -1,
 				additional: schemaMoney,
 			}},
-			{name: "subtotal", schema: &jsonSchema{
-				types:     4,
-				readOnly:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "total", schema: &jsonSchema{
-				types:     4,
-				readOnly:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "created_at", schema: &jsonSchema{
-				types:     16,
-				readOnly:  true,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "updated_at", schema: &jsonSchema{
-				types:     16,
-				readOnly:  true,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "metadata", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "subtotal", schema: leafSchema9},
+			{name: "total", schema: leafSchema9},
+			{name: "created_at", schema: leafSchema10},
+			{name: "updated_at", schema: leafSchema10},
+			{name: "metadata", schema: leafSchema11},
 		},
 	}
 	*schemaCartContext = jsonSchema{
@@ -1266,25 +1348,10 @@ func init() {
 		maxItems:  -1,
 		maxProps:  -1,
 		props: []property{
-			{name: "ip", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "user_agent", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "ip", schema: leafSchema1},
+			{name: "user_agent", schema: leafSchema1},
 		},
-		additional: &jsonSchema{
-			types:     16,
-			maxLength: -1,
-			maxItems:  -1,
-			maxProps:  -1,
-		},
+		additional: leafSchema1,
 	}
 	*schemaCartType = jsonSchema{
 		types:     16,
@@ -1299,16 +1366,16 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"created_at", "updated_at", "id", "email", "has_account"},
 		props: []property{
-			{name: "created_at", schema: schemaShared49},
-			{name: "updated_at", schema: schemaShared50},
-			{name: "deleted_at", schema: schemaShared51},
-			{name: "id", schema: schemaShared52},
-			{name: "email", schema: schemaShared53},
-			{name: "first_name", schema: schemaShared54},
-			{name: "last_name", schema: schemaShared55},
-			{name: "phone", schema: schemaShared56},
-			{name: "birthday", schema: schemaShared57},
-			{name: "has_account", schema: schemaShared58},
+			{name: "created_at", schema: sharedSchema49},
+			{name: "updated_at", schema: sharedSchema50},
+			{name: "deleted_at", schema: sharedSchema51},
+			{name: "id", schema: sharedSchema52},
+			{name: "email", schema: sharedSchema53},
+			{name: "first_name", schema: sharedSchema54},
+			{name: "last_name", schema: sharedSchema55},
+			{name: "phone", schema: sharedSchema56},
+			{name: "birthday", schema: sharedSchema57},
+			{name: "has_account", schema: sharedSchema58},
 			{name: "billing_address", schema: &jsonSchema{
 				types:     64,
 				nullable:  true,
@@ -1317,24 +1384,24 @@ func init() {
 				maxProps:  -1,
 				required:  []string{"id", "country_code", "address_1", "city"},
 				props: []property{
-					{name: "id", schema: schemaShared1},
-					{name: "customer_id", schema: schemaShared2},
-					{name: "company", schema: schemaShared3},
-					{name: "first_name", schema: schemaShared4},
-					{name: "last_name", schema: schemaShared5},
-					{name: "address_1", schema: schemaShared6},
-					{name: "address_2", schema: schemaShared7},
-					{name: "city", schema: schemaShared8},
-					{name: "country_code", schema: schemaShared9},
-					{name: "province", schema: schemaShared10},
-					{name: "postal_code", schema: schemaShared11},
-					{name: "phone", schema: schemaShared12},
-					{name: "metadata", schema: schemaShared13},
+					{name: "id", schema: sharedSchema1},
+					{name: "customer_id", schema: sharedSchema2},
+					{name: "company", schema: sharedSchema3},
+					{name: "first_name", schema: sharedSchema4},
+					{name: "last_name", schema: sharedSchema5},
+					{name: "address_1", schema: sharedSchema6},
+					{name: "address_2", schema: sharedSchema7},
+					{name: "city", schema: sharedSchema8},
+					{name: "country_code", schema: sharedSchema9},
+					{name: "province", schema: sharedSchema10},
+					{name: "postal_code", schema: sharedSchema11},
+					{name: "phone", schema: sharedSchema12},
+					{name: "metadata", schema: sharedSchema13},
 				},
 			}},
-			{name: "shipping_addresses", schema: schemaShared59},
-			{name: "payment_methods", schema: schemaShared60},
-			{name: "metadata", schema: schemaShared61},
+			{name: "shipping_addresses", schema: sharedSchema59},
+			{name: "payment_methods", schema: sharedSchema60},
+			{name: "metadata", schema: sharedSchema61},
 		},
 		allOf: []*jsonSchema{&jsonSchema{
 			types:     64,
@@ -1343,9 +1410,9 @@ func init() {
 			maxProps:  -1,
 			required:  []string{"created_at", "updated_at"},
 			props: []property{
-				{name: "created_at", schema: schemaShared49},
-				{name: "updated_at", schema: schemaShared50},
-				{name: "deleted_at", schema: schemaShared51},
+				{name: "created_at", schema: sharedSchema49},
+				{name: "updated_at", schema: sharedSchema50},
+				{name: "deleted_at", schema: sharedSchema51},
 			},
 		}, &jsonSchema{
 			types:     64,
@@ -1354,13 +1421,13 @@ func init() {
 			maxProps:  -1,
 			required:  []string{"id", "email", "has_account"},
 			props: []property{
-				{name: "id", schema: schemaShared52},
-				{name: "email", schema: schemaShared53},
-				{name: "first_name", schema: schemaShared54},
-				{name: "last_name", schema: schemaShared55},
-				{name: "phone", schema: schemaShared56},
-				{name: "birthday", schema: schemaShared57},
-				{name: "has_account", schema: schemaShared58},
+				{name: "id", schema: sharedSchema52},
+				{name: "email", schema: sharedSchema53},
+				{name: "first_name", schema: sharedSchema54},
+				{name: "last_name", schema: sharedSchema55},
+				{name: "phone", schema: sharedSchema56},
+				{name: "birthday", schema: sharedSchema57},
+				{name: "has_account", schema: sharedSchema58},
 				{name: "billing_address", schema: &jsonSchema{
 					types:     64,
 					nullable:  true,
@@ -1369,24 +1436,24 @@ func init() {
 					maxProps:  -1,
 					required:  []string{"id", "country_code", "address_1", "city"},
 					props: []property{
-						{name: "id", schema: schemaShared1},
-						{name: "customer_id", schema: schemaShared2},
-						{name: "company", schema: schemaShared3},
-						{name: "first_name", schema: schemaShared4},
-						{name: "last_name", schema: schemaShared5},
-						{name: "address_1", schema: schemaShared6},
-						{name: "address_2", schema: schemaShared7},
-						{name: "city", schema: schemaShared8},
-						{name: "country_code", schema: schemaShared9},
-						{name: "province", schema: schemaShared10},
-						{name: "postal_code", schema: schemaShared11},
-						{name: "phone", schema: schemaShared12},
-						{name: "metadata", schema: schemaShared13},
+						{name: "id", schema: sharedSchema1},
+						{name: "customer_id", schema: sharedSchema2},
+						{name: "company", schema: sharedSchema3},
+						{name: "first_name", schema: sharedSchema4},
+						{name: "last_name", schema: sharedSchema5},
+						{name: "address_1", schema: sharedSchema6},
+						{name: "address_2", schema: sharedSchema7},
+						{name: "city", schema: sharedSchema8},
+						{name: "country_code", schema: sharedSchema9},
+						{name: "province", schema: sharedSchema10},
+						{name: "postal_code", schema: sharedSchema11},
+						{name: "phone", schema: sharedSchema12},
+						{name: "metadata", schema: sharedSchema13},
 					},
 				}},
-				{name: "shipping_addresses", schema: schemaShared59},
-				{name: "payment_methods", schema: schemaShared60},
-				{name: "metadata", schema: schemaShared61},
+				{name: "shipping_addresses", schema: sharedSchema59},
+				{name: "payment_methods", schema: sharedSchema60},
+				{name: "metadata", schema: sharedSchema61},
 			},
 		}},
 	}
@@ -1397,25 +1464,9 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"id", "object", "deleted"},
 		props: []property{
-			{name: "id", schema: &jsonSchema{
-				types:     16,
-				readOnly:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "object", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "deleted", schema: &jsonSchema{
-				types:     2,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "id", schema: leafSchema3},
+			{name: "object", schema: leafSchema1},
+			{name: "deleted", schema: leafSchema12},
 		},
 	}
 	*schemaError = jsonSchema{
@@ -1426,12 +1477,7 @@ func init() {
 		required:  []string{"message", "type"},
 		props: []property{
 			{name: "code", schema: schemaErrorCode},
-			{name: "message", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "message", schema: leafSchema1},
 			{name: "type", schema: schemaErrorType},
 			{name: "source", schema: schemaErrorSource},
 		},
@@ -1455,18 +1501,8 @@ func init() {
 		maxItems:  -1,
 		maxProps:  -1,
 		props: []property{
-			{name: "$ref", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "pointer", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "$ref", schema: leafSchema1},
+			{name: "pointer", schema: leafSchema1},
 		},
 	}
 	*schemaErrorType = jsonSchema{
@@ -1482,53 +1518,17 @@ func init() {
 		maxItems:  -1,
 		maxProps:  -1,
 		props: []property{
-			{name: "lt", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "gt", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "lte", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "gte", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "lt", schema: leafSchema13},
+			{name: "gt", schema: leafSchema13},
+			{name: "lte", schema: leafSchema13},
+			{name: "gte", schema: leafSchema13},
 		},
 	}
 	*schemaGetProductsParamsPrice = jsonSchema{
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
-		anyOf: []*jsonSchema{&jsonSchema{
-			types:     4,
-			maxLength: -1,
-			minimum:   floatPtr(0.0),
-			maxItems:  -1,
-			maxProps:  -1,
-		}, &jsonSchema{
-			types:     16,
-			maxLength: -1,
-			pattern:   pattern2,
-			maxItems:  -1,
-			maxProps:  -1,
-		}},
+		anyOf:     []*jsonSchema{leafSchema14, leafSchema15},
 	}
 	*schemaGiftCardPayment = jsonSchema{
 		types:     64,
@@ -1538,12 +1538,7 @@ func init() {
 		required:  []string{"type", "code"},
 		props: []property{
 			{name: "type", schema: schemaGiftCardPaymentType},
-			{name: "code", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "code", schema: leafSchema1},
 			{name: "balance", schema: schemaMoney},
 		},
 	}
@@ -1561,68 +1556,15 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"id", "title", "quantity", "unit_price", "variant_id", "created_at", "updated_at"},
 		props: []property{
-			{name: "id", schema: &jsonSchema{
-				types:     16,
-				readOnly:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "cart_id", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "cart", schema: &jsonSchema{
-				types:     64,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "title", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "description", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "thumbnail", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				format:    "uri",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "allow_discounts", schema: &jsonSchema{
-				types:     2,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "has_shipping", schema: &jsonSchema{
-				types:     2,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "variant_id", schema: &jsonSchema{
-				types:     16,
-				nullable:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "id", schema: leafSchema3},
+			{name: "cart_id", schema: leafSchema2},
+			{name: "cart", schema: leafSchema11},
+			{name: "title", schema: leafSchema1},
+			{name: "description", schema: leafSchema2},
+			{name: "thumbnail", schema: leafSchema16},
+			{name: "allow_discounts", schema: leafSchema12},
+			{name: "has_shipping", schema: leafSchema17},
+			{name: "variant_id", schema: leafSchema2},
 			{name: "variant", schema: &jsonSchema{
 				types:     64,
 				nullable:  true,
@@ -1631,56 +1573,25 @@ func init() {
 				maxProps:  -1,
 				required:  []string{"id", "title", "product_id", "prices", "inventory_quantity", "allow_backorder"},
 				props: []property{
-					{name: "id", schema: schemaShared14},
-					{name: "title", schema: schemaShared15},
-					{name: "product_id", schema: schemaShared16},
-					{name: "product", schema: schemaShared17},
-					{name: "prices", schema: schemaShared18},
-					{name: "sku", schema: schemaShared19},
-					{name: "barcode", schema: schemaShared20},
-					{name: "inventory_quantity", schema: schemaShared21},
-					{name: "allow_backorder", schema: schemaShared22},
-					{name: "weight", schema: schemaShared23},
-					{name: "options", schema: schemaShared24},
-					{name: "calculated_price", schema: schemaShared25},
+					{name: "id", schema: sharedSchema14},
+					{name: "title", schema: sharedSchema15},
+					{name: "product_id", schema: sharedSchema16},
+					{name: "product", schema: sharedSchema17},
+					{name: "prices", schema: sharedSchema18},
+					{name: "sku", schema: sharedSchema19},
+					{name: "barcode", schema: sharedSchema20},
+					{name: "inventory_quantity", schema: sharedSchema21},
+					{name: "allow_backorder", schema: sharedSchema22},
+					{name: "weight", schema: sharedSchema23},
+					{name: "options", schema: sharedSchema24},
+					{name: "calculated_price", schema: sharedSchema25},
 				},
 			}},
-			{name: "quantity", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				minimum:   floatPtr(1.0),
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "unit_price", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "total", schema: &jsonSchema{
-				types:     4,
-				readOnly:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "created_at", schema: &jsonSchema{
-				types:     16,
-				readOnly:  true,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "updated_at", schema: &jsonSchema{
-				types:     16,
-				readOnly:  true,
-				maxLength: -1,
-				format:    "date-time",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "quantity", schema: leafSchema18},
+			{name: "unit_price", schema: leafSchema6},
+			{name: "total", schema: leafSchema9},
+			{name: "created_at", schema: leafSchema10},
+			{name: "updated_at", schema: leafSchema10},
 			{name: "metadata", schema: &jsonSchema{
 				types:      64,
 				nullable:   true,
@@ -1695,22 +1606,7 @@ func init() {
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
-		anyOf: []*jsonSchema{&jsonSchema{
-			types:     16,
-			maxLength: 512,
-			maxItems:  -1,
-			maxProps:  -1,
-		}, &jsonSchema{
-			types:     8,
-			maxLength: -1,
-			maxItems:  -1,
-			maxProps:  -1,
-		}, &jsonSchema{
-			types:     2,
-			maxLength: -1,
-			maxItems:  -1,
-			maxProps:  -1,
-		}},
+		anyOf:     []*jsonSchema{leafSchema19, leafSchema20, leafSchema12},
 	}
 	*schemaMoney = jsonSchema{
 		types:     64,
@@ -1719,20 +1615,8 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"amount", "currency_code"},
 		props: []property{
-			{name: "amount", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "currency_code", schema: &jsonSchema{
-				types:     16,
-				minLength: 3,
-				maxLength: 3,
-				pattern:   pattern1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "amount", schema: leafSchema6},
+			{name: "currency_code", schema: leafSchema21},
 		},
 	}
 	*schemaMultipleErrors = jsonSchema{
@@ -1749,12 +1633,7 @@ func init() {
 				items:     schemaError,
 				maxProps:  -1,
 			}},
-			{name: "message", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "message", schema: leafSchema1},
 		},
 	}
 	*schemaPaymentMethod = jsonSchema{
@@ -1772,20 +1651,20 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"id", "cart_id", "provider_id", "status", "data", "amount", "created_at", "updated_at"},
 		props: []property{
-			{name: "id", schema: schemaShared36},
-			{name: "cart_id", schema: schemaShared37},
-			{name: "cart", schema: schemaShared38},
-			{name: "provider_id", schema: schemaShared39},
-			{name: "payment_method", schema: schemaShared40},
-			{name: "is_selected", schema: schemaShared41},
-			{name: "is_initiated", schema: schemaShared42},
+			{name: "id", schema: sharedSchema36},
+			{name: "cart_id", schema: sharedSchema37},
+			{name: "cart", schema: sharedSchema38},
+			{name: "provider_id", schema: sharedSchema39},
+			{name: "payment_method", schema: sharedSchema40},
+			{name: "is_selected", schema: sharedSchema41},
+			{name: "is_initiated", schema: sharedSchema42},
 			{name: "status", schema: schemaPaymentSessionStatus},
-			{name: "data", schema: schemaShared43},
-			{name: "idempotency_key", schema: schemaShared44},
-			{name: "amount", schema: schemaShared45},
-			{name: "payment_authorized_at", schema: schemaShared46},
-			{name: "created_at", schema: schemaShared47},
-			{name: "updated_at", schema: schemaShared48},
+			{name: "data", schema: sharedSchema43},
+			{name: "idempotency_key", schema: sharedSchema44},
+			{name: "amount", schema: sharedSchema45},
+			{name: "payment_authorized_at", schema: sharedSchema46},
+			{name: "created_at", schema: sharedSchema47},
+			{name: "updated_at", schema: sharedSchema48},
 		},
 	}
 	*schemaPaymentSessionStatus = jsonSchema{
@@ -1802,24 +1681,24 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"id", "title", "status", "is_giftcard", "variants", "created_at", "updated_at"},
 		props: []property{
-			{name: "id", schema: schemaShared62},
-			{name: "title", schema: schemaShared63},
-			{name: "subtitle", schema: schemaShared64},
-			{name: "description", schema: schemaShared65},
+			{name: "id", schema: sharedSchema62},
+			{name: "title", schema: sharedSchema63},
+			{name: "subtitle", schema: sharedSchema64},
+			{name: "description", schema: sharedSchema65},
 			{name: "handle", schema: schemaSlug},
-			{name: "is_giftcard", schema: schemaShared66},
+			{name: "is_giftcard", schema: sharedSchema66},
 			{name: "status", schema: schemaProductStatus},
-			{name: "thumbnail", schema: schemaShared67},
-			{name: "thumbnail_placeholder", schema: schemaShared68},
-			{name: "external_id", schema: schemaShared69},
-			{name: "options", schema: schemaShared70},
-			{name: "variants", schema: schemaShared71},
-			{name: "option_matrix", schema: schemaShared72},
-			{name: "tags", schema: schemaShared73},
-			{name: "weight", schema: schemaShared74},
-			{name: "created_at", schema: schemaShared75},
-			{name: "updated_at", schema: schemaShared76},
-			{name: "metadata", schema: schemaShared77},
+			{name: "thumbnail", schema: sharedSchema67},
+			{name: "thumbnail_placeholder", schema: sharedSchema68},
+			{name: "external_id", schema: sharedSchema69},
+			{name: "options", schema: sharedSchema70},
+			{name: "variants", schema: sharedSchema71},
+			{name: "option_matrix", schema: sharedSchema72},
+			{name: "tags", schema: sharedSchema73},
+			{name: "weight", schema: sharedSchema74},
+			{name: "created_at", schema: sharedSchema75},
+			{name: "updated_at", schema: sharedSchema76},
+			{name: "metadata", schema: sharedSchema77},
 		},
 	}
 	*schemaProductOption = jsonSchema{
@@ -1829,25 +1708,9 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"id", "title", "product_id"},
 		props: []property{
-			{name: "id", schema: &jsonSchema{
-				types:     16,
-				readOnly:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "title", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "product_id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "id", schema: leafSchema3},
+			{name: "title", schema: leafSchema1},
+			{name: "product_id", schema: leafSchema1},
 			{name: "values", schema: &jsonSchema{
 				types:     32,
 				maxLength: -1,
@@ -1864,25 +1727,9 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"id", "value", "option_id"},
 		props: []property{
-			{name: "id", schema: &jsonSchema{
-				types:     16,
-				readOnly:  true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "value", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "option_id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "id", schema: leafSchema3},
+			{name: "value", schema: leafSchema1},
+			{name: "option_id", schema: leafSchema1},
 		},
 	}
 	*schemaProductStatus = jsonSchema{
@@ -1899,18 +1746,18 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"id", "title", "product_id", "prices", "inventory_quantity", "allow_backorder"},
 		props: []property{
-			{name: "id", schema: schemaShared14},
-			{name: "title", schema: schemaShared15},
-			{name: "product_id", schema: schemaShared16},
-			{name: "product", schema: schemaShared17},
-			{name: "prices", schema: schemaShared18},
-			{name: "sku", schema: schemaShared19},
-			{name: "barcode", schema: schemaShared20},
-			{name: "inventory_quantity", schema: schemaShared21},
-			{name: "allow_backorder", schema: schemaShared22},
-			{name: "weight", schema: schemaShared23},
-			{name: "options", schema: schemaShared24},
-			{name: "calculated_price", schema: schemaShared25},
+			{name: "id", schema: sharedSchema14},
+			{name: "title", schema: sharedSchema15},
+			{name: "product_id", schema: sharedSchema16},
+			{name: "product", schema: sharedSchema17},
+			{name: "prices", schema: sharedSchema18},
+			{name: "sku", schema: sharedSchema19},
+			{name: "barcode", schema: sharedSchema20},
+			{name: "inventory_quantity", schema: sharedSchema21},
+			{name: "allow_backorder", schema: sharedSchema22},
+			{name: "weight", schema: sharedSchema23},
+			{name: "options", schema: sharedSchema24},
+			{name: "calculated_price", schema: sharedSchema25},
 		},
 	}
 	*schemaRegion = jsonSchema{
@@ -1920,15 +1767,15 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"id", "name", "currency_code", "tax_rate", "countries"},
 		props: []property{
-			{name: "id", schema: schemaShared78},
-			{name: "name", schema: schemaShared79},
-			{name: "currency_code", schema: schemaShared80},
-			{name: "tax_rate", schema: schemaShared81},
-			{name: "tax_code", schema: schemaShared82},
-			{name: "countries", schema: schemaShared83},
-			{name: "automatic_taxes", schema: schemaShared84},
-			{name: "includes_tax", schema: schemaShared85},
-			{name: "metadata", schema: schemaShared86},
+			{name: "id", schema: sharedSchema78},
+			{name: "name", schema: sharedSchema79},
+			{name: "currency_code", schema: sharedSchema80},
+			{name: "tax_rate", schema: sharedSchema81},
+			{name: "tax_code", schema: sharedSchema82},
+			{name: "countries", schema: sharedSchema83},
+			{name: "automatic_taxes", schema: sharedSchema84},
+			{name: "includes_tax", schema: sharedSchema85},
+			{name: "metadata", schema: sharedSchema86},
 		},
 	}
 	*schemaSlug = jsonSchema{
@@ -1964,24 +1811,9 @@ func init() {
 		maxItems:  -1,
 		maxProps:  -1,
 		props: []property{
-			{name: "region_id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "sales_channel_id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "country_code", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "region_id", schema: leafSchema1},
+			{name: "sales_channel_id", schema: leafSchema1},
+			{name: "country_code", schema: leafSchema1},
 			{name: "items", schema: &jsonSchema{
 				types:     32,
 				maxLength: -1,
@@ -1990,16 +1822,11 @@ func init() {
 				maxProps:  -1,
 			}},
 			{name: "context", schema: &jsonSchema{
-				types:     64,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-				additional: &jsonSchema{
-					types:     16,
-					maxLength: -1,
-					maxItems:  -1,
-					maxProps:  -1,
-				},
+				types:      64,
+				maxLength:  -1,
+				maxItems:   -1,
+				maxProps:   -1,
+				additional: leafSchema1,
 			}},
 		},
 	}
@@ -2010,19 +1837,8 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"variant_id", "quantity"},
 		props: []property{
-			{name: "variant_id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "quantity", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				minimum:   floatPtr(1.0),
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "variant_id", schema: leafSchema1},
+			{name: "quantity", schema: leafSchema18},
 		},
 	}
 	*schemaStorePostCartsCartLineItemsReq = jsonSchema{
@@ -2032,19 +1848,8 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"variant_id", "quantity"},
 		props: []property{
-			{name: "variant_id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "quantity", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				minimum:   floatPtr(1.0),
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "variant_id", schema: leafSchema1},
+			{name: "quantity", schema: leafSchema18},
 			{name: "metadata", schema: &jsonSchema{
 				types:      64,
 				maxLength:  -1,
@@ -2061,43 +1866,12 @@ func init() {
 		maxItems:  -1,
 		maxProps:  -1,
 		props: []property{
-			{name: "region_id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "country_code", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "email", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				format:    "email",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "sales_channel_id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "billing_address_id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "shipping_address_id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "region_id", schema: leafSchema1},
+			{name: "country_code", schema: leafSchema1},
+			{name: "email", schema: leafSchema22},
+			{name: "sales_channel_id", schema: leafSchema1},
+			{name: "billing_address_id", schema: leafSchema1},
+			{name: "shipping_address_id", schema: leafSchema1},
 			{name: "gift_cards", schema: &jsonSchema{
 				types:     32,
 				maxLength: -1,
@@ -2112,30 +1886,15 @@ func init() {
 				items:     schemaStorePostCartsCartReqDiscountsItem,
 				maxProps:  -1,
 			}},
-			{name: "customer_id", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "customer_id", schema: leafSchema1},
 			{name: "context", schema: &jsonSchema{
-				types:     64,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-				additional: &jsonSchema{
-					types:     16,
-					maxLength: -1,
-					maxItems:  -1,
-					maxProps:  -1,
-				},
+				types:      64,
+				maxLength:  -1,
+				maxItems:   -1,
+				maxProps:   -1,
+				additional: leafSchema1,
 			}},
-			{name: "metadata", schema: &jsonSchema{
-				types:     64,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "metadata", schema: leafSchema23},
 		},
 	}
 	*schemaStorePostCartsCartReqDiscountsItem = jsonSchema{
@@ -2145,12 +1904,7 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"code"},
 		props: []property{
-			{name: "code", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "code", schema: leafSchema1},
 		},
 	}
 	*schemaStorePostCartsCartReqGiftCardsItem = jsonSchema{
@@ -2160,12 +1914,7 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"code"},
 		props: []property{
-			{name: "code", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "code", schema: leafSchema1},
 		},
 	}
 	*schemaStorePostCustomersCustomerReq = jsonSchema{
@@ -2174,53 +1923,15 @@ func init() {
 		maxItems:  -1,
 		maxProps:  -1,
 		props: []property{
-			{name: "first_name", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "last_name", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "first_name", schema: leafSchema1},
+			{name: "last_name", schema: leafSchema1},
 			{name: "billing_address", schema: schemaAddress},
-			{name: "password", schema: &jsonSchema{
-				types:     16,
-				writeOnly: true,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "phone", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "email", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				format:    "email",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "birthday", schema: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				format:    "date",
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "password", schema: leafSchema24},
+			{name: "phone", schema: leafSchema1},
+			{name: "email", schema: leafSchema22},
+			{name: "birthday", schema: leafSchema25},
 			{name: "default_payment_method", schema: schemaPaymentMethod},
-			{name: "metadata", schema: &jsonSchema{
-				types:     64,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "metadata", schema: leafSchema23},
 		},
 	}
 	*schemaStoreProductsListRes = jsonSchema{
@@ -2237,24 +1948,9 @@ func init() {
 				items:     schemaProduct,
 				maxProps:  -1,
 			}},
-			{name: "count", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "offset", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
-			{name: "limit", schema: &jsonSchema{
-				types:     4,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			}},
+			{name: "count", schema: leafSchema6},
+			{name: "offset", schema: leafSchema6},
+			{name: "limit", schema: leafSchema6},
 		},
 	}
 	*schemaStoreProductsRes = jsonSchema{
@@ -2267,114 +1963,114 @@ func init() {
 			{name: "product", schema: schemaProduct},
 		},
 	}
-	*schemaShared1 = jsonSchema{
+	*sharedSchema1 = jsonSchema{
 		types:     16,
 		readOnly:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared2 = jsonSchema{
+	*sharedSchema2 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared3 = jsonSchema{
+	*sharedSchema3 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared4 = jsonSchema{
+	*sharedSchema4 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared5 = jsonSchema{
+	*sharedSchema5 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared6 = jsonSchema{
+	*sharedSchema6 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared7 = jsonSchema{
-		types:     16,
-		nullable:  true,
-		maxLength: -1,
-		maxItems:  -1,
-		maxProps:  -1,
-	}
-	*schemaShared8 = jsonSchema{
-		types:     16,
-		maxLength: -1,
-		maxItems:  -1,
-		maxProps:  -1,
-	}
-	*schemaShared9 = jsonSchema{
-		types:     16,
-		maxLength: -1,
-		maxItems:  -1,
-		maxProps:  -1,
-	}
-	*schemaShared10 = jsonSchema{
+	*sharedSchema7 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared11 = jsonSchema{
+	*sharedSchema8 = jsonSchema{
+		types:     16,
+		maxLength: -1,
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	*sharedSchema9 = jsonSchema{
+		types:     16,
+		maxLength: -1,
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	*sharedSchema10 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared12 = jsonSchema{
+	*sharedSchema11 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared13 = jsonSchema{
+	*sharedSchema12 = jsonSchema{
+		types:     16,
+		nullable:  true,
+		maxLength: -1,
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	*sharedSchema13 = jsonSchema{
 		types:     64,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared14 = jsonSchema{
+	*sharedSchema14 = jsonSchema{
 		types:     16,
 		readOnly:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared15 = jsonSchema{
+	*sharedSchema15 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared16 = jsonSchema{
+	*sharedSchema16 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared17 = jsonSchema{
+	*sharedSchema17 = jsonSchema{
 		types:     64,
 		nullable:  true,
 		maxLength: -1,
@@ -2382,74 +2078,74 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"id", "title", "status", "is_giftcard", "variants", "created_at", "updated_at"},
 		props: []property{
-			{name: "id", schema: schemaShared62},
-			{name: "title", schema: schemaShared63},
-			{name: "subtitle", schema: schemaShared64},
-			{name: "description", schema: schemaShared65},
+			{name: "id", schema: sharedSchema62},
+			{name: "title", schema: sharedSchema63},
+			{name: "subtitle", schema: sharedSchema64},
+			{name: "description", schema: sharedSchema65},
 			{name: "handle", schema: schemaSlug},
-			{name: "is_giftcard", schema: schemaShared66},
+			{name: "is_giftcard", schema: sharedSchema66},
 			{name: "status", schema: schemaProductStatus},
-			{name: "thumbnail", schema: schemaShared67},
-			{name: "thumbnail_placeholder", schema: schemaShared68},
-			{name: "external_id", schema: schemaShared69},
-			{name: "options", schema: schemaShared70},
-			{name: "variants", schema: schemaShared71},
-			{name: "option_matrix", schema: schemaShared72},
-			{name: "tags", schema: schemaShared73},
-			{name: "weight", schema: schemaShared74},
-			{name: "created_at", schema: schemaShared75},
-			{name: "updated_at", schema: schemaShared76},
-			{name: "metadata", schema: schemaShared77},
+			{name: "thumbnail", schema: sharedSchema67},
+			{name: "thumbnail_placeholder", schema: sharedSchema68},
+			{name: "external_id", schema: sharedSchema69},
+			{name: "options", schema: sharedSchema70},
+			{name: "variants", schema: sharedSchema71},
+			{name: "option_matrix", schema: sharedSchema72},
+			{name: "tags", schema: sharedSchema73},
+			{name: "weight", schema: sharedSchema74},
+			{name: "created_at", schema: sharedSchema75},
+			{name: "updated_at", schema: sharedSchema76},
+			{name: "metadata", schema: sharedSchema77},
 		},
 	}
-	*schemaShared18 = jsonSchema{
+	*sharedSchema18 = jsonSchema{
 		types:     32,
 		maxLength: -1,
 		maxItems:  -1,
 		items:     schemaMoney,
 		maxProps:  -1,
 	}
-	*schemaShared19 = jsonSchema{
+	*sharedSchema19 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared20 = jsonSchema{
+	*sharedSchema20 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared21 = jsonSchema{
+	*sharedSchema21 = jsonSchema{
 		types:     4,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared22 = jsonSchema{
+	*sharedSchema22 = jsonSchema{
 		types:     2,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared23 = jsonSchema{
+	*sharedSchema23 = jsonSchema{
 		types:     8,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared24 = jsonSchema{
+	*sharedSchema24 = jsonSchema{
 		types:     32,
 		maxLength: -1,
 		maxItems:  -1,
 		items:     schemaProductOptionValuesItem,
 		maxProps:  -1,
 	}
-	*schemaShared25 = jsonSchema{
+	*sharedSchema25 = jsonSchema{
 		types:     4,
 		nullable:  true,
 		readOnly:  true,
@@ -2457,14 +2153,14 @@ func init() {
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared26 = jsonSchema{
+	*sharedSchema26 = jsonSchema{
 		types:     16,
 		readOnly:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared27 = jsonSchema{
+	*sharedSchema27 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
@@ -2472,20 +2168,20 @@ func init() {
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared28 = jsonSchema{
+	*sharedSchema28 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared29 = jsonSchema{
+	*sharedSchema29 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared30 = jsonSchema{
+	*sharedSchema30 = jsonSchema{
 		types:     64,
 		nullable:  true,
 		maxLength: -1,
@@ -2493,22 +2189,22 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"id", "country_code", "address_1", "city"},
 		props: []property{
-			{name: "id", schema: schemaShared1},
-			{name: "customer_id", schema: schemaShared2},
-			{name: "company", schema: schemaShared3},
-			{name: "first_name", schema: schemaShared4},
-			{name: "last_name", schema: schemaShared5},
-			{name: "address_1", schema: schemaShared6},
-			{name: "address_2", schema: schemaShared7},
-			{name: "city", schema: schemaShared8},
-			{name: "country_code", schema: schemaShared9},
-			{name: "province", schema: schemaShared10},
-			{name: "postal_code", schema: schemaShared11},
-			{name: "phone", schema: schemaShared12},
-			{name: "metadata", schema: schemaShared13},
+			{name: "id", schema: sharedSchema1},
+			{name: "customer_id", schema: sharedSchema2},
+			{name: "company", schema: sharedSchema3},
+			{name: "first_name", schema: sharedSchema4},
+			{name: "last_name", schema: sharedSchema5},
+			{name: "address_1", schema: sharedSchema6},
+			{name: "address_2", schema: sharedSchema7},
+			{name: "city", schema: sharedSchema8},
+			{name: "country_code", schema: sharedSchema9},
+			{name: "province", schema: sharedSchema10},
+			{name: "postal_code", schema: sharedSchema11},
+			{name: "phone", schema: sharedSchema12},
+			{name: "metadata", schema: sharedSchema13},
 		},
 	}
-	*schemaShared31 = jsonSchema{
+	*sharedSchema31 = jsonSchema{
 		types:     64,
 		nullable:  true,
 		maxLength: -1,
@@ -2516,35 +2212,35 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"id", "country_code", "address_1", "city"},
 		props: []property{
-			{name: "id", schema: schemaShared1},
-			{name: "customer_id", schema: schemaShared2},
-			{name: "company", schema: schemaShared3},
-			{name: "first_name", schema: schemaShared4},
-			{name: "last_name", schema: schemaShared5},
-			{name: "address_1", schema: schemaShared6},
-			{name: "address_2", schema: schemaShared7},
-			{name: "city", schema: schemaShared8},
-			{name: "country_code", schema: schemaShared9},
-			{name: "province", schema: schemaShared10},
-			{name: "postal_code", schema: schemaShared11},
-			{name: "phone", schema: schemaShared12},
-			{name: "metadata", schema: schemaShared13},
+			{name: "id", schema: sharedSchema1},
+			{name: "customer_id", schema: sharedSchema2},
+			{name: "company", schema: sharedSchema3},
+			{name: "first_name", schema: sharedSchema4},
+			{name: "last_name", schema: sharedSchema5},
+			{name: "address_1", schema: sharedSchema6},
+			{name: "address_2", schema: sharedSchema7},
+			{name: "city", schema: sharedSchema8},
+			{name: "country_code", schema: sharedSchema9},
+			{name: "province", schema: sharedSchema10},
+			{name: "postal_code", schema: sharedSchema11},
+			{name: "phone", schema: sharedSchema12},
+			{name: "metadata", schema: sharedSchema13},
 		},
 	}
-	*schemaShared32 = jsonSchema{
+	*sharedSchema32 = jsonSchema{
 		types:     32,
 		maxLength: -1,
 		maxItems:  -1,
 		items:     schemaLineItem,
 		maxProps:  -1,
 	}
-	*schemaShared33 = jsonSchema{
+	*sharedSchema33 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared34 = jsonSchema{
+	*sharedSchema34 = jsonSchema{
 		types:     64,
 		nullable:  true,
 		maxLength: -1,
@@ -2552,39 +2248,39 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"id", "name", "currency_code", "tax_rate", "countries"},
 		props: []property{
-			{name: "id", schema: schemaShared78},
-			{name: "name", schema: schemaShared79},
-			{name: "currency_code", schema: schemaShared80},
-			{name: "tax_rate", schema: schemaShared81},
-			{name: "tax_code", schema: schemaShared82},
-			{name: "countries", schema: schemaShared83},
-			{name: "automatic_taxes", schema: schemaShared84},
-			{name: "includes_tax", schema: schemaShared85},
-			{name: "metadata", schema: schemaShared86},
+			{name: "id", schema: sharedSchema78},
+			{name: "name", schema: sharedSchema79},
+			{name: "currency_code", schema: sharedSchema80},
+			{name: "tax_rate", schema: sharedSchema81},
+			{name: "tax_code", schema: sharedSchema82},
+			{name: "countries", schema: sharedSchema83},
+			{name: "automatic_taxes", schema: sharedSchema84},
+			{name: "includes_tax", schema: sharedSchema85},
+			{name: "metadata", schema: sharedSchema86},
 		},
 	}
-	*schemaShared35 = jsonSchema{
+	*sharedSchema35 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared36 = jsonSchema{
+	*sharedSchema36 = jsonSchema{
 		types:     16,
 		readOnly:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared37 = jsonSchema{
+	*sharedSchema37 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared38 = jsonSchema{
+	*sharedSchema38 = jsonSchema{
 		types:     64,
 		nullable:  true,
 		maxLength: -1,
@@ -2592,25 +2288,25 @@ func init() {
 		maxProps:  -1,
 		required:  []string{"id", "region_id", "type", "completed_at", "created_at", "updated_at"},
 		props: []property{
-			{name: "id", schema: schemaShared26},
-			{name: "email", schema: schemaShared27},
-			{name: "sales_channel_id", schema: schemaShared28},
-			{name: "billing_address_id", schema: schemaShared29},
-			{name: "billing_address", schema: schemaShared30},
-			{name: "shipping_address", schema: schemaShared31},
-			{name: "items", schema: schemaShared32},
-			{name: "region_id", schema: schemaShared33},
-			{name: "region", schema: schemaShared34},
-			{name: "customer_id", schema: schemaShared35},
+			{name: "id", schema: sharedSchema26},
+			{name: "email", schema: sharedSchema27},
+			{name: "sales_channel_id", schema: sharedSchema28},
+			{name: "billing_address_id", schema: sharedSchema29},
+			{name: "billing_address", schema: sharedSchema30},
+			{name: "shipping_address", schema: sharedSchema31},
+			{name: "items", schema: sharedSchema32},
+			{name: "region_id", schema: sharedSchema33},
+			{name: "region", schema: sharedSchema34},
+			{name: "customer_id", schema: sharedSchema35},
 		},
 	}
-	*schemaShared39 = jsonSchema{
+	*sharedSchema39 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared40 = jsonSchema{
+	*sharedSchema40 = jsonSchema{
 		nullable:     true,
 		maxLength:    -1,
 		maxItems:     -1,
@@ -2619,40 +2315,40 @@ func init() {
 		discProperty: "type",
 		discCases:    []discCase{{value: "bank_transfer", schema: schemaBankTransfer}, {value: "card", schema: schemaCardPayment}, {value: "gift_card", schema: schemaGiftCardPayment}},
 	}
-	*schemaShared41 = jsonSchema{
+	*sharedSchema41 = jsonSchema{
 		types:     2,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared42 = jsonSchema{
+	*sharedSchema42 = jsonSchema{
 		types:     2,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared43 = jsonSchema{
+	*sharedSchema43 = jsonSchema{
 		types:     64,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared44 = jsonSchema{
+	*sharedSchema44 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared45 = jsonSchema{
+	*sharedSchema45 = jsonSchema{
 		types:     4,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared46 = jsonSchema{
+	*sharedSchema46 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
@@ -2660,7 +2356,7 @@ func init() {
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared47 = jsonSchema{
+	*sharedSchema47 = jsonSchema{
 		types:     16,
 		readOnly:  true,
 		maxLength: -1,
@@ -2668,7 +2364,7 @@ func init() {
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared48 = jsonSchema{
+	*sharedSchema48 = jsonSchema{
 		types:     16,
 		readOnly:  true,
 		maxLength: -1,
@@ -2676,7 +2372,7 @@ func init() {
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared49 = jsonSchema{
+	*sharedSchema49 = jsonSchema{
 		types:     16,
 		readOnly:  true,
 		maxLength: -1,
@@ -2684,7 +2380,7 @@ func init() {
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared50 = jsonSchema{
+	*sharedSchema50 = jsonSchema{
 		types:     16,
 		readOnly:  true,
 		maxLength: -1,
@@ -2692,7 +2388,7 @@ func init() {
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared51 = jsonSchema{
+	*sharedSchema51 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		readOnly:  true,
@@ -2701,42 +2397,42 @@ func init() {
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared52 = jsonSchema{
+	*sharedSchema52 = jsonSchema{
 		types:     16,
 		readOnly:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared53 = jsonSchema{
+	*sharedSchema53 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		format:    "email",
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared54 = jsonSchema{
+	*sharedSchema54 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared55 = jsonSchema{
+	*sharedSchema55 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared56 = jsonSchema{
+	*sharedSchema56 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared57 = jsonSchema{
+	*sharedSchema57 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
@@ -2744,67 +2440,67 @@ func init() {
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared58 = jsonSchema{
+	*sharedSchema58 = jsonSchema{
 		types:     2,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared59 = jsonSchema{
+	*sharedSchema59 = jsonSchema{
 		types:     32,
 		maxLength: -1,
 		maxItems:  -1,
 		items:     schemaAddress,
 		maxProps:  -1,
 	}
-	*schemaShared60 = jsonSchema{
+	*sharedSchema60 = jsonSchema{
 		types:     32,
 		maxLength: -1,
 		maxItems:  -1,
 		items:     schemaPaymentMethod,
 		maxProps:  -1,
 	}
-	*schemaShared61 = jsonSchema{
+	*sharedSchema61 = jsonSchema{
 		types:     64,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared62 = jsonSchema{
+	*sharedSchema62 = jsonSchema{
 		types:     16,
 		readOnly:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared63 = jsonSchema{
+	*sharedSchema63 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared64 = jsonSchema{
-		types:     16,
-		nullable:  true,
-		maxLength: -1,
-		maxItems:  -1,
-		maxProps:  -1,
-	}
-	*schemaShared65 = jsonSchema{
+	*sharedSchema64 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared66 = jsonSchema{
+	*sharedSchema65 = jsonSchema{
+		types:     16,
+		nullable:  true,
+		maxLength: -1,
+		maxItems:  -1,
+		maxProps:  -1,
+	}
+	*sharedSchema66 = jsonSchema{
 		types:     2,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared67 = jsonSchema{
+	*sharedSchema67 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
@@ -2812,7 +2508,7 @@ func init() {
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared68 = jsonSchema{
+	*sharedSchema68 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
@@ -2820,7 +2516,7 @@ func init() {
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared69 = jsonSchema{
+	*sharedSchema69 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
@@ -2828,21 +2524,21 @@ func init() {
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared70 = jsonSchema{
+	*sharedSchema70 = jsonSchema{
 		types:     32,
 		maxLength: -1,
 		maxItems:  -1,
 		items:     schemaProductOption,
 		maxProps:  -1,
 	}
-	*schemaShared71 = jsonSchema{
+	*sharedSchema71 = jsonSchema{
 		types:     32,
 		maxLength: -1,
 		maxItems:  -1,
 		items:     schemaProductVariant,
 		maxProps:  -1,
 	}
-	*schemaShared72 = jsonSchema{
+	*sharedSchema72 = jsonSchema{
 		types:     32,
 		maxLength: -1,
 		maxItems:  -1,
@@ -2850,36 +2546,26 @@ func init() {
 			types:     32,
 			maxLength: -1,
 			maxItems:  -1,
-			items: &jsonSchema{
-				types:     16,
-				maxLength: -1,
-				maxItems:  -1,
-				maxProps:  -1,
-			},
-			maxProps: -1,
-		},
-		maxProps: -1,
-	}
-	*schemaShared73 = jsonSchema{
-		types:     32,
-		maxLength: -1,
-		maxItems:  -1,
-		items: &jsonSchema{
-			types:     16,
-			maxLength: -1,
-			maxItems:  -1,
+			items:     leafSchema1,
 			maxProps:  -1,
 		},
 		maxProps: -1,
 	}
-	*schemaShared74 = jsonSchema{
+	*sharedSchema73 = jsonSchema{
+		types:     32,
+		maxLength: -1,
+		maxItems:  -1,
+		items:     leafSchema1,
+		maxProps:  -1,
+	}
+	*sharedSchema74 = jsonSchema{
 		types:     4,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared75 = jsonSchema{
+	*sharedSchema75 = jsonSchema{
 		types:     16,
 		readOnly:  true,
 		maxLength: -1,
@@ -2887,7 +2573,7 @@ func init() {
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared76 = jsonSchema{
+	*sharedSchema76 = jsonSchema{
 		types:     16,
 		readOnly:  true,
 		maxLength: -1,
@@ -2895,33 +2581,33 @@ func init() {
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared77 = jsonSchema{
+	*sharedSchema77 = jsonSchema{
 		types:     64,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared78 = jsonSchema{
+	*sharedSchema78 = jsonSchema{
 		types:     16,
 		readOnly:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared79 = jsonSchema{
+	*sharedSchema79 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared80 = jsonSchema{
+	*sharedSchema80 = jsonSchema{
 		types:     16,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared81 = jsonSchema{
+	*sharedSchema81 = jsonSchema{
 		types:     8,
 		maxLength: -1,
 		minimum:   floatPtr(0.0),
@@ -2929,38 +2615,33 @@ func init() {
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared82 = jsonSchema{
+	*sharedSchema82 = jsonSchema{
 		types:     16,
 		nullable:  true,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared83 = jsonSchema{
+	*sharedSchema83 = jsonSchema{
 		types:     32,
 		maxLength: -1,
 		maxItems:  -1,
-		items: &jsonSchema{
-			types:     16,
-			maxLength: -1,
-			maxItems:  -1,
-			maxProps:  -1,
-		},
-		maxProps: -1,
+		items:     leafSchema1,
+		maxProps:  -1,
 	}
-	*schemaShared84 = jsonSchema{
+	*sharedSchema84 = jsonSchema{
 		types:     2,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared85 = jsonSchema{
+	*sharedSchema85 = jsonSchema{
 		types:     2,
 		maxLength: -1,
 		maxItems:  -1,
 		maxProps:  -1,
 	}
-	*schemaShared86 = jsonSchema{
+	*sharedSchema86 = jsonSchema{
 		types:     64,
 		nullable:  true,
 		maxLength: -1,
