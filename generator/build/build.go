@@ -36,8 +36,11 @@ type builder struct {
 	scope *naming.Scope             // package-level identifiers
 	names map[*load.Schema]string   // names of schemas at named locations
 	types map[*load.Schema]*ir.Type // declared types by schema identity
-	decls []*ir.Type
-	done  map[*load.Schema]bool // schemas already checked for warnings
+	// shaping holds the arrays and maps whose element type is being built,
+	// to find those that contain themselves (see schemaType).
+	shaping map[*load.Schema]*shaping
+	decls   []*ir.Type
+	done    map[*load.Schema]bool // schemas already checked for warnings
 	// fieldNames memoizes the Go names of plain property names: specs repeat
 	// the same few (id, created_at, metadata) thousands of times, and
 	// splitting them into words is a good part of a build.
@@ -58,11 +61,12 @@ type builder struct {
 // generation worked around.
 func Build(doc *load.Document, opts Options) (*ir.Package, diag.List) {
 	b := &builder{
-		doc:   doc,
-		scope: naming.NewScope(runtimeNames...),
-		names: map[*load.Schema]string{},
-		types: map[*load.Schema]*ir.Type{},
-		done:  map[*load.Schema]bool{},
+		doc:     doc,
+		scope:   naming.NewScope(runtimeNames...),
+		names:   map[*load.Schema]string{},
+		types:   map[*load.Schema]*ir.Type{},
+		shaping: map[*load.Schema]*shaping{},
+		done:    map[*load.Schema]bool{},
 
 		fieldNames: map[string]string{},
 

@@ -16,6 +16,10 @@ func (b *builder) schemaType(sr *load.SchemaRef, ctx string) *ir.Type {
 	if t, ok := b.types[s]; ok {
 		return t
 	}
+	if sh, ok := b.shaping[s]; ok { // an array or map that contains itself
+		sh.recursive = true
+		return sh.decl
+	}
 	b.check(s)
 	name, named := b.names[s]
 	switch {
@@ -37,16 +41,31 @@ func (b *builder) schemaType(sr *load.SchemaRef, ctx string) *ir.Type {
 	case isStruct(s):
 		return b.structType(s, name)
 	}
+	// The declaration exists before the element type is built, so that an
+	// array or map may contain itself (type Tree []Tree): a named one, or an
+	// unnamed one reached again through a $ref into it, which is then
+	// declared too.
+	sh := &shaping{decl: &ir.Type{Kind: ir.Defined}}
+	b.shaping[s] = sh
 	t := b.shape(s, name)
+	delete(b.shaping, s)
 	if t == anyType { // the shared any must not carry this schema's rules
 		c := *anyType
 		t = &c
 	}
 	t.Rules = b.rules(s)
-	if !named {
+	if !named && !sh.recursive {
 		return t
 	}
-	return b.declareWithRules(s, &ir.Type{Kind: ir.Defined, Name: b.scopeName(s, name), Elem: t, Doc: b.schemaDoc(s)})
+	d := sh.decl
+	d.Name, d.Elem, d.Doc = b.scopeName(s, name), t, b.schemaDoc(s)
+	return b.declareWithRules(s, d)
+}
+
+// shaping is an array or map schema whose element type is being built.
+type shaping struct {
+	decl      *ir.Type // its declaration, filled in once the element is built
+	recursive bool     // the element contains the array or map itself
 }
 
 // declareWithRules declares a type and names its rules table after it.

@@ -69,7 +69,14 @@ func (b *builder) allOf(s *load.Schema, named bool, ctx string) *ir.Type {
 			if !named || inner.Kind == ir.Builtin && inner.Go == "any" {
 				return inner
 			}
-			return b.declareWithRules(s, &ir.Type{Kind: ir.Alias, Name: b.scopeName(s, ctx), Elem: inner, Doc: b.schemaDoc(s)})
+			// A named inner type is aliased, methods and all; any other
+			// (a string, a slice) gets a type of its own, which can have a
+			// validate method.
+			kind := ir.Alias
+			if inner.Name == "" {
+				kind = ir.Defined
+			}
+			return b.declareWithRules(s, &ir.Type{Kind: kind, Name: b.scopeName(s, ctx), Elem: inner, Doc: b.schemaDoc(s)})
 		}
 		b.diags.Warnf(s.Loc.Pos, "allof-merge", "allOf members that are not objects cannot be merged into a struct; they are left out of the Go type")
 	}

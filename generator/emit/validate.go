@@ -48,7 +48,11 @@ func (f *file) validateBody(t *ir.Type) string {
 		c.line("v.add(%q, \"must be one of %%s, got %%s\", %q, quote(*x))", "enum", enumValues(t))
 		c.line("}")
 	case ir.Defined:
-		c.value(t.Elem, "(*x)")
+		if t.Elem.Kind == ir.Builtin { // the checks take the builtin type
+			c.value(t.Elem, c.f.expr(t.Elem)+"(*x)")
+		} else {
+			c.value(t.Elem, "(*x)")
+		}
 	}
 	return c.b.String()
 }

@@ -1,0 +1,385 @@
+package generator
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/oasgen/oasgen/generator/diag"
+)
+
+// TestRandomSpecs writes specs of random schemas and operations, generates
+// every part (with the strict server) from each, and builds and vets the
+// output. The schemas combine every keyword oasgen maps, nest them, refer
+// to each other (in cycles too), and take their names from pools of Go
+// keywords, names that collide once in Go, names of the runtime's own
+// identifiers and names that cannot be json tags. oasgen must accept each
+// spec (they are valid), print the same files twice, and print Go that
+// compiles. The seeds are fixed, so every run checks the same specs;
+// OASGEN_RANDOM_SPECS=N checks N more, from new seeds (a failure names its
+// seed), and OASGEN_RANDOM_KEEP=DIR keeps each spec (DIR/spec-SEED.json,
+// written before generating) and its module (DIR/SEED) for reading one.
+func TestRandomSpecs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds generated code")
+	}
+	seeds := []uint64{1, 2, 3}
+	if n, _ := strconv.Atoi(os.Getenv("OASGEN_RANDOM_SPECS")); n > 0 {
+		base := rand.Uint64()
+		for i := range n {
+			seeds = append(seeds, base+uint64(i))
+		}
+	}
+	for _, seed := range seeds {
+		t.Run(strconv.FormatUint(seed, 10), func(t *testing.T) {
+			t.Parallel()
+			checkRandomSpec(t, seed)
+		})
+	}
+}
+
+func checkRandomSpec(t *testing.T, seed uint64) {
+	keep := os.Getenv("OASGEN_RANDOM_KEEP")
+	spec, doc := writeRandomSpec(t, seed, keep)
+	cfg := Config{Spec: spec, Package: "api", ServerInterface: ServerStrict}
+	res, err := Generate(cfg)
+	if err != nil {
+		t.Fatalf("seed %d: %v\n%s", seed, err, errorDiagnostics(t, filepath.Dir(spec), res))
+	}
+	again, err := Generate(cfg)
+	if err != nil || len(again.Files) != len(res.Files) {
+		t.Fatalf("seed %d: a second run gives other files (%v)", seed, err)
+	}
+	mod := newModule(t)
+	if keep != "" {
+		mod = filepath.Join(keep, strconv.FormatUint(seed, 10))
+		if err := os.RemoveAll(mod); err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, filepath.Join(mod, "go.mod"), "module gentest\n\ngo 1.26\n")
+	}
+	for i, f := range res.Files {
+		if !bytes.Equal(f.Content, again.Files[i].Content) {
+			t.Errorf("seed %d: %s differs between two runs", seed, f.Name)
+		}
+		writeFile(t, filepath.Join(mod, "api", f.Name), string(f.Content))
+	}
+	writeFile(t, filepath.Join(mod, "api", "openapi.json"), doc) // to read a failure
+	goCmd(t, mod, "vet", "./...")
+}
+
+// writeRandomSpec writes the spec of seed into a temporary folder, and into
+// keep when it is set, and returns its path and text.
+func writeRandomSpec(t *testing.T, seed uint64, keep string) (path, doc string) {
+	data, err := json.MarshalIndent(newSpecMaker(seed).spec(40), "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if keep != "" {
+		writeFile(t, filepath.Join(keep, "spec-"+strconv.FormatUint(seed, 10)+".json"), string(data))
+	}
+	path = filepath.Join(t.TempDir(), "openapi.json")
+	writeFile(t, path, string(data))
+	return path, string(data)
+}
+
+func errorDiagnostics(t *testing.T, dir string, res *Result) string {
+	if res == nil {
+		return ""
+	}
+	var errs diag.List
+	for _, d := range res.Diagnostics {
+		if d.Severity == diag.Error {
+			errs = append(errs, d)
+		}
+	}
+	return diagText(t, dir, errs)
+}
+
+// specMaker makes one random spec.
+type specMaker struct {
+	rnd   *rand.Rand
+	names []string // the component schemas, made first so refs can point anywhere
+	// current is the index of the component being made. Outside a property,
+	// an item or additionalProperties (unguarded), a $ref only points to a
+	// later component: a cycle of bare refs or allOf is no schema at all.
+	current int
+	guarded bool
+}
+
+func newSpecMaker(seed uint64) *specMaker {
+	return &specMaker{rnd: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))}
+}
+
+// Pools of names. Component names must match ^[a-zA-Z0-9.\-_]+$.
+var (
+	componentNames = []string{
+		"Cart", "cart", "CART", "Cart_", "cart-item", "cart_item", "CartItem", "Cart.Item",
+		"Type", "type", "func", "map", "String", "Int", "Error", "Any",
+		"Opt", "Nullable", "Date", "ValidationError", "Violation", "Decode", "Problem",
+		"Option", "Handler", "ServerInterface", "Validator", "WithBasePath", "ErrorHandler",
+		"1st", "_", "x", "X", "Response", "Request", "Kind", "Params",
+	}
+	propertyNames = []string{
+		"id", "ID", "Id", "type", "Type", "func", "map", "range", "default", "chan",
+		"a-b", "a_b", "aB", "a.b", "$x", "@type", "1a", "", "ünï", "x y", "\"q\"",
+		"String", "Kind", "Set", "Null", "Value", "AdditionalProperties",
+		"Validate", "validate", "MarshalJSON", "decodeJSON", "x", "X",
+	}
+	formats = []string{"date-time", "date", "time", "email", "uuid", "uri", "uri-reference",
+		"hostname", "ipv4", "ipv6", "byte", "binary", "password", "custom-thing"}
+)
+
+func (m *specMaker) pick(list []string) string { return list[m.rnd.IntN(len(list))] }
+func (m *specMaker) chance(p float64) bool   { return m.rnd.Float64() < p }
+
+func (m *specMaker) spec(schemas int) map[string]any {
+	seen := map[string]bool{}
+	for len(m.names) < schemas {
+		name := m.pick(componentNames)
+		if seen[name] {
+			name += strconv.Itoa(len(m.names))
+		}
+		seen[name] = true
+		m.names = append(m.names, name)
+	}
+	components := map[string]any{}
+	for i, name := range m.names {
+		m.current, m.guarded = i, false
+		components[name] = m.schema(3)
+	}
+	paths := map[string]any{}
+	for i, name := range m.names {
+		if i%2 == 1 {
+			continue
+		}
+		ref := map[string]any{"$ref": "#/components/schemas/" + name}
+		content := map[string]any{"application/json": map[string]any{"schema": ref}}
+		paths[fmt.Sprintf("/r%d", i)] = map[string]any{"post": map[string]any{
+			"operationId": "post" + name,
+			"requestBody": map[string]any{"required": m.chance(0.5), "content": content},
+			"responses": map[string]any{
+				"200":     map[string]any{"description": "ok", "content": content},
+				"default": map[string]any{"description": "error"},
+			},
+		}}
+		paths[fmt.Sprintf("/r%d/{id}", i)] = map[string]any{"get": map[string]any{
+			"operationId": "get" + name,
+			"parameters": []any{
+				map[string]any{"name": "id", "in": "path", "required": true, "schema": m.primitive()},
+				map[string]any{"name": m.pick(propertyNames[:20]), "in": "query", "schema": m.queryParam()},
+			},
+			"responses": map[string]any{"200": map[string]any{"description": "ok", "content": content}},
+		}}
+	}
+	return map[string]any{
+		"openapi":    "3.0.3",
+		"info":       map[string]any{"title": "random", "version": "1"},
+		"paths":      paths,
+		"components": map[string]any{"schemas": components},
+	}
+}
+
+// schema returns a random schema; depth bounds the nesting.
+func (m *specMaker) schema(depth int) map[string]any {
+	kinds := []func(int) map[string]any{
+		m.stringSchema, m.integerSchema, m.numberSchema, m.booleanSchema,
+		m.arraySchema, m.objectSchema, m.objectSchema, m.refSchema, m.refSchema,
+		m.compositeSchema, m.enumSchema, m.freeFormSchema,
+	}
+	if depth <= 0 {
+		kinds = kinds[:4]
+	}
+	s := kinds[m.rnd.IntN(len(kinds))](depth - 1)
+	if _, ref := s["$ref"]; ref {
+		return s // OpenAPI 3.0 ignores keys beside $ref
+	}
+	if m.chance(0.2) {
+		s["nullable"] = true
+	}
+	switch {
+	case m.chance(0.1):
+		s["readOnly"] = true
+	case m.chance(0.1):
+		s["writeOnly"] = true
+	}
+	if m.chance(0.3) {
+		s["description"] = "A */ comment with `code` and\nlines."
+	}
+	return s
+}
+
+func (m *specMaker) primitive() map[string]any {
+	return []func(int) map[string]any{m.stringSchema, m.integerSchema, m.numberSchema, m.booleanSchema, m.enumSchema}[m.rnd.IntN(5)](0)
+}
+
+func (m *specMaker) queryParam() map[string]any {
+	if m.chance(0.3) {
+		return map[string]any{"type": "array", "items": m.primitive()}
+	}
+	return m.primitive()
+}
+
+func (m *specMaker) stringSchema(int) map[string]any {
+	s := map[string]any{"type": "string"}
+	if m.chance(0.5) {
+		s["format"] = m.pick(formats)
+	}
+	if m.chance(0.3) {
+		s["minLength"] = m.rnd.IntN(3)
+		s["maxLength"] = 3 + m.rnd.IntN(10)
+	}
+	if m.chance(0.2) {
+		s["pattern"] = m.pick([]string{`^[a-z]+$`, `\d{3}`, `^(?!x)`, `(a)\1`, `[`})
+	}
+	return s
+}
+
+func (m *specMaker) integerSchema(int) map[string]any {
+	s := map[string]any{"type": "integer"}
+	if m.chance(0.5) {
+		s["format"] = m.pick([]string{"int32", "int64"})
+	}
+	if m.chance(0.4) {
+		s["minimum"] = m.rnd.IntN(10) - 5
+		s["exclusiveMinimum"] = m.chance(0.5)
+	}
+	if m.chance(0.3) {
+		s["maximum"] = 10 + m.rnd.IntN(100)
+	}
+	if m.chance(0.2) {
+		s["multipleOf"] = 1 + m.rnd.IntN(5)
+	}
+	return s
+}
+
+func (m *specMaker) numberSchema(int) map[string]any {
+	s := map[string]any{"type": "number"}
+	if m.chance(0.5) {
+		s["format"] = m.pick([]string{"float", "double"})
+	}
+	if m.chance(0.3) {
+		s["multipleOf"] = 0.01
+	}
+	if m.chance(0.3) {
+		s["maximum"] = 1.5
+		s["exclusiveMaximum"] = true
+	}
+	return s
+}
+
+func (m *specMaker) booleanSchema(int) map[string]any {
+	s := map[string]any{"type": "boolean"}
+	if m.chance(0.2) {
+		s["default"] = true
+	}
+	return s
+}
+
+func (m *specMaker) enumSchema(int) map[string]any {
+	switch m.rnd.IntN(3) {
+	case 0:
+		return map[string]any{"type": "string", "enum": []any{"a", "A", "a-b", "a_b", "", "type", "1x", "ü"}[:1+m.rnd.IntN(8)]}
+	case 1:
+		return map[string]any{"type": "integer", "enum": []any{0, 1, -1, 42}[:1+m.rnd.IntN(4)]}
+	}
+	return map[string]any{"enum": []any{"x", 1, true}} // untyped, mixed
+}
+
+func (m *specMaker) arraySchema(depth int) map[string]any {
+	s := map[string]any{"type": "array", "items": m.nested(depth)}
+	if m.chance(0.3) {
+		s["minItems"] = 1
+		s["maxItems"] = 5
+	}
+	if m.chance(0.2) {
+		s["uniqueItems"] = true
+	}
+	return s
+}
+
+func (m *specMaker) objectSchema(depth int) map[string]any {
+	props := map[string]any{}
+	var required []any
+	for range m.rnd.IntN(6) {
+		name := m.pick(propertyNames)
+		props[name] = m.nested(depth)
+		if m.chance(0.4) {
+			required = append(required, name)
+		}
+	}
+	s := map[string]any{"type": "object", "properties": props}
+	if len(required) > 0 {
+		s["required"] = dedupe(required)
+	}
+	switch m.rnd.IntN(4) {
+	case 0:
+		s["additionalProperties"] = false
+	case 1:
+		s["additionalProperties"] = m.nested(depth)
+	}
+	if m.chance(0.2) {
+		s["minProperties"] = 1
+		s["maxProperties"] = 8
+	}
+	return s
+}
+
+func (m *specMaker) freeFormSchema(int) map[string]any {
+	if m.chance(0.5) {
+		return map[string]any{"type": "object"}
+	}
+	return map[string]any{} // any value
+}
+
+func (m *specMaker) refSchema(int) map[string]any {
+	targets := m.names
+	if !m.guarded {
+		targets = m.names[m.current+1:]
+		if len(targets) == 0 {
+			return m.stringSchema(0)
+		}
+	}
+	return map[string]any{"$ref": "#/components/schemas/" + m.pick(targets)}
+}
+
+// nested makes a schema under a property, an item or additionalProperties.
+func (m *specMaker) nested(depth int) map[string]any {
+	was := m.guarded
+	m.guarded = true
+	defer func() { m.guarded = was }()
+	return m.schema(depth)
+}
+
+func (m *specMaker) compositeSchema(depth int) map[string]any {
+	var branches []any
+	for range 1 + m.rnd.IntN(3) {
+		branches = append(branches, m.schema(depth))
+	}
+	switch m.rnd.IntN(4) {
+	case 0:
+		return map[string]any{"allOf": branches}
+	case 1:
+		return map[string]any{"oneOf": branches}
+	case 2:
+		return map[string]any{"anyOf": branches}
+	}
+	return map[string]any{"not": branches[0]}
+}
+
+func dedupe(list []any) []any {
+	var out []any
+	seen := map[any]bool{}
+	for _, x := range list {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
