@@ -22,13 +22,16 @@ import (
 // spec (they are valid), print the same files twice, and print Go that
 // compiles. The seeds are fixed, so every run checks the same specs;
 // OASGEN_RANDOM_SPECS=N checks N more, from new seeds (a failure names its
-// seed), and OASGEN_RANDOM_KEEP=DIR keeps each spec (DIR/spec-SEED.json,
+// seed), OASGEN_RANDOM_SEED=S checks seed S alone, and OASGEN_RANDOM_KEEP=DIR keeps each spec (DIR/spec-SEED.json,
 // written before generating) and its module (DIR/SEED) for reading one.
 func TestRandomSpecs(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds generated code")
 	}
 	seeds := []uint64{1, 2, 3}
+	if seed, err := strconv.ParseUint(os.Getenv("OASGEN_RANDOM_SEED"), 10, 64); err == nil {
+		seeds = []uint64{seed}
+	}
 	if n, _ := strconv.Atoi(os.Getenv("OASGEN_RANDOM_SPECS")); n > 0 {
 		base := rand.Uint64()
 		for i := range n {
@@ -153,29 +156,12 @@ func (m *specMaker) spec(schemas int) map[string]any {
 		m.current, m.guarded = i, false
 		components[name] = m.schema(3)
 	}
+	m.discriminated(components)
 	paths := map[string]any{}
 	for i, name := range m.names {
-		if i%2 == 1 {
-			continue
+		if i%2 == 0 {
+			m.operations(paths, i, name)
 		}
-		ref := map[string]any{"$ref": "#/components/schemas/" + name}
-		content := map[string]any{"application/json": map[string]any{"schema": ref}}
-		paths[fmt.Sprintf("/r%d", i)] = map[string]any{"post": map[string]any{
-			"operationId": "post" + name,
-			"requestBody": map[string]any{"required": m.chance(0.5), "content": content},
-			"responses": map[string]any{
-				"200":     map[string]any{"description": "ok", "content": content},
-				"default": map[string]any{"description": "error"},
-			},
-		}}
-		paths[fmt.Sprintf("/r%d/{id}", i)] = map[string]any{"get": map[string]any{
-			"operationId": "get" + name,
-			"parameters": []any{
-				map[string]any{"name": "id", "in": "path", "required": true, "schema": m.primitive()},
-				map[string]any{"name": m.pick(propertyNames[:20]), "in": "query", "schema": m.queryParam()},
-			},
-			"responses": map[string]any{"200": map[string]any{"description": "ok", "content": content}},
-		}}
 	}
 	return map[string]any{
 		"openapi":    "3.0.3",
@@ -183,6 +169,152 @@ func (m *specMaker) spec(schemas int) map[string]any {
 		"paths":      paths,
 		"components": map[string]any{"schemas": components},
 	}
+}
+
+// discriminated adds a oneOf of object variants picked by a discriminator,
+// with or without a mapping, and the variants.
+func (m *specMaker) discriminated(components map[string]any) {
+	union := map[string]any{}
+	var refs []any
+	mapping := map[string]any{}
+	for i := range 2 + m.rnd.IntN(2) {
+		name := fmt.Sprintf("%sVariant%d", m.pick(componentNames[:8]), i)
+		variant := m.objectSchema(1)
+		props := variant["properties"].(map[string]any)
+		props["kind"] = map[string]any{"type": "string"}
+		required, _ := variant["required"].([]any)
+		variant["required"] = dedupe(append(required, "kind"))
+		components[name] = variant
+		ref := "#/components/schemas/" + name
+		refs = append(refs, map[string]any{"$ref": ref})
+		mapping[m.pick([]string{"a", "b-c", "D", "type"})+strconv.Itoa(i)] = ref
+	}
+	union["oneOf"] = refs
+	disc := map[string]any{"propertyName": "kind"}
+	if m.chance(0.5) {
+		disc["mapping"] = mapping
+	}
+	union["discriminator"] = disc
+	components["Union"] = union
+	m.names = append(m.names, "Union")
+}
+
+// operations adds a POST with a body and a GET with parameters of every
+// kind, both answering with random statuses, media types and headers.
+func (m *specMaker) operations(paths map[string]any, i int, name string) {
+	ref := map[string]any{"$ref": "#/components/schemas/" + name}
+	post := map[string]any{
+		"requestBody": map[string]any{"required": m.chance(0.5), "content": m.bodyContent(ref)},
+		"responses":   m.responses(ref),
+	}
+	if m.chance(0.8) { // else named after the method and path
+		post["operationId"] = "post" + name
+	}
+	paths[fmt.Sprintf("/r%d", i)] = map[string]any{"post": post}
+	path, params := m.pathParams(i)
+	params = append(params, m.otherParams()...)
+	paths[path] = map[string]any{"get": map[string]any{
+		"operationId": "get" + name,
+		"parameters":  params,
+		"responses":   m.responses(ref),
+	}}
+}
+
+func (m *specMaker) bodyContent(ref map[string]any) map[string]any {
+	content := map[string]any{"application/json": map[string]any{"schema": ref}}
+	if m.chance(0.3) {
+		content["application/x-www-form-urlencoded"] = map[string]any{"schema": m.objectSchema(0)}
+	}
+	if m.chance(0.2) {
+		content["text/plain"] = map[string]any{"schema": map[string]any{"type": "string"}}
+	}
+	if m.chance(0.2) {
+		content["multipart/form-data"] = map[string]any{"schema": map[string]any{"type": "object"}}
+	}
+	if m.chance(0.2) {
+		content["application/octet-stream"] = map[string]any{"schema": map[string]any{"type": "string", "format": "binary"}}
+	}
+	return content
+}
+
+func (m *specMaker) responses(ref map[string]any) map[string]any {
+	out := map[string]any{}
+	for _, code := range []string{"200", "201", "204", "2XX", "400", "4XX", "default"} {
+		if !m.chance(0.4) {
+			continue
+		}
+		r := map[string]any{"description": "a response"}
+		if code != "204" {
+			r["content"] = m.responseContent(ref)
+		}
+		if m.chance(0.3) {
+			r["headers"] = map[string]any{
+				m.pick([]string{"X-Rate-Limit", "ETag", "x-a_b"}): map[string]any{"schema": m.queryParam()},
+			}
+		}
+		out[code] = r
+	}
+	if len(out) == 0 {
+		out["200"] = map[string]any{"description": "ok", "content": m.responseContent(ref)}
+	}
+	return out
+}
+
+func (m *specMaker) responseContent(ref map[string]any) map[string]any {
+	switch m.rnd.IntN(5) {
+	case 0:
+		return map[string]any{"text/plain": map[string]any{"schema": map[string]any{"type": "string"}}}
+	case 1:
+		return map[string]any{"image/*": map[string]any{"schema": map[string]any{"type": "string", "format": "binary"}}}
+	case 2:
+		return map[string]any{"application/json": map[string]any{"schema": m.schema(1)}}
+	}
+	return map[string]any{"application/json": map[string]any{"schema": ref}}
+}
+
+// pathParams returns a path with one or two parameters in a style of their
+// own, a {name}.{ext} segment among them (ServeMux cannot route it).
+func (m *specMaker) pathParams(i int) (string, []any) {
+	param := func(name string) map[string]any {
+		p := map[string]any{"name": name, "in": "path", "required": true, "schema": m.primitive()}
+		if m.chance(0.3) {
+			p["style"] = m.pick([]string{"simple", "label", "matrix"})
+			p["explode"] = m.chance(0.5)
+		}
+		return p
+	}
+	if m.chance(0.3) {
+		return fmt.Sprintf("/r%d/{name}.{ext}", i), []any{param("name"), param("ext")}
+	}
+	return fmt.Sprintf("/r%d/{id}", i), []any{param("id")}
+}
+
+// otherParams returns query, header and cookie parameters in random styles.
+func (m *specMaker) otherParams() []any {
+	var out []any
+	used := map[string]bool{}
+	for range 1 + m.rnd.IntN(4) {
+		name := m.pick(propertyNames[:20])
+		in := m.pick([]string{"query", "query", "header", "cookie"})
+		if used[in+name] || name == "" {
+			continue
+		}
+		used[in+name] = true
+		p := map[string]any{"name": name, "in": in, "required": m.chance(0.3), "schema": m.queryParam()}
+		switch {
+		case in == "query" && m.chance(0.2):
+			p["style"], p["schema"] = "deepObject", m.objectSchema(0)
+		case in == "query" && m.chance(0.3):
+			p["style"] = m.pick([]string{"form", "spaceDelimited", "pipeDelimited"})
+			p["explode"] = m.chance(0.5)
+			p["schema"] = map[string]any{"type": "array", "items": m.primitive()}
+		case in == "query" && m.chance(0.1):
+			delete(p, "schema")
+			p["content"] = map[string]any{"application/json": map[string]any{"schema": m.objectSchema(0)}}
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // schema returns a random schema; depth bounds the nesting.
@@ -230,6 +362,9 @@ func (m *specMaker) stringSchema(int) map[string]any {
 	if m.chance(0.5) {
 		s["format"] = m.pick(formats)
 	}
+	if m.chance(0.1) {
+		s["default"] = m.pick([]string{"", "x", "2024-01-02"})
+	}
 	if m.chance(0.3) {
 		s["minLength"] = m.rnd.IntN(3)
 		s["maxLength"] = 3 + m.rnd.IntN(10)
@@ -244,6 +379,10 @@ func (m *specMaker) integerSchema(int) map[string]any {
 	s := map[string]any{"type": "integer"}
 	if m.chance(0.5) {
 		s["format"] = m.pick([]string{"int32", "int64"})
+	}
+	if m.chance(0.1) {
+		s["default"] = m.rnd.IntN(20)
+		s["example"] = -3
 	}
 	if m.chance(0.4) {
 		s["minimum"] = m.rnd.IntN(10) - 5

@@ -138,21 +138,39 @@ func render(tmpl *template.Template, pkg *ir.Package, name, entry string, tb *ta
 	return write.File{Name: name, Content: src}, nil
 }
 
-// serverUsesOpt reports whether the server's declarations of an operation
-// use Opt: an optional body is passed as Opt[Body], an optional response
-// header is an Opt[T] field.
-func serverUsesOpt(sv *ir.Server) bool {
-	if sv.Body != nil && sv.Body.Arg.Kind == ir.Opt {
-		return true
+// needServer marks the helpers that the server's declarations of an
+// operation use, printed in server.gen.go: an optional body is passed as
+// Opt[Body]; a response body may be a Date or a Nullable; an optional
+// response header is an Opt[T] field.
+func (f *file) needServer(sv *ir.Server) {
+	if sv.Body != nil {
+		f.need(sv.Body.Arg)
 	}
 	for _, r := range sv.Responses {
+		f.need(r.Body)
 		for _, h := range r.Headers {
-			if h.Type.Kind == ir.Opt {
-				return true
-			}
+			f.need(h.Type)
 		}
 	}
-	return false
+}
+
+// need marks the helpers the type expression t uses, like expr but without
+// printing it (nor importing what it needs) in this file.
+func (f *file) need(t *ir.Type) {
+	if t == nil || t.Name != "" {
+		return
+	}
+	switch {
+	case t.Kind == ir.Builtin && t.Go == "Date":
+		f.runtime.Date = true
+	case t.Kind == ir.Opt:
+		f.runtime.Opt = true
+	case t.Kind == ir.Nullable:
+		f.runtime.Nullable = true
+	case t.Kind == ir.OptNullable:
+		f.runtime.OptNullable = true
+	}
+	f.need(t.Elem)
 }
 
 // scan marks the helpers a package needs that templates cannot see through
@@ -160,8 +178,8 @@ func serverUsesOpt(sv *ir.Server) bool {
 // with a generated decoder (CheckedDecode) need none to decode.
 func (f *file) scan(pkg *ir.Package) {
 	for _, op := range pkg.Operations {
-		if op.Server != nil && serverUsesOpt(op.Server) {
-			f.runtime.Opt = true
+		if op.Server != nil {
+			f.needServer(op.Server)
 		}
 	}
 	for _, t := range pkg.Types {

@@ -14,6 +14,12 @@ type Capped float64
 // Code is generated from openapi.yaml#/components/schemas/Code.
 type Code string
 
+// GetHolderDayParams holds the parameters of GetHolderDay (GET /holders/{id}/day).
+type GetHolderDayParams struct {
+	// Path parameter "id".
+	ID Code
+}
+
 // Holder is generated from openapi.yaml#/components/schemas/Holder.
 type Holder struct {
 	Code Opt[Code] `json:"code,omitzero"`
