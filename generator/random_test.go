@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/oasgen/oasgen/generator/diag"
@@ -72,23 +74,82 @@ func checkRandomSpec(t *testing.T, seed uint64) {
 		}
 		writeFile(t, filepath.Join(mod, "api", f.Name), string(f.Content))
 	}
-	writeFile(t, filepath.Join(mod, "api", "openapi.json"), doc) // to read a failure
+	writeFile(t, filepath.Join(mod, "api", "openapi.json"), doc) // to read a failure (root file only)
 	goCmd(t, mod, "vet", "./...")
 }
 
 // writeRandomSpec writes the spec of seed into a temporary folder, and into
-// keep when it is set, and returns its path and text.
+// keep when it is set, and returns the path and text of its root file. Odd
+// seeds split the spec: each component schema goes to a file of its own, in
+// one of two folders, and the refs between them become relative paths.
 func writeRandomSpec(t *testing.T, seed uint64, keep string) (path, doc string) {
-	data, err := json.MarshalIndent(newSpecMaker(seed).spec(40), "", "  ")
-	if err != nil {
-		t.Fatal(err)
+	m := newSpecMaker(seed)
+	files := map[string]any{"openapi.json": m.spec(40)}
+	if seed%2 == 1 {
+		files = m.split(files["openapi.json"].(map[string]any))
 	}
+	dirs := []string{t.TempDir()}
 	if keep != "" {
-		writeFile(t, filepath.Join(keep, "spec-"+strconv.FormatUint(seed, 10)+".json"), string(data))
+		dirs = append(dirs, filepath.Join(keep, "spec-"+strconv.FormatUint(seed, 10)))
 	}
-	path = filepath.Join(t.TempDir(), "openapi.json")
-	writeFile(t, path, string(data))
-	return path, string(data)
+	for name, content := range files {
+		data, err := json.MarshalIndent(content, "", "  ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, dir := range dirs {
+			writeFile(t, filepath.Join(dir, filepath.FromSlash(name)), string(data))
+		}
+		if name == "openapi.json" {
+			doc = string(data)
+		}
+	}
+	return filepath.Join(dirs[0], "openapi.json"), doc
+}
+
+// split moves each component schema of root into a file of its own, under
+// schemas/ or schemas/more/, and points every ref at the files: the root's
+// components refer to them, and they to each other by relative paths.
+func (m *specMaker) split(root map[string]any) map[string]any {
+	schemas := root["components"].(map[string]any)["schemas"].(map[string]any)
+	fileOf := map[string]string{}
+	for name := range schemas {
+		dir := "schemas/"
+		if m.chance(0.4) {
+			dir = "schemas/more/"
+		}
+		fileOf[name] = dir + name + ".json"
+	}
+	files := map[string]any{"openapi.json": root}
+	for name, schema := range schemas {
+		files[fileOf[name]] = relink(schema, path.Dir(fileOf[name]), fileOf)
+		schemas[name] = map[string]any{"$ref": "./" + fileOf[name]}
+	}
+	return files
+}
+
+// relink rewrites the refs to components in v ($ref values and
+// discriminator mappings) into paths relative to dir.
+func relink(v any, dir string, fileOf map[string]string) any {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			v[k] = relink(x, dir, fileOf)
+		}
+	case []any:
+		for i, x := range v {
+			v[i] = relink(x, dir, fileOf)
+		}
+	case string:
+		if name, ok := strings.CutPrefix(v, "#/components/schemas/"); ok {
+			rel, _ := filepath.Rel(dir, fileOf[name])
+			if rel = filepath.ToSlash(rel); !strings.HasPrefix(rel, "../") {
+				rel = "./" + rel
+			}
+			return rel
+		}
+	}
+	return v
 }
 
 func errorDiagnostics(t *testing.T, dir string, res *Result) string {

@@ -21,8 +21,17 @@ func (b *builder) nameComponents() {
 		name string
 	}
 	var cands []candidate
-	for _, s := range reachableSchemas(b.doc) {
-		if name, ok := b.locationName(s); ok {
+	schemas := reachableSchemas(b.doc)
+	// Files that are one schema: their top-level keys are its keywords
+	// (Thing.yaml#/additionalProperties), not names (Product.yaml#/Product).
+	schemaFiles := map[string]bool{}
+	for _, s := range schemas {
+		if s.Loc.Pointer == "" {
+			schemaFiles[s.Loc.File] = true
+		}
+	}
+	for _, s := range schemas {
+		if name, ok := locationName(s, schemaFiles); ok {
 			cands = append(cands, candidate{s, name})
 		}
 	}
@@ -41,8 +50,9 @@ func (b *builder) nameComponents() {
 }
 
 // locationName is the Go name a schema gets from where it sits, if that place
-// names it: #/components/schemas/Cart, Cart.yaml, or Product.yaml#/Product.
-func (b *builder) locationName(s *load.Schema) (string, bool) {
+// names it: #/components/schemas/Cart, Cart.yaml, or Product.yaml#/Product
+// (not in a file that is a schema itself, one of schemaFiles).
+func locationName(s *load.Schema, schemaFiles map[string]bool) (string, bool) {
 	if s.Ext.GoName != "" {
 		return naming.Exported(s.Ext.GoName), true
 	}
@@ -52,7 +62,7 @@ func (b *builder) locationName(s *load.Schema) (string, bool) {
 		base := filepath.Base(s.Loc.File)
 		base = strings.TrimSuffix(base, filepath.Ext(base))
 		return nonEmpty(naming.Exported(base)), true
-	case len(tokens) == 1:
+	case len(tokens) == 1 && !schemaFiles[s.Loc.File]:
 		return nonEmpty(naming.Exported(tokens[0])), true
 	case len(tokens) == 3 && tokens[0] == "components" && tokens[1] == "schemas",
 		len(tokens) == 2 && tokens[0] == "definitions":

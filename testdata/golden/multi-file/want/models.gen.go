@@ -4,12 +4,49 @@
 package api
 
 import (
+	"bytes"
 	"encoding/json"
 )
 
 // Error is generated from schemas/common.yaml#/Error.
 type Error struct {
 	Message string `json:"message"`
+}
+
+// Flags is generated from schemas/Flags.yaml.
+type Flags []FlagsItem
+
+// FlagsItem is generated from schemas/Flags.yaml#/items.
+type FlagsItem struct {
+	Key Opt[string] `json:"key,omitzero"`
+	// AdditionalProperties holds the properties the schema does not declare.
+	AdditionalProperties map[string]FlagsItemAdditionalProperties `json:"-"`
+}
+
+// MarshalJSON writes the declared properties followed by AdditionalProperties.
+func (x FlagsItem) MarshalJSON() ([]byte, error) {
+	type plain FlagsItem
+	known, err := json.Marshal(plain(x))
+	if err != nil {
+		return nil, err
+	}
+	return appendExtra(known, x.AdditionalProperties)
+}
+
+// UnmarshalJSON reads the declared properties, and every other property into AdditionalProperties.
+func (x *FlagsItem) UnmarshalJSON(data []byte) error {
+	type plain FlagsItem
+	if err := json.Unmarshal(data, (*plain)(x)); err != nil {
+		return err
+	}
+	extra, err := decodeExtra[FlagsItemAdditionalProperties](data, "key")
+	x.AdditionalProperties = extra
+	return err
+}
+
+// FlagsItemAdditionalProperties is generated from schemas/Flags.yaml#/items/additionalProperties.
+type FlagsItemAdditionalProperties struct {
+	Since Opt[string] `json:"since,omitzero"`
 }
 
 // GetItemParams holds the parameters of GetItem (GET /items/{id}).
@@ -76,4 +113,43 @@ func (o Opt[T]) MarshalJSON() ([]byte, error) {
 func (o *Opt[T]) UnmarshalJSON(data []byte) error {
 	o.Set = true
 	return json.Unmarshal(data, &o.Value)
+}
+
+// appendExtra adds additional properties to the JSON object known.
+func appendExtra[T any](known []byte, extra map[string]T) ([]byte, error) {
+	if len(extra) == 0 {
+		return known, nil
+	}
+	more, err := json.Marshal(extra)
+	if err != nil {
+		return nil, err
+	}
+	known = bytes.TrimRight(known, "}")
+	if len(bytes.TrimSpace(known)) > 1 {
+		known = append(known, ',')
+	}
+	return append(known, more[1:]...), nil
+}
+
+// decodeExtra returns the properties of the JSON object data other than the declared ones.
+func decodeExtra[T any](data []byte, declared ...string) (map[string]T, error) {
+	var all map[string]json.RawMessage
+	if err := json.Unmarshal(data, &all); err != nil {
+		return nil, err
+	}
+	for _, name := range declared {
+		delete(all, name)
+	}
+	if len(all) == 0 {
+		return nil, nil
+	}
+	extra := make(map[string]T, len(all))
+	for name, raw := range all {
+		var v T
+		if err := json.Unmarshal(raw, &v); err != nil {
+			return nil, err
+		}
+		extra[name] = v
+	}
+	return extra, nil
 }
