@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 )
@@ -25,10 +24,8 @@ func TestEncodeMatchesEncodingJSON(t *testing.T) {
 	for _, f := range res.Files {
 		writeFile(t, filepath.Join(mod, "plain", f.Name), string(f.Content))
 	}
-	test, err := os.ReadFile(filepath.Join(root, "testdata", "encode", "store_test.go"))
-	if err != nil {
-		t.Fatal(err)
+	for _, name := range []string{"check_test.go", "store_pairs_test.go"} {
+		copyTestFile(t, "encode/"+name, filepath.Join(mod, "store", name), "store")
 	}
-	writeFile(t, filepath.Join(mod, "store", "encode_test.go"), string(test))
 	goCmd(t, mod, "test", "./...")
 }

@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -98,4 +99,19 @@ func generatedModule(t testing.TB, cfg Config, testFiles ...string) string {
 		writeFile(t, filepath.Join(mod, pkg, filepath.Base(name)), string(src))
 	}
 	return mod
+}
+
+// copyTestFile copies testdata/name to dst as a file of package pkg: its
+// package clause is replaced.
+func copyTestFile(t testing.TB, name, dst, pkg string) {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join(repoRoot(t), "testdata", filepath.FromSlash(name)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	clause := regexp.MustCompile(`(?m)^package \w+$`)
+	if !clause.Match(src) {
+		t.Fatalf("%s has no package clause", name)
+	}
+	writeFile(t, dst, clause.ReplaceAllString(string(src), "package "+pkg))
 }

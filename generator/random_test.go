@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -22,7 +23,8 @@ import (
 // keywords, names that collide once in Go, names of the runtime's own
 // identifiers and names that cannot be json tags. oasgen must accept each
 // spec (they are valid), print the same files twice, and print Go that
-// compiles. The seeds are fixed, so every run checks the same specs;
+// compiles, and whose encoders write what encoding/json writes for the
+// same values (testdata/encode/check_test.go). The seeds are fixed, so every run checks the same specs;
 // OASGEN_RANDOM_SPECS=N checks N more, from new seeds (a failure names its
 // seed), OASGEN_RANDOM_SEED=S checks seed S alone, and OASGEN_RANDOM_KEEP=DIR keeps each spec (DIR/spec-SEED.json,
 // written before generating) and its module (DIR/SEED) for reading one.
@@ -75,8 +77,44 @@ func checkRandomSpec(t *testing.T, seed uint64) {
 		writeFile(t, filepath.Join(mod, "api", f.Name), string(f.Content))
 	}
 	writeFile(t, filepath.Join(mod, "api", "openapi.json"), doc) // to read a failure (root file only)
+	writeEncodeCheck(t, spec, mod, res)
 	goCmd(t, mod, "vet", "./...")
+	goCmd(t, mod, "test", "./...")
 }
+
+// writeEncodeCheck sets up testdata/encode's check in mod: the spec
+// generated again without validators as package plain, and the pairs of
+// every type with a generated encoder and its plain twin.
+func writeEncodeCheck(t *testing.T, spec, mod string, res *Result) {
+	plain, err := Generate(Config{Spec: spec, Package: "plain", Generate: []string{PartModels}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	declared := map[string]bool{}
+	for _, f := range plain.Files {
+		writeFile(t, filepath.Join(mod, "plain", f.Name), string(f.Content))
+		for _, m := range typeDecl.FindAllStringSubmatch(string(f.Content), -1) {
+			declared[m[1]] = true
+		}
+	}
+	var pairs strings.Builder
+	pairs.WriteString("package api\n\nimport \"gentest/plain\"\n\nvar encodePairs = []struct{ a, b any }{\n")
+	for _, f := range res.Files {
+		for _, m := range encoderDecl.FindAllStringSubmatch(string(f.Content), -1) {
+			if declared[m[1]] {
+				fmt.Fprintf(&pairs, "\t{new(%s), new(plain.%[1]s)},\n", m[1])
+			}
+		}
+	}
+	pairs.WriteString("}\n")
+	writeFile(t, filepath.Join(mod, "api", "pairs_test.go"), pairs.String())
+	copyTestFile(t, "encode/check_test.go", filepath.Join(mod, "api", "check_test.go"), "api")
+}
+
+var (
+	typeDecl    = regexp.MustCompile(`(?m)^type (\w+) `)
+	encoderDecl = regexp.MustCompile(`(?m)^func \(x \*(\w+)\) encodeJSON\(`)
+)
 
 // writeRandomSpec writes the spec of seed into a temporary folder, and into
 // keep when it is set, and returns the path and text of its root file. Odd
@@ -200,7 +238,7 @@ var (
 )
 
 func (m *specMaker) pick(list []string) string { return list[m.rnd.IntN(len(list))] }
-func (m *specMaker) chance(p float64) bool   { return m.rnd.Float64() < p }
+func (m *specMaker) chance(p float64) bool     { return m.rnd.Float64() < p }
 
 func (m *specMaker) spec(schemas int) map[string]any {
 	seen := map[string]bool{}
@@ -404,6 +442,12 @@ func (m *specMaker) schema(depth int) map[string]any {
 	if m.chance(0.3) {
 		s["description"] = "A */ comment with `code` and\nlines."
 	}
+	if m.chance(0.05) {
+		s["x-go-name"] = m.pick([]string{"Kind", "Type", "Renamed", "String"})
+	}
+	if m.chance(0.05) {
+		s["default"] = "not-of-its-type" // a warning, as on Medusa
+	}
 	return s
 }
 
@@ -487,6 +531,9 @@ func (m *specMaker) enumSchema(int) map[string]any {
 		return map[string]any{"type": "string", "enum": []any{"a", "A", "a-b", "a_b", "", "type", "1x", "ü"}[:1+m.rnd.IntN(8)]}
 	case 1:
 		return map[string]any{"type": "integer", "enum": []any{0, 1, -1, 42}[:1+m.rnd.IntN(4)]}
+	}
+	if m.chance(0.5) {
+		return map[string]any{"type": "string", "nullable": true, "enum": []any{"on", nil}}
 	}
 	return map[string]any{"enum": []any{"x", 1, true}} // untyped, mixed
 }

@@ -4,7 +4,6 @@
 package api
 
 import (
-	"bytes"
 	"encoding/json"
 )
 
@@ -124,8 +123,11 @@ func appendExtra[T any](known []byte, extra map[string]T) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	known = bytes.TrimRight(known, "}")
-	if len(bytes.TrimSpace(known)) > 1 {
+	// known is the struct's object, as json.Marshal writes it: from the
+	// opening brace to the closing one, which goes (only that one: the last
+	// property may be an object too), and a comma when there are properties.
+	known = known[:len(known)-1]
+	if len(known) > 1 {
 		known = append(known, ',')
 	}
 	return append(known, more[1:]...), nil

@@ -1,8 +1,10 @@
 package store
 
-// This file is copied next to the code generated from specs/store by
-// generator/encode_test.go, beside gentest/plain, the same spec generated
-// without validators, and run there with go test.
+// This file is copied next to generated code by generator/encode_test.go
+// (specs/store, with store_pairs_test.go) and generator/random_test.go (the
+// random specs, with pairs of their types), beside gentest/plain, the same
+// spec generated without validators, and run there with go test. The copy
+// gets the package clause of the generated package.
 
 import (
 	"bytes"
@@ -13,32 +15,17 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"gentest/plain"
 )
 
 var timeType = reflect.TypeFor[time.Time]()
 
-// TestEncodeMatchesEncodingJSON fills values of the store types at random,
-// copies each into the same type of package plain, and checks that
+// TestEncodeMatchesEncodingJSON fills values of the types of encodePairs
+// at random, copies each into the same type of package plain, and checks that
 // json.Marshal (through the generated MarshalJSON), encodeJSON and
 // encoding/json on the plain copy write the same bytes.
 func TestEncodeMatchesEncodingJSON(t *testing.T) {
-	pairs := []struct{ a, b any }{
-		{&Cart{}, &plain.Cart{}}, {&Address{}, &plain.Address{}}, {&BankTransfer{}, &plain.BankTransfer{}},
-		{&CardPayment{}, &plain.CardPayment{}}, {&CartContext{}, &plain.CartContext{}}, {&Customer{}, &plain.Customer{}},
-		{&Error{}, &plain.Error{}}, {&ErrorSource{}, &plain.ErrorSource{}}, {&LineItem{}, &plain.LineItem{}},
-		{&MetadataValue{}, &plain.MetadataValue{}}, {&Money{}, &plain.Money{}}, {&MultipleErrors{}, &plain.MultipleErrors{}},
-		{&PaymentMethod{}, &plain.PaymentMethod{}}, {&PaymentSession{}, &plain.PaymentSession{}},
-		{&Error400Response{}, &plain.Error400Response{}}, {&Product{}, &plain.Product{}},
-		{&ProductOption{}, &plain.ProductOption{}}, {&ProductVariant{}, &plain.ProductVariant{}}, {&Region{}, &plain.Region{}},
-		{&StoreCartsRes{}, &plain.StoreCartsRes{}}, {&StorePostCartReq{}, &plain.StorePostCartReq{}},
-		{&StorePostCartsCartReq{}, &plain.StorePostCartsCartReq{}}, {&StoreProductsListRes{}, &plain.StoreProductsListRes{}},
-		{&StoreProductsRes{}, &plain.StoreProductsRes{}}, {&StorePostCustomersCustomerReq{}, &plain.StorePostCustomersCustomerReq{}},
-		{&GetProductsParams{}, &plain.GetProductsParams{}},
-	}
 	r := rand.New(rand.NewSource(1))
-	for _, p := range pairs {
+	for _, p := range encodePairs {
 		name := reflect.TypeOf(p.a).Elem().Name()
 		for i := range 300 {
 			a := reflect.New(reflect.TypeOf(p.a).Elem())
