@@ -61,8 +61,11 @@ type builder struct {
 // generation worked around.
 func Build(doc *load.Document, opts Options) (*ir.Package, diag.List) {
 	b := &builder{
-		doc:     doc,
-		scope:   naming.NewScope(runtimeNames...),
+		doc: doc,
+		// Every name the runtime may declare is reserved, whichever parts
+		// are generated, so that a model keeps its name when the server or
+		// the strict interface is added later.
+		scope:   naming.NewScope(slices.Concat(runtimeNames, serverRuntimeNames, strictRuntimeNames)...),
 		names:   map[*load.Schema]string{},
 		types:   map[*load.Schema]*ir.Type{},
 		shaping: map[*load.Schema]*shaping{},
@@ -75,12 +78,6 @@ func Build(doc *load.Document, opts Options) (*ir.Package, diag.List) {
 		patterns:   map[string]*ir.Pattern{},
 		serve:      opts.Server,
 		strict:     opts.Server && opts.Strict,
-	}
-	if opts.Server {
-		b.scope = naming.NewScope(slices.Concat(runtimeNames, serverRuntimeNames)...)
-	}
-	if b.strict {
-		b.scope = naming.NewScope(slices.Concat(runtimeNames, serverRuntimeNames, strictRuntimeNames)...)
 	}
 	b.nameComponents()
 	pkg := &ir.Package{Name: opts.Package, Source: filepath.Base(doc.File), Validation: opts.Validation, Server: opts.Server, Strict: b.strict}

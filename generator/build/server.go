@@ -14,7 +14,7 @@ import (
 )
 
 // serverRuntimeNames are the exported names server.gen.go declares; schema
-// names never take them when the server is generated.
+// names never take them, even when the server is not generated.
 var serverRuntimeNames = []string{"ServerInterface", "Handler", "Option", "WithBasePath", "WithMiddleware",
 	"WithErrorHandler", "WithBodyLimit", "ErrorHandler", "Problem", "WriteProblem", "WriteJSON", "DefaultBodyLimit"}
 
