@@ -29,6 +29,7 @@ func (f *file) funcs() template.FuncMap {
 		"patterns":      f.patterns,
 		"tables":        func() string { return f.tables.declarations() },
 		"runtimeSource": f.runtimeSource,
+		"timeCodec":     f.timeCodec,
 
 		"served":              served,
 		"routeCall":           routeCall,
@@ -125,4 +126,18 @@ func stringsLiteral(list []string) string {
 		q[i] = strconv.Quote(s)
 	}
 	return "[]string{" + strings.Join(q, ", ") + "}"
+}
+
+// timeCodec returns the type whose JSON methods a defined type over a time
+// must call: a defined type does not get the methods of its underlying type,
+// so type Stamp time.Time would encode as {}. "" for other types.
+func (f *file) timeCodec(t *ir.Type) string {
+	if t.Kind != ir.Defined || t.CheckedDecode || t.Elem.Kind != ir.Builtin || t.Elem.Name != "" {
+		return ""
+	}
+	switch e := t.Elem; {
+	case e.Go == "Date", e.Go == "time.Time" && e.Import.Path == "time" && e.Import.Name == "":
+		return f.expr(e)
+	}
+	return ""
 }

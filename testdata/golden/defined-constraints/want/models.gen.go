@@ -6,6 +6,7 @@ package api
 import (
 	"bytes"
 	"encoding/json"
+	"time"
 )
 
 // Capped is generated from openapi.yaml#/components/schemas/Capped.
@@ -13,6 +14,15 @@ type Capped float64
 
 // Code is generated from openapi.yaml#/components/schemas/Code.
 type Code string
+
+// Day is generated from openapi.yaml#/components/schemas/Day.
+type Day Date
+
+// MarshalJSON writes x as a Date does.
+func (x Day) MarshalJSON() ([]byte, error) { return Date(x).MarshalJSON() }
+
+// UnmarshalJSON reads x as a Date does.
+func (x *Day) UnmarshalJSON(data []byte) error { return (*Date)(x).UnmarshalJSON(data) }
 
 // GetHolderDayParams holds the parameters of GetHolderDay (GET /holders/{id}/day).
 type GetHolderDayParams struct {
@@ -27,10 +37,25 @@ type Holder struct {
 	Ratio Opt[Ratio] `json:"ratio,omitzero"`
 
 	Capped Nullable[Capped] `json:"capped"`
+
+	At Opt[Stamp] `json:"at,omitzero"`
+
+	On Opt[Day] `json:"on,omitzero"`
 }
 
 // Ratio is generated from openapi.yaml#/components/schemas/Ratio.
 type Ratio float32
+
+// Stamp is generated from openapi.yaml#/components/schemas/Stamp.
+//
+// A defined type over time.Time (and Day over Date) does not get the JSON methods of its underlying type: without validators (whose decoders and encoders handle it), it gets its own.
+type Stamp time.Time
+
+// MarshalJSON writes x as a time.Time does.
+func (x Stamp) MarshalJSON() ([]byte, error) { return time.Time(x).MarshalJSON() }
+
+// UnmarshalJSON reads x as a time.Time does.
+func (x *Stamp) UnmarshalJSON(data []byte) error { return (*time.Time)(x).UnmarshalJSON(data) }
 
 // Opt is an optional value: the zero Opt is absent, and a struct field of
 // type Opt with the json tag option omitzero is left out of the JSON.
@@ -95,3 +120,28 @@ func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
 
 // isJSONNull reports whether data is the JSON literal null.
 func isJSONNull(data []byte) bool { return string(bytes.TrimSpace(data)) == "null" }
+
+// Date is a calendar date (format: date), written as 2006-01-02.
+type Date struct {
+	time.Time
+}
+
+// String returns the date as 2006-01-02.
+func (d Date) String() string { return d.Format(time.DateOnly) }
+
+// MarshalJSON writes the date as a JSON string.
+func (d Date) MarshalJSON() ([]byte, error) { return json.Marshal(d.String()) }
+
+// UnmarshalJSON reads a date written as 2006-01-02.
+func (d *Date) UnmarshalJSON(data []byte) error {
+	var s string
+	if err := json.Unmarshal(data, &s); err != nil {
+		return err
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return err
+	}
+	d.Time = t
+	return nil
+}

@@ -80,6 +80,12 @@ type Ratio float32
 // A named top-level primitive (date-time).
 type Timestamp time.Time
 
+// MarshalJSON writes x as a time.Time does.
+func (x Timestamp) MarshalJSON() ([]byte, error) { return time.Time(x).MarshalJSON() }
+
+// UnmarshalJSON reads x as a time.Time does.
+func (x *Timestamp) UnmarshalJSON(data []byte) error { return (*time.Time)(x).UnmarshalJSON(data) }
+
 // Date is a calendar date (format: date), written as 2006-01-02.
 type Date struct {
 	time.Time
