@@ -99,7 +99,9 @@ func ExprValidates(t *ir.Type) bool {
 		return t.Validates || DynamicRules(t) != nil
 	}
 	switch t.Kind {
-	case ir.Opt, ir.Nullable, ir.OptNullable, ir.Pointer:
+	case ir.Pointer: // a value behind a pointer to break a cycle must be there
+		return true
+	case ir.Opt, ir.Nullable, ir.OptNullable:
 		return ExprValidates(t.Elem)
 	case ir.Slice, ir.Map:
 		return ownChecks(t, t.Rules) || ExprValidates(t.Elem)

@@ -111,7 +111,7 @@ func (d *decoder) structBody(t *ir.Type) {
 			d.line("%s.checkProperty(r, v, %q)", t.Rules.Var, name)
 			if t.Extra != nil {
 				d.line("r.rewind(start)")
-				d.extra(t)
+				d.extra(t, strconv.Quote(name)) // checkProperty read other keys
 			}
 			continue
 		}
@@ -145,7 +145,7 @@ func (d *decoder) structBody(t *ir.Type) {
 func (d *decoder) otherKey(t *ir.Type) {
 	switch {
 	case t.Extra != nil:
-		d.extra(t)
+		d.extra(t, "r.keyString()")
 	case t.Rules.NoAdditional:
 		d.line("r.unknown(v)")
 	default:
@@ -153,13 +153,14 @@ func (d *decoder) otherKey(t *ir.Type) {
 	}
 }
 
-// extra reads the value of the current key into AdditionalProperties.
-func (d *decoder) extra(t *ir.Type) {
+// extra reads the value of the current key, the Go expression key, into
+// AdditionalProperties.
+func (d *decoder) extra(t *ir.Type, key string) {
 	elem := d.f.expr(t.Extra)
 	d.line("if x.AdditionalProperties == nil {")
 	d.line("x.AdditionalProperties = map[string]%s{}", elem)
 	d.line("}")
-	d.line("k := r.keyString()")
+	d.line("k := %s", key)
 	d.line("var e %s", elem)
 	d.line("v.enter(k)")
 	d.value(t.Extra, "e")

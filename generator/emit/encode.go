@@ -247,9 +247,8 @@ func (e *encoder) value(t *ir.Type, src string) {
 	case ir.Slice:
 		e.depth++
 		i := "i" + strconv.Itoa(e.depth)
-		e.line("if %s == nil {", src)
-		e.line(`w.raw("null")`)
-		e.line("} else {")
+		// A nil slice is an empty array, not null: the schema's type is
+		// array, and a null would be Nullable[T].
 		e.line("w.byte('[')")
 		e.line("for %s := range %s {", i, src)
 		e.line("if %s > 0 {", i)
@@ -258,18 +257,19 @@ func (e *encoder) value(t *ir.Type, src string) {
 		e.value(t.Elem, src+"["+i+"]")
 		e.line("}")
 		e.line("w.byte(']')")
-		e.line("}")
 		e.depth--
 	case ir.Map:
+		// A nil map is an empty object, as a nil slice is an empty array.
 		if t.Elem.Kind == ir.Builtin && t.Elem.Go == "any" {
+			e.line("if %s == nil {", src)
+			e.line(`w.raw("{}")`)
+			e.line("} else {")
 			e.line("w.marshal(%s)", src)
+			e.line("}")
 			return
 		}
 		e.depth++
 		k, v, first := "k"+strconv.Itoa(e.depth), "v"+strconv.Itoa(e.depth), "first"+strconv.Itoa(e.depth)
-		e.line("if %s == nil {", src)
-		e.line(`w.raw("null")`)
-		e.line("} else {")
 		e.line("w.byte('{')")
 		e.line("%s := true", first)
 		keys, mark := "keys"+strconv.Itoa(e.depth), "mark"+strconv.Itoa(e.depth)
@@ -283,7 +283,6 @@ func (e *encoder) value(t *ir.Type, src string) {
 		e.line("}")
 		e.line("w.keys = w.keys[:%s]", mark)
 		e.line("w.byte('}')")
-		e.line("}")
 		e.depth--
 	case ir.Builtin:
 		e.builtin(t, src)

@@ -123,7 +123,15 @@ func (c *checker) value(t *ir.Type, expr string) {
 	case ir.OptNullable:
 		c.guard(expr+".Set && !"+expr+".Null", t.Elem, expr+".Value")
 	case ir.Pointer:
-		c.guard(expr+" != nil", t.Elem, "(*"+expr+")")
+		// The pointer only breaks a cycle of types: the schema wants a
+		// value, and a nil one would be written as null.
+		c.line("if %s == nil {", expr)
+		c.line(`v.add("nullable", "must not be null")`)
+		if build.ExprValidates(t.Elem) {
+			c.line("} else {")
+			c.value(t.Elem, "(*"+expr+")")
+		}
+		c.line("}")
 	case ir.Slice:
 		c.slice(t, expr)
 	case ir.Map:

@@ -97,6 +97,25 @@ func TestRequiredNullableWritesNull(t *testing.T) {
 	}
 }
 
+// TestNilWritesEmpty: a nil slice or map is written as [] or {}, what the
+// schema's type allows, not null as encoding/json writes it (a null value
+// is a Nullable). The decoder refuses a null there, so it reads back too.
+func TestNilWritesEmpty(t *testing.T) {
+	c := Cart{ID: "c", RegionID: "r", Type: CartTypeDefault, CompletedAt: Nullable[time.Time]{Null: true},
+		Items: NewOpt[[]LineItem](nil)}
+	out, err := json.Marshal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(out), `"items":[]`) {
+		t.Errorf("got %s, want \"items\":[]", out)
+	}
+	var back Cart
+	if err := json.Unmarshal(out, &back); err != nil || !back.Items.Set || len(back.Items.Value) != 0 {
+		t.Errorf("read back: %v, %+v", err, back.Items)
+	}
+}
+
 func TestDiscriminatedUnion(t *testing.T) {
 	tests := []struct {
 		in   string

@@ -49,3 +49,26 @@ func TestObjectKeywordsOfStructs(t *testing.T) {
 	check[Patch](t, `{"a": "x", "b": "y"}`, " not")
 	check[Patch](t, `{"a": "x", "b": "y", "c": "z"}`, " maxProperties", " not")
 }
+
+func TestDeclaredPropertyWithoutField(t *testing.T) {
+	var o Odd
+	if err := json.Unmarshal([]byte(`{"": {"n": 1, "zz": 2}, "a": "x", "b": {"k": 1}}`), &o); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := o.AdditionalProperties[""]; !ok || len(o.AdditionalProperties) != 2 {
+		t.Errorf("AdditionalProperties %v: want the keys \"\" and b", o.AdditionalProperties)
+	}
+	var ve *ValidationError
+	err := json.Unmarshal([]byte(`{"": {"n": 0}}`), &o)
+	if !errors.As(err, &ve) || len(ve.Violations) != 1 || ve.Violations[0].Path != "//n" || ve.Violations[0].Keyword != "minimum" {
+		t.Errorf("got %v, want //n minimum", err)
+	}
+}
+
+func TestNilCyclePointer(t *testing.T) {
+	n := Node{Next: &Node{}}
+	var ve *ValidationError
+	if err := n.Validate(); !errors.As(err, &ve) || len(ve.Violations) != 1 || ve.Violations[0].Path != "/next/next" {
+		t.Errorf("got %v, want /next/next must not be null", err)
+	}
+}

@@ -25,7 +25,11 @@ func (x *Address) encodeJSON(w *jsonWriter) {
 		if x.Customer.Null {
 			w.raw("null")
 		} else {
-			w.marshal(x.Customer.Value)
+			if x.Customer.Value == nil {
+				w.raw("{}")
+			} else {
+				w.marshal(x.Customer.Value)
+			}
 		}
 	}
 	w.raw(",\"company\":")
@@ -110,7 +114,11 @@ func (x *Address) encodeJSON(w *jsonWriter) {
 	if x.Metadata.Null {
 		w.raw("null")
 	} else {
-		w.marshal(x.Metadata.Value)
+		if x.Metadata.Value == nil {
+			w.raw("{}")
+		} else {
+			w.marshal(x.Metadata.Value)
+		}
 	}
 	w.byte('}')
 }
@@ -163,18 +171,14 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	}
 	if x.Items.Set {
 		w.raw(",\"items\":")
-		if x.Items.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.Items.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
-				x.Items.Value[i1].encodeJSON(w)
+		w.byte('[')
+		for i1 := range x.Items.Value {
+			if i1 > 0 {
+				w.byte(',')
 			}
-			w.byte(']')
+			x.Items.Value[i1].encodeJSON(w)
 		}
+		w.byte(']')
 	}
 	w.raw(",\"region_id\":")
 	w.string(x.RegionID)
@@ -188,33 +192,25 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	}
 	if x.Discounts.Set {
 		w.raw(",\"discounts\":")
-		if x.Discounts.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.Discounts.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
-				x.Discounts.Value[i1].encodeJSON(w)
+		w.byte('[')
+		for i1 := range x.Discounts.Value {
+			if i1 > 0 {
+				w.byte(',')
 			}
-			w.byte(']')
+			x.Discounts.Value[i1].encodeJSON(w)
 		}
+		w.byte(']')
 	}
 	if x.GiftCards.Set {
 		w.raw(",\"gift_cards\":")
-		if x.GiftCards.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.GiftCards.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
-				x.GiftCards.Value[i1].encodeJSON(w)
+		w.byte('[')
+		for i1 := range x.GiftCards.Value {
+			if i1 > 0 {
+				w.byte(',')
 			}
-			w.byte(']')
+			x.GiftCards.Value[i1].encodeJSON(w)
 		}
+		w.byte(']')
 	}
 	w.raw(",\"customer_id\":")
 	if x.CustomerID.Null {
@@ -227,29 +223,37 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 		if x.Customer.Null {
 			w.raw("null")
 		} else {
-			w.marshal(x.Customer.Value)
+			if x.Customer.Value == nil {
+				w.raw("{}")
+			} else {
+				w.marshal(x.Customer.Value)
+			}
 		}
 	}
 	w.raw(",\"payment_session\":")
 	if x.PaymentSession.Null {
 		w.raw("null")
 	} else {
-		w.marshal(x.PaymentSession.Value)
+		if x.PaymentSession.Value == nil {
+			w.raw("{}")
+		} else {
+			w.marshal(x.PaymentSession.Value)
+		}
 	}
 	if x.PaymentSessions.Set {
 		w.raw(",\"payment_sessions\":")
-		if x.PaymentSessions.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.PaymentSessions.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
+		w.byte('[')
+		for i1 := range x.PaymentSessions.Value {
+			if i1 > 0 {
+				w.byte(',')
+			}
+			if x.PaymentSessions.Value[i1] == nil {
+				w.raw("{}")
+			} else {
 				w.marshal(x.PaymentSessions.Value[i1])
 			}
-			w.byte(']')
 		}
+		w.byte(']')
 	}
 	w.raw(",\"payment_id\":")
 	if x.PaymentID.Null {
@@ -262,23 +266,23 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 		if x.Payment.Null {
 			w.raw("null")
 		} else {
-			w.marshal(x.Payment.Value)
+			if x.Payment.Value == nil {
+				w.raw("{}")
+			} else {
+				w.marshal(x.Payment.Value)
+			}
 		}
 	}
 	if x.ShippingMethods.Set {
 		w.raw(",\"shipping_methods\":")
-		if x.ShippingMethods.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.ShippingMethods.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
-				x.ShippingMethods.Value[i1].encodeJSON(w)
+		w.byte('[')
+		for i1 := range x.ShippingMethods.Value {
+			if i1 > 0 {
+				w.byte(',')
 			}
-			w.byte(']')
+			x.ShippingMethods.Value[i1].encodeJSON(w)
 		}
+		w.byte(']')
 	}
 	w.raw(",\"type\":")
 	x.Type.encodeJSON(w)
@@ -304,7 +308,11 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	if x.Context.Null {
 		w.raw("null")
 	} else {
-		w.marshal(x.Context.Value)
+		if x.Context.Value == nil {
+			w.raw("{}")
+		} else {
+			w.marshal(x.Context.Value)
+		}
 	}
 	if x.SalesChannelID.Set {
 		w.raw(",\"sales_channel_id\":")
@@ -336,7 +344,11 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	if x.Metadata.Null {
 		w.raw("null")
 	} else {
-		w.marshal(x.Metadata.Value)
+		if x.Metadata.Value == nil {
+			w.raw("{}")
+		} else {
+			w.marshal(x.Metadata.Value)
+		}
 	}
 	if x.ShippingTotal.Set {
 		w.raw(",\"shipping_total\":")
@@ -391,18 +403,14 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 		if x.SalesChannels.Null {
 			w.raw("null")
 		} else {
-			if x.SalesChannels.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.SalesChannels.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.SalesChannels.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.SalesChannels.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.SalesChannels.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	w.byte('}')
@@ -453,7 +461,11 @@ func (x *Country) encodeJSON(w *jsonWriter) {
 		if x.Region.Null {
 			w.raw("null")
 		} else {
-			w.marshal(x.Region.Value)
+			if x.Region.Value == nil {
+				w.raw("{}")
+			} else {
+				w.marshal(x.Region.Value)
+			}
 		}
 	}
 	w.byte('}')
@@ -527,7 +539,11 @@ func (x *Discount) encodeJSON(w *jsonWriter) {
 		if x.ParentDiscount.Null {
 			w.raw("null")
 		} else {
-			w.marshal(x.ParentDiscount.Value)
+			if x.ParentDiscount.Value == nil {
+				w.raw("{}")
+			} else {
+				w.marshal(x.ParentDiscount.Value)
+			}
 		}
 	}
 	w.raw(",\"starts_at\":")
@@ -546,18 +562,14 @@ func (x *Discount) encodeJSON(w *jsonWriter) {
 	}
 	if x.Regions.Set {
 		w.raw(",\"regions\":")
-		if x.Regions.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.Regions.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
-				x.Regions.Value[i1].encodeJSON(w)
+		w.byte('[')
+		for i1 := range x.Regions.Value {
+			if i1 > 0 {
+				w.byte(',')
 			}
-			w.byte(']')
+			x.Regions.Value[i1].encodeJSON(w)
 		}
+		w.byte(']')
 	}
 	w.raw(",\"usage_limit\":")
 	if x.UsageLimit.Null {
@@ -581,7 +593,11 @@ func (x *Discount) encodeJSON(w *jsonWriter) {
 	if x.Metadata.Null {
 		w.raw("null")
 	} else {
-		w.marshal(x.Metadata.Value)
+		if x.Metadata.Value == nil {
+			w.raw("{}")
+		} else {
+			w.marshal(x.Metadata.Value)
+		}
 	}
 	w.byte('}')
 }
@@ -616,18 +632,18 @@ func (x *DiscountRule) encodeJSON(w *jsonWriter) {
 	}
 	if x.Conditions.Set {
 		w.raw(",\"conditions\":")
-		if x.Conditions.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.Conditions.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
+		w.byte('[')
+		for i1 := range x.Conditions.Value {
+			if i1 > 0 {
+				w.byte(',')
+			}
+			if x.Conditions.Value[i1] == nil {
+				w.raw("{}")
+			} else {
 				w.marshal(x.Conditions.Value[i1])
 			}
-			w.byte(']')
 		}
+		w.byte(']')
 	}
 	w.raw(",\"created_at\":")
 	w.time(x.CreatedAt)
@@ -643,7 +659,11 @@ func (x *DiscountRule) encodeJSON(w *jsonWriter) {
 	if x.Metadata.Null {
 		w.raw("null")
 	} else {
-		w.marshal(x.Metadata.Value)
+		if x.Metadata.Value == nil {
+			w.raw("{}")
+		} else {
+			w.marshal(x.Metadata.Value)
+		}
 	}
 	w.byte('}')
 }
@@ -728,7 +748,11 @@ func (x *GiftCard) encodeJSON(w *jsonWriter) {
 		if x.Order.Null {
 			w.raw("null")
 		} else {
-			w.marshal(x.Order.Value)
+			if x.Order.Value == nil {
+				w.raw("{}")
+			} else {
+				w.marshal(x.Order.Value)
+			}
 		}
 	}
 	w.raw(",\"is_disabled\":")
@@ -759,7 +783,11 @@ func (x *GiftCard) encodeJSON(w *jsonWriter) {
 	if x.Metadata.Null {
 		w.raw("null")
 	} else {
-		w.marshal(x.Metadata.Value)
+		if x.Metadata.Value == nil {
+			w.raw("{}")
+		} else {
+			w.marshal(x.Metadata.Value)
+		}
 	}
 	w.byte('}')
 }
@@ -792,7 +820,11 @@ func (x *Image) encodeJSON(w *jsonWriter) {
 	if x.Metadata.Null {
 		w.raw("null")
 	} else {
-		w.marshal(x.Metadata.Value)
+		if x.Metadata.Value == nil {
+			w.raw("{}")
+		} else {
+			w.marshal(x.Metadata.Value)
+		}
 	}
 	w.byte('}')
 }
@@ -820,7 +852,11 @@ func (x *LineItem) encodeJSON(w *jsonWriter) {
 		if x.Cart.Null {
 			w.raw("null")
 		} else {
-			w.marshal(x.Cart.Value)
+			if x.Cart.Value == nil {
+				w.raw("{}")
+			} else {
+				w.marshal(x.Cart.Value)
+			}
 		}
 	}
 	w.raw(",\"order_id\":")
@@ -834,7 +870,11 @@ func (x *LineItem) encodeJSON(w *jsonWriter) {
 		if x.Order.Null {
 			w.raw("null")
 		} else {
-			w.marshal(x.Order.Value)
+			if x.Order.Value == nil {
+				w.raw("{}")
+			} else {
+				w.marshal(x.Order.Value)
+			}
 		}
 	}
 	w.raw(",\"swap_id\":")
@@ -848,7 +888,11 @@ func (x *LineItem) encodeJSON(w *jsonWriter) {
 		if x.Swap.Null {
 			w.raw("null")
 		} else {
-			w.marshal(x.Swap.Value)
+			if x.Swap.Value == nil {
+				w.raw("{}")
+			} else {
+				w.marshal(x.Swap.Value)
+			}
 		}
 	}
 	w.raw(",\"claim_order_id\":")
@@ -862,38 +906,34 @@ func (x *LineItem) encodeJSON(w *jsonWriter) {
 		if x.ClaimOrder.Null {
 			w.raw("null")
 		} else {
-			w.marshal(x.ClaimOrder.Value)
+			if x.ClaimOrder.Value == nil {
+				w.raw("{}")
+			} else {
+				w.marshal(x.ClaimOrder.Value)
+			}
 		}
 	}
 	if x.TaxLines.Set {
 		w.raw(",\"tax_lines\":")
-		if x.TaxLines.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.TaxLines.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
-				x.TaxLines.Value[i1].encodeJSON(w)
+		w.byte('[')
+		for i1 := range x.TaxLines.Value {
+			if i1 > 0 {
+				w.byte(',')
 			}
-			w.byte(']')
+			x.TaxLines.Value[i1].encodeJSON(w)
 		}
+		w.byte(']')
 	}
 	if x.Adjustments.Set {
 		w.raw(",\"adjustments\":")
-		if x.Adjustments.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.Adjustments.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
-				x.Adjustments.Value[i1].encodeJSON(w)
+		w.byte('[')
+		for i1 := range x.Adjustments.Value {
+			if i1 > 0 {
+				w.byte(',')
 			}
-			w.byte(']')
+			x.Adjustments.Value[i1].encodeJSON(w)
 		}
+		w.byte(']')
 	}
 	w.raw(",\"original_item_id\":")
 	if x.OriginalItemID.Null {
@@ -912,7 +952,11 @@ func (x *LineItem) encodeJSON(w *jsonWriter) {
 		if x.OrderEdit.Null {
 			w.raw("null")
 		} else {
-			w.marshal(x.OrderEdit.Value)
+			if x.OrderEdit.Value == nil {
+				w.raw("{}")
+			} else {
+				w.marshal(x.OrderEdit.Value)
+			}
 		}
 	}
 	w.raw(",\"title\":")
@@ -1027,7 +1071,11 @@ func (x *LineItem) encodeJSON(w *jsonWriter) {
 	if x.Metadata.Null {
 		w.raw("null")
 	} else {
-		w.marshal(x.Metadata.Value)
+		if x.Metadata.Value == nil {
+			w.raw("{}")
+		} else {
+			w.marshal(x.Metadata.Value)
+		}
 	}
 	w.byte('}')
 }
@@ -1051,7 +1099,11 @@ func (x *LineItemAdjustment) encodeJSON(w *jsonWriter) {
 		if x.Item.Null {
 			w.raw("null")
 		} else {
-			w.marshal(x.Item.Value)
+			if x.Item.Value == nil {
+				w.raw("{}")
+			} else {
+				w.marshal(x.Item.Value)
+			}
 		}
 	}
 	w.raw(",\"description\":")
@@ -1076,7 +1128,11 @@ func (x *LineItemAdjustment) encodeJSON(w *jsonWriter) {
 	if x.Metadata.Null {
 		w.raw("null")
 	} else {
-		w.marshal(x.Metadata.Value)
+		if x.Metadata.Value == nil {
+			w.raw("{}")
+		} else {
+			w.marshal(x.Metadata.Value)
+		}
 	}
 	w.byte('}')
 }
@@ -1110,7 +1166,11 @@ func (x *LineItemTaxLine) encodeJSON(w *jsonWriter) {
 		if x.Item.Null {
 			w.raw("null")
 		} else {
-			w.marshal(x.Item.Value)
+			if x.Item.Value == nil {
+				w.raw("{}")
+			} else {
+				w.marshal(x.Item.Value)
+			}
 		}
 	}
 	w.raw(",\"created_at\":")
@@ -1121,7 +1181,11 @@ func (x *LineItemTaxLine) encodeJSON(w *jsonWriter) {
 	if x.Metadata.Null {
 		w.raw("null")
 	} else {
-		w.marshal(x.Metadata.Value)
+		if x.Metadata.Value == nil {
+			w.raw("{}")
+		} else {
+			w.marshal(x.Metadata.Value)
+		}
 	}
 	w.byte('}')
 }
@@ -1173,7 +1237,11 @@ func (x *MoneyAmount) encodeJSON(w *jsonWriter) {
 		if x.PriceList.Null {
 			w.raw("null")
 		} else {
-			w.marshal(x.PriceList.Value)
+			if x.PriceList.Value == nil {
+				w.raw("{}")
+			} else {
+				w.marshal(x.PriceList.Value)
+			}
 		}
 	}
 	w.raw(",\"variant_id\":")
@@ -1187,7 +1255,11 @@ func (x *MoneyAmount) encodeJSON(w *jsonWriter) {
 		if x.Variant.Null {
 			w.raw("null")
 		} else {
-			w.marshal(x.Variant.Value)
+			if x.Variant.Value == nil {
+				w.raw("{}")
+			} else {
+				w.marshal(x.Variant.Value)
+			}
 		}
 	}
 	w.raw(",\"region_id\":")
@@ -1201,7 +1273,11 @@ func (x *MoneyAmount) encodeJSON(w *jsonWriter) {
 		if x.Region.Null {
 			w.raw("null")
 		} else {
-			w.marshal(x.Region.Value)
+			if x.Region.Value == nil {
+				w.raw("{}")
+			} else {
+				w.marshal(x.Region.Value)
+			}
 		}
 	}
 	w.raw(",\"created_at\":")
@@ -1272,18 +1348,14 @@ func (x *Product) encodeJSON(w *jsonWriter) {
 	x.Status.encodeJSON(w)
 	if x.Images.Set {
 		w.raw(",\"images\":")
-		if x.Images.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.Images.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
-				x.Images.Value[i1].encodeJSON(w)
+		w.byte('[')
+		for i1 := range x.Images.Value {
+			if i1 > 0 {
+				w.byte(',')
 			}
-			w.byte(']')
+			x.Images.Value[i1].encodeJSON(w)
 		}
+		w.byte(']')
 	}
 	w.raw(",\"thumbnail\":")
 	if x.Thumbnail.Null {
@@ -1293,48 +1365,36 @@ func (x *Product) encodeJSON(w *jsonWriter) {
 	}
 	if x.Options.Set {
 		w.raw(",\"options\":")
-		if x.Options.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.Options.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
-				x.Options.Value[i1].encodeJSON(w)
+		w.byte('[')
+		for i1 := range x.Options.Value {
+			if i1 > 0 {
+				w.byte(',')
 			}
-			w.byte(']')
+			x.Options.Value[i1].encodeJSON(w)
 		}
+		w.byte(']')
 	}
 	if x.Variants.Set {
 		w.raw(",\"variants\":")
-		if x.Variants.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.Variants.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
-				x.Variants.Value[i1].encodeJSON(w)
+		w.byte('[')
+		for i1 := range x.Variants.Value {
+			if i1 > 0 {
+				w.byte(',')
 			}
-			w.byte(']')
+			x.Variants.Value[i1].encodeJSON(w)
 		}
+		w.byte(']')
 	}
 	if x.Categories.Set {
 		w.raw(",\"categories\":")
-		if x.Categories.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.Categories.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
-				x.Categories.Value[i1].encodeJSON(w)
+		w.byte('[')
+		for i1 := range x.Categories.Value {
+			if i1 > 0 {
+				w.byte(',')
 			}
-			w.byte(']')
+			x.Categories.Value[i1].encodeJSON(w)
 		}
+		w.byte(']')
 	}
 	w.raw(",\"profile_id\":")
 	w.string(x.ProfileID)
@@ -1351,18 +1411,14 @@ func (x *Product) encodeJSON(w *jsonWriter) {
 		if x.Profiles.Null {
 			w.raw("null")
 		} else {
-			if x.Profiles.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.Profiles.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
-					x.Profiles.Value[i1].encodeJSON(w)
+			w.byte('[')
+			for i1 := range x.Profiles.Value {
+				if i1 > 0 {
+					w.byte(',')
 				}
-				w.byte(']')
+				x.Profiles.Value[i1].encodeJSON(w)
 			}
+			w.byte(']')
 		}
 	}
 	w.raw(",\"weight\":")
@@ -1443,18 +1499,14 @@ func (x *Product) encodeJSON(w *jsonWriter) {
 	}
 	if x.Tags.Set {
 		w.raw(",\"tags\":")
-		if x.Tags.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.Tags.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
-				x.Tags.Value[i1].encodeJSON(w)
+		w.byte('[')
+		for i1 := range x.Tags.Value {
+			if i1 > 0 {
+				w.byte(',')
 			}
-			w.byte(']')
+			x.Tags.Value[i1].encodeJSON(w)
 		}
+		w.byte(']')
 	}
 	w.raw(",\"discountable\":")
 	w.bool(x.Discountable)
@@ -1466,18 +1518,14 @@ func (x *Product) encodeJSON(w *jsonWriter) {
 	}
 	if x.SalesChannels.Set {
 		w.raw(",\"sales_channels\":")
-		if x.SalesChannels.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.SalesChannels.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
-				x.SalesChannels.Value[i1].encodeJSON(w)
+		w.byte('[')
+		for i1 := range x.SalesChannels.Value {
+			if i1 > 0 {
+				w.byte(',')
 			}
-			w.byte(']')
+			x.SalesChannels.Value[i1].encodeJSON(w)
 		}
+		w.byte(']')
 	}
 	w.raw(",\"created_at\":")
 	w.time(x.CreatedAt)
@@ -1493,7 +1541,11 @@ func (x *Product) encodeJSON(w *jsonWriter) {
 	if x.Metadata.Null {
 		w.raw("null")
 	} else {
-		w.marshal(x.Metadata.Value)
+		if x.Metadata.Value == nil {
+			w.raw("{}")
+		} else {
+			w.marshal(x.Metadata.Value)
+		}
 	}
 	w.byte('}')
 }
@@ -1533,18 +1585,18 @@ func (x *ProductCategory) encodeJSON(w *jsonWriter) {
 		w.int(int64(x.Rank.Value))
 	}
 	w.raw(",\"category_children\":")
-	if x.CategoryChildren == nil {
-		w.raw("null")
-	} else {
-		w.byte('[')
-		for i1 := range x.CategoryChildren {
-			if i1 > 0 {
-				w.byte(',')
-			}
+	w.byte('[')
+	for i1 := range x.CategoryChildren {
+		if i1 > 0 {
+			w.byte(',')
+		}
+		if x.CategoryChildren[i1] == nil {
+			w.raw("{}")
+		} else {
 			w.marshal(x.CategoryChildren[i1])
 		}
-		w.byte(']')
 	}
+	w.byte(']')
 	w.raw(",\"parent_category_id\":")
 	if x.ParentCategoryID.Null {
 		w.raw("null")
@@ -1556,23 +1608,27 @@ func (x *ProductCategory) encodeJSON(w *jsonWriter) {
 		if x.ParentCategory.Null {
 			w.raw("null")
 		} else {
-			w.marshal(x.ParentCategory.Value)
+			if x.ParentCategory.Value == nil {
+				w.raw("{}")
+			} else {
+				w.marshal(x.ParentCategory.Value)
+			}
 		}
 	}
 	if x.Products.Set {
 		w.raw(",\"products\":")
-		if x.Products.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.Products.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
+		w.byte('[')
+		for i1 := range x.Products.Value {
+			if i1 > 0 {
+				w.byte(',')
+			}
+			if x.Products.Value[i1] == nil {
+				w.raw("{}")
+			} else {
 				w.marshal(x.Products.Value[i1])
 			}
-			w.byte(']')
 		}
+		w.byte(']')
 	}
 	w.raw(",\"created_at\":")
 	w.time(x.CreatedAt)
@@ -1582,7 +1638,11 @@ func (x *ProductCategory) encodeJSON(w *jsonWriter) {
 	if x.Metadata.Null {
 		w.raw("null")
 	} else {
-		w.marshal(x.Metadata.Value)
+		if x.Metadata.Value == nil {
+			w.raw("{}")
+		} else {
+			w.marshal(x.Metadata.Value)
+		}
 	}
 	w.byte('}')
 }
@@ -1609,18 +1669,18 @@ func (x *ProductCollection) encodeJSON(w *jsonWriter) {
 	}
 	if x.Products.Set {
 		w.raw(",\"products\":")
-		if x.Products.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.Products.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
+		w.byte('[')
+		for i1 := range x.Products.Value {
+			if i1 > 0 {
+				w.byte(',')
+			}
+			if x.Products.Value[i1] == nil {
+				w.raw("{}")
+			} else {
 				w.marshal(x.Products.Value[i1])
 			}
-			w.byte(']')
 		}
+		w.byte(']')
 	}
 	w.raw(",\"created_at\":")
 	w.time(x.CreatedAt)
@@ -1636,7 +1696,11 @@ func (x *ProductCollection) encodeJSON(w *jsonWriter) {
 	if x.Metadata.Null {
 		w.raw("null")
 	} else {
-		w.marshal(x.Metadata.Value)
+		if x.Metadata.Value == nil {
+			w.raw("{}")
+		} else {
+			w.marshal(x.Metadata.Value)
+		}
 	}
 	w.byte('}')
 }
@@ -1657,18 +1721,14 @@ func (x *ProductOption) encodeJSON(w *jsonWriter) {
 	w.string(x.Title)
 	if x.Values.Set {
 		w.raw(",\"values\":")
-		if x.Values.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.Values.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
-				x.Values.Value[i1].encodeJSON(w)
+		w.byte('[')
+		for i1 := range x.Values.Value {
+			if i1 > 0 {
+				w.byte(',')
 			}
-			w.byte(']')
+			x.Values.Value[i1].encodeJSON(w)
 		}
+		w.byte(']')
 	}
 	w.raw(",\"product_id\":")
 	w.string(x.ProductID)
@@ -1677,7 +1737,11 @@ func (x *ProductOption) encodeJSON(w *jsonWriter) {
 		if x.Product.Null {
 			w.raw("null")
 		} else {
-			w.marshal(x.Product.Value)
+			if x.Product.Value == nil {
+				w.raw("{}")
+			} else {
+				w.marshal(x.Product.Value)
+			}
 		}
 	}
 	w.raw(",\"created_at\":")
@@ -1694,7 +1758,11 @@ func (x *ProductOption) encodeJSON(w *jsonWriter) {
 	if x.Metadata.Null {
 		w.raw("null")
 	} else {
-		w.marshal(x.Metadata.Value)
+		if x.Metadata.Value == nil {
+			w.raw("{}")
+		} else {
+			w.marshal(x.Metadata.Value)
+		}
 	}
 	w.byte('}')
 }
@@ -1720,7 +1788,11 @@ func (x *ProductOptionValue) encodeJSON(w *jsonWriter) {
 		if x.Option.Null {
 			w.raw("null")
 		} else {
-			w.marshal(x.Option.Value)
+			if x.Option.Value == nil {
+				w.raw("{}")
+			} else {
+				w.marshal(x.Option.Value)
+			}
 		}
 	}
 	w.raw(",\"variant_id\":")
@@ -1730,7 +1802,11 @@ func (x *ProductOptionValue) encodeJSON(w *jsonWriter) {
 		if x.Variant.Null {
 			w.raw("null")
 		} else {
-			w.marshal(x.Variant.Value)
+			if x.Variant.Value == nil {
+				w.raw("{}")
+			} else {
+				w.marshal(x.Variant.Value)
+			}
 		}
 	}
 	w.raw(",\"created_at\":")
@@ -1747,7 +1823,11 @@ func (x *ProductOptionValue) encodeJSON(w *jsonWriter) {
 	if x.Metadata.Null {
 		w.raw("null")
 	} else {
-		w.marshal(x.Metadata.Value)
+		if x.Metadata.Value == nil {
+			w.raw("{}")
+		} else {
+			w.marshal(x.Metadata.Value)
+		}
 	}
 	w.byte('}')
 }
@@ -1792,7 +1872,11 @@ func (x *ProductTag) encodeJSON(w *jsonWriter) {
 	if x.Metadata.Null {
 		w.raw("null")
 	} else {
-		w.marshal(x.Metadata.Value)
+		if x.Metadata.Value == nil {
+			w.raw("{}")
+		} else {
+			w.marshal(x.Metadata.Value)
+		}
 	}
 	w.byte('}')
 }
@@ -1825,7 +1909,11 @@ func (x *ProductType) encodeJSON(w *jsonWriter) {
 	if x.Metadata.Null {
 		w.raw("null")
 	} else {
-		w.marshal(x.Metadata.Value)
+		if x.Metadata.Value == nil {
+			w.raw("{}")
+		} else {
+			w.marshal(x.Metadata.Value)
+		}
 	}
 	w.byte('}')
 }
@@ -1851,23 +1939,23 @@ func (x *ProductVariant) encodeJSON(w *jsonWriter) {
 		if x.Product.Null {
 			w.raw("null")
 		} else {
-			w.marshal(x.Product.Value)
+			if x.Product.Value == nil {
+				w.raw("{}")
+			} else {
+				w.marshal(x.Product.Value)
+			}
 		}
 	}
 	if x.Prices.Set {
 		w.raw(",\"prices\":")
-		if x.Prices.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.Prices.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
-				x.Prices.Value[i1].encodeJSON(w)
+		w.byte('[')
+		for i1 := range x.Prices.Value {
+			if i1 > 0 {
+				w.byte(',')
 			}
-			w.byte(']')
+			x.Prices.Value[i1].encodeJSON(w)
 		}
+		w.byte(']')
 	}
 	w.raw(",\"sku\":")
 	if x.SKU.Null {
@@ -1957,33 +2045,25 @@ func (x *ProductVariant) encodeJSON(w *jsonWriter) {
 	}
 	if x.Options.Set {
 		w.raw(",\"options\":")
-		if x.Options.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.Options.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
-				x.Options.Value[i1].encodeJSON(w)
+		w.byte('[')
+		for i1 := range x.Options.Value {
+			if i1 > 0 {
+				w.byte(',')
 			}
-			w.byte(']')
+			x.Options.Value[i1].encodeJSON(w)
 		}
+		w.byte(']')
 	}
 	if x.InventoryItems.Set {
 		w.raw(",\"inventory_items\":")
-		if x.InventoryItems.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.InventoryItems.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
-				x.InventoryItems.Value[i1].encodeJSON(w)
+		w.byte('[')
+		for i1 := range x.InventoryItems.Value {
+			if i1 > 0 {
+				w.byte(',')
 			}
-			w.byte(']')
+			x.InventoryItems.Value[i1].encodeJSON(w)
 		}
+		w.byte(']')
 	}
 	w.raw(",\"created_at\":")
 	w.time(x.CreatedAt)
@@ -1999,7 +2079,11 @@ func (x *ProductVariant) encodeJSON(w *jsonWriter) {
 	if x.Metadata.Null {
 		w.raw("null")
 	} else {
-		w.marshal(x.Metadata.Value)
+		if x.Metadata.Value == nil {
+			w.raw("{}")
+		} else {
+			w.marshal(x.Metadata.Value)
+		}
 	}
 	if x.Purchasable.Set {
 		w.raw(",\"purchasable\":")
@@ -2029,7 +2113,11 @@ func (x *ProductVariantInventoryItem) encodeJSON(w *jsonWriter) {
 		if x.Variant.Null {
 			w.raw("null")
 		} else {
-			w.marshal(x.Variant.Value)
+			if x.Variant.Value == nil {
+				w.raw("{}")
+			} else {
+				w.marshal(x.Variant.Value)
+			}
 		}
 	}
 	w.raw(",\"required_quantity\":")
@@ -2075,18 +2163,14 @@ func (x *Region) encodeJSON(w *jsonWriter) {
 	w.float64(x.TaxRate)
 	if x.TaxRates.Set {
 		w.raw(",\"tax_rates\":")
-		if x.TaxRates.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.TaxRates.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
-				x.TaxRates.Value[i1].encodeJSON(w)
+		w.byte('[')
+		for i1 := range x.TaxRates.Value {
+			if i1 > 0 {
+				w.byte(',')
 			}
-			w.byte(']')
+			x.TaxRates.Value[i1].encodeJSON(w)
 		}
+		w.byte(']')
 	}
 	w.raw(",\"tax_code\":")
 	if x.TaxCode.Null {
@@ -2100,18 +2184,14 @@ func (x *Region) encodeJSON(w *jsonWriter) {
 	w.bool(x.AutomaticTaxes)
 	if x.Countries.Set {
 		w.raw(",\"countries\":")
-		if x.Countries.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.Countries.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
-				x.Countries.Value[i1].encodeJSON(w)
+		w.byte('[')
+		for i1 := range x.Countries.Value {
+			if i1 > 0 {
+				w.byte(',')
 			}
-			w.byte(']')
+			x.Countries.Value[i1].encodeJSON(w)
 		}
+		w.byte(']')
 	}
 	w.raw(",\"tax_provider_id\":")
 	if x.TaxProviderID.Null {
@@ -2129,33 +2209,25 @@ func (x *Region) encodeJSON(w *jsonWriter) {
 	}
 	if x.PaymentProviders.Set {
 		w.raw(",\"payment_providers\":")
-		if x.PaymentProviders.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.PaymentProviders.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
-				x.PaymentProviders.Value[i1].encodeJSON(w)
+		w.byte('[')
+		for i1 := range x.PaymentProviders.Value {
+			if i1 > 0 {
+				w.byte(',')
 			}
-			w.byte(']')
+			x.PaymentProviders.Value[i1].encodeJSON(w)
 		}
+		w.byte(']')
 	}
 	if x.FulfillmentProviders.Set {
 		w.raw(",\"fulfillment_providers\":")
-		if x.FulfillmentProviders.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.FulfillmentProviders.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
-				x.FulfillmentProviders.Value[i1].encodeJSON(w)
+		w.byte('[')
+		for i1 := range x.FulfillmentProviders.Value {
+			if i1 > 0 {
+				w.byte(',')
 			}
-			w.byte(']')
+			x.FulfillmentProviders.Value[i1].encodeJSON(w)
 		}
+		w.byte(']')
 	}
 	if x.IncludesTax.Set {
 		w.raw(",\"includes_tax\":")
@@ -2175,7 +2247,11 @@ func (x *Region) encodeJSON(w *jsonWriter) {
 	if x.Metadata.Null {
 		w.raw("null")
 	} else {
-		w.marshal(x.Metadata.Value)
+		if x.Metadata.Value == nil {
+			w.raw("{}")
+		} else {
+			w.marshal(x.Metadata.Value)
+		}
 	}
 	w.byte('}')
 }
@@ -2204,18 +2280,14 @@ func (x *SalesChannel) encodeJSON(w *jsonWriter) {
 	w.bool(x.IsDisabled)
 	if x.Locations.Set {
 		w.raw(",\"locations\":")
-		if x.Locations.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.Locations.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
-				x.Locations.Value[i1].encodeJSON(w)
+		w.byte('[')
+		for i1 := range x.Locations.Value {
+			if i1 > 0 {
+				w.byte(',')
 			}
-			w.byte(']')
+			x.Locations.Value[i1].encodeJSON(w)
 		}
+		w.byte(']')
 	}
 	w.raw(",\"created_at\":")
 	w.time(x.CreatedAt)
@@ -2232,7 +2304,11 @@ func (x *SalesChannel) encodeJSON(w *jsonWriter) {
 		if x.Metadata.Null {
 			w.raw("null")
 		} else {
-			w.marshal(x.Metadata.Value)
+			if x.Metadata.Value == nil {
+				w.raw("{}")
+			} else {
+				w.marshal(x.Metadata.Value)
+			}
 		}
 	}
 	if x.Carts.Set {
@@ -2240,18 +2316,18 @@ func (x *SalesChannel) encodeJSON(w *jsonWriter) {
 		if x.Carts.Null {
 			w.raw("null")
 		} else {
-			if x.Carts.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.Carts.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
+			w.byte('[')
+			for i1 := range x.Carts.Value {
+				if i1 > 0 {
+					w.byte(',')
+				}
+				if x.Carts.Value[i1] == nil {
+					w.raw("{}")
+				} else {
 					w.marshal(x.Carts.Value[i1])
 				}
-				w.byte(']')
 			}
+			w.byte(']')
 		}
 	}
 	if x.Orders.Set {
@@ -2259,18 +2335,18 @@ func (x *SalesChannel) encodeJSON(w *jsonWriter) {
 		if x.Orders.Null {
 			w.raw("null")
 		} else {
-			if x.Orders.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.Orders.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
+			w.byte('[')
+			for i1 := range x.Orders.Value {
+				if i1 > 0 {
+					w.byte(',')
+				}
+				if x.Orders.Value[i1] == nil {
+					w.raw("{}")
+				} else {
 					w.marshal(x.Orders.Value[i1])
 				}
-				w.byte(']')
 			}
+			w.byte(']')
 		}
 	}
 	if x.PublishableKeys.Set {
@@ -2278,18 +2354,18 @@ func (x *SalesChannel) encodeJSON(w *jsonWriter) {
 		if x.PublishableKeys.Null {
 			w.raw("null")
 		} else {
-			if x.PublishableKeys.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('[')
-				for i1 := range x.PublishableKeys.Value {
-					if i1 > 0 {
-						w.byte(',')
-					}
+			w.byte('[')
+			for i1 := range x.PublishableKeys.Value {
+				if i1 > 0 {
+					w.byte(',')
+				}
+				if x.PublishableKeys.Value[i1] == nil {
+					w.raw("{}")
+				} else {
 					w.marshal(x.PublishableKeys.Value[i1])
 				}
-				w.byte(']')
 			}
+			w.byte(']')
 		}
 	}
 	w.byte('}')
@@ -2316,7 +2392,11 @@ func (x *SalesChannelLocation) encodeJSON(w *jsonWriter) {
 		if x.SalesChannel.Null {
 			w.raw("null")
 		} else {
-			w.marshal(x.SalesChannel.Value)
+			if x.SalesChannel.Value == nil {
+				w.raw("{}")
+			} else {
+				w.marshal(x.SalesChannel.Value)
+			}
 		}
 	}
 	w.raw(",\"created_at\":")
@@ -2357,7 +2437,11 @@ func (x *ShippingMethod) encodeJSON(w *jsonWriter) {
 		if x.Order.Null {
 			w.raw("null")
 		} else {
-			w.marshal(x.Order.Value)
+			if x.Order.Value == nil {
+				w.raw("{}")
+			} else {
+				w.marshal(x.Order.Value)
+			}
 		}
 	}
 	w.raw(",\"claim_order_id\":")
@@ -2371,7 +2455,11 @@ func (x *ShippingMethod) encodeJSON(w *jsonWriter) {
 		if x.ClaimOrder.Null {
 			w.raw("null")
 		} else {
-			w.marshal(x.ClaimOrder.Value)
+			if x.ClaimOrder.Value == nil {
+				w.raw("{}")
+			} else {
+				w.marshal(x.ClaimOrder.Value)
+			}
 		}
 	}
 	w.raw(",\"cart_id\":")
@@ -2385,7 +2473,11 @@ func (x *ShippingMethod) encodeJSON(w *jsonWriter) {
 		if x.Cart.Null {
 			w.raw("null")
 		} else {
-			w.marshal(x.Cart.Value)
+			if x.Cart.Value == nil {
+				w.raw("{}")
+			} else {
+				w.marshal(x.Cart.Value)
+			}
 		}
 	}
 	w.raw(",\"swap_id\":")
@@ -2399,7 +2491,11 @@ func (x *ShippingMethod) encodeJSON(w *jsonWriter) {
 		if x.Swap.Null {
 			w.raw("null")
 		} else {
-			w.marshal(x.Swap.Value)
+			if x.Swap.Value == nil {
+				w.raw("{}")
+			} else {
+				w.marshal(x.Swap.Value)
+			}
 		}
 	}
 	w.raw(",\"return_id\":")
@@ -2413,7 +2509,11 @@ func (x *ShippingMethod) encodeJSON(w *jsonWriter) {
 		if x.ReturnOrder.Null {
 			w.raw("null")
 		} else {
-			w.marshal(x.ReturnOrder.Value)
+			if x.ReturnOrder.Value == nil {
+				w.raw("{}")
+			} else {
+				w.marshal(x.ReturnOrder.Value)
+			}
 		}
 	}
 	if x.ShippingOption.Set {
@@ -2426,23 +2526,23 @@ func (x *ShippingMethod) encodeJSON(w *jsonWriter) {
 	}
 	if x.TaxLines.Set {
 		w.raw(",\"tax_lines\":")
-		if x.TaxLines.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.TaxLines.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
-				x.TaxLines.Value[i1].encodeJSON(w)
+		w.byte('[')
+		for i1 := range x.TaxLines.Value {
+			if i1 > 0 {
+				w.byte(',')
 			}
-			w.byte(']')
+			x.TaxLines.Value[i1].encodeJSON(w)
 		}
+		w.byte(']')
 	}
 	w.raw(",\"price\":")
 	w.int(int64(x.Price))
 	w.raw(",\"data\":")
-	w.marshal(x.Data)
+	if x.Data == nil {
+		w.raw("{}")
+	} else {
+		w.marshal(x.Data)
+	}
 	if x.IncludesTax.Set {
 		w.raw(",\"includes_tax\":")
 		w.bool(x.IncludesTax.Value)
@@ -2491,7 +2591,11 @@ func (x *ShippingMethodTaxLine) encodeJSON(w *jsonWriter) {
 		if x.ShippingMethod.Null {
 			w.raw("null")
 		} else {
-			w.marshal(x.ShippingMethod.Value)
+			if x.ShippingMethod.Value == nil {
+				w.raw("{}")
+			} else {
+				w.marshal(x.ShippingMethod.Value)
+			}
 		}
 	}
 	w.raw(",\"created_at\":")
@@ -2502,7 +2606,11 @@ func (x *ShippingMethodTaxLine) encodeJSON(w *jsonWriter) {
 	if x.Metadata.Null {
 		w.raw("null")
 	} else {
-		w.marshal(x.Metadata.Value)
+		if x.Metadata.Value == nil {
+			w.raw("{}")
+		} else {
+			w.marshal(x.Metadata.Value)
+		}
 	}
 	w.byte('}')
 }
@@ -2528,7 +2636,11 @@ func (x *ShippingOption) encodeJSON(w *jsonWriter) {
 		if x.Region.Null {
 			w.raw("null")
 		} else {
-			w.marshal(x.Region.Value)
+			if x.Region.Value == nil {
+				w.raw("{}")
+			} else {
+				w.marshal(x.Region.Value)
+			}
 		}
 	}
 	w.raw(",\"profile_id\":")
@@ -2565,21 +2677,21 @@ func (x *ShippingOption) encodeJSON(w *jsonWriter) {
 	w.bool(x.AdminOnly)
 	if x.Requirements.Set {
 		w.raw(",\"requirements\":")
-		if x.Requirements.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.Requirements.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
-				x.Requirements.Value[i1].encodeJSON(w)
+		w.byte('[')
+		for i1 := range x.Requirements.Value {
+			if i1 > 0 {
+				w.byte(',')
 			}
-			w.byte(']')
+			x.Requirements.Value[i1].encodeJSON(w)
 		}
+		w.byte(']')
 	}
 	w.raw(",\"data\":")
-	w.marshal(x.Data)
+	if x.Data == nil {
+		w.raw("{}")
+	} else {
+		w.marshal(x.Data)
+	}
 	if x.IncludesTax.Set {
 		w.raw(",\"includes_tax\":")
 		w.bool(x.IncludesTax.Value)
@@ -2598,7 +2710,11 @@ func (x *ShippingOption) encodeJSON(w *jsonWriter) {
 	if x.Metadata.Null {
 		w.raw("null")
 	} else {
-		w.marshal(x.Metadata.Value)
+		if x.Metadata.Value == nil {
+			w.raw("{}")
+		} else {
+			w.marshal(x.Metadata.Value)
+		}
 	}
 	w.byte('}')
 }
@@ -2634,7 +2750,11 @@ func (x *ShippingOptionRequirement) encodeJSON(w *jsonWriter) {
 		if x.ShippingOption.Null {
 			w.raw("null")
 		} else {
-			w.marshal(x.ShippingOption.Value)
+			if x.ShippingOption.Value == nil {
+				w.raw("{}")
+			} else {
+				w.marshal(x.ShippingOption.Value)
+			}
 		}
 	}
 	w.raw(",\"type\":")
@@ -2680,33 +2800,33 @@ func (x *ShippingProfile) encodeJSON(w *jsonWriter) {
 	x.Type.encodeJSON(w)
 	if x.Products.Set {
 		w.raw(",\"products\":")
-		if x.Products.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.Products.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
+		w.byte('[')
+		for i1 := range x.Products.Value {
+			if i1 > 0 {
+				w.byte(',')
+			}
+			if x.Products.Value[i1] == nil {
+				w.raw("{}")
+			} else {
 				w.marshal(x.Products.Value[i1])
 			}
-			w.byte(']')
 		}
+		w.byte(']')
 	}
 	if x.ShippingOptions.Set {
 		w.raw(",\"shipping_options\":")
-		if x.ShippingOptions.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.ShippingOptions.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
+		w.byte('[')
+		for i1 := range x.ShippingOptions.Value {
+			if i1 > 0 {
+				w.byte(',')
+			}
+			if x.ShippingOptions.Value[i1] == nil {
+				w.raw("{}")
+			} else {
 				w.marshal(x.ShippingOptions.Value[i1])
 			}
-			w.byte(']')
 		}
+		w.byte(']')
 	}
 	w.raw(",\"created_at\":")
 	w.time(x.CreatedAt)
@@ -2722,7 +2842,11 @@ func (x *ShippingProfile) encodeJSON(w *jsonWriter) {
 	if x.Metadata.Null {
 		w.raw("null")
 	} else {
-		w.marshal(x.Metadata.Value)
+		if x.Metadata.Value == nil {
+			w.raw("{}")
+		} else {
+			w.marshal(x.Metadata.Value)
+		}
 	}
 	w.byte('}')
 }
@@ -2789,53 +2913,45 @@ func (x *TaxRate) encodeJSON(w *jsonWriter) {
 		if x.Region.Null {
 			w.raw("null")
 		} else {
-			w.marshal(x.Region.Value)
+			if x.Region.Value == nil {
+				w.raw("{}")
+			} else {
+				w.marshal(x.Region.Value)
+			}
 		}
 	}
 	if x.Products.Set {
 		w.raw(",\"products\":")
-		if x.Products.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.Products.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
-				x.Products.Value[i1].encodeJSON(w)
+		w.byte('[')
+		for i1 := range x.Products.Value {
+			if i1 > 0 {
+				w.byte(',')
 			}
-			w.byte(']')
+			x.Products.Value[i1].encodeJSON(w)
 		}
+		w.byte(']')
 	}
 	if x.ProductTypes.Set {
 		w.raw(",\"product_types\":")
-		if x.ProductTypes.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.ProductTypes.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
-				x.ProductTypes.Value[i1].encodeJSON(w)
+		w.byte('[')
+		for i1 := range x.ProductTypes.Value {
+			if i1 > 0 {
+				w.byte(',')
 			}
-			w.byte(']')
+			x.ProductTypes.Value[i1].encodeJSON(w)
 		}
+		w.byte(']')
 	}
 	if x.ShippingOptions.Set {
 		w.raw(",\"shipping_options\":")
-		if x.ShippingOptions.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.ShippingOptions.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
-				x.ShippingOptions.Value[i1].encodeJSON(w)
+		w.byte('[')
+		for i1 := range x.ShippingOptions.Value {
+			if i1 > 0 {
+				w.byte(',')
 			}
-			w.byte(']')
+			x.ShippingOptions.Value[i1].encodeJSON(w)
 		}
+		w.byte(']')
 	}
 	if x.ProductCount.Set {
 		w.raw(",\"product_count\":")
@@ -2857,7 +2973,11 @@ func (x *TaxRate) encodeJSON(w *jsonWriter) {
 	if x.Metadata.Null {
 		w.raw("null")
 	} else {
-		w.marshal(x.Metadata.Value)
+		if x.Metadata.Value == nil {
+			w.raw("{}")
+		} else {
+			w.marshal(x.Metadata.Value)
+		}
 	}
 	w.byte('}')
 }

@@ -5633,12 +5633,10 @@ func (w *jsonWriter) date(t time.Time) {
 	w.buf = append(w.buf, '"')
 }
 
-// bytes writes b in base64, or null for a nil slice.
+// bytes writes b in base64.
 func (w *jsonWriter) bytes(b []byte) {
-	if b == nil {
-		w.raw("null")
-		return
-	}
+	// nil is the empty string, not null: the schema's type is string (a
+	// null would be Nullable[[]byte]).
 	w.buf = append(w.buf, '"')
 	w.buf = base64.StdEncoding.AppendEncode(w.buf, b)
 	w.buf = append(w.buf, '"')

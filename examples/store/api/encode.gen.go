@@ -89,7 +89,11 @@ func (x *Address) encodeJSON(w *jsonWriter) {
 		if x.Metadata.Null {
 			w.raw("null")
 		} else {
-			w.marshal(x.Metadata.Value)
+			if x.Metadata.Value == nil {
+				w.raw("{}")
+			} else {
+				w.marshal(x.Metadata.Value)
+			}
 		}
 	}
 	w.byte('}')
@@ -245,18 +249,14 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	}
 	if x.Items.Set {
 		w.raw(",\"items\":")
-		if x.Items.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.Items.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
-				x.Items.Value[i1].encodeJSON(w)
+		w.byte('[')
+		for i1 := range x.Items.Value {
+			if i1 > 0 {
+				w.byte(',')
 			}
-			w.byte(']')
+			x.Items.Value[i1].encodeJSON(w)
 		}
+		w.byte(']')
 	}
 	w.raw(",\"region_id\":")
 	w.string(x.RegionID)
@@ -290,18 +290,14 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	}
 	if x.PaymentSessions.Set {
 		w.raw(",\"payment_sessions\":")
-		if x.PaymentSessions.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.PaymentSessions.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
-				x.PaymentSessions.Value[i1].encodeJSON(w)
+		w.byte('[')
+		for i1 := range x.PaymentSessions.Value {
+			if i1 > 0 {
+				w.byte(',')
 			}
-			w.byte(']')
+			x.PaymentSessions.Value[i1].encodeJSON(w)
 		}
+		w.byte(']')
 	}
 	if x.PaymentID.Set {
 		w.raw(",\"payment_id\":")
@@ -333,22 +329,18 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 	}
 	if x.GiftCardBalances.Set {
 		w.raw(",\"gift_card_balances\":")
-		if x.GiftCardBalances.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('{')
-			first1 := true
-			keys1, mark1 := mapKeys(w, x.GiftCardBalances.Value)
-			for _, k1 := range keys1 {
-				w.comma(&first1)
-				w.string(k1)
-				w.byte(':')
-				v1 := x.GiftCardBalances.Value[k1]
-				v1.encodeJSON(w)
-			}
-			w.keys = w.keys[:mark1]
-			w.byte('}')
+		w.byte('{')
+		first1 := true
+		keys1, mark1 := mapKeys(w, x.GiftCardBalances.Value)
+		for _, k1 := range keys1 {
+			w.comma(&first1)
+			w.string(k1)
+			w.byte(':')
+			v1 := x.GiftCardBalances.Value[k1]
+			v1.encodeJSON(w)
 		}
+		w.keys = w.keys[:mark1]
+		w.byte('}')
 	}
 	if x.Subtotal.Set {
 		w.raw(",\"subtotal\":")
@@ -367,7 +359,11 @@ func (x *Cart) encodeJSON(w *jsonWriter) {
 		if x.Metadata.Null {
 			w.raw("null")
 		} else {
-			w.marshal(x.Metadata.Value)
+			if x.Metadata.Value == nil {
+				w.raw("{}")
+			} else {
+				w.marshal(x.Metadata.Value)
+			}
 		}
 	}
 	w.byte('}')
@@ -488,40 +484,36 @@ func (x *Customer) encodeJSON(w *jsonWriter) {
 	}
 	if x.ShippingAddresses.Set {
 		w.raw(",\"shipping_addresses\":")
-		if x.ShippingAddresses.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.ShippingAddresses.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
-				x.ShippingAddresses.Value[i1].encodeJSON(w)
+		w.byte('[')
+		for i1 := range x.ShippingAddresses.Value {
+			if i1 > 0 {
+				w.byte(',')
 			}
-			w.byte(']')
+			x.ShippingAddresses.Value[i1].encodeJSON(w)
 		}
+		w.byte(']')
 	}
 	if x.PaymentMethods.Set {
 		w.raw(",\"payment_methods\":")
-		if x.PaymentMethods.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.PaymentMethods.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
-				x.PaymentMethods.Value[i1].encodeJSON(w)
+		w.byte('[')
+		for i1 := range x.PaymentMethods.Value {
+			if i1 > 0 {
+				w.byte(',')
 			}
-			w.byte(']')
+			x.PaymentMethods.Value[i1].encodeJSON(w)
 		}
+		w.byte(']')
 	}
 	if x.Metadata.Set {
 		w.raw(",\"metadata\":")
 		if x.Metadata.Null {
 			w.raw("null")
 		} else {
-			w.marshal(x.Metadata.Value)
+			if x.Metadata.Value == nil {
+				w.raw("{}")
+			} else {
+				w.marshal(x.Metadata.Value)
+			}
 		}
 	}
 	w.byte('}')
@@ -754,7 +746,11 @@ func (x *LineItem) encodeJSON(w *jsonWriter) {
 		if x.Cart.Null {
 			w.raw("null")
 		} else {
-			w.marshal(x.Cart.Value)
+			if x.Cart.Value == nil {
+				w.raw("{}")
+			} else {
+				w.marshal(x.Cart.Value)
+			}
 		}
 	}
 	w.raw(",\"title\":")
@@ -820,22 +816,18 @@ func (x *LineItem) encodeJSON(w *jsonWriter) {
 		if x.Metadata.Null {
 			w.raw("null")
 		} else {
-			if x.Metadata.Value == nil {
-				w.raw("null")
-			} else {
-				w.byte('{')
-				first1 := true
-				keys1, mark1 := mapKeys(w, x.Metadata.Value)
-				for _, k1 := range keys1 {
-					w.comma(&first1)
-					w.string(k1)
-					w.byte(':')
-					v1 := x.Metadata.Value[k1]
-					v1.encodeJSON(w)
-				}
-				w.keys = w.keys[:mark1]
-				w.byte('}')
+			w.byte('{')
+			first1 := true
+			keys1, mark1 := mapKeys(w, x.Metadata.Value)
+			for _, k1 := range keys1 {
+				w.comma(&first1)
+				w.string(k1)
+				w.byte(':')
+				v1 := x.Metadata.Value[k1]
+				v1.encodeJSON(w)
 			}
+			w.keys = w.keys[:mark1]
+			w.byte('}')
 		}
 	}
 	w.byte('}')
@@ -890,18 +882,14 @@ func (x MultipleErrors) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 func (x *MultipleErrors) encodeJSON(w *jsonWriter) {
 	w.byte('{')
 	w.raw("\"errors\":")
-	if x.Errors == nil {
-		w.raw("null")
-	} else {
-		w.byte('[')
-		for i1 := range x.Errors {
-			if i1 > 0 {
-				w.byte(',')
-			}
-			x.Errors[i1].encodeJSON(w)
+	w.byte('[')
+	for i1 := range x.Errors {
+		if i1 > 0 {
+			w.byte(',')
 		}
-		w.byte(']')
+		x.Errors[i1].encodeJSON(w)
 	}
+	w.byte(']')
 	if x.Message.Set {
 		w.raw(",\"message\":")
 		w.string(x.Message.Value)
@@ -985,7 +973,11 @@ func (x *PaymentSession) encodeJSON(w *jsonWriter) {
 	w.raw(",\"status\":")
 	x.Status.encodeJSON(w)
 	w.raw(",\"data\":")
-	w.marshal(x.Data)
+	if x.Data == nil {
+		w.raw("{}")
+	} else {
+		w.marshal(x.Data)
+	}
 	if x.IdempotencyKey.Set {
 		w.raw(",\"idempotency_key\":")
 		if x.IdempotencyKey.Null {
@@ -1095,72 +1087,52 @@ func (x *Product) encodeJSON(w *jsonWriter) {
 	}
 	if x.Options.Set {
 		w.raw(",\"options\":")
-		if x.Options.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.Options.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
-				x.Options.Value[i1].encodeJSON(w)
-			}
-			w.byte(']')
-		}
-	}
-	w.raw(",\"variants\":")
-	if x.Variants == nil {
-		w.raw("null")
-	} else {
 		w.byte('[')
-		for i1 := range x.Variants {
+		for i1 := range x.Options.Value {
 			if i1 > 0 {
 				w.byte(',')
 			}
-			x.Variants[i1].encodeJSON(w)
+			x.Options.Value[i1].encodeJSON(w)
 		}
 		w.byte(']')
 	}
+	w.raw(",\"variants\":")
+	w.byte('[')
+	for i1 := range x.Variants {
+		if i1 > 0 {
+			w.byte(',')
+		}
+		x.Variants[i1].encodeJSON(w)
+	}
+	w.byte(']')
 	if x.OptionMatrix.Set {
 		w.raw(",\"option_matrix\":")
-		if x.OptionMatrix.Value == nil {
-			w.raw("null")
-		} else {
+		w.byte('[')
+		for i1 := range x.OptionMatrix.Value {
+			if i1 > 0 {
+				w.byte(',')
+			}
 			w.byte('[')
-			for i1 := range x.OptionMatrix.Value {
-				if i1 > 0 {
+			for i2 := range x.OptionMatrix.Value[i1] {
+				if i2 > 0 {
 					w.byte(',')
 				}
-				if x.OptionMatrix.Value[i1] == nil {
-					w.raw("null")
-				} else {
-					w.byte('[')
-					for i2 := range x.OptionMatrix.Value[i1] {
-						if i2 > 0 {
-							w.byte(',')
-						}
-						w.string(x.OptionMatrix.Value[i1][i2])
-					}
-					w.byte(']')
-				}
+				w.string(x.OptionMatrix.Value[i1][i2])
 			}
 			w.byte(']')
 		}
+		w.byte(']')
 	}
 	if x.Tags.Set {
 		w.raw(",\"tags\":")
-		if x.Tags.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.Tags.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
-				w.string(x.Tags.Value[i1])
+		w.byte('[')
+		for i1 := range x.Tags.Value {
+			if i1 > 0 {
+				w.byte(',')
 			}
-			w.byte(']')
+			w.string(x.Tags.Value[i1])
 		}
+		w.byte(']')
 	}
 	if x.Weight.Set {
 		w.raw(",\"weight\":")
@@ -1179,7 +1151,11 @@ func (x *Product) encodeJSON(w *jsonWriter) {
 		if x.Metadata.Null {
 			w.raw("null")
 		} else {
-			w.marshal(x.Metadata.Value)
+			if x.Metadata.Value == nil {
+				w.raw("{}")
+			} else {
+				w.marshal(x.Metadata.Value)
+			}
 		}
 	}
 	w.byte('}')
@@ -1203,18 +1179,14 @@ func (x *ProductOption) encodeJSON(w *jsonWriter) {
 	w.string(x.ProductID)
 	if x.Values.Set {
 		w.raw(",\"values\":")
-		if x.Values.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.Values.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
-				x.Values.Value[i1].encodeJSON(w)
+		w.byte('[')
+		for i1 := range x.Values.Value {
+			if i1 > 0 {
+				w.byte(',')
 			}
-			w.byte(']')
+			x.Values.Value[i1].encodeJSON(w)
 		}
+		w.byte(']')
 	}
 	w.byte('}')
 }
@@ -1275,18 +1247,14 @@ func (x *ProductVariant) encodeJSON(w *jsonWriter) {
 		}
 	}
 	w.raw(",\"prices\":")
-	if x.Prices == nil {
-		w.raw("null")
-	} else {
-		w.byte('[')
-		for i1 := range x.Prices {
-			if i1 > 0 {
-				w.byte(',')
-			}
-			x.Prices[i1].encodeJSON(w)
+	w.byte('[')
+	for i1 := range x.Prices {
+		if i1 > 0 {
+			w.byte(',')
 		}
-		w.byte(']')
+		x.Prices[i1].encodeJSON(w)
 	}
+	w.byte(']')
 	if x.SKU.Set {
 		w.raw(",\"sku\":")
 		if x.SKU.Null {
@@ -1317,18 +1285,14 @@ func (x *ProductVariant) encodeJSON(w *jsonWriter) {
 	}
 	if x.Options.Set {
 		w.raw(",\"options\":")
-		if x.Options.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.Options.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
-				x.Options.Value[i1].encodeJSON(w)
+		w.byte('[')
+		for i1 := range x.Options.Value {
+			if i1 > 0 {
+				w.byte(',')
 			}
-			w.byte(']')
+			x.Options.Value[i1].encodeJSON(w)
 		}
+		w.byte(']')
 	}
 	if x.CalculatedPrice.Set {
 		w.raw(",\"calculated_price\":")
@@ -1368,18 +1332,14 @@ func (x *Region) encodeJSON(w *jsonWriter) {
 		}
 	}
 	w.raw(",\"countries\":")
-	if x.Countries == nil {
-		w.raw("null")
-	} else {
-		w.byte('[')
-		for i1 := range x.Countries {
-			if i1 > 0 {
-				w.byte(',')
-			}
-			w.string(x.Countries[i1])
+	w.byte('[')
+	for i1 := range x.Countries {
+		if i1 > 0 {
+			w.byte(',')
 		}
-		w.byte(']')
+		w.string(x.Countries[i1])
 	}
+	w.byte(']')
 	if x.AutomaticTaxes.Set {
 		w.raw(",\"automatic_taxes\":")
 		w.bool(x.AutomaticTaxes.Value)
@@ -1393,7 +1353,11 @@ func (x *Region) encodeJSON(w *jsonWriter) {
 		if x.Metadata.Null {
 			w.raw("null")
 		} else {
-			w.marshal(x.Metadata.Value)
+			if x.Metadata.Value == nil {
+				w.raw("{}")
+			} else {
+				w.marshal(x.Metadata.Value)
+			}
 		}
 	}
 	w.byte('}')
@@ -1470,38 +1434,30 @@ func (x *StorePostCartReq) encodeJSON(w *jsonWriter) {
 	if x.Items.Set {
 		w.comma(&first)
 		w.raw("\"items\":")
-		if x.Items.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.Items.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
-				x.Items.Value[i1].encodeJSON(w)
+		w.byte('[')
+		for i1 := range x.Items.Value {
+			if i1 > 0 {
+				w.byte(',')
 			}
-			w.byte(']')
+			x.Items.Value[i1].encodeJSON(w)
 		}
+		w.byte(']')
 	}
 	if x.Context.Set {
 		w.comma(&first)
 		w.raw("\"context\":")
-		if x.Context.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('{')
-			first1 := true
-			keys1, mark1 := mapKeys(w, x.Context.Value)
-			for _, k1 := range keys1 {
-				w.comma(&first1)
-				w.string(k1)
-				w.byte(':')
-				v1 := x.Context.Value[k1]
-				w.string(v1)
-			}
-			w.keys = w.keys[:mark1]
-			w.byte('}')
+		w.byte('{')
+		first1 := true
+		keys1, mark1 := mapKeys(w, x.Context.Value)
+		for _, k1 := range keys1 {
+			w.comma(&first1)
+			w.string(k1)
+			w.byte(':')
+			v1 := x.Context.Value[k1]
+			w.string(v1)
 		}
+		w.keys = w.keys[:mark1]
+		w.byte('}')
 	}
 	w.byte('}')
 }
@@ -1539,22 +1495,18 @@ func (x *StorePostCartsCartLineItemsReq) encodeJSON(w *jsonWriter) {
 	w.int(int64(x.Quantity))
 	if x.Metadata.Set {
 		w.raw(",\"metadata\":")
-		if x.Metadata.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('{')
-			first1 := true
-			keys1, mark1 := mapKeys(w, x.Metadata.Value)
-			for _, k1 := range keys1 {
-				w.comma(&first1)
-				w.string(k1)
-				w.byte(':')
-				v1 := x.Metadata.Value[k1]
-				v1.encodeJSON(w)
-			}
-			w.keys = w.keys[:mark1]
-			w.byte('}')
+		w.byte('{')
+		first1 := true
+		keys1, mark1 := mapKeys(w, x.Metadata.Value)
+		for _, k1 := range keys1 {
+			w.comma(&first1)
+			w.string(k1)
+			w.byte(':')
+			v1 := x.Metadata.Value[k1]
+			v1.encodeJSON(w)
 		}
+		w.keys = w.keys[:mark1]
+		w.byte('}')
 	}
 	w.byte('}')
 }
@@ -1603,34 +1555,26 @@ func (x *StorePostCartsCartReq) encodeJSON(w *jsonWriter) {
 	if x.GiftCards.Set {
 		w.comma(&first)
 		w.raw("\"gift_cards\":")
-		if x.GiftCards.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.GiftCards.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
-				x.GiftCards.Value[i1].encodeJSON(w)
+		w.byte('[')
+		for i1 := range x.GiftCards.Value {
+			if i1 > 0 {
+				w.byte(',')
 			}
-			w.byte(']')
+			x.GiftCards.Value[i1].encodeJSON(w)
 		}
+		w.byte(']')
 	}
 	if x.Discounts.Set {
 		w.comma(&first)
 		w.raw("\"discounts\":")
-		if x.Discounts.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('[')
-			for i1 := range x.Discounts.Value {
-				if i1 > 0 {
-					w.byte(',')
-				}
-				x.Discounts.Value[i1].encodeJSON(w)
+		w.byte('[')
+		for i1 := range x.Discounts.Value {
+			if i1 > 0 {
+				w.byte(',')
 			}
-			w.byte(']')
+			x.Discounts.Value[i1].encodeJSON(w)
 		}
+		w.byte(']')
 	}
 	if x.CustomerID.Set {
 		w.comma(&first)
@@ -1640,27 +1584,27 @@ func (x *StorePostCartsCartReq) encodeJSON(w *jsonWriter) {
 	if x.Context.Set {
 		w.comma(&first)
 		w.raw("\"context\":")
-		if x.Context.Value == nil {
-			w.raw("null")
-		} else {
-			w.byte('{')
-			first1 := true
-			keys1, mark1 := mapKeys(w, x.Context.Value)
-			for _, k1 := range keys1 {
-				w.comma(&first1)
-				w.string(k1)
-				w.byte(':')
-				v1 := x.Context.Value[k1]
-				w.string(v1)
-			}
-			w.keys = w.keys[:mark1]
-			w.byte('}')
+		w.byte('{')
+		first1 := true
+		keys1, mark1 := mapKeys(w, x.Context.Value)
+		for _, k1 := range keys1 {
+			w.comma(&first1)
+			w.string(k1)
+			w.byte(':')
+			v1 := x.Context.Value[k1]
+			w.string(v1)
 		}
+		w.keys = w.keys[:mark1]
+		w.byte('}')
 	}
 	if x.Metadata.Set {
 		w.comma(&first)
 		w.raw("\"metadata\":")
-		w.marshal(x.Metadata.Value)
+		if x.Metadata.Value == nil {
+			w.raw("{}")
+		} else {
+			w.marshal(x.Metadata.Value)
+		}
 	}
 	w.byte('}')
 }
@@ -1749,7 +1693,11 @@ func (x *StorePostCustomersCustomerReq) encodeJSON(w *jsonWriter) {
 	if x.Metadata.Set {
 		w.comma(&first)
 		w.raw("\"metadata\":")
-		w.marshal(x.Metadata.Value)
+		if x.Metadata.Value == nil {
+			w.raw("{}")
+		} else {
+			w.marshal(x.Metadata.Value)
+		}
 	}
 	w.byte('}')
 }
@@ -1765,18 +1713,14 @@ func (x StoreProductsListRes) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 func (x *StoreProductsListRes) encodeJSON(w *jsonWriter) {
 	w.byte('{')
 	w.raw("\"products\":")
-	if x.Products == nil {
-		w.raw("null")
-	} else {
-		w.byte('[')
-		for i1 := range x.Products {
-			if i1 > 0 {
-				w.byte(',')
-			}
-			x.Products[i1].encodeJSON(w)
+	w.byte('[')
+	for i1 := range x.Products {
+		if i1 > 0 {
+			w.byte(',')
 		}
-		w.byte(']')
+		x.Products[i1].encodeJSON(w)
 	}
+	w.byte(']')
 	w.raw(",\"count\":")
 	w.int(int64(x.Count))
 	w.raw(",\"offset\":")

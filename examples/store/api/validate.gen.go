@@ -168,7 +168,9 @@ func (x *Cart) validate(v *validator) {
 	v.leave()
 	v.enter("payment_session")
 	if x.PaymentSession.Set && !x.PaymentSession.Null {
-		if x.PaymentSession.Value != nil {
+		if x.PaymentSession.Value == nil {
+			v.add("nullable", "must not be null")
+		} else {
 			(*x.PaymentSession.Value).validate(v)
 		}
 	}
@@ -559,7 +561,9 @@ func (x PaymentSession) Validate() error {
 func (x *PaymentSession) validate(v *validator) {
 	v.enter("cart")
 	if x.Cart.Set && !x.Cart.Null {
-		if x.Cart.Value != nil {
+		if x.Cart.Value == nil {
+			v.add("nullable", "must not be null")
+		} else {
 			(*x.Cart.Value).validate(v)
 		}
 	}
@@ -5096,12 +5100,10 @@ func (w *jsonWriter) date(t time.Time) {
 	w.buf = append(w.buf, '"')
 }
 
-// bytes writes b in base64, or null for a nil slice.
+// bytes writes b in base64.
 func (w *jsonWriter) bytes(b []byte) {
-	if b == nil {
-		w.raw("null")
-		return
-	}
+	// nil is the empty string, not null: the schema's type is string (a
+	// null would be Nullable[[]byte]).
 	w.buf = append(w.buf, '"')
 	w.buf = base64.StdEncoding.AppendEncode(w.buf, b)
 	w.buf = append(w.buf, '"')
