@@ -1,6 +1,7 @@
 package build
 
 import (
+	"encoding/json"
 	"github.com/oasgen/oasgen/generator/diag"
 	"slices"
 	"strings"
@@ -170,7 +171,22 @@ func (b *builder) field(owner string, p *load.Property, required bool, scope *na
 	if om := p.Schema.Value.Ext.OmitEmpty; om != nil {
 		f.OmitZero = *om
 	}
+	if !f.OmitZero && f.Type.Kind == ir.Opt {
+		f.DefaultJSON = defaultJSON(p.Schema.Value)
+	}
 	return f
+}
+
+// defaultJSON returns the JSON of s's default when it has one of its type.
+func defaultJSON(s *load.Schema) string {
+	if s.Default == nil || s.Type != "" && !matchesType(s.Default.V, s.Type, s.Nullable) {
+		return ""
+	}
+	data, err := json.Marshal(s.Default.V)
+	if err != nil {
+		return ""
+	}
+	return string(data)
 }
 
 // wrap applies the presence rules: a required non-nullable property is a

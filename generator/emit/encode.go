@@ -130,9 +130,18 @@ func (e *encoder) structBody(t *ir.Type) {
 			e.line("if %s {", not(e.zeroTest(fl.Type, dst)))
 		}
 		comma(quotedKey(en.key))
-		if omit {
+		switch {
+		case omit:
 			e.setValue(fl.Type, dst)
-		} else {
+		case fl.DefaultJSON != "" && fl.Type.Name == "" && fl.Type.Kind == ir.Opt:
+			// Written even when unset (x-omitempty: false): the default,
+			// which absence means, rather than a null the schema refuses.
+			e.line("if %s.Set {", dst)
+			e.value(fl.Type.Elem, dst+".Value")
+			e.line("} else {")
+			e.line("w.raw(%s)", strconv.Quote(fl.DefaultJSON))
+			e.line("}")
+		default:
 			e.value(fl.Type, dst)
 		}
 		if omit {

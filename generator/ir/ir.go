@@ -109,6 +109,10 @@ type Field struct {
 	Nullable bool
 	// OmitZero adds ,omitzero to the json tag (optional fields).
 	OmitZero bool
+	// DefaultJSON is the JSON of the schema's default, for an optional
+	// field written even when unset (x-omitempty: false): the generated
+	// encoder writes it then, where null would break the schema. "" for none.
+	DefaultJSON string
 	// In is set for operation parameters (path, query, header, cookie); such
 	// fields have no json tag.
 	In  string

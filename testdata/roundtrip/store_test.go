@@ -116,6 +116,23 @@ func TestNilWritesEmpty(t *testing.T) {
 	}
 }
 
+// TestAlwaysWrittenUnsetWritesDefault: allow_discounts is optional and
+// always written (x-omitempty: false); unset, it is its default, true, not
+// a null its schema refuses.
+func TestAlwaysWrittenUnsetWritesDefault(t *testing.T) {
+	out, err := json.Marshal(LineItem{ID: "li", Title: "t", Quantity: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(out), `"allow_discounts":true`) {
+		t.Errorf("got %s, want \"allow_discounts\":true", out)
+	}
+	out, _ = json.Marshal(LineItem{ID: "li", Title: "t", Quantity: 1, AllowDiscounts: NewOpt(false)})
+	if !strings.Contains(string(out), `"allow_discounts":false`) {
+		t.Errorf("got %s, want \"allow_discounts\":false", out)
+	}
+}
+
 func TestDiscriminatedUnion(t *testing.T) {
 	tests := []struct {
 		in   string

@@ -772,10 +772,10 @@ func (x *LineItem) encodeJSON(w *jsonWriter) {
 		}
 	}
 	w.raw(",\"allow_discounts\":")
-	if !x.AllowDiscounts.Set {
-		w.raw("null")
-	} else {
+	if x.AllowDiscounts.Set {
 		w.bool(x.AllowDiscounts.Value)
+	} else {
+		w.raw("true")
 	}
 	if x.HasShipping.Set {
 		w.raw(",\"has_shipping\":")
