@@ -160,16 +160,7 @@ func (f *file) need(t *ir.Type) {
 	if t == nil || t.Name != "" {
 		return
 	}
-	switch {
-	case t.Kind == ir.Builtin && t.Go == "Date":
-		f.runtime.Date = true
-	case t.Kind == ir.Opt:
-		f.runtime.Opt = true
-	case t.Kind == ir.Nullable:
-		f.runtime.Nullable = true
-	case t.Kind == ir.OptNullable:
-		f.runtime.OptNullable = true
-	}
+	f.markHelper(t)
 	f.need(t.Elem)
 }
 

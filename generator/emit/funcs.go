@@ -73,13 +73,11 @@ func (f *file) expr(t *ir.Type) string {
 	if t.Name != "" {
 		return t.Name
 	}
+	f.markHelper(t)
 	switch t.Kind {
 	case ir.Builtin:
 		if t.Import.Path != "" {
 			f.imports[t.Import.Path] = t.Import.Name
-		}
-		if t.Go == "Date" {
-			f.runtime.Date = true
 		}
 		return t.Go
 	case ir.Slice:
@@ -89,13 +87,10 @@ func (f *file) expr(t *ir.Type) string {
 	case ir.Pointer:
 		return "*" + f.expr(t.Elem)
 	case ir.Opt:
-		f.runtime.Opt = true
 		return "Opt[" + f.expr(t.Elem) + "]"
 	case ir.Nullable:
-		f.runtime.Nullable = true
 		return "Nullable[" + f.expr(t.Elem) + "]"
 	case ir.OptNullable:
-		f.runtime.OptNullable = true
 		return "OptNullable[" + f.expr(t.Elem) + "]"
 	}
 	return "any"
@@ -126,6 +121,21 @@ func stringsLiteral(list []string) string {
 		q[i] = strconv.Quote(s)
 	}
 	return "[]string{" + strings.Join(q, ", ") + "}"
+}
+
+// markHelper records that the package needs the runtime helper the type
+// expression t is, if it is one (Date, Opt, Nullable, OptNullable).
+func (f *file) markHelper(t *ir.Type) {
+	switch {
+	case t.Kind == ir.Builtin && t.Go == "Date":
+		f.runtime.Date = true
+	case t.Kind == ir.Opt:
+		f.runtime.Opt = true
+	case t.Kind == ir.Nullable:
+		f.runtime.Nullable = true
+	case t.Kind == ir.OptNullable:
+		f.runtime.OptNullable = true
+	}
 }
 
 // timeCodec returns the type whose JSON methods a defined type over a time
