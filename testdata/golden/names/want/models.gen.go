@@ -32,6 +32,13 @@ type Error2 struct {
 	Code Opt[string] `json:"code,omitzero"`
 }
 
+// Handler2 is generated from openapi.yaml#/components/schemas/Handler.
+//
+// Named like the server's Handler: Handler2 even when only the models are generated (this golden), so the name does not change when the server is added.
+type Handler2 struct {
+	Route Opt[string] `json:"route,omitzero"`
+}
+
 // Odd is generated from openapi.yaml#/components/schemas/Odd.
 type Odd struct {
 	// A Go keyword-ish name (predeclared in some generators).
@@ -92,6 +99,8 @@ type Uses struct {
 	E2 Opt[Error2] `json:"e2,omitzero"`
 
 	D Opt[Date2] `json:"d,omitzero"`
+
+	H Opt[Handler2] `json:"h,omitzero"`
 }
 
 // Opt is an optional value: the zero Opt is absent, and a struct field of
