@@ -47,7 +47,7 @@ func parseYAML(path string, data []byte) (*file, error) {
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
-		return nil, syntaxError(path, err)
+		return nil, syntaxError(path, data, err)
 	}
 	if len(doc.Content) == 0 {
 		return nil, posError(diag.Pos{File: path, Line: 1, Col: 1}, "syntax", "file is empty")
@@ -61,8 +61,9 @@ func parseYAML(path string, data []byte) (*file, error) {
 }
 
 // syntaxError turns a yaml.v3 parse error into a positioned error. yaml.v3
-// reports a line but no column for syntax errors.
-func syntaxError(path string, err error) error {
+// reports a line but no column for syntax errors; syntaxColumn guesses it
+// from data.
+func syntaxError(path string, data []byte, err error) error {
 	if errors.Is(err, io.EOF) {
 		return posError(diag.Pos{File: path, Line: 1, Col: 1}, "syntax", "file is empty")
 	}
@@ -72,9 +73,11 @@ func syntaxError(path string, err error) error {
 		if parserErrorRE.MatchString(m[2]) {
 			line++ // yaml.v3 prints parser (not scanner) error lines 0-based
 		}
-		return posError(diag.Pos{File: path, Line: line, Col: 1}, "syntax", "invalid YAML: %s", m[2])
+		return posError(diag.Pos{File: path, Line: line, Col: syntaxColumn(data, line, m[2])}, "syntax", "invalid YAML: %s", m[2])
 	}
-	return posError(diag.Pos{File: path, Line: 1, Col: 1}, "syntax", "invalid YAML: %s", trimYAMLPrefix(msg))
+	// yaml.v3 leaves the line out when it is the first.
+	msg = trimYAMLPrefix(msg)
+	return posError(diag.Pos{File: path, Line: 1, Col: syntaxColumn(data, 1, msg)}, "syntax", "invalid YAML: %s", msg)
 }
 
 func trimYAMLPrefix(s string) string {

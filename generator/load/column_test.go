@@ -1,0 +1,35 @@
+package load
+
+import (
+	"errors"
+	"testing"
+)
+
+// TestSyntaxColumn: yaml.v3 syntax errors get the column of what they name.
+func TestSyntaxColumn(t *testing.T) {
+	for _, tc := range []struct {
+		in        string
+		line, col int
+	}{
+		{"a: 1\nb: {x: 1]\n", 2, 9},                   // the ] that closes nothing
+		{"a:\n  b: 1\n   c: 2\n", 3, 5},               // the colon of a line under a plain scalar
+		{"a: b: c\n", 1, 5},                           // the second key separator
+		{"a: 'b: c': d: e\n", 1, 10},                  // a separator inside quotes does not count
+		{"a:\n\tb: 1\n", 2, 1},                        // a tab
+		{"a: @x\n", 1, 4},                             // a reserved indicator
+		{"a: \"@\" `x`\n", 1, 8},                      // not the one inside quotes
+		{"- a\nb: 1\n", 2, 1},                         // the line's first character
+		{"a: [1, 2\n  b: 3\n", 2, 3},                  // no bracket on the line: its first character
+		{"key without colon\n   b: 1 # x: y\n", 2, 5}, // not a colon in a comment
+	} {
+		_, err := parseYAML("f.yaml", []byte(tc.in))
+		var le *Error
+		if !errors.As(err, &le) {
+			t.Errorf("%q: got %v, want a positioned error", tc.in, err)
+			continue
+		}
+		if le.Diag.Pos.Line != tc.line || le.Diag.Pos.Col != tc.col {
+			t.Errorf("%q: got %d:%d (%s), want %d:%d", tc.in, le.Diag.Pos.Line, le.Diag.Pos.Col, le.Diag.Message, tc.line, tc.col)
+		}
+	}
+}
