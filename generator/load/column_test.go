@@ -33,3 +33,17 @@ func TestSyntaxColumn(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSyntaxColumn: any text, line and message give a column on the line
+// (from 1 to one past its end), without a panic.
+func FuzzSyntaxColumn(f *testing.F) {
+	f.Add([]byte("a: b: c\n"), 1, "mapping values are not allowed in this context")
+	f.Add([]byte("a: {x: 1]\n"), 1, "did not find expected ',' or '}'")
+	f.Add([]byte("a:\n\t'b\n"), 2, "found character that cannot start any token")
+	f.Fuzz(func(t *testing.T, data []byte, line int, msg string) {
+		col := syntaxColumn(data, line, msg)
+		if n := len(lineText(data, line)); col < 1 || col > n+1 {
+			t.Errorf("column %d outside the line of %d bytes", col, n)
+		}
+	})
+}
