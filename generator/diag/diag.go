@@ -8,6 +8,9 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strconv"
+	"strings"
+	"unicode"
 )
 
 // Severity orders how serious a diagnostic is.
@@ -75,9 +78,10 @@ type Diagnostic struct {
 
 // Error formats the diagnostic as file:line:col: severity: message [rule].
 func (d Diagnostic) Error() string {
-	s := fmt.Sprintf("%s: %s: %s", d.Pos, d.Severity, d.Message)
+	msg := oneLine(d.Message)
+	s := fmt.Sprintf("%s: %s: %s", oneLine(d.Pos.String()), d.Severity, msg)
 	if d.Pos.File == "" {
-		s = fmt.Sprintf("%s: %s", d.Severity, d.Message)
+		s = fmt.Sprintf("%s: %s", d.Severity, msg)
 	}
 	if d.Rule != "" {
 		s += " [" + d.Rule + "]"
@@ -143,4 +147,23 @@ func (e *ErrorList) Error() string {
 		}
 	}
 	return "no errors"
+}
+
+// oneLine writes the control characters of s (a spec's path key may hold a
+// newline) as Go escapes, so that one diagnostic is always one line and
+// spec text cannot forge another diagnostic or a terminal escape sequence.
+func oneLine(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

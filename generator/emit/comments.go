@@ -1,7 +1,11 @@
 package emit
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/oasgen/oasgen/generator/ir"
 )
@@ -77,16 +81,62 @@ func commentLines(indent string, paras []string) string {
 		if i > 0 {
 			b.WriteString(indent + "//\n")
 		}
-		for _, line := range strings.Split(strings.TrimSpace(p), "\n") {
-			line = strings.TrimRight(line, " \t\r")
-			if line == "" {
-				b.WriteString(indent + "//\n")
-				continue
-			}
-			b.WriteString(indent + "// " + line + "\n")
+		for _, line := range splitLines(strings.TrimSpace(p)) {
+			b.WriteString(commentLine(indent, line) + "\n")
 		}
 	}
 	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// commentLine prints one line of spec text as a // comment. Every line
+// oasgen writes starts with "// ", so spec text can never begin a directive
+// (//go:generate, //line); the one directive that starts "// " is a build
+// constraint, so text that would read as "+build" gets a backslash.
+func commentLine(indent, text string) string {
+	text = strings.TrimRight(inline(text), " \t")
+	switch {
+	case text == "":
+		return indent + "//"
+	case strings.HasPrefix(strings.TrimSpace(text), "+build"):
+		text = `\` + strings.TrimSpace(text)
+	}
+	return indent + "// " + text
+}
+
+// splitLines splits text at every line break a reader would see: \n,
+// \r\n, \r and the Unicode line and paragraph separators.
+func splitLines(text string) []string {
+	return strings.Split(lineBreaks.Replace(text), "\n")
+}
+
+var lineBreaks = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u0085", "\n", "\u2028", "\n", "\u2029", "\n")
+
+// inline makes spec text safe to print inside a // comment: line breaks,
+// other control and format characters (a NUL, a byte order mark, the
+// bidirectional overrides of "Trojan Source" attacks) and invalid UTF-8 are
+// written as Go escapes (\n, \x00, \ufeff), so the text can neither end the
+// comment nor hold a character Go source refuses or hides.
+func inline(text string) string {
+	if !strings.ContainsFunc(text, unsafeInComment) && utf8.ValidString(text) {
+		return text
+	}
+	var b strings.Builder
+	for i, r := range text {
+		switch {
+		case r == utf8.RuneError && !strings.HasPrefix(text[i:], "\uFFFD"):
+			fmt.Fprintf(&b, `\x%02x`, text[i])
+		case unsafeInComment(r):
+			q := strconv.QuoteRuneToASCII(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func unsafeInComment(r rune) bool {
+	return r != '\t' && (unicode.IsControl(r) || unicode.In(r, unicode.Cf, unicode.Zl, unicode.Zp))
 }
 
 // sentence ends a one-line title with a period, so gofmt does not take it
@@ -101,15 +151,14 @@ func sentence(s string) string {
 // wrapped prints text as // lines of at most about 76 characters, breaking
 // between words, for the comments oasgen writes itself.
 func wrapped(text string) string {
-	var b strings.Builder
-	line := "//"
+	var lines []string
+	line := ""
 	for _, word := range strings.Fields(text) {
-		if len(line) > 2 && len(line)+1+len(word) > 78 {
-			b.WriteString(line + "\n")
-			line = "//"
+		if line != "" && len(line)+1+len(word) > 75 {
+			lines = append(lines, commentLine("", line))
+			line = ""
 		}
-		line += " " + word
+		line = strings.TrimPrefix(line+" "+word, " ")
 	}
-	b.WriteString(line)
-	return b.String()
+	return strings.Join(append(lines, commentLine("", line)), "\n")
 }

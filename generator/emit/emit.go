@@ -126,7 +126,7 @@ func render(tmpl *template.Template, pkg *ir.Package, name, entry string, tb *ta
 	var out bytes.Buffer
 	out.WriteString(write.Header + "\n\n")
 	if entry == "models" {
-		fmt.Fprintf(&out, "// Package %s holds the types generated from %s.\n", pkg.Name, pkg.Source)
+		fmt.Fprintf(&out, "// Package %s holds the types generated from %s.\n", pkg.Name, inline(pkg.Source))
 	}
 	fmt.Fprintf(&out, "package %s\n", pkg.Name)
 	out.WriteString(f.importBlock())
@@ -134,6 +134,9 @@ func render(tmpl *template.Template, pkg *ir.Package, name, entry string, tb *ta
 	src, err := format.Source(out.Bytes())
 	if err != nil {
 		return write.File{}, formatError(name, out.Bytes(), err)
+	}
+	if err := f.verify(name, src); err != nil {
+		return write.File{}, err
 	}
 	return write.File{Name: name, Content: src}, nil
 }

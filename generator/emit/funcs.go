@@ -18,6 +18,7 @@ func (f *file) funcs() template.FuncMap {
 		"use":           f.use,
 		"once":          f.onceFn,
 		"comment":       comment,
+		"inline":        inline,
 		"fieldComment":  fieldComment,
 		"tag":           tag,
 		"inc":           func(i int) int { return i + 1 },

@@ -71,7 +71,7 @@ func handlerArgs(op *ir.Operation) string {
 // methodDoc prints the doc comment of op's ServerInterface method.
 func methodDoc(op *ir.Operation) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "// %s handles %s %s.", op.Name, op.Method, op.Path)
+	fmt.Fprintf(&b, "// %s handles %s %s.", op.Name, op.Method, inline(op.Path))
 	if op.Summary != "" {
 		b.WriteString(" " + strings.TrimSuffix(oneLine(op.Summary), ".") + ".")
 	}
@@ -81,7 +81,8 @@ func methodDoc(op *ir.Operation) string {
 	return b.String()
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine prints spec text on one comment line.
+func oneLine(s string) string { return inline(strings.Join(strings.Fields(s), " ")) }
 
 // checkResponse prints the function that checks a response of op against
 // the spec (WithResponseValidation): exact statuses first, then ranges,
@@ -140,11 +141,9 @@ func routeCall(op *ir.Operation) string {
 	for i, k := range sv.FallbackOrder {
 		keys[i] = strconv.Quote(k)
 	}
-	pattern := strconv.Quote(sv.Fallback)
-	if !strings.Contains(sv.Fallback, "`") {
-		pattern = "`" + sv.Fallback + "`"
-	}
-	return fmt.Sprintf("s.fallbackRoute(%q, %s, []string{%s}, %s)", op.Method, pattern, strings.Join(keys, ", "), h)
+	// Never a raw string: go generate reads a line of one that starts with
+	// //go:generate as a directive.
+	return fmt.Sprintf("s.fallbackRoute(%q, %q, []string{%s}, %s)", op.Method, sv.Fallback, strings.Join(keys, ", "), h)
 }
 
 // paramsInVar names the map from parameter name to location of op.

@@ -42,7 +42,7 @@ func (f *file) requestObject(op *ir.Operation) string {
 		line("Params %s", f.expr(op.Params))
 	}
 	if sv.Body != nil {
-		line("// Body is the request body (%s).", strings.Join(sv.Body.Media, ", "))
+		line("// Body is the request body (%s).", inline(strings.Join(sv.Body.Media, ", ")))
 		line("Body %s", f.expr(sv.Body.Arg))
 	}
 	line("// Request is the HTTP request, for what the spec does not declare.")
@@ -103,7 +103,7 @@ func (f *file) responseType(b *strings.Builder, op *ir.Operation, r *ir.ServerRe
 	}
 	line("%s", wrapped(doc))
 	var fields strings.Builder
-	field := func(doc, decl string) { fmt.Fprintf(&fields, "// %s\n%s\n", doc, decl) }
+	field := func(doc, decl string) { fmt.Fprintf(&fields, "%s\n%s\n", commentLine("", doc), decl) }
 	switch {
 	case r.Status == "default":
 		field("StatusCode is the status written: any the operation does not declare.", "StatusCode int")

@@ -1,0 +1,154 @@
+package emit
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// verify parses a formatted generated file and refuses it when it holds
+// what oasgen never prints, whatever a spec or a template override put
+// into it: an init function (it would run in every program importing the
+// package), a directive (//go:generate runs commands on go generate;
+// //go:build, //line, //export and cgo change what is built), or an import
+// other than those the printed code was seen to use. Spec text is escaped
+// where it lands; this is the second line of defence, for what escaping
+// might miss.
+func (f *file) verify(name string, src []byte) error {
+	if err := directiveLine(src); err != nil {
+		return fmt.Errorf("generated %s: %w; refusing to write it", name, err)
+	}
+	fset := token.NewFileSet()
+	parsed, err := parser.ParseFile(fset, name, src, parser.ParseComments|parser.SkipObjectResolution)
+	if err != nil {
+		return fmt.Errorf("generated %s does not parse: %w", name, err)
+	}
+	for _, check := range []func(*token.FileSet, *ast.File) error{noInit, noDirective, f.importsAsComputed} {
+		if err := check(fset, parsed); err != nil {
+			return fmt.Errorf("generated %s: %w; refusing to write it", name, err)
+		}
+	}
+	return nil
+}
+
+// directivePrefixes start the comments the Go tools act on. A directive
+// must start its line; go generate reads lines as text, so a line of a raw
+// string counts too.
+var directivePrefixes = []string{"//go:", "//line ", "/*line ", "//export ", "//extern ", "//sys"}
+
+// directiveLine finds a line of src that the Go tools would read as a
+// directive or a build constraint.
+func directiveLine(src []byte) error {
+	for i, line := range bytes.Split(src, []byte("\n")) {
+		text := strings.TrimLeft(string(line), " \t")
+		if isDirective(text) {
+			return fmt.Errorf("line %d is a directive: %.60q", i+1, text)
+		}
+	}
+	return nil
+}
+
+func isDirective(text string) bool {
+	for _, p := range directivePrefixes {
+		if strings.HasPrefix(text, p) {
+			return true
+		}
+	}
+	rest, ok := strings.CutPrefix(text, "//")
+	return ok && strings.HasPrefix(strings.TrimSpace(rest), "+build")
+}
+
+// noDirective finds directives inside comments, which directiveLine sees
+// only when they start a line.
+func noDirective(fset *token.FileSet, file *ast.File) error {
+	for _, group := range file.Comments {
+		for _, c := range group.List {
+			if isDirective(c.Text) {
+				return fmt.Errorf("%s: the comment %.60q is a directive", fset.Position(c.Pos()), c.Text)
+			}
+		}
+	}
+	return nil
+}
+
+// noInit refuses a func main and every init function but the one the
+// schema tables need (tables.declarations): it only assigns composite
+// literals, which call nothing.
+func noInit(fset *token.FileSet, file *ast.File) error {
+	for _, d := range file.Decls {
+		fn, ok := d.(*ast.FuncDecl)
+		if !ok || fn.Recv != nil || fn.Name.Name != "init" && fn.Name.Name != "main" {
+			continue
+		}
+		if fn.Name.Name == "main" || !fillsTables(fn.Body) {
+			return fmt.Errorf("%s: it declares func %s", fset.Position(fn.Pos()), fn.Name.Name)
+		}
+	}
+	return nil
+}
+
+// fillsTables reports whether body is nothing but *v = T{...} statements
+// whose literals call no function.
+func fillsTables(body *ast.BlockStmt) bool {
+	for _, st := range body.List {
+		as, ok := st.(*ast.AssignStmt)
+		if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+			return false
+		}
+		star, ok := as.Lhs[0].(*ast.StarExpr)
+		if !ok {
+			return false
+		}
+		if _, ok := star.X.(*ast.Ident); !ok {
+			return false
+		}
+		if _, ok := as.Rhs[0].(*ast.CompositeLit); !ok || callsAnything(as.Rhs[0]) {
+			return false
+		}
+	}
+	return true
+}
+
+func callsAnything(n ast.Node) bool {
+	calls := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.CallExpr, *ast.FuncLit:
+			calls = true
+		}
+		return !calls
+	})
+	return calls
+}
+
+// importsAsComputed checks that the file imports exactly what its printed
+// code recorded using, under the same names.
+func (f *file) importsAsComputed(fset *token.FileSet, file *ast.File) error {
+	got := map[string]string{}
+	for _, imp := range file.Imports {
+		path, err := strconv.Unquote(imp.Path.Value)
+		if err != nil {
+			return fmt.Errorf("%s: bad import %s", fset.Position(imp.Pos()), imp.Path.Value)
+		}
+		name := ""
+		if imp.Name != nil {
+			name = imp.Name.Name
+		}
+		if want, ok := f.imports[path]; !ok || want != name {
+			return fmt.Errorf("%s: it imports %s, which the generated code was not seen to use", fset.Position(imp.Pos()), imp.Path.Value)
+		}
+		got[path] = name
+	}
+	if len(got) != len(f.imports) {
+		missing := slices.Sorted(maps.Keys(f.imports))
+		missing = slices.DeleteFunc(missing, func(p string) bool { _, ok := got[p]; return ok })
+		return fmt.Errorf("it does not import %s", strings.Join(missing, ", "))
+	}
+	return nil
+}
