@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"log"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
@@ -31,6 +32,7 @@ type notes struct {
 	// What the next call answers, when the test sets it.
 	created     CreateNoteResponseObject
 	contentType string
+	download    func() io.Reader // the attachment's body, when set
 }
 
 var _ StrictServerInterface = (*notes)(nil)
@@ -86,6 +88,9 @@ func (n *notes) PutAttachment(_ context.Context, req PutAttachmentRequestObject)
 }
 
 func (n *notes) GetAttachment(context.Context, GetAttachmentRequestObject) (GetAttachmentResponseObject, error) {
+	if n.download != nil {
+		return GetAttachment200ImageAnyResponse{ContentType: n.contentType, Body: n.download()}, nil
+	}
 	return GetAttachment200ImageAnyResponse{ContentType: n.contentType, Body: bytes.NewReader([]byte("PNG..."))}, nil
 }
 
@@ -322,5 +327,97 @@ func TestMultipartBody(t *testing.T) {
 	}
 	if res := send(t, h, "POST", "/uploads", form, "a=b"); res.status != 415 {
 		t.Errorf("form to a multipart body: status %d", res.status)
+	}
+}
+
+// TestCharset: JSON, form and text bodies are decoded as UTF-8; one whose
+// Content-Type names another charset is a 415 naming it, not text changed
+// silently. Streams are the handler's to decode.
+func TestCharset(t *testing.T) {
+	n := &notes{}
+	h := StrictHandler(n)
+	for _, tc := range []struct {
+		name, method, target, contentType, body string
+		status                                  int
+	}{
+		{"JSON latin1", "PATCH", "/notes/2", "application/json; charset=latin1", "{\"title\":\"caf\xe9\"}", 415},
+		{"JSON utf-16", "PATCH", "/notes/2", "application/merge-patch+json; charset=UTF-16", "\xff\xfe{\x00}\x00", 415},
+		{"JSON utf-8", "PATCH", "/notes/2", "application/json; charset=UTF-8", `{"title":"café"}`, 200},
+		{"form latin1", "POST", "/notes", form + "; charset=ISO-8859-1", "title=caf%E9", 415},
+		{"form utf-8", "POST", "/notes", form + "; charset=utf-8", "title=caf%C3%A9", 201},
+		{"text latin1", "PUT", "/notes/1", "text/plain; charset=latin1", "caf\xe9", 415},
+		{"text windows-1252", "PUT", "/notes/1", "text/plain; charset=\"windows-1252\"", "caf\xe9", 415},
+		{"text utf8", "PUT", "/notes/1", "text/plain; charset=utf8", "café", 204},
+		{"text without charset", "PUT", "/notes/1", "text/plain", "café", 204},
+		{"stream latin1", "PUT", "/notes/1/attachment", "application/octet-stream; charset=latin1", "caf\xe9", 204},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := send(t, h, tc.method, tc.target, tc.contentType, tc.body)
+			if res.status != tc.status {
+				t.Fatalf("status %d, want %d: %s", res.status, tc.status, res.body)
+			}
+			if tc.status == 415 && !strings.Contains(res.problem.Detail, "charset") {
+				t.Errorf("the 415 does not name the charset: %s", res.body)
+			}
+		})
+	}
+	if n.text != "café" || n.form.Title != "café" || n.patch.Value.Title.Value != "café" {
+		t.Errorf("UTF-8 bodies: text %q, form %q, patch %q", n.text, n.form.Title, n.patch.Value.Title.Value)
+	}
+}
+
+// failingReader returns data, then fails: with a panic when panics, else
+// with an error.
+type failingReader struct {
+	data   string
+	panics bool
+}
+
+func (f *failingReader) Read(p []byte) (int, error) {
+	if f.data != "" {
+		n := copy(p, f.data)
+		f.data = f.data[n:]
+		return n, nil
+	}
+	if f.panics {
+		panic("boom")
+	}
+	return 0, errors.New("boom")
+}
+
+// TestStreamFailure: a typed stream response whose body fails after part
+// of it was written (a panic or an error) cuts the connection: the client
+// never gets a problem appended to the part. With WithResponseValidation
+// nothing was sent yet, and the answer is a 500 problem.
+func TestStreamFailure(t *testing.T) {
+	n := &notes{contentType: "image/png"}
+	plain := httptest.NewUnstartedServer(StrictHandler(n))
+	plain.Config.ErrorLog = log.New(io.Discard, "", 0)
+	plain.Start()
+	defer plain.Close()
+	checked := httptest.NewServer(StrictHandler(n, WithResponseValidation()))
+	defer checked.Close()
+	get := func(srv *httptest.Server) (int, string, error) {
+		res, err := srv.Client().Get(srv.URL + "/notes/1/attachment")
+		if err != nil {
+			return 0, "", err
+		}
+		defer res.Body.Close()
+		body, err := io.ReadAll(res.Body)
+		return res.StatusCode, string(body), err
+	}
+	for _, panics := range []bool{false, true} {
+		// Past the 4 KiB net/http buffers, so that the client got the
+		// status and part of the body.
+		part := strings.Repeat("x", 8<<10)
+		n.download = func() io.Reader { return &failingReader{data: part, panics: panics} }
+		status, body, err := get(plain)
+		if err == nil || status != 200 || strings.Contains(body, "Internal Server Error") {
+			t.Errorf("panics %t: %d %.100q, %v: want the response cut", panics, status, body, err)
+		}
+		status, body, err = get(checked)
+		if err != nil || status != 500 || strings.Contains(body, "xxx") {
+			t.Errorf("panics %t, validated: %d %.100q, %v: want a 500 problem", panics, status, body, err)
+		}
 	}
 }

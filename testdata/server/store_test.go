@@ -6,7 +6,9 @@ package store
 
 import (
 	"encoding/json"
+	"errors"
 	"io"
+	"log"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -47,7 +49,16 @@ func (s *shop) PostCartsCart(w http.ResponseWriter, r *http.Request, params Post
 }
 
 func (s *shop) DeleteStoreCartsID(w http.ResponseWriter, r *http.Request, params DeleteStoreCartsIDParams) error {
-	if params.ID == "boom" {
+	switch params.ID {
+	case "boom":
+		panic("boom")
+	case "partial", "partial-error": // the response is started, then fails
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusOK)
+		io.WriteString(w, `{"partial":`)
+		if params.ID == "partial-error" {
+			return errors.New("boom")
+		}
 		panic("boom")
 	}
 	w.WriteHeader(http.StatusOK)
@@ -262,6 +273,9 @@ func TestBodies(t *testing.T) {
 		{"missing body", "", "", 400, "/body", "required"},
 		{"wrong content type", "text/plain", `hello`, 415, "", ""},
 		{"no content type", "", `{}`, 415, "", ""},
+		{"charset latin1", "application/json; charset=latin1", "{\"variant_id\":\"caf\xe9\",\"quantity\":1}", 415, "", ""},
+		{"charset utf-16", "application/json; charset=utf-16", "\xff\xfe{\x00}\x00", 415, "", ""},
+		{"charset UTF8", "application/json; charset=UTF8", `{"variant_id":"v1","quantity":1}`, 200, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -273,6 +287,14 @@ func TestBodies(t *testing.T) {
 				t.Errorf("want violation %s (%s): %s", tt.path, tt.keyword, res.body)
 			}
 		})
+	}
+	res = do(t, h, "POST", target, "application/json; charset=latin1", `{"variant_id":"v1","quantity":1}`)
+	if !strings.Contains(res.problem.Detail, `charset "latin1"`) {
+		t.Errorf("the 415 does not name the charset: %s", res.body)
+	}
+	res = do(t, h, "POST", target, "application/json", `{"variant_id":"v1","quantity":1}`, "Content-Type", "text/plain")
+	if res.status != 415 {
+		t.Errorf("two Content-Type headers: status %d: %s", res.status, res.body)
 	}
 	small := Handler(s, WithBodyLimit(16))
 	res = do(t, small, "POST", target, "application/json", `{"variant_id":"a long variant id","quantity":1}`)
@@ -355,3 +377,59 @@ func TestConcurrentRequests(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestFailureAfterWriting: a handler that panics or returns an error after
+// it started its response gets the connection cut, so the client sees a
+// broken response, never a problem appended to a 200. Served through a
+// real connection, as net/http handles the abort.
+func TestFailureAfterWriting(t *testing.T) {
+	var logs strings.Builder
+	var mu sync.Mutex
+	srv := httptest.NewUnstartedServer(Handler(&shop{}))
+	srv.Config.ErrorLog = log.New(writerFunc(func(p []byte) (int, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		return logs.Write(p)
+	}), "", 0)
+	srv.Start()
+	defer srv.Close()
+	checked := httptest.NewServer(Handler(&shop{}, WithResponseValidation()))
+	defer checked.Close()
+
+	send := func(srv *httptest.Server, id string) (int, string, error) {
+		req, _ := http.NewRequest("DELETE", srv.URL+"/store/carts/"+id, nil)
+		res, err := srv.Client().Do(req)
+		if err != nil {
+			return 0, "", err
+		}
+		defer res.Body.Close()
+		body, err := io.ReadAll(res.Body)
+		return res.StatusCode, string(body), err
+	}
+	for _, id := range []string{"partial", "partial-error"} {
+		status, body, err := send(srv, id)
+		if err == nil || strings.Contains(body, "Internal Server Error") {
+			t.Errorf("%s: %d %q, %v: want the response cut", id, status, body, err)
+		}
+		// With WithResponseValidation nothing was sent: a 500 problem.
+		status, body, err = send(checked, id)
+		if err != nil || status != 500 || strings.Contains(body, "partial") {
+			t.Errorf("%s, validated: %d %q, %v: want a 500 problem", id, status, body, err)
+		}
+	}
+	// Before anything is written, a panic is a 500 problem, and the
+	// connection serves on.
+	if status, body, err := send(srv, "boom"); err != nil || status != 500 || !strings.HasPrefix(body, `{"title":"Internal Server Error"`) {
+		t.Errorf("panic before writing: %d %q, %v", status, body, err)
+	}
+	srv.Close()
+	mu.Lock()
+	defer mu.Unlock()
+	if got := logs.String(); !strings.Contains(got, "http: panic serving") || !strings.Contains(got, "http: error serving") {
+		t.Errorf("the panic and the error were not logged: %q", got)
+	}
+}
+
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
