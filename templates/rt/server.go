@@ -270,8 +270,8 @@ func (s *httpServer) guard(h func(http.ResponseWriter, *http.Request)) http.Hand
 type startedWriter struct {
 	http.ResponseWriter
 	started bool
-	// writeErr is the first error writing the body: the client is gone.
-	writeErr error
+	// writeFailed: writing the body failed, the client is gone most often.
+	writeFailed bool
 }
 
 // WriteHeader starts the response, unless the status is informational
@@ -286,8 +286,8 @@ func (w *startedWriter) WriteHeader(code int) {
 func (w *startedWriter) Write(p []byte) (int, error) {
 	w.started = true
 	n, err := w.ResponseWriter.Write(p)
-	if err != nil && w.writeErr == nil {
-		w.writeErr = err
+	if err != nil {
+		w.writeFailed = true
 	}
 	return n, err
 }
@@ -325,14 +325,14 @@ func (w *startedWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // abortResponse ends a request whose response was started when the handler
 // panicked or returned an error: a problem written now would be appended
-// to what the client already got. It logs why, to the http.Server's
-// ErrorLog as net/http logs a panic (an error writing, the client gone,
-// is not logged: what is empty), and panics with http.ErrAbortHandler, on
-// which net/http closes the connection (HTTP/2: resets the stream) without
+// to what the client already got. It logs why (unless why is empty: a
+// write failed, the client is gone) to the http.Server's ErrorLog, as
+// net/http logs a panic, and panics with http.ErrAbortHandler, on which
+// net/http closes the connection (HTTP/2: resets the stream) without
 // finishing the response: the client sees it cut.
 func abortResponse(r *http.Request, what, why string) {
 	if why != "" {
-		msg := fmt.Sprintf("http: %s serving %s %s %s after the response was started, aborting it: %s", what, r.RemoteAddr, r.Method, r.URL.Path, why)
+		msg := fmt.Sprintf("http: %s serving %s %s %q after the response was started, aborting it: %s", what, r.RemoteAddr, r.Method, r.URL.Path, why)
 		if srv, ok := r.Context().Value(http.ServerContextKey).(*http.Server); ok && srv.ErrorLog != nil {
 			srv.ErrorLog.Print(msg)
 		} else {
@@ -755,7 +755,7 @@ func (s *httpServer) finish(w http.ResponseWriter, r *http.Request, cw http.Resp
 	}
 	if sw, ok := w.(*startedWriter); ok && sw.started {
 		why := err.Error()
-		if sw.writeErr != nil {
+		if sw.writeFailed {
 			why = ""
 		}
 		abortResponse(r, "error", why)

@@ -2,6 +2,7 @@ package rt
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io"
 	"log"
@@ -242,4 +243,32 @@ func TestCharset(t *testing.T) {
 	if _, p := s.readBody(httptest.NewRecorder(), r, true, "application/json"); p == nil || p.Status != 415 {
 		t.Errorf("two Content-Types: %v", p)
 	}
+}
+
+// failedWriter fails every write, as when the client is gone.
+type failedWriter struct{ *httptest.ResponseRecorder }
+
+func (failedWriter) Write([]byte) (int, error) { return 0, errors.New("broken pipe") }
+
+// TestAbortAfterFailedWrite: a handler returning the error of a failed
+// write (the client is gone) aborts the response without logging it.
+func TestAbortAfterFailedWrite(t *testing.T) {
+	s := newHTTPServer(nil)
+	s.route("GET", "/op", func(w http.ResponseWriter, r *http.Request) {
+		_, err := io.WriteString(w, "x")
+		s.finish(w, r, w, err, nil)
+	})
+	logs := &syncBuffer{}
+	r := httptest.NewRequest("GET", "/op", nil)
+	r = r.WithContext(context.WithValue(r.Context(), http.ServerContextKey, &http.Server{ErrorLog: log.New(logs, "", 0)}))
+	defer func() {
+		if p := recover(); p != http.ErrAbortHandler {
+			t.Errorf("recovered %v, want http.ErrAbortHandler", p)
+		}
+		if logs.String() != "" {
+			t.Errorf("logged %q", logs)
+		}
+	}()
+	s.handler().ServeHTTP(failedWriter{httptest.NewRecorder()}, r)
+	t.Error("the response was not aborted")
 }
