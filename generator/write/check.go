@@ -18,6 +18,9 @@ const (
 	Stale   DriftKind = iota // on disk, generated, content differs
 	Missing                  // would be generated, not on disk
 	Extra                    // generated file on disk that would no longer be generated
+	// Interrupted is the journal of a Write killed part way: the generated
+	// files may be a mix of two runs until the next Write finishes it.
+	Interrupted
 )
 
 // String returns the lower-case name used in --check output.
@@ -29,11 +32,13 @@ func (k DriftKind) String() string {
 		return "missing"
 	case Extra:
 		return "extra"
+	case Interrupted:
+		return "interrupted"
 	}
 	return fmt.Sprintf("DriftKind(%d)", int(k))
 }
 
-// Drift is one file that differs.
+// Drift is one file that differs (or, Interrupted, the journal).
 type Drift struct {
 	Name string // base name
 	Kind DriftKind
@@ -46,8 +51,11 @@ type Drift struct {
 // Check compares files with dir and writes nothing. Drifts are sorted by Name.
 // A target that exists but lacks Header (or is not a regular file) is reported
 // as an error wrapping ErrNotGenerated: the same refusal Write would make. A
-// missing dir means every file is Missing. No drift and no error means Write
-// would change nothing.
+// missing dir means every file is Missing. A journal left by a killed Write is
+// reported as an Interrupted drift named after it, besides the files as they
+// are on disk; leftover temp files are ignored (they are not Go files, and
+// the next Write removes them). No drift and no error means Write would
+// change no generated file.
 func Check(dir string, files []File) ([]Drift, error) {
 	p, err := makePlan(dir, files)
 	if err != nil {
@@ -65,6 +73,9 @@ func Check(dir string, files []File) ([]Drift, error) {
 	}
 	for _, name := range p.stale {
 		drifts = append(drifts, Drift{Name: name, Kind: Extra})
+	}
+	if p.journal {
+		drifts = append(drifts, Drift{Name: journalName, Kind: Interrupted})
 	}
 	slices.SortFunc(drifts, func(a, b Drift) int { return cmp.Compare(a.Name, b.Name) })
 	return drifts, nil

@@ -118,6 +118,7 @@ func TestDriftKindString(t *testing.T) {
 		{Stale, "stale"},
 		{Missing, "missing"},
 		{Extra, "extra"},
+		{Interrupted, "interrupted"},
 		{DriftKind(7), "DriftKind(7)"},
 	}
 	for _, tt := range tests {

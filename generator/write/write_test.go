@@ -387,6 +387,8 @@ func TestWriteRejectsBadFiles(t *testing.T) {
 		{"dot", []File{{".", gen("")}}, "directory itself"},
 		{"absolute", []File{{"/tmp/a.go", gen("")}}, "path separator"},
 		{"duplicate", []File{{"a.go", gen("")}, {"a.go", gen("x")}}, "more than once"},
+		{"journal name", []File{{".oasgen-journal", gen("")}}, "temp files and journal"},
+		{"temp name", []File{{".oasgen-123", gen("")}}, "temp files and journal"},
 		{"content without header", []File{{"a.go", []byte("package api\n")}}, "must start with"},
 	}
 	for _, tt := range tests {
