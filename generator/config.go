@@ -22,6 +22,8 @@ type FileConfig struct {
 	Strict           bool     `yaml:"strict"`
 	AllowRemote      bool     `yaml:"allow-remote"`
 	AllowOutsideRoot bool     `yaml:"allow-outside-root"`
+	// NoGoExtensions ignores x-go-type and x-go-type-import (see Config).
+	NoGoExtensions bool `yaml:"no-go-extensions"`
 	// ServerInterface is standard or strict (see Config.ServerInterface).
 	ServerInterface string `yaml:"server-interface"`
 	// Rules re-level or turn off diagnostics by rule id: off, info, warning, error.
@@ -99,6 +101,10 @@ allow-remote: false
 
 # Follow $refs to files outside the spec's folder.
 allow-outside-root: false
+
+# Ignore x-go-type and x-go-type-import, which make the generated package
+# import the Go packages a spec names: turn this on for specs you don't trust.
+no-go-extensions: false
 
 # Re-level or turn off diagnostics by rule id (off, info, warning, error);
 # "oasgen validate" prints the rule id of every finding in brackets.

@@ -6,6 +6,7 @@ package generator
 import (
 	"errors"
 	"fmt"
+	"go/token"
 	"os"
 	"slices"
 
@@ -40,6 +41,11 @@ type Config struct {
 	// "strict" (StrictServerInterface too, whose methods take a typed
 	// request and return a typed response).
 	ServerInterface string
+	// NoGoExtensions ignores x-go-type and x-go-type-import (with a
+	// warning): they let a spec make the generated package import any Go
+	// package, whose init functions then run in every program that
+	// imports it. Turn it on for specs you don't trust.
+	NoGoExtensions bool
 }
 
 // Server interfaces Config.ServerInterface accepts.
@@ -81,8 +87,13 @@ func Generate(cfg Config) (*Result, error) {
 	// The server reports problems with the validation runtime's types, so
 	// it brings the validators along.
 	validation := server || slices.Contains(cfg.Generate, PartValidate)
-	pkg, more := build.Build(doc, build.Options{Package: cfg.Package, Validation: validation, Server: server, Strict: cfg.ServerInterface == ServerStrict})
-	res.Diagnostics = append(res.Diagnostics, applyRules(more, cfg.Rules)...)
+	pkg, more := build.Build(doc, build.Options{Package: cfg.Package, Validation: validation, Server: server,
+		Strict: cfg.ServerInterface == ServerStrict, NoGoExtensions: cfg.NoGoExtensions})
+	more = applyRules(more, cfg.Rules)
+	res.Diagnostics = append(res.Diagnostics, more...)
+	if more.HasErrors() { // code cannot be generated as the spec asks (a refused x-go-type)
+		return res, &diag.ErrorList{List: res.Diagnostics}
+	}
 	var overrides = emit.Options{}
 	if cfg.Templates != "" {
 		overrides.Templates = os.DirFS(cfg.Templates)
@@ -97,6 +108,9 @@ func (cfg *Config) check() error {
 	}
 	if cfg.Package == "" {
 		cfg.Package = "api"
+	}
+	if !token.IsIdentifier(cfg.Package) || cfg.Package == "_" {
+		return fmt.Errorf("package name %q is not a Go identifier (letters, digits and _, not starting with a digit, not a keyword)", cfg.Package)
 	}
 	if len(cfg.Generate) == 0 {
 		cfg.Generate = KnownParts

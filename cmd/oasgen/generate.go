@@ -20,6 +20,7 @@ type generateFlags struct {
 	parts, rules                   []string
 	check, strict                  bool
 	allowRemote, allowOutsideRoot  bool
+	noGoExtensions                 bool
 }
 
 func newGenerateCmd() *cobra.Command {
@@ -54,6 +55,7 @@ the files on disk differ from what would be generated.`,
 	fl.BoolVar(&f.strict, "strict", false, "treat warnings as errors")
 	fl.BoolVar(&f.allowRemote, "allow-remote", false, "follow $refs to http(s) URLs")
 	fl.BoolVar(&f.allowOutsideRoot, "allow-outside-root", false, "follow $refs to files outside the spec's folder")
+	fl.BoolVar(&f.noGoExtensions, "no-go-extensions", false, "ignore x-go-type and x-go-type-import, which make the generated code import the Go packages a spec names (for specs you don't trust)")
 	rulesFlag(fl, &f.rules)
 	return cmd
 }
@@ -78,6 +80,7 @@ func settings(cmd *cobra.Command, f generateFlags, args []string) (generator.Con
 	fc.Strict = fc.Strict || f.strict
 	fc.AllowRemote = fc.AllowRemote || f.allowRemote
 	fc.AllowOutsideRoot = fc.AllowOutsideRoot || f.allowOutsideRoot
+	fc.NoGoExtensions = fc.NoGoExtensions || f.noGoExtensions
 	if fc.Output == "" {
 		fc.Output = "api"
 	}
@@ -93,6 +96,7 @@ func settings(cmd *cobra.Command, f generateFlags, args []string) (generator.Con
 		AllowOutsideRoot: fc.AllowOutsideRoot,
 		Rules:            fc.Rules,
 		ServerInterface:  fc.ServerInterface,
+		NoGoExtensions:   fc.NoGoExtensions,
 	}
 	return cfg, fc.Output, fc.Strict, nil
 }

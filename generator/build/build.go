@@ -22,6 +22,10 @@ type Options struct {
 	// passes that only shape generated code (pointer cycles, declaration
 	// order, which types validate) are skipped. They report nothing.
 	DiagnosticsOnly bool
+	// NoGoExtensions ignores x-go-type and x-go-type-import, which let a
+	// spec make the generated package import any Go package: for specs
+	// that are not trusted.
+	NoGoExtensions bool
 }
 
 // runtimeNames are the helper types the generated package may declare; schema
@@ -55,6 +59,9 @@ type builder struct {
 	serve  bool
 	strict bool
 	mux    *http.ServeMux // the server's routes, to find conflicts
+
+	noGoExtensions bool
+	goTypes        map[*load.Schema]string // checked x-go-type, "" when refused or ignored
 }
 
 // Build turns a loaded document into the IR, with warnings for defects that
@@ -78,6 +85,9 @@ func Build(doc *load.Document, opts Options) (*ir.Package, diag.List) {
 		patterns:   map[string]*ir.Pattern{},
 		serve:      opts.Server,
 		strict:     opts.Server && opts.Strict,
+
+		noGoExtensions: opts.NoGoExtensions,
+		goTypes:        map[*load.Schema]string{},
 	}
 	b.nameComponents()
 	pkg := &ir.Package{Name: opts.Package, Source: filepath.Base(doc.File), Validation: opts.Validation, Server: opts.Server, Strict: b.strict}

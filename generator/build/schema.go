@@ -30,7 +30,7 @@ func (b *builder) schemaType(sr *load.SchemaRef, ctx string) *ir.Type {
 		name = ctx
 	}
 	switch {
-	case s.Ext.GoType != "":
+	case s.Ext.GoType != "" && b.goTypeOf(s) != "":
 		return b.goType(s, named, name)
 	case len(s.Enum) > 0 && enumBase(s) != nil:
 		return b.enum(s, name)
@@ -107,7 +107,7 @@ func (b *builder) goType(s *load.Schema, named bool, name string) *ir.Type {
 	imp := ir.Import{Path: s.Ext.GoTypeImport.Path, Name: s.Ext.GoTypeImport.Name}
 	// The rules apply as far as the Go type allows: x-go-type: string keeps
 	// its format and pattern checks; other types check nothing.
-	t := &ir.Type{Kind: ir.Builtin, Go: s.Ext.GoType, Import: imp, Rules: b.rules(s)}
+	t := &ir.Type{Kind: ir.Builtin, Go: b.goTypeOf(s), Import: imp, Rules: b.rules(s)}
 	if !named {
 		return t
 	}

@@ -223,6 +223,7 @@ type Constraints struct {
 // Extensions are the x- keys oasgen honours.
 type Extensions struct {
 	GoType       string
+	GoTypePos    diag.Pos // of the x-go-type value
 	GoTypeImport GoImport
 	GoName       string
 	OmitEmpty    *bool
@@ -234,4 +235,5 @@ type Extensions struct {
 type GoImport struct {
 	Path string
 	Name string
+	Pos  diag.Pos // of the x-go-type-import value
 }

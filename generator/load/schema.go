@@ -157,7 +157,7 @@ func (d *schemaDecoder) key(k, v *yaml.Node) error {
 		s.ExternalDocs = &ExternalDocs{URL: str(first(get(v, "url"))), Description: str(first(get(v, "description")))}
 	default:
 		d.constraint(k.Value, v)
-		d.extension(k.Value, v)
+		d.extension(k, v)
 	}
 	return nil
 }
@@ -275,13 +275,13 @@ func (d *schemaDecoder) constraint(key string, v *yaml.Node) {
 	}
 }
 
-func (d *schemaDecoder) extension(key string, v *yaml.Node) {
+func (d *schemaDecoder) extension(k, v *yaml.Node) {
 	e := &d.s.Ext
-	switch key {
+	switch k.Value {
 	case "x-go-type":
-		e.GoType = str(v)
+		e.GoType, e.GoTypePos = str(v), d.pos(v)
 	case "x-go-type-import":
-		e.GoTypeImport = GoImport{Path: str(first(get(v, "path"))), Name: str(first(get(v, "name")))}
+		e.GoTypeImport = GoImport{Path: str(first(get(v, "path"))), Name: str(first(get(v, "name"))), Pos: d.pos(v)}
 	case "x-go-name":
 		e.GoName = str(v)
 	case "x-omitempty":
