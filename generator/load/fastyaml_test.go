@@ -43,7 +43,7 @@ func sameNodes(want, got *yaml.Node, path string) error {
 // yaml.v3; it reports whether the fast path accepted it.
 func checkFast(t testing.TB, name string, data []byte) bool {
 	t.Helper()
-	got, _, ok := parseFast(data)
+	got, ok := parseFast(data)
 	if !ok {
 		return false
 	}

@@ -14,11 +14,12 @@ import (
 	"github.com/oasgen/oasgen/generator/diag"
 )
 
-// maxExpandedNodes bounds how many nodes a file may stand for once its YAML
-// aliases are expanded. Real specs have few aliases; a "billion laughs" file
-// has astronomically many, and any code that walks values (examples, enums)
-// would otherwise spin on it.
-const maxExpandedNodes = 1_000_000
+// maxAliasNodes bounds how many nodes a file's YAML aliases may add once
+// expanded (the expanded size minus the nodes written out). Real specs have
+// few aliases; a "billion laughs" file has astronomically many, and any code
+// that walks values (examples, enums) would otherwise spin on it. A file
+// without aliases is never refused, whatever its size.
+const maxAliasNodes = 1_000_000
 
 // file is one parsed spec file. Files are parsed once and shared by every
 // $ref that points into them.
@@ -39,9 +40,8 @@ var (
 
 // parseYAML parses data as one YAML (or JSON) document.
 func parseYAML(path string, data []byte) (*file, error) {
-	// A file too large for the alias bomb check goes to yaml.v3 below, to
-	// be refused with the same message.
-	if root, nodes, ok := parseFast(data); ok && nodes <= maxExpandedNodes {
+	// The fast parser's trees have no aliases: nothing to check.
+	if root, ok := parseFast(data); ok {
 		return newFile(path, root), nil
 	}
 	var doc yaml.Node
@@ -53,9 +53,8 @@ func parseYAML(path string, data []byte) (*file, error) {
 		return nil, posError(diag.Pos{File: path, Line: 1, Col: 1}, "syntax", "file is empty")
 	}
 	root := doc.Content[0]
-	if n, at := expandedSize(root, map[*yaml.Node]int{}); n > maxExpandedNodes {
-		return nil, posError(nodePos(path, at), "alias-bomb",
-			"YAML aliases expand to more than %d nodes; refusing the file", maxExpandedNodes)
+	if err := checkAliases(path, root); err != nil {
+		return nil, err
 	}
 	return newFile(path, root), nil
 }
@@ -87,36 +86,70 @@ func trimYAMLPrefix(s string) string {
 	return s
 }
 
-// expandedSize returns how many nodes n stands for with aliases expanded,
-// saturating above maxExpandedNodes, and the alias node where it overflowed.
-func expandedSize(n *yaml.Node, memo map[*yaml.Node]int) (int, *yaml.Node) {
-	if v, ok := memo[n]; ok {
-		return v, n
+// checkAliases refuses a file whose YAML aliases, in some subtree, add more
+// than maxAliasNodes nodes once expanded, and an alias inside the node it
+// names (which would make every walk of the value endless). It walks each
+// written node once and remembers the expanded size of anchored nodes only,
+// so a large file without aliases costs one pass and no memory.
+func checkAliases(path string, root *yaml.Node) error {
+	c := aliasCounter{anchored: map[*yaml.Node]int{}}
+	c.size(root)
+	switch {
+	case c.cycle:
+		return posError(nodePos(path, c.at), "alias-cycle",
+			"YAML alias *%s is inside the node it names; refusing the file", c.at.Value)
+	case c.at != nil:
+		return posError(nodePos(path, c.at), "alias-bomb",
+			"YAML aliases expand to more than %d nodes; refusing the file", maxAliasNodes)
 	}
-	memo[n] = 1 // guards against alias cycles
-	size := 1
-	var at *yaml.Node
-	if n.Kind == yaml.AliasNode && n.Alias != nil {
-		s, _ := expandedSize(n.Alias, memo)
-		size += s
-		at = n
-	}
-	for _, c := range n.Content {
-		s, a := expandedSize(c, memo)
-		size += s
-		if a != nil && (at == nil || s > maxExpandedNodes/2) {
-			at = a
+	return nil
+}
+
+type aliasCounter struct {
+	anchored map[*yaml.Node]int // expanded size of anchored nodes, -1 while being walked
+	last     *yaml.Node         // the alias seen last
+	at       *yaml.Node         // the alias where the file is refused
+	cycle    bool               // at is inside the node it names
+}
+
+// size returns how many nodes n stands for with aliases expanded
+// (saturating far above the limit) and how many are written out. It stops
+// early once c.at is set.
+func (c *aliasCounter) size(n *yaml.Node) (expanded, written int) {
+	if n.Kind == yaml.AliasNode {
+		c.last = n
+		t := n.Alias
+		if t == nil {
+			return 1, 1
 		}
-		if size > maxExpandedNodes {
-			size = maxExpandedNodes + 1
-			break
+		e, ok := c.anchored[t]
+		switch {
+		case e < 0:
+			c.at, c.cycle = n, true
+		case !ok: // not walked yet; yaml.v3 only names earlier nodes
+			e, _ = c.size(t)
+		}
+		return e, 1
+	}
+	if n.Anchor != "" {
+		c.anchored[n] = -1
+	}
+	expanded, written = 1, 1
+	for _, ch := range n.Content {
+		e, w := c.size(ch)
+		if c.at != nil {
+			return expanded, written
+		}
+		expanded, written = min(expanded+e, 1<<50), written+w
+		if expanded-written > maxAliasNodes {
+			c.at = c.last
+			return expanded, written
 		}
 	}
-	memo[n] = size
-	if at == nil {
-		at = n
+	if n.Anchor != "" {
+		c.anchored[n] = expanded
 	}
-	return size, at
+	return expanded, written
 }
 
 func nodePos(path string, n *yaml.Node) diag.Pos {

@@ -46,7 +46,8 @@ type resolver struct {
 	targets  map[string]bool // file#pointer of every $ref target, for unused-component checks
 	inRoot   map[string]bool // withinRoot answers: symlink resolution is costly and refs repeat
 	realDirs map[string]string
-	refs     map[refKey]target // parseRef answers for refs to other files
+	refs     map[refKey]target                    // parseRef answers for refs to other files
+	keys     map[*yaml.Node]map[string]*yaml.Node // large mappings' keys, for pointerNode
 	realRoot string
 	prefetch *prefetcher // nil when reading happens on demand only
 }
@@ -55,6 +56,7 @@ func newResolver(opts Options) *resolver {
 	return &resolver{
 		opts: opts, files: map[string]*file{}, targets: map[string]bool{},
 		inRoot: map[string]bool{}, realDirs: map[string]string{}, refs: map[refKey]target{},
+		keys:     map[*yaml.Node]map[string]*yaml.Node{},
 		prefetch: newPrefetcher(opts.Root), http: &http.Client{Timeout: 30 * time.Second},
 	}
 }
@@ -288,8 +290,14 @@ func within(root, path string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
+// indexedKeys is the size from which a mapping's keys are indexed for
+// pointer lookups: a spec's components.schemas may hold tens of thousands
+// of entries, each the target of refs, and a linear search for each ref
+// would make loading quadratic.
+const indexedKeys = 32
+
 // pointerNode finds the node a JSON pointer names inside a file.
-func pointerNode(f *file, pointer string) (*yaml.Node, error) {
+func (r *resolver) pointerNode(f *file, pointer string) (*yaml.Node, error) {
 	n := f.root
 	if pointer == "" {
 		return n, nil
@@ -299,7 +307,7 @@ func pointerNode(f *file, pointer string) (*yaml.Node, error) {
 		n = resolveAlias(n)
 		switch {
 		case n != nil && n.Kind == yaml.MappingNode:
-			v, _ := get(n, tok)
+			v := r.key(n, tok)
 			if v == nil {
 				return nil, fmt.Errorf("no key %q", tok)
 			}
@@ -315,6 +323,25 @@ func pointerNode(f *file, pointer string) (*yaml.Node, error) {
 		}
 	}
 	return n, nil
+}
+
+// key returns the value of key in mapping m, like get.
+func (r *resolver) key(m *yaml.Node, key string) *yaml.Node {
+	if len(m.Content) < 2*indexedKeys {
+		v, _ := get(m, key)
+		return v
+	}
+	idx, ok := r.keys[m]
+	if !ok {
+		idx = make(map[string]*yaml.Node, len(m.Content)/2)
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			if _, dup := idx[m.Content[i].Value]; !dup { // get finds the first
+				idx[m.Content[i].Value] = m.Content[i+1]
+			}
+		}
+		r.keys[m] = idx
+	}
+	return resolveAlias(idx[key])
 }
 
 // refOf returns the $ref string of a mapping node and the position of its key.
@@ -359,7 +386,7 @@ func (r *resolver) lookup(ref string, from *file, pos diag.Pos) (node, string, e
 		return node{}, "", err
 	}
 	r.targets[t.loc+"#"+t.pointer] = true
-	n, err := pointerNode(f, t.pointer)
+	n, err := r.pointerNode(f, t.pointer)
 	if err != nil {
 		return node{}, "", posError(pos, "ref-pointer", "$ref %q: pointer %q not found in %s: %v", ref, t.pointer, r.display(f.path), err)
 	}
