@@ -42,7 +42,8 @@ func TestVerifyRefusesInjectedCode(t *testing.T) {
 	for name, injected := range map[string]string{
 		"init":                  "func init() { println(\"pwned\") }\n",
 		"main":                  "func main() {}\n",
-		"init that calls":       "var injectedV = new(int)\n\nfunc init() { *injectedV = [1]int{len(os.Args)}[0] }\n",
+		"init that calls":       "var injectedV = new([1]int)\n\nfunc init() { *injectedV = [1]int{len(os.Args)} }\n",
+		"init that calls back":  "var injectedW = new([1]*float64)\n\nfunc init() { *injectedW = [1]*float64{floatPtr(float64(len(os.Args)))} }\n",
 		"go:generate":           "//go:generate sh -c \"touch /tmp/pwned\"\n",
 		"go:generate in string": "var injected = `\n//go:generate sh -c \"touch /tmp/pwned\"\n`\n",
 		"indented directive":    "type injectedT struct {\n\t//go:linkname x runtime.x\n\tx int\n}\n",
