@@ -18,7 +18,9 @@ import (
 	"github.com/oasgen/oasgen/generator/diag"
 )
 
-// maxRefChain bounds how many $ref hops one reference may take.
+// maxRefChain bounds how many $ref hops one reference may take. Real specs
+// chain a few; every use of a ref walks its chain again, so the bound also
+// bounds the work a spec can ask for.
 const maxRefChain = 64
 
 // maxRemoteBytes bounds a remote spec file read with --allow-remote.
@@ -363,8 +365,13 @@ func (r *resolver) follow(at node, pointer string) (node, string, []node, error)
 		if !ok {
 			return at, pointer, hops, nil
 		}
-		if len(hops) >= maxRefChain || slices.ContainsFunc(hops, func(h node) bool { return h.n == at.n }) {
+		if slices.ContainsFunc(hops, func(h node) bool { return h.n == at.n }) {
 			return node{}, "", nil, posError(pos, "ref-cycle", "$ref %q is part of a reference cycle with no schema in it", ref)
+		}
+		if len(hops) == maxRefChain {
+			_, start, _ := refOf(hops[0].f, hops[0].n)
+			return node{}, "", nil, posError(start, "ref-chain", "this $ref starts a chain of more than %d $refs (stopped at %s); refusing to follow it",
+				maxRefChain, r.displayPos(pos))
 		}
 		hops = append(hops, at)
 		next, ptr, err := r.lookup(ref, at.f, pos)
@@ -373,6 +380,12 @@ func (r *resolver) follow(at node, pointer string) (node, string, []node, error)
 		}
 		at, pointer = next, ptr
 	}
+}
+
+// displayPos is a position for a message, its file named as display does.
+func (r *resolver) displayPos(p diag.Pos) string {
+	p.File = r.display(p.File)
+	return p.String()
 }
 
 // lookup finds the node a single $ref names.
