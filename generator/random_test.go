@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/oasgen/oasgen/generator/diag"
 )
@@ -80,6 +81,7 @@ func checkRandomSpec(t *testing.T, seed uint64) {
 	writeEncodeCheck(t, spec, mod, res)
 	goCmd(t, mod, "vet", "./...")
 	goCmd(t, mod, "test", "./...")
+	goCmd(t, mod, "generate", "./...") // runs any directive the spec smuggled in: false fails
 }
 
 // writeEncodeCheck sets up testdata/encode's check in mod: the spec
@@ -232,6 +234,20 @@ var (
 		"a-b", "a_b", "aB", "a.b", "$x", "@type", "1a", "", "ünï", "x y", "\"q\"",
 		"String", "Kind", "Set", "Null", "Value", "AdditionalProperties",
 		"Validate", "validate", "MarshalJSON", "decodeJSON", "x", "X",
+		hostileText[0], hostileText[2], "nul\x00", "bom\ufeff", "a`b",
+	}
+	// hostileText is spec text that would run code or break the output if
+	// it were pasted into Go: directives after a line break of every kind
+	// (go generate runs "false", which fails the check below), build
+	// constraints, comment and string terminators, characters Go source
+	// refuses.
+	hostileText = []string{
+		"x\n//go:generate false",
+		"A */ comment with `code` and\nlines.",
+		"y\r//go:generate false\n+build ignore\n//line evil.go:1",
+		"z\u2028//go:generate false\u2029//go:generate false\u0085//go:generate false",
+		"nul \x00, bom \ufeff, rlo \u202e, bell \a, `raw` \"q\" \\ */ /*",
+		"\n//go:build ignore\n\npackage evil",
 	}
 	formats = []string{"date-time", "date", "time", "email", "uuid", "uri", "uri-reference",
 		"hostname", "ipv4", "ipv6", "byte", "binary", "password", "custom-thing"}
@@ -312,8 +328,12 @@ func (m *specMaker) operations(paths map[string]any, i int, name string) {
 	paths[fmt.Sprintf("/r%d", i)] = map[string]any{"post": post}
 	path, params := m.pathParams(i)
 	params = append(params, m.otherParams()...)
+	if m.chance(0.2) {
+		path += m.pick(hostileText[:3]) // keys: YAML reads a raw U+0085 as a line break, and JSON leaves it raw
+	}
 	paths[path] = map[string]any{"get": map[string]any{
 		"operationId": "get" + name,
+		"summary":     m.pick(hostileText),
 		"parameters":  params,
 		"responses":   m.responses(ref),
 	}}
@@ -348,7 +368,7 @@ func (m *specMaker) responses(ref map[string]any) map[string]any {
 		}
 		if m.chance(0.3) {
 			r["headers"] = map[string]any{
-				m.pick([]string{"X-Rate-Limit", "ETag", "x-a_b"}): map[string]any{"schema": m.queryParam()},
+				m.pick([]string{"X-Rate-Limit", "ETag", "x-a_b", "X-H" + hostileText[0]}): map[string]any{"schema": m.queryParam()},
 			}
 		}
 		out[code] = r
@@ -440,7 +460,7 @@ func (m *specMaker) schema(depth int) map[string]any {
 		s["writeOnly"] = true
 	}
 	if m.chance(0.3) {
-		s["description"] = "A */ comment with `code` and\nlines."
+		s["description"] = m.pick(hostileText)
 	}
 	if m.chance(0.05) {
 		s["x-go-name"] = m.pick([]string{"Kind", "Type", "Renamed", "String"})
@@ -475,7 +495,8 @@ func (m *specMaker) stringSchema(int) map[string]any {
 		s["maxLength"] = 3 + m.rnd.IntN(10)
 	}
 	if m.chance(0.2) {
-		s["pattern"] = m.pick([]string{`^[a-z]+$`, `\d{3}`, `^(?!x)`, `(a)\1`, `[`})
+		s["pattern"] = m.pick([]string{`^[a-z]+$`, `\d{3}`, `^(?!x)`, `(a)\1`, `[`, "^a\n//go:generate false`$"})
+		s["example"] = m.pick(hostileText)
 	}
 	return s
 }
@@ -528,7 +549,7 @@ func (m *specMaker) booleanSchema(int) map[string]any {
 func (m *specMaker) enumSchema(int) map[string]any {
 	switch m.rnd.IntN(3) {
 	case 0:
-		return map[string]any{"type": "string", "enum": []any{"a", "A", "a-b", "a_b", "", "type", "1x", "ü"}[:1+m.rnd.IntN(8)]}
+		return map[string]any{"type": "string", "enum": []any{"a", "A", "a-b", "a_b", "", "type", "1x", "ü", hostileText[0], hostileText[4]}[:1+m.rnd.IntN(10)]}
 	case 1:
 		return map[string]any{"type": "integer", "enum": []any{0, 1, -1, 42}[:1+m.rnd.IntN(4)]}
 	}
@@ -558,7 +579,7 @@ func (m *specMaker) objectSchema(depth int) map[string]any {
 		// A name a json tag cannot hold has no field: a Go value cannot
 		// have it, so required, or with constraints checked only when
 		// decoding, it would fail the encoder check.
-		if name == "" || strings.ContainsAny(name, "\",`") {
+		if !jsonTagName(name) {
 			props[name] = map[string]any{}
 			continue
 		}
@@ -636,4 +657,14 @@ func dedupe(list []any) []any {
 		}
 	}
 	return out
+}
+
+// jsonTagName reports whether encoding/json accepts name in a struct tag.
+func jsonTagName(name string) bool {
+	for _, c := range name {
+		if !strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", c) && !unicode.IsLetter(c) && !unicode.IsDigit(c) {
+			return false
+		}
+	}
+	return name != ""
 }

@@ -79,61 +79,71 @@ func noDirective(fset *token.FileSet, file *ast.File) error {
 
 // noInit refuses a func main and every init function but the one the
 // schema tables need (tables.declarations): it only assigns composite
-// literals, which call nothing but floatPtr on a number.
+// literals, which call nothing but floatPtr and float64 on a number.
 func noInit(fset *token.FileSet, file *ast.File) error {
 	for _, d := range file.Decls {
 		fn, ok := d.(*ast.FuncDecl)
 		if !ok || fn.Recv != nil || fn.Name.Name != "init" && fn.Name.Name != "main" {
 			continue
 		}
-		if fn.Name.Name == "main" || !fillsTables(fn.Body) {
-			return fmt.Errorf("%s: it declares func %s", fset.Position(fn.Pos()), fn.Name.Name)
+		if fn.Name.Name == "main" {
+			return fmt.Errorf("%s: it declares func main", fset.Position(fn.Pos()))
+		}
+		if bad := notTableFill(fn.Body); bad != nil {
+			return fmt.Errorf("%s: it declares func init, which does more than fill the schema tables (%s)", fset.Position(fn.Pos()), fset.Position(bad.Pos()))
 		}
 	}
 	return nil
 }
 
-// fillsTables reports whether body is nothing but *v = T{...} statements
-// whose literals call no function.
-func fillsTables(body *ast.BlockStmt) bool {
+// notTableFill returns the first node of body that is not part of a
+// *v = T{...} statement whose literal calls no function, or nil.
+func notTableFill(body *ast.BlockStmt) ast.Node {
 	for _, st := range body.List {
 		as, ok := st.(*ast.AssignStmt)
 		if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
-			return false
+			return st
 		}
 		star, ok := as.Lhs[0].(*ast.StarExpr)
 		if !ok {
-			return false
+			return st
 		}
 		if _, ok := star.X.(*ast.Ident); !ok {
-			return false
+			return st
 		}
-		if _, ok := as.Rhs[0].(*ast.CompositeLit); !ok || callsAnything(as.Rhs[0]) {
-			return false
+		if _, ok := as.Rhs[0].(*ast.CompositeLit); !ok {
+			return st
+		}
+		if call := firstCall(as.Rhs[0]); call != nil {
+			return call
 		}
 	}
-	return true
+	return nil
 }
 
-func callsAnything(n ast.Node) bool {
-	calls := false
+// firstCall returns the first call or function literal inside n, but for
+// floatPtr(number) and float64(number).
+func firstCall(n ast.Node) ast.Node {
+	var found ast.Node
 	ast.Inspect(n, func(n ast.Node) bool {
-		switch n := n.(type) {
+		switch c := n.(type) {
 		case *ast.FuncLit:
-			calls = true
+			found = c
 		case *ast.CallExpr:
-			calls = !isFloatPtr(n)
+			if !isNumberCall(c) {
+				found = c
+			}
 		}
-		return !calls
+		return found == nil
 	})
-	return calls
+	return found
 }
 
-// isFloatPtr reports whether call is floatPtr(number), how the tables
-// write a bound.
-func isFloatPtr(call *ast.CallExpr) bool {
+// isNumberCall reports whether call is floatPtr(number) or float64(number),
+// how the tables write bounds and JSON numbers.
+func isNumberCall(call *ast.CallExpr) bool {
 	fn, ok := call.Fun.(*ast.Ident)
-	if !ok || fn.Name != "floatPtr" || len(call.Args) != 1 {
+	if !ok || fn.Name != "floatPtr" && fn.Name != "float64" || len(call.Args) != 1 {
 		return false
 	}
 	arg := call.Args[0]
