@@ -2,6 +2,8 @@ package load
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -14,6 +16,7 @@ func (l *loader) paths(doc *Document, paths *yaml.Node) error {
 		if err != nil || !strings.HasPrefix(k.Value, "/") {
 			return
 		}
+		l.checkPathKey(k)
 		var item *PathItem
 		item, err = l.pathItem(k.Value, node{f: l.root, n: v}, "/paths/"+escapeToken(k.Value))
 		if err == nil {
@@ -22,6 +25,17 @@ func (l *loader) paths(doc *Document, paths *yaml.Node) error {
 		}
 	})
 	return err
+}
+
+// checkPathKey warns about a path that no request can have: one with a
+// space or a control character (a line break, a NUL), which a URL cannot
+// hold unescaped. Such a key is a defect, or an attempt to smuggle text into
+// what is generated from it; generation escapes it either way.
+func (l *loader) checkPathKey(k *yaml.Node) {
+	if i := strings.IndexFunc(k.Value, func(r rune) bool { return r <= ' ' || r == 0x7f || unicode.IsControl(r) || unicode.IsSpace(r) }); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(k.Value[i:])
+		l.diags.Warnf(nodePos(l.root.path, k), "path-characters", "path %q holds %q, which a URL path cannot hold; no request can match it", k.Value, r)
+	}
 }
 
 func (l *loader) pathItem(path string, at node, ptr string) (*PathItem, error) {
