@@ -2,6 +2,7 @@ package emit
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"go/format"
@@ -21,7 +22,21 @@ import (
 type Options struct {
 	// Templates overrides default templates by file name; nil uses the defaults.
 	Templates fs.FS
+	// MaxFileBytes bounds each generated file before it is formatted; 0
+	// means DefaultMaxFileBytes.
+	MaxFileBytes int
 }
+
+// DefaultMaxFileBytes is the size budget of one generated file: about 20
+// times the largest file of the Medusa specs. Past it the package could
+// not be compiled on a usual machine anyway, and formatting it would take
+// gigabytes, so a spec that makes one (deep nesting, combinatorial unions)
+// gets a clear error instead of an out-of-memory crash.
+const DefaultMaxFileBytes = 64 << 20
+
+// ErrTooLarge is wrapped by the error Emit returns when a file would
+// exceed the size budget.
+var ErrTooLarge = errors.New("generated code too large")
 
 // Emit prints the package's files.
 func Emit(pkg *ir.Package, opts Options) ([]write.File, error) {
@@ -47,13 +62,14 @@ func Emit(pkg *ir.Package, opts Options) ([]write.File, error) {
 		// which the other files read.
 		validateTables = newTables(pkg)
 	}
+	limit := cmp.Or(opts.MaxFileBytes, DefaultMaxFileBytes)
 	for i, job := range jobs {
 		var tb *tables
 		if job.entry == "validate" {
 			tb = validateTables
 		}
 		wg.Go(func() {
-			files[i], errs[i] = render(tmpl, pkg, job.name, job.entry, tb)
+			files[i], errs[i] = render(tmpl, pkg, job.name, job.entry, tb, limit)
 		})
 	}
 	wg.Wait()
@@ -104,7 +120,7 @@ type runtimeUse struct {
 }
 
 // render executes the named template for pkg and returns the formatted file.
-func render(tmpl *template.Template, pkg *ir.Package, name, entry string, tb *tables) (write.File, error) {
+func render(tmpl *template.Template, pkg *ir.Package, name, entry string, tb *tables, limit int) (write.File, error) {
 	f := &file{imports: map[string]string{}, once: map[string]bool{}, tables: tb}
 	t, err := tmpl.Clone()
 	if err != nil {
@@ -122,6 +138,9 @@ func render(tmpl *template.Template, pkg *ir.Package, name, entry string, tb *ta
 		if err := t.ExecuteTemplate(&body, "runtime", f.runtime); err != nil {
 			return write.File{}, fmt.Errorf("print %s: %w", name, err)
 		}
+	}
+	if body.Len() > limit {
+		return write.File{}, fmt.Errorf("%s would be %d MB, past the budget of %d MB per file: %w; is the spec nested or combined far more than an API needs?", name, body.Len()>>20, limit>>20, ErrTooLarge)
 	}
 	var out bytes.Buffer
 	out.WriteString(write.Header + "\n\n")

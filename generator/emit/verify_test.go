@@ -114,3 +114,16 @@ func TestCommentEscaping(t *testing.T) {
 		t.Errorf("wrapped = %q, want the wrapped +build escaped", got)
 	}
 }
+
+// TestSizeBudget: a file past the budget is an ErrTooLarge error naming it,
+// before it is formatted.
+func TestSizeBudget(t *testing.T) {
+	pkg := testPackage(t, "operations")
+	_, err := Emit(pkg, Options{MaxFileBytes: 4 << 10})
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), ".gen.go would be") {
+		t.Fatalf("Emit = %v, want ErrTooLarge", err)
+	}
+	if _, err := Emit(pkg, Options{}); err != nil {
+		t.Fatalf("within the default budget: %v", err)
+	}
+}
