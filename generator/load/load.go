@@ -33,7 +33,7 @@ func Load(path string, opts Options) (*Document, diag.List, error) {
 	} else if opts.Root, err = filepath.Abs(opts.Root); err != nil {
 		return nil, nil, err
 	}
-	l := &loader{r: newResolver(opts), schemas: map[*yaml.Node]*Schema{}, rootRef: abs}
+	l := &loader{r: newResolver(opts, abs), schemas: map[*yaml.Node]*Schema{}, rootRef: abs}
 	if isRemote(path) {
 		abs, l.rootRef = path, path
 	}

@@ -1,7 +1,6 @@
 package load
 
 import (
-	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -17,7 +16,7 @@ import (
 // loader still asks for files in the same order and gets the same results,
 // so output and diagnostics stay deterministic.
 type prefetcher struct {
-	root string // files outside it are left to the loader's own checks
+	local *localReader // which reads files under the same rules as the loader
 
 	mu      sync.Mutex
 	futures map[string]*future
@@ -36,9 +35,9 @@ type future struct {
 	parsed  error
 }
 
-func newPrefetcher(root string) *prefetcher {
+func newPrefetcher(local *localReader) *prefetcher {
 	// One core stays with the loader, which is the critical path.
-	return &prefetcher{root: root, futures: map[string]*future{}, max: max(1, runtime.GOMAXPROCS(0)-1)}
+	return &prefetcher{local: local, futures: map[string]*future{}, max: max(1, runtime.GOMAXPROCS(0)-1)}
 }
 
 // start queues path unless it is known already.
@@ -93,7 +92,7 @@ func (p *prefetcher) popLocked() *future {
 // (after releasing the loader, which may be waiting for this one).
 func (p *prefetcher) run(fu *future) {
 	var data []byte
-	if data, fu.readErr = os.ReadFile(fu.path); fu.readErr == nil {
+	if data, fu.readErr = p.local.read(fu.path); fu.readErr == nil {
 		fu.file, fu.parsed = parseYAML(fu.path, data)
 	}
 	close(fu.done)
@@ -180,12 +179,13 @@ func (p *prefetcher) queueRefs(f *file) {
 	}
 }
 
-// refPath returns the file a ref names, when it is a local file in the root.
+// refPath returns the file a ref names, when it is a local file in the root
+// (the reader checks the root again with symbolic links resolved).
 func (p *prefetcher) refPath(from *file, ref string) (string, bool) {
 	loc, _, _ := strings.Cut(ref, "#")
 	if loc == "" || isRemote(loc) || hasScheme(loc) || strings.Contains(loc, "%") {
 		return "", false
 	}
 	abs := filepath.Clean(filepath.Join(from.dir, filepath.FromSlash(loc)))
-	return abs, within(p.root, abs)
+	return abs, within(p.local.root, abs)
 }

@@ -2,6 +2,7 @@ package load
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -47,19 +48,21 @@ type resolver struct {
 	http     *http.Client
 	targets  map[string]bool // file#pointer of every $ref target, for unused-component checks
 	inRoot   map[string]bool // withinRoot answers: symlink resolution is costly and refs repeat
-	realDirs map[string]string
+	local    *localReader
 	refs     map[refKey]target                    // parseRef answers for refs to other files
 	keys     map[*yaml.Node]map[string]*yaml.Node // large mappings' keys, for pointerNode
-	realRoot string
-	prefetch *prefetcher // nil when reading happens on demand only
+	prefetch *prefetcher                          // nil when reading happens on demand only
 }
 
-func newResolver(opts Options) *resolver {
+// newResolver makes the resolver of one Load call; rootFile is the spec
+// itself.
+func newResolver(opts Options, rootFile string) *resolver {
+	local := newLocalReader(opts, rootFile)
 	return &resolver{
 		opts: opts, files: map[string]*file{}, targets: map[string]bool{},
-		inRoot: map[string]bool{}, realDirs: map[string]string{}, refs: map[refKey]target{},
+		inRoot: map[string]bool{}, local: local, refs: map[refKey]target{},
 		keys:     map[*yaml.Node]map[string]*yaml.Node{},
-		prefetch: newPrefetcher(opts.Root), http: &http.Client{Timeout: 30 * time.Second},
+		prefetch: newPrefetcher(local), http: &http.Client{Timeout: 30 * time.Second},
 	}
 }
 
@@ -98,16 +101,27 @@ func (r *resolver) read(loc string, from diag.Pos) ([]byte, error) {
 	if isRemote(loc) {
 		return r.fetch(loc, from)
 	}
-	data, err := os.ReadFile(loc)
+	data, err := r.local.read(loc)
 	if err != nil {
 		return nil, r.readError(loc, from, err)
 	}
 	return data, nil
 }
 
+// readError positions an error of localReader.read at the ref that named
+// the file.
 func (r *resolver) readError(loc string, from diag.Pos, err error) error {
-	if os.IsNotExist(err) {
+	var notRegular notRegularError
+	var tooLarge tooLargeError
+	switch {
+	case os.IsNotExist(err):
 		return posError(from, "ref-missing-file", "file %s does not exist", r.display(loc))
+	case errors.Is(err, errOutsideRoot):
+		return posError(from, "ref-outside-root", "%s leads out of the spec's folder through a symbolic link; refused unless --allow-outside-root is given", r.display(loc))
+	case errors.As(err, &notRegular):
+		return posError(from, "ref-read", "%s is not a regular file: it is %s", r.display(loc), notRegular.kind())
+	case errors.As(err, &tooLarge):
+		return posError(from, "ref-read", "%s is larger than %d MiB, the most oasgen reads", r.display(loc), maxFileBytes>>20)
 	}
 	return posError(from, "ref-read", "read %s: %v", r.display(loc), err)
 }
@@ -125,9 +139,12 @@ func (r *resolver) fetch(loc string, from diag.Pos) ([]byte, error) {
 	if resp.StatusCode != http.StatusOK {
 		return nil, posError(from, "ref-remote", "fetch %s: %s", loc, resp.Status)
 	}
-	data, err := io.ReadAll(io.LimitReader(resp.Body, maxRemoteBytes))
+	data, err := io.ReadAll(io.LimitReader(resp.Body, maxRemoteBytes+1))
 	if err != nil {
 		return nil, posError(from, "ref-remote", "fetch %s: %v", loc, err)
+	}
+	if len(data) > maxRemoteBytes { // refused, not cut short and parsed
+		return nil, posError(from, "ref-remote", "fetch %s: larger than %d MiB, the most oasgen fetches", loc, maxRemoteBytes>>20)
 	}
 	return data, nil
 }
@@ -249,42 +266,12 @@ func (r *resolver) remoteLoc(loc, base string) (string, error) {
 // withinRoot reports whether path stays inside the root folder, also after
 // following symbolic links, so a link cannot smuggle a file in from outside.
 func (r *resolver) withinRoot(path string) bool {
-	if ok, seen := r.inRoot[path]; seen {
-		return ok
+	ok, seen := r.inRoot[path]
+	if !seen {
+		ok = r.local.inRoot(path)
+		r.inRoot[path] = ok
 	}
-	ok := within(r.opts.Root, path)
-	if ok {
-		if real, err := r.evalSymlinks(path); err == nil { // a missing file is reported when read
-			if r.realRoot == "" {
-				r.realRoot, _ = filepath.EvalSymlinks(r.opts.Root)
-			}
-			ok = within(r.realRoot, real)
-		}
-	}
-	r.inRoot[path] = ok
 	return ok
-}
-
-// evalSymlinks is filepath.EvalSymlinks with the folders' answers cached:
-// specs keep hundreds of files in a few folders, and resolving every folder
-// of every path again costs a system call per path element.
-func (r *resolver) evalSymlinks(path string) (string, error) {
-	info, err := os.Lstat(path)
-	if err != nil {
-		return "", err
-	}
-	if info.Mode()&os.ModeSymlink != 0 {
-		return filepath.EvalSymlinks(path)
-	}
-	dir := filepath.Dir(path)
-	realDir, ok := r.realDirs[dir]
-	if !ok {
-		if realDir, err = filepath.EvalSymlinks(dir); err != nil {
-			return "", err
-		}
-		r.realDirs[dir] = realDir
-	}
-	return filepath.Join(realDir, filepath.Base(path)), nil
 }
 
 func within(root, path string) bool {
