@@ -562,7 +562,7 @@ func diffWriteKnown(t *testing.T, path string, known map[string]string, judged m
 // Reasons of the intended differences, given by -update-differences to the
 // disagreements whose shape matches; every other one gets a TODO to review.
 const (
-	diffReasonRefNullable = "nullable: true beside $ref: oasgen honours it (README, Loading rules); kin-openapi ignores keys next to $ref in OAS 3.0"
+	diffReasonRefNullable = "nullable: true beside $ref: oasgen honours it (docs/loading.md); kin-openapi ignores keys next to $ref in OAS 3.0"
 	diffReasonUntypedNull = "schema without type: in OAS 3.0.3 nullable only adds null to an explicit type, so oasgen accepts null; kin-openapi rejects null unless nullable: true"
 )
 

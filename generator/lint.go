@@ -137,7 +137,7 @@ func parseLevel(level string) (diag.Severity, bool) {
 }
 
 // KnownRules are the rule ids of every diagnostic oasgen reports, which
-// oasgen.yaml and --rules may re-level (the README lists them).
+// oasgen.yaml and --rules may re-level (docs/validate.md lists them).
 var KnownRules = []string{
 	"syntax", "missing-file", "read",
 	"ref-missing-file", "ref-pointer", "ref-read", "ref-remote", "ref-outside-root", "ref-scheme",
