@@ -15,8 +15,21 @@ func appendPointer(ptr string, tok string) string {
 	return ptr + "/" + tok
 }
 
+// MaxSchemaDepth is how deeply schemas may nest: a schema inside
+// properties, items, allOf... of another is one level deeper, and so is the
+// target of a $ref the first time it is read. A spec that nests deeper is
+// refused (rule schema-depth): generated code and the time and memory it
+// takes grow with the square of the depth, and Go code nested thousands
+// of levels deep makes the tools that read it run out of memory.
+const MaxSchemaDepth = 256
+
 // schemaRef decodes the schema or {$ref} at n, found at pointer in its file.
 func (l *loader) schemaRef(at node, pointer string) (*SchemaRef, error) {
+	return l.nestedSchemaRef(at, pointer, 1)
+}
+
+// nestedSchemaRef is schemaRef for a schema depth levels deep.
+func (l *loader) nestedSchemaRef(at node, pointer string, depth int) (*SchemaRef, error) {
 	final, ptr, hops, err := l.r.follow(at, pointer)
 	if err != nil {
 		if l.soft(err) {
@@ -32,7 +45,7 @@ func (l *loader) schemaRef(at node, pointer string) (*SchemaRef, error) {
 	if !isMap(final.n) && !isBoolSchema(final.n) {
 		return nil, posError(nodePos(final.f.path, final.n), "schema", "a schema must be an object")
 	}
-	sr.Value, err = l.schema(final, ptr)
+	sr.Value, err = l.schema(final, ptr, depth)
 	return sr, err
 }
 
@@ -60,7 +73,7 @@ func first(v, _ *yaml.Node) *yaml.Node { return v }
 
 // schema decodes the schema object at n, once per node: every ref to the
 // same location gets the same *Schema, which is what makes recursion work.
-func (l *loader) schema(at node, pointer string) (*Schema, error) {
+func (l *loader) schema(at node, pointer string, depth int) (*Schema, error) {
 	if s, ok := l.schemas[at.n]; ok {
 		return s, nil
 	}
@@ -69,16 +82,24 @@ func (l *loader) schema(at node, pointer string) (*Schema, error) {
 	if isBoolSchema(at.n) {
 		return s, nil
 	}
-	d := schemaDecoder{l: l, at: at, ptr: pointer, s: s}
+	if depth > MaxSchemaDepth {
+		err := posError(s.Loc.Pos, "schema-depth", "schemas nest more than %d levels deep here (counting properties, items, allOf... and $refs); the spec is refused", MaxSchemaDepth)
+		if l.soft(err) {
+			return s, nil // an empty schema: what is below is not read
+		}
+		return nil, err
+	}
+	d := schemaDecoder{l: l, at: at, ptr: pointer, s: s, depth: depth}
 	l.checkShape(at.f, at.n, schemaShape)
 	return s, d.decode()
 }
 
 type schemaDecoder struct {
-	l   *loader
-	at  node
-	ptr string
-	s   *Schema
+	l     *loader
+	at    node
+	ptr   string
+	s     *Schema
+	depth int // of s: 1 for a schema that no other holds
 }
 
 func (d *schemaDecoder) pos(k *yaml.Node) diag.Pos { return nodePos(d.at.f.path, k) }
@@ -88,7 +109,7 @@ func (d *schemaDecoder) sub(n *yaml.Node, tokens ...string) (*SchemaRef, error) 
 	for _, t := range tokens {
 		ptr = appendPointer(ptr, t)
 	}
-	return d.l.schemaRef(node{f: d.at.f, n: n}, ptr)
+	return d.l.nestedSchemaRef(node{f: d.at.f, n: n}, ptr, d.depth+1)
 }
 
 func (d *schemaDecoder) decode() error {
@@ -240,7 +261,7 @@ func (d *schemaDecoder) mappingTarget(mv *yaml.Node) (*SchemaRef, error) {
 		}
 		return nil, err
 	}
-	return d.l.schemaRef(target, ptr)
+	return d.l.nestedSchemaRef(target, ptr, d.depth+1)
 }
 
 func (d *schemaDecoder) constraint(key string, v *yaml.Node) {
