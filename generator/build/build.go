@@ -55,6 +55,7 @@ type builder struct {
 	patterns    map[string]*ir.Pattern // by source; nil when RE2 rejects it
 	patternList []*ir.Pattern
 	pending     []pendingValue // examples and defaults to check at the end
+	an          analyses       // memos of the recursive analyses
 
 	serve  bool
 	strict bool
@@ -100,12 +101,17 @@ func Build(doc *load.Document, opts Options) (*ir.Package, diag.List) {
 	}
 	if !opts.DiagnosticsOnly {
 		breakCycles(b.decls)
+		boundSizes(b.decls)
 		slices.SortFunc(b.decls, func(x, y *ir.Type) int { return cmp.Compare(x.Name, y.Name) })
 		markValidating(b.decls)
 	}
 	pkg.Types = b.decls
 	pkg.Patterns = b.patternList
+	b.breakCombinatorCycles()
 	b.checkPendingValues()
+	if !opts.DiagnosticsOnly {
+		markNull(b.an.rules)
+	}
 	return pkg, b.diags
 }
 

@@ -2,6 +2,7 @@ package build
 
 import (
 	"encoding/json"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/oasgen/oasgen/generator/ir"
@@ -19,7 +20,7 @@ func (b *builder) schemaDoc(s *load.Schema) ir.Doc {
 		WriteOnly:   s.WriteOnly,
 	}
 	if s.Loc.Pointer != "" {
-		d.Source += "#" + s.Loc.Pointer
+		d.Source = shortSource(d.Source + "#" + s.Loc.Pointer)
 	}
 	if s.Example != nil {
 		d.Example = exampleText(s.Example.V)
@@ -28,6 +29,28 @@ func (b *builder) schemaDoc(s *load.Schema) ir.Doc {
 		d.ExternalURL, d.ExternalDoc = s.ExternalDocs.URL, s.ExternalDocs.Description
 	}
 	return d
+}
+
+// maxSource caps the length of the location a declared type's comment
+// gives: a pointer grows with the depth of the schema, and each type of a
+// deep spec would otherwise repeat its parent's in full. The longest of
+// the Twilio APIs has 233 characters.
+const maxSource = 400
+
+// shortSource leaves out the middle of a location longer than maxSource,
+// between two slashes.
+func shortSource(src string) string {
+	if len(src) <= maxSource {
+		return src
+	}
+	head, tail := src[:maxSource/2], src[len(src)-maxSource/2:]
+	if i := strings.LastIndexByte(head, '/'); i > 0 {
+		head = head[:i+1]
+	}
+	if i := strings.IndexByte(tail, '/'); i >= 0 {
+		tail = tail[i+1:]
+	}
+	return head + "…/" + tail
 }
 
 // fieldDoc documents a property: the text next to its $ref wins, as Medusa's

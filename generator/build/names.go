@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/oasgen/oasgen/generator/load"
 	"github.com/oasgen/oasgen/generator/naming"
@@ -69,6 +71,33 @@ func locationName(s *load.Schema, schemaFiles map[string]bool) (string, bool) {
 		return nonEmpty(naming.Exported(tokens[len(tokens)-1])), true
 	}
 	return "", false
+}
+
+// maxDerivedName caps the length of the Go names made from where an
+// inline schema sits (CartItemsItemVariant...). Each level of nesting
+// adds to its parent's name, so without a cap a deep spec spends most of
+// the generated code, and of the memory making it, on names that grow with
+// the depth. The longest such name of the Twilio APIs has 121 characters.
+const maxDerivedName = 200
+
+// shortName returns name, or when it is longer than maxDerivedName its
+// end, from the first word that fits: the innermost names say most.
+func shortName(name string) string {
+	if len(name) <= maxDerivedName {
+		return name
+	}
+	tail := name[len(name)-maxDerivedName:]
+	for i, c := range tail {
+		if unicode.IsUpper(c) {
+			return tail[i:]
+		}
+	}
+	// One long word: its start, which keeps the name exported.
+	end := maxDerivedName
+	for end > 0 && !utf8.RuneStart(name[end]) {
+		end--
+	}
+	return name[:end]
 }
 
 func nonEmpty(name string) string {

@@ -39,6 +39,7 @@ func (b *builder) schemaRules(s *load.Schema) *ir.Rules {
 	}
 	r := &ir.Rules{}
 	b.ruleMemo[s] = r
+	b.addRules(r, s)
 	c := s.Constraints
 	if s.Type != "" {
 		r.Types = []string{s.Type}
@@ -82,7 +83,8 @@ func (b *builder) refRules(sr *load.SchemaRef) *ir.Rules {
 		return r
 	}
 	refined := *r
-	refined.Var = ""
+	refined.Var, refined.Null = "", ir.NullUnknown
+	b.addRules(&refined, sr.Value)
 	refined.Nullable = r.Nullable || sr.Nullable
 	refined.ReadOnly = r.ReadOnly || sr.ReadOnly
 	refined.WriteOnly = r.WriteOnly || sr.WriteOnly

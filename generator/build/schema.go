@@ -54,7 +54,7 @@ func (b *builder) schemaType(sr *load.SchemaRef, ctx string) *ir.Type {
 		t = &c
 	}
 	t.Rules = b.rules(s)
-	if !named && !sh.recursive {
+	if !named && !sh.recursive && inlineNesting(t) <= maxInlineNesting {
 		return t
 	}
 	d := sh.decl
@@ -82,7 +82,7 @@ func (b *builder) scopeName(s *load.Schema, ctx string) string {
 	if n, ok := b.names[s]; ok {
 		return n
 	}
-	return b.scope.Unique(nonEmpty(ctx))
+	return b.scope.Unique(nonEmpty(shortName(ctx)))
 }
 
 // shape maps a schema that needs no declaration of its own to a type expression.

@@ -63,6 +63,10 @@ func (b *builder) structType(s *load.Schema, ctx string) *ir.Type {
 // allOf flattens an allOf into one struct when every member is an object;
 // an allOf of a single non-object member is that member's type.
 func (b *builder) allOf(s *load.Schema, named bool, ctx string) *ir.Type {
+	if !b.enterAllOf(s) { // A: allOf [B], B: allOf [A] says nothing
+		return anyType
+	}
+	defer b.leaveAllOf(s)
 	o := newObject()
 	if !b.mergeAllOf(s, o, map[*load.Schema]bool{}) {
 		if len(s.AllOf) == 1 && len(s.Properties) == 0 {

@@ -26,7 +26,7 @@ func (b *builder) union(s *load.Schema, ctx string) *ir.Type {
 		vname := vscope.Unique(b.variantName(br, i))
 		v := &ir.Variant{Name: vname, Type: b.schemaType(br, name+vname)}
 		v.KindConst = b.scope.Unique(info.KindName + vname)
-		describeVariant(v, br.Value)
+		b.describeVariant(v, br.Value)
 		info.Variants = append(info.Variants, v)
 	}
 	if s.Discriminator != nil {
@@ -63,8 +63,8 @@ func (b *builder) variantName(br *load.SchemaRef, i int) string {
 
 // describeVariant records what JSON a variant accepts, so the generated
 // decoder can choose a branch without a discriminator.
-func describeVariant(v *ir.Variant, s *load.Schema) {
-	v.JSONKinds = jsonKinds(s, map[*load.Schema]bool{})
+func (b *builder) describeVariant(v *ir.Variant, s *load.Schema) {
+	v.JSONKinds = b.jsonKinds(s)
 	o := newObject()
 	collectObject(s, o, map[*load.Schema]bool{})
 	for _, p := range o.props {
@@ -86,38 +86,6 @@ func collectObject(s *load.Schema, o *object, seen map[*load.Schema]bool) {
 		collectObject(m.Value, o, seen)
 	}
 	o.add(s)
-}
-
-// jsonKinds lists the JSON value kinds a schema can match; nil means any.
-func jsonKinds(s *load.Schema, seen map[*load.Schema]bool) []string {
-	if seen[s] {
-		return nil
-	}
-	seen[s] = true
-	switch s.Type {
-	case "string", "boolean", "array", "object":
-		return []string{s.Type}
-	case "integer", "number":
-		return []string{"number"}
-	}
-	if len(s.Properties) > 0 || s.AdditionalProperties != nil {
-		return []string{"object"}
-	}
-	var kinds []string
-	for _, list := range [][]*load.SchemaRef{s.AllOf, s.OneOf, s.AnyOf} {
-		for _, m := range list {
-			k := jsonKinds(m.Value, seen)
-			if k == nil {
-				if len(s.AllOf) > 0 {
-					continue
-				}
-				return nil
-			}
-			kinds = append(kinds, k...)
-		}
-	}
-	slices.Sort(kinds)
-	return slices.Compact(kinds)
 }
 
 // discriminator maps discriminator values to variants: explicit mapping

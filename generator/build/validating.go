@@ -8,19 +8,109 @@ import (
 
 // markValidating sets Validates on every declared type that needs a validate
 // method: it has constraints its Go type does not already enforce, or it
-// contains such a type. Recursive types need a fixpoint.
-func markValidating(decls []*ir.Type) {
+// contains such a type. Recursive types need a fixpoint: each type is
+// judged once, then a type that turns out to validate marks the types that
+// hold it, so the work grows with the size of the package, not its square.
+// It returns how many types it judged, for tests.
+func markValidating(decls []*ir.Type) (judged int) {
+	iface := interfaces(decls)
 	for _, t := range decls {
-		t.CheckedDecode = t.Rules != nil && checkedKinds[t.Kind] && !IsInterface(t)
+		t.CheckedDecode = t.Rules != nil && checkedKinds[t.Kind] && !iface[t]
 	}
-	for changed := true; changed; {
-		changed = false
-		for _, t := range decls {
-			if !t.Validates && declValidates(t) {
-				t.Validates, changed = true, true
+	// holders[u] are the types that validate when u does: a slot of theirs
+	// holds u, maybe inside wrappers, slices and maps (see ExprValidates).
+	holders := map[*ir.Type][]*ir.Type{}
+	for _, t := range decls {
+		if iface[t] {
+			continue // an interface type has no validate method
+		}
+		for _, slot := range validateSlots(t) {
+			if u := heldType(slot); u != nil {
+				holders[u] = append(holders[u], t)
 			}
 		}
 	}
+	var queue []*ir.Type
+	for _, t := range decls {
+		judged++
+		if !t.Validates && declValidates(t) {
+			t.Validates = true
+			queue = append(queue, t)
+		}
+	}
+	for len(queue) > 0 {
+		u := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
+		for _, t := range holders[u] {
+			if !t.Validates {
+				t.Validates = true
+				queue = append(queue, t)
+			}
+		}
+	}
+	return judged
+}
+
+// interfaces reports which declared types are Go interfaces (IsInterface),
+// following each chain of aliases once.
+func interfaces(decls []*ir.Type) map[*ir.Type]bool {
+	memo := map[*ir.Type]bool{}
+	var is func(t *ir.Type) bool
+	is = func(t *ir.Type) bool {
+		if t == nil || t.Kind != ir.Alias {
+			return IsInterface(t)
+		}
+		if v, ok := memo[t]; ok {
+			return v
+		}
+		memo[t] = false // an alias of itself is no interface
+		v := is(t.Elem)
+		memo[t] = v
+		return v
+	}
+	out := map[*ir.Type]bool{}
+	for _, t := range decls {
+		out[t] = is(t)
+	}
+	return out
+}
+
+// validateSlots are the type expressions declValidates looks into.
+func validateSlots(t *ir.Type) []*ir.Type {
+	var out []*ir.Type
+	switch t.Kind {
+	case ir.Struct:
+		for _, f := range t.Fields {
+			out = append(out, f.Type)
+		}
+		if t.Extra != nil {
+			out = append(out, t.Extra)
+		}
+	case ir.Union:
+		for _, v := range t.Union.Variants {
+			out = append(out, v.Type)
+		}
+	case ir.Defined, ir.Alias:
+		out = append(out, t.Elem)
+	}
+	return out
+}
+
+// heldType returns the declared type whose Validates decides ExprValidates
+// of t, when ExprValidates reaches one.
+func heldType(t *ir.Type) *ir.Type {
+	for t != nil {
+		if t.Name != "" {
+			return t
+		}
+		switch t.Kind {
+		case ir.Opt, ir.Nullable, ir.OptNullable, ir.Slice, ir.Map:
+			t = t.Elem
+		default:
+			return nil
+		}
+	}
+	return nil
 }
 
 // checkedKinds are the kinds of declared types that get a generated decoder.
@@ -165,34 +255,87 @@ func Optional(t *ir.Type) bool {
 // is nullable, or it has no type (OpenAPI 3.0's nullable only adds null to
 // an explicit type), no enum without null, and its allOf, anyOf, oneOf and
 // not accept null too. The generated decoder then leaves the zero value.
+//
+// The build works it out once for every rules it makes (see markNull); the
+// answer for rules made later is worked out here, each rules once.
 func AcceptsNull(r *ir.Rules) bool {
-	return acceptsNull(r, map[*ir.Rules]bool{})
+	if r != nil && r.Null != ir.NullUnknown {
+		return r.Null == ir.NullAccepted
+	}
+	return newNullAnalysis(false).accepts(r)
 }
 
-func acceptsNull(r *ir.Rules, seen map[*ir.Rules]bool) bool {
-	if r == nil || seen[r] { // a schema that is its own member: say no
+// markNull works out AcceptsNull for every rules in list, in order, and
+// records the answers in the rules. Every rules is looked at once, however
+// many schemas share it: an anyOf of ten $refs to an anyOf of ten $refs...
+// would otherwise take ten to the power of its depth. It returns how many
+// rules it looked at.
+func markNull(list []*ir.Rules) int {
+	a := newNullAnalysis(true)
+	for _, r := range list {
+		a.accepts(r)
+	}
+	return a.visits
+}
+
+// nullAnalysis works out AcceptsNull over a graph of rules.
+type nullAnalysis struct {
+	memo   map[*ir.Rules]bool
+	active map[*ir.Rules]bool // being worked out
+	record bool               // store the answers in Rules.Null
+	visits int
+}
+
+func newNullAnalysis(record bool) *nullAnalysis {
+	return &nullAnalysis{memo: map[*ir.Rules]bool{}, active: map[*ir.Rules]bool{}, record: record}
+}
+
+func (a *nullAnalysis) accepts(r *ir.Rules) bool {
+	if r == nil {
 		return false
 	}
+	if r.Null != ir.NullUnknown {
+		return r.Null == ir.NullAccepted
+	}
+	if ok, done := a.memo[r]; done {
+		return ok
+	}
+	if a.active[r] { // a schema that is its own member: say no
+		return false
+	}
+	a.visits++
+	a.active[r] = true
+	ok := a.judge(r)
+	delete(a.active, r)
+	a.memo[r] = ok
+	if a.record {
+		r.Null = ir.NullRefused
+		if ok {
+			r.Null = ir.NullAccepted
+		}
+	}
+	return ok
+}
+
+func (a *nullAnalysis) judge(r *ir.Rules) bool {
 	if r.Nullable {
 		return true
 	}
 	if len(r.Types) > 0 || len(r.Enum) > 0 && !slices.Contains(r.Enum, nil) {
 		return false
 	}
-	seen[r] = true
-	defer delete(seen, r)
 	for _, m := range r.AllOf {
-		if !acceptsNull(m, seen) {
+		if !a.accepts(m) {
 			return false
 		}
 	}
-	if len(r.AnyOf) > 0 && !slices.ContainsFunc(r.AnyOf, func(m *ir.Rules) bool { return acceptsNull(m, seen) }) {
+	if len(r.AnyOf) > 0 && !slices.ContainsFunc(r.AnyOf, a.accepts) {
 		return false
 	}
 	if len(r.OneOf) > 0 {
 		n := 0
 		for _, m := range r.OneOf {
-			if acceptsNull(m, seen) {
+			if a.accepts(m) {
 				n++
 			}
 		}
@@ -200,5 +343,5 @@ func acceptsNull(r *ir.Rules, seen map[*ir.Rules]bool) bool {
 			return false
 		}
 	}
-	return r.Not == nil || !acceptsNull(r.Not, seen)
+	return r.Not == nil || !a.accepts(r.Not)
 }

@@ -36,7 +36,23 @@ type Rules struct {
 	Not                 *Rules
 	// Discriminator, when set, picks the one oneOf/anyOf branch that applies.
 	Discriminator *DiscriminatorRules
+
+	// Null is what build.AcceptsNull found of these rules, set by the build
+	// once every rule is complete, so that printing the package (which
+	// asks it of every type, from several goroutines) need not walk the
+	// combinators again. It is no keyword: NullUnknown on rules made or
+	// changed after the build, which AcceptsNull then works out.
+	Null NullAnswer
 }
+
+// NullAnswer caches whether rules accept null where the Go type cannot hold it.
+type NullAnswer uint8
+
+const (
+	NullUnknown  NullAnswer = iota // not worked out
+	NullRefused                    // null breaks the rules
+	NullAccepted                   // null satisfies the rules
+)
 
 // DiscriminatorRules map a property's values to the rules that apply.
 type DiscriminatorRules struct {
