@@ -18,7 +18,7 @@ func (s *jsonSchema) branch(v *validator, x any) int {
 		branches = s.anyOf
 	}
 	for i, b := range branches {
-		if countValid([]*jsonSchema{b}, x, v.mode, 1) == 1 {
+		if v.satisfies(b, x) {
 			return i
 		}
 	}

@@ -182,7 +182,7 @@ func (s *jsonSchema) coerce(x any, mode validationMode) any {
 	}
 	for _, branches := range [][]*jsonSchema{s.oneOf, s.anyOf} {
 		for _, b := range branches {
-			if c := b.coerce(x, mode); countValid([]*jsonSchema{b}, c, mode, 1) == 1 {
+			if c := b.coerce(x, mode); (&validator{mode: mode}).satisfies(b, c) {
 				return c
 			}
 		}
