@@ -3,17 +3,21 @@
 package api
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"log"
 	"mime"
 	"mime/multipart"
+	"net"
 	"net/http"
 	"net/url"
 	"reflect"
 	"regexp"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -1197,7 +1201,7 @@ func (s *jsonSchema) coerce(x any, mode validationMode) any {
 	}
 	for _, branches := range [][]*jsonSchema{s.oneOf, s.anyOf} {
 		for _, b := range branches {
-			if c := b.coerce(x, mode); countValid([]*jsonSchema{b}, c, mode, 1) == 1 {
+			if c := b.coerce(x, mode); (&validator{mode: mode}).satisfies(b, c) {
 				return c
 			}
 		}
@@ -1478,19 +1482,103 @@ type fallback struct {
 	h      http.HandlerFunc
 }
 
-// guard wraps an operation's handler: a panic is answered with a 500.
+// guard wraps an operation's handler: a panic before the response was
+// started is answered with a 500; after, the response cannot be answered any
+// more and the connection is aborted (see abortResponse).
 func (s *httpServer) guard(h func(http.ResponseWriter, *http.Request)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		sw := &startedWriter{ResponseWriter: w}
 		defer func() {
 			if p := recover(); p != nil {
 				if p == http.ErrAbortHandler {
 					panic(p)
 				}
+				if sw.started {
+					abortResponse(r, "panic", fmt.Sprintf("%v\n%s", p, debug.Stack()))
+				}
 				s.onError(w, r, &Problem{Status: http.StatusInternalServerError, Detail: "the handler panicked"})
 			}
 		}()
-		h(w, r)
+		h(sw, r)
 	}
+}
+
+// startedWriter is the writer an operation's handler gets: it records
+// whether the response was started (its status line and headers may have
+// been sent), after which a panic or an error can no longer be answered.
+type startedWriter struct {
+	http.ResponseWriter
+	started bool
+	// writeFailed: writing the body failed, the client is gone most often.
+	writeFailed bool
+}
+
+// WriteHeader starts the response, unless the status is informational
+// (1xx but 101), which a final response follows.
+func (w *startedWriter) WriteHeader(code int) {
+	w.ResponseWriter.WriteHeader(code) // panics, not started, on a bad code
+	if code < 100 || code > 199 || code == http.StatusSwitchingProtocols {
+		w.started = true
+	}
+}
+
+func (w *startedWriter) Write(p []byte) (int, error) {
+	w.started = true
+	n, err := w.ResponseWriter.Write(p)
+	if err != nil {
+		w.writeFailed = true
+	}
+	return n, err
+}
+
+// ReadFrom keeps the underlying writer's ReadFrom (sendfile) for io.Copy.
+func (w *startedWriter) ReadFrom(src io.Reader) (int64, error) {
+	w.started = true
+	return io.Copy(w.ResponseWriter, src)
+}
+
+// FlushError and Flush send what was written (http.ResponseController
+// and http.Flusher).
+func (w *startedWriter) FlushError() error {
+	err := http.NewResponseController(w.ResponseWriter).Flush()
+	if !errors.Is(err, http.ErrNotSupported) {
+		w.started = true
+	}
+	return err
+}
+
+func (w *startedWriter) Flush() { w.FlushError() }
+
+// Hijack takes the connection over (http.ResponseController and
+// http.Hijacker); the server writes nothing after.
+func (w *startedWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	conn, rw, err := http.NewResponseController(w.ResponseWriter).Hijack()
+	if err == nil {
+		w.started = true
+	}
+	return conn, rw, err
+}
+
+// Unwrap returns the underlying writer, for http.ResponseController.
+func (w *startedWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// abortResponse ends a request whose response was started when the handler
+// panicked or returned an error: a problem written now would be appended
+// to what the client already got. It logs why (unless why is empty: a
+// write failed, the client is gone) to the http.Server's ErrorLog, as
+// net/http logs a panic, and panics with http.ErrAbortHandler, on which
+// net/http closes the connection (HTTP/2: resets the stream) without
+// finishing the response: the client sees it cut.
+func abortResponse(r *http.Request, what, why string) {
+	if why != "" {
+		msg := fmt.Sprintf("http: %s serving %s %s %q after the response was started, aborting it: %s", what, r.RemoteAddr, r.Method, r.URL.Path, why)
+		if srv, ok := r.Context().Value(http.ServerContextKey).(*http.Server); ok && srv.ErrorLog != nil {
+			srv.ErrorLog.Print(msg)
+		} else {
+			log.Print(msg)
+		}
+	}
+	panic(http.ErrAbortHandler)
 }
 
 // matchFallback returns the fallback route for r, its path values set, or
@@ -1589,6 +1677,9 @@ func (s *httpServer) fail(w http.ResponseWriter, r *http.Request, err error) {
 func (s *httpServer) openBody(w http.ResponseWriter, r *http.Request, required bool, accept string) (io.ReadCloser, map[string]string, *Problem) {
 	if r.ContentLength != 0 && r.Body != nil && r.Body != http.NoBody {
 		ct := r.Header.Get("Content-Type")
+		if len(r.Header["Content-Type"]) > 1 { // which one a proxy before us read is anyone's guess
+			return nil, nil, &Problem{Status: http.StatusUnsupportedMediaType, Detail: "the request has several Content-Type headers"}
+		}
 		media, params, err := parseMediaType(ct)
 		if err != nil || !mediaAccepted(media, accept) {
 			return nil, nil, &Problem{Status: http.StatusUnsupportedMediaType, Detail: fmt.Sprintf("content type %q is not one of %s", ct, accept)}
@@ -1656,8 +1747,11 @@ func isJSONMedia(media string) bool {
 // buffer: nil when there is none or it is empty (a 400 when required), 413
 // past the body limit. Release the buffer once the body is decoded.
 func (s *httpServer) readBody(w http.ResponseWriter, r *http.Request, required bool, accept string) (*bodyBuffer, *Problem) {
-	body, _, p := s.openBody(w, r, required, accept)
+	body, params, p := s.openBody(w, r, required, accept)
 	if body == nil {
+		return nil, p
+	}
+	if p := charsetProblem(r, params); p != nil {
 		return nil, p
 	}
 	buf, err := readAll(body, r.ContentLength, s.bodyLimit)
@@ -1672,6 +1766,18 @@ func (s *httpServer) readBody(w http.ResponseWriter, r *http.Request, required b
 		return nil, missingBody()
 	}
 	return nil, nil
+}
+
+// charsetProblem is the 415 for a body the server decodes as UTF-8 (JSON,
+// form, text) whose Content-Type names another charset: decoded as UTF-8,
+// its text would change silently. No charset is UTF-8.
+func charsetProblem(r *http.Request, params map[string]string) *Problem {
+	cs, ok := params["charset"]
+	if !ok || strings.EqualFold(cs, "utf-8") || strings.EqualFold(cs, "utf8") {
+		return nil
+	}
+	return &Problem{Status: http.StatusUnsupportedMediaType,
+		Detail: fmt.Sprintf("charset %q is not supported, the body must be UTF-8 (content type %q)", cs, r.Header.Get("Content-Type"))}
 }
 
 // bodyBuffer holds a request body while it is decoded. Decoding copies
@@ -1769,7 +1875,7 @@ func (s *httpServer) readMultipart(w http.ResponseWriter, r *http.Request, requi
 	if params["boundary"] == "" {
 		return nil, &Problem{Status: http.StatusBadRequest, Detail: "the multipart body has no boundary parameter in its Content-Type"}
 	}
-	return multipart.NewReader(http.MaxBytesReader(w, body, s.bodyLimit), params["boundary"]), nil
+	return multipart.NewReader(http.MaxBytesReader(unwrapStarted(w), body, s.bodyLimit), params["boundary"]), nil
 }
 
 // streamBody returns the body as a stream limited to the body limit;
@@ -1782,7 +1888,16 @@ func (s *httpServer) streamBody(w http.ResponseWriter, r *http.Request, required
 		}
 		return nil, p
 	}
-	return http.MaxBytesReader(w, body, s.bodyLimit), nil
+	return http.MaxBytesReader(unwrapStarted(w), body, s.bodyLimit), nil
+}
+
+// unwrapStarted returns the writer net/http gave, for http.MaxBytesReader,
+// which tells it to close the connection after a body past the limit.
+func unwrapStarted(w http.ResponseWriter) http.ResponseWriter {
+	if sw, ok := w.(*startedWriter); ok {
+		return sw.ResponseWriter
+	}
+	return w
 }
 
 // bodyProblem turns a decoding or validation error of the body into a 400
@@ -1830,15 +1945,11 @@ func (c *capturedResponse) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// flush sends what was captured to w.
-func (c *capturedResponse) flush(w http.ResponseWriter) {
+// copyHeader copies the captured headers to w.
+func (c *capturedResponse) copyHeader(w http.ResponseWriter) {
 	h := w.Header()
 	for k, v := range c.header {
 		h[k] = v
-	}
-	if c.status != 0 {
-		w.WriteHeader(c.status)
-		w.Write(c.body)
 	}
 }
 
@@ -1852,22 +1963,43 @@ func (s *httpServer) capture(w http.ResponseWriter) http.ResponseWriter {
 }
 
 // finish ends a request after the handler method returned err, having
-// written to cw (see capture): a captured response is checked with check
-// and sent, or replaced by a 500 problem; an error goes to the error
-// handler.
+// written to cw (see capture). A captured response is checked with check
+// and sent, or replaced by a 500 problem; with an error, what was captured
+// is dropped (its headers kept when nothing was written) and the error
+// answered. Otherwise an error goes to the error handler when the response
+// was not started, else the connection is aborted (see abortResponse).
 func (s *httpServer) finish(w http.ResponseWriter, r *http.Request, cw http.ResponseWriter, err error, check func(status int, header http.Header, body []byte) error) {
 	if c, ok := cw.(*capturedResponse); ok {
-		if err == nil && c.status != 0 {
-			if cerr := check(c.status, c.header, c.body); cerr != nil {
-				s.fail(w, r, responseProblem(cerr))
-				return
+		switch {
+		case err != nil:
+			if c.status == 0 {
+				c.copyHeader(w)
 			}
+		case c.status == 0:
+			c.copyHeader(w)
+			return
+		default:
+			if cerr := check(c.status, c.header, c.body); cerr != nil {
+				err = responseProblem(cerr)
+				break
+			}
+			c.copyHeader(w)
+			w.WriteHeader(c.status)
+			w.Write(c.body)
+			return
 		}
-		c.flush(w)
 	}
-	if err != nil {
-		s.fail(w, r, err)
+	if err == nil {
+		return
 	}
+	if sw, ok := w.(*startedWriter); ok && sw.started {
+		why := err.Error()
+		if sw.writeFailed {
+			why = ""
+		}
+		abortResponse(r, "error", why)
+	}
+	s.fail(w, r, err)
 }
 
 // responseProblem is the 500 for a response the spec does not allow.

@@ -2813,7 +2813,7 @@ func (s *jsonSchema) branch(v *validator, x any) int {
 		branches = s.anyOf
 	}
 	for i, b := range branches {
-		if countValid([]*jsonSchema{b}, x, v.mode, 1) == 1 {
+		if v.satisfies(b, x) {
 			return i
 		}
 	}
@@ -2954,6 +2954,10 @@ type validator struct {
 	// described nor recorded, and checking stops at the first.
 	probe    bool
 	failures int
+	// memos holds, in the top validator, what its probes learnt (see
+	// satisfies); memo points at it from every probe below.
+	memos map[probeKey]bool
+	memo  *map[probeKey]bool
 }
 
 // maxDepth is how many path segments a violation can show.
@@ -4658,7 +4662,7 @@ func (s *jsonSchema) checkCombinators(v *validator, x any) {
 	} else {
 		s.checkBranches(v, x)
 	}
-	if s.not != nil && countValid([]*jsonSchema{s.not}, x, v.mode, 1) == 1 {
+	if s.not != nil && v.satisfies(s.not, x) {
 		v.add("not", "must not match the schema under not")
 	}
 }
@@ -4685,11 +4689,11 @@ func (s *jsonSchema) checkDiscriminated(v *validator, x any) {
 }
 
 func (s *jsonSchema) checkBranches(v *validator, x any) {
-	if len(s.anyOf) > 0 && countValid(s.anyOf, x, v.mode, 1) == 0 {
+	if len(s.anyOf) > 0 && countValid(v, s.anyOf, x, 1) == 0 {
 		v.add("anyOf", "must match at least one of %d schemas (anyOf)", len(s.anyOf))
 	}
 	if len(s.oneOf) > 0 {
-		if n := countValid(s.oneOf, x, v.mode, 2); n != 1 {
+		if n := countValid(v, s.oneOf, x, 2); n != 1 {
 			v.add("oneOf", "must match exactly one of %d schemas (oneOf), matches %s", len(s.oneOf), countWord(n))
 		}
 	}
@@ -4703,18 +4707,69 @@ func countWord(n int) string {
 }
 
 // countValid counts the schemas x satisfies, stopping at limit.
-func countValid(schemas []*jsonSchema, x any, mode validationMode, limit int) int {
+func countValid(v *validator, schemas []*jsonSchema, x any, limit int) int {
 	n := 0
 	for _, sub := range schemas {
-		probe := validator{mode: mode, probe: true}
-		sub.validateAny(&probe, x)
-		if probe.failures == 0 {
+		if v.satisfies(sub, x) {
 			if n++; n >= limit {
 				return n
 			}
 		}
 	}
 	return n
+}
+
+// satisfies reports whether x is valid for s, checked by a probe that
+// records nothing. Inside a probe (a union nested in a union branch), the
+// answers are remembered for the rest of the check: without that, each
+// level of anyOf/oneOf branches that refer to the next level would multiply
+// the work, and ten levels of ten branches would take 10^10 checks. A
+// single level of unions allocates nothing.
+func (v *validator) satisfies(s *jsonSchema, x any) bool {
+	memo := v.memo
+	if memo == nil { // v is the top validator: its probes share its memo
+		memo = &v.memos
+	}
+	if v.probe && *memo == nil {
+		*memo = map[probeKey]bool{}
+	}
+	key, keyed := keyOf(s, x)
+	if keyed && *memo != nil {
+		if ok, seen := (*memo)[key]; seen {
+			return ok
+		}
+	}
+	probe := validator{mode: v.mode, probe: true, memo: memo}
+	s.validateAny(&probe, x)
+	ok := probe.failures == 0
+	if keyed && *memo != nil {
+		(*memo)[key] = ok
+	}
+	return ok
+}
+
+// probeKey is a schema and a value it was probed with. Whether a value
+// satisfies a schema depends on nothing else while one value is checked
+// (the mode is fixed), so the answer is kept by the value's identity: maps
+// and slices by their storage and length, scalars by value.
+type probeKey struct {
+	s   *jsonSchema
+	ptr uintptr
+	n   int
+	x   any // a scalar; nil for maps and slices
+}
+
+// keyOf returns the key of s and x, and false for values it cannot key.
+func keyOf(s *jsonSchema, x any) (probeKey, bool) {
+	switch x := x.(type) {
+	case map[string]any:
+		return probeKey{s: s, ptr: reflect.ValueOf(x).Pointer(), n: len(x)}, true
+	case []any:
+		return probeKey{s: s, ptr: reflect.ValueOf(x).Pointer(), n: len(x)}, true
+	case nil, bool, float64, string, json.Number:
+		return probeKey{s: s, x: x}, true
+	}
+	return probeKey{}, false
 }
 
 // checkUnique reports the first two equal items of a typed array.
