@@ -1,19 +1,19 @@
 # The two set-up commands a newcomer needs: `make example` and `make test`.
 GO ?= go
 
-.PHONY: example test test-short check bench install
+.PHONY: example test test-corpus check bench install
 
 ## example: generate the models, validators and server of the bundled example spec (specs/store) into examples/store/api
 example:
 	$(GO) run ./cmd/oasgen generate
 
-## test: run every test, the Medusa corpus included (needs ../shared beside the repo)
+## test: run the tests, without the heavy ones (about a minute on 2 cores)
 test:
-	$(GO) test ./...
+	$(GO) test -short -timeout 600s ./...
 
-## test-short: the fast inner loop, without the corpus
-test-short:
-	$(GO) test -short ./...
+## test-corpus: every test, the heavy ones too: compiling the generated Medusa code (needs ../shared beside the repo), the differential and random specs, the kill tests (what CI runs after make test)
+test-corpus:
+	$(GO) test -timeout 1500s ./...
 
 ## check: fail when the committed generated example is stale (what CI runs)
 check:
