@@ -353,7 +353,7 @@ func (v *validator) decodeAt(keyword string, data []byte, x any) bool {
 	if err == nil {
 		return true
 	}
-	if ve, isVE := errors.AsType[*ValidationError](err); isVE {
+	if ve, isVE := asError[*ValidationError](err); isVE {
 		prefix := v.path()
 		for _, vi := range ve.Violations {
 			vi.Path = prefix + vi.Path

@@ -883,7 +883,7 @@ func (v *validator) decodeAt(keyword string, data []byte, x any) bool {
 	if err == nil {
 		return true
 	}
-	if ve, isVE := errors.AsType[*ValidationError](err); isVE {
+	if ve, isVE := asError[*ValidationError](err); isVE {
 		prefix := v.path()
 		for _, vi := range ve.Violations {
 			vi.Path = prefix + vi.Path
@@ -1387,7 +1387,7 @@ func defaultErrorHandler(w http.ResponseWriter, _ *http.Request, err error) {
 	var p *Problem
 	if !errors.As(err, &p) {
 		p = &Problem{Status: http.StatusInternalServerError}
-		if _, tooLarge := errors.AsType[*http.MaxBytesError](err); tooLarge {
+		if _, tooLarge := asError[*http.MaxBytesError](err); tooLarge {
 			p = readProblem(err) // a streamed body went past the limit
 		}
 	}
@@ -1844,7 +1844,7 @@ func readAll(body io.Reader, size, limit int64) (*bodyBuffer, error) {
 // readProblem turns an error reading the body into 413 past the limit,
 // else 400.
 func readProblem(err error) *Problem {
-	if mb, ok := errors.AsType[*http.MaxBytesError](err); ok {
+	if mb, ok := asError[*http.MaxBytesError](err); ok {
 		return &Problem{Status: http.StatusRequestEntityTooLarge, Detail: fmt.Sprintf("the body is larger than %d bytes", mb.Limit)}
 	}
 	return &Problem{Status: http.StatusBadRequest, Detail: "reading the body: " + err.Error()}
@@ -1911,7 +1911,7 @@ func bodyProblem(err error) *Problem {
 // violationsAt lists the violations of err below prefix; an error that is
 // not a *ValidationError becomes one violation at path with keyword.
 func violationsAt(prefix, path, keyword string, err error) []Violation {
-	ve, ok := errors.AsType[*ValidationError](err)
+	ve, ok := asError[*ValidationError](err)
 	if !ok {
 		return []Violation{{Path: path, Keyword: keyword, Message: err.Error()}}
 	}
@@ -2004,7 +2004,7 @@ func (s *httpServer) finish(w http.ResponseWriter, r *http.Request, cw http.Resp
 
 // responseProblem is the 500 for a response the spec does not allow.
 func responseProblem(err error) *Problem {
-	if p, ok := errors.AsType[*Problem](err); ok {
+	if p, ok := asError[*Problem](err); ok {
 		return p
 	}
 	p := &Problem{Status: http.StatusInternalServerError, Detail: "the response does not match the spec"}
@@ -2033,6 +2033,14 @@ func checkJSONResponse[T any](header http.Header, body []byte) error {
 // does not declare (and that has no default response).
 func undeclaredStatus(status int) error {
 	return fmt.Errorf("status %d is not declared", status)
+}
+
+// asError is errors.AsType (Go 1.26), for the generated code builds with Go
+// 1.24 and later.
+func asError[E error](err error) (E, bool) {
+	var target E
+	ok := errors.As(err, &target)
+	return target, ok
 }
 
 // StrictServerInterface is the typed form of ServerInterface: each method
