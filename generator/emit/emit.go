@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"go/format"
 	"io/fs"
 	"slices"
 	"strconv"
@@ -150,11 +149,8 @@ func render(tmpl *template.Template, pkg *ir.Package, name, entry string, tb *ta
 	fmt.Fprintf(&out, "package %s\n", pkg.Name)
 	out.WriteString(f.importBlock())
 	out.Write(body.Bytes())
-	src, err := format.Source(out.Bytes())
+	src, err := f.format(name, out.Bytes())
 	if err != nil {
-		return write.File{}, formatError(name, out.Bytes(), err)
-	}
-	if err := f.verify(name, src); err != nil {
 		return write.File{}, err
 	}
 	return write.File{Name: name, Content: src}, nil

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
+	"go/printer"
 	"go/parser"
 	"go/token"
 	"maps"
@@ -18,30 +19,47 @@ import (
 // it means spec text escaped its escaping: a bug, to be reported.
 var ErrUnsafeOutput = errors.New("refusing to write it")
 
-// verify parses a formatted generated file and refuses it when it holds
-// what oasgen never prints, whatever a spec or a template override put
-// into it: an init function (it would run in every program importing the
-// package), a directive (//go:generate runs commands on go generate;
-// //go:build, //line, //export and cgo change what is built), or an import
-// other than those the printed code was seen to use. Spec text is escaped
-// where it lands; this is the second line of defence, for what escaping
-// might miss.
-func (f *file) verify(name string, src []byte) error {
-	if err := directiveLine(src); err != nil {
-		return fmt.Errorf("generated %s: %w; %w", name, err, ErrUnsafeOutput)
-	}
+// format formats a printed file as go/format.Source does, from the syntax
+// tree it checks: it refuses the file when it holds what oasgen never
+// prints, whatever a spec or a template override put into it: an init
+// function (it would run in every program importing the package), a
+// directive (//go:generate runs commands on go generate; //go:build,
+// //line, //export and cgo change what is built), or an import other than
+// those the printed code was seen to use. Spec text is escaped where it
+// lands; this is the second line of defence, for what escaping might miss.
+// Parsing once for both keeps the check nearly free.
+//
+// format.Node is not used: it takes every grouped import block for
+// unsorted and prints and parses the file a second time to sort it.
+func (f *file) format(name string, printed []byte) ([]byte, error) {
 	fset := token.NewFileSet()
-	parsed, err := parser.ParseFile(fset, name, src, parser.ParseComments|parser.SkipObjectResolution)
+	parsed, err := parser.ParseFile(fset, name, printed, parser.ParseComments|parser.SkipObjectResolution)
 	if err != nil {
-		return fmt.Errorf("generated %s does not parse: %w", name, err)
+		return nil, formatError(name, printed, err)
 	}
 	for _, check := range []func(*token.FileSet, *ast.File) error{noInit, noDirective, f.importsAsComputed} {
 		if err := check(fset, parsed); err != nil {
-			return fmt.Errorf("generated %s: %w; %w", name, err, ErrUnsafeOutput)
+			return nil, fmt.Errorf("generated %s: %w; %w", name, err, ErrUnsafeOutput)
 		}
 	}
-	return nil
+	ast.SortImports(fset, parsed)
+	var src bytes.Buffer
+	if err := gofmt.Fprint(&src, fset, parsed); err != nil {
+		return nil, formatError(name, printed, err)
+	}
+	// go generate reads lines as text: a directive inside a raw string
+	// counts too, and only the formatted text has the final lines.
+	if err := directiveLine(src.Bytes()); err != nil {
+		return nil, fmt.Errorf("generated %s: %w; %w", name, err, ErrUnsafeOutput)
+	}
+	return src.Bytes(), nil
 }
+
+// gofmt is the printer configuration of go/format.Source; 1<<30 is the
+// mode bit go/format sets to normalize number literals as gofmt does
+// (printer.normalizeNumbers, not exported). TestGolden compares the output
+// with what go/format printed.
+var gofmt = printer.Config{Mode: printer.UseSpaces | printer.TabIndent | 1<<30, Tabwidth: 8}
 
 // directivePrefixes start the comments the Go tools act on. A directive
 // must start its line; go generate reads lines as text, so a line of a raw

@@ -77,7 +77,7 @@ func TestVerifyImports(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := &file{imports: tc.imports}
-			err := f.verify("x.go", []byte(src))
+			_, err := f.format("x.go", []byte(src))
 			if (err == nil) != tc.ok {
 				t.Fatalf("verify = %v, want ok=%v", err, tc.ok)
 			}
