@@ -278,15 +278,9 @@ func removeTemps(dir string) error {
 // file can hold at any moment of its life: nothing yet, part of Header, or
 // a first line equal to Header.
 func isTempContent(path string) (bool, error) {
-	f, err := os.Open(path)
+	head, err := readHead(path)
 	if err != nil {
 		return false, err
 	}
-	defer f.Close()
-	buf := make([]byte, len(Header)+2)
-	n, err := io.ReadFull(f, buf)
-	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-		return false, fmt.Errorf("read %s: %w", path, err)
-	}
-	return IsGenerated(buf[:n]) || strings.HasPrefix(Header, string(buf[:n])), nil
+	return IsGenerated(head) || strings.HasPrefix(Header, string(head)), nil
 }

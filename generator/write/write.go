@@ -405,18 +405,24 @@ func isStaleCandidate(dir, name string, files []File) (bool, error) {
 // startsWithHeader is IsGenerated for a file on disk, reading only as much as
 // the first line needs: a dir may hold large hand-written files.
 func startsWithHeader(path string) (bool, error) {
+	head, err := readHead(path)
+	return err == nil && IsGenerated(head), err
+}
+
+// readHead reads the start of a file: Header plus "\r\n", enough to tell
+// whether its first line is Header.
+func readHead(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return false, err
+		return nil, err
 	}
 	defer f.Close()
-	// Header plus "\r\n" is enough to tell whether the first line is Header.
 	buf := make([]byte, len(Header)+2)
 	n, err := io.ReadFull(f, buf)
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-		return false, fmt.Errorf("read %s: %w", path, err)
+		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
-	return IsGenerated(buf[:n]), nil
+	return buf[:n], nil
 }
 
 // aliasesTarget reports whether dir/name is the same file as one of files
