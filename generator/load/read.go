@@ -14,6 +14,12 @@ import (
 // hundred megabytes; anything larger is refused before it is read.
 const maxFileBytes = 512 << 20
 
+// maxTotalBytes bounds all the files one load reads together: the
+// prefetcher reads ahead every file a $ref names, also where the loader
+// would not follow the ref, so the bound per file alone would let a spec
+// of many large files use any amount of memory.
+const maxTotalBytes = 2 << 30
+
 // localReader is the one way spec files are read from disk, by the
 // prefetcher's workers and the loader alike, so every read obeys the same
 // rules: the root rule is applied to the path with symbolic links resolved
@@ -28,6 +34,7 @@ type localReader struct {
 
 	mu       sync.Mutex
 	realDirs map[string]string // folders with symbolic links resolved
+	left     int64             // of maxTotalBytes, for the files not read yet
 }
 
 func newLocalReader(opts Options, rootFile string) *localReader {
@@ -36,14 +43,27 @@ func newLocalReader(opts Options, rootFile string) *localReader {
 		real = opts.Root // no file in it can be read either
 	}
 	return &localReader{root: opts.Root, realRoot: real, allowOutside: opts.AllowOutsideRoot,
-		rootFile: rootFile, realDirs: map[string]string{}}
+		rootFile: rootFile, realDirs: map[string]string{}, left: maxTotalBytes}
 }
 
 // Errors of localReader.read besides those of the file system.
 var (
 	errOutsideRoot = errors.New("the file is outside the spec's folder")
 	errChanged     = errors.New("the file changed while it was opened")
+	errTooMuch     = fmt.Errorf("the spec's files take more than %d GiB together, the most oasgen reads", maxTotalBytes>>30)
 )
+
+// take reserves n bytes of the total budget, reporting false when it is
+// spent.
+func (lr *localReader) take(n int64) bool {
+	lr.mu.Lock()
+	defer lr.mu.Unlock()
+	if n > lr.left {
+		return false
+	}
+	lr.left -= n
+	return true
+}
 
 // notRegularError is the error for a path that is not a regular file.
 type notRegularError struct{ mode fs.FileMode }
@@ -94,6 +114,9 @@ func (lr *localReader) read(path string) ([]byte, error) {
 	}
 	if info.Size() > maxFileBytes {
 		return nil, tooLargeError{}
+	}
+	if !lr.take(info.Size()) {
+		return nil, errTooMuch
 	}
 	f, err := os.OpenFile(real, os.O_RDONLY|openFlags, 0)
 	if err != nil {

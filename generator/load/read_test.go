@@ -53,3 +53,18 @@ func wantRule(t *testing.T, err error, rule, text string) *Error {
 	}
 	return le
 }
+
+// TestTotalBudget: the files of one load share a budget, so many files
+// each under the per-file bound cannot add up to any amount of memory.
+func TestTotalBudget(t *testing.T) {
+	dir := t.TempDir()
+	writeSpec(t, dir, map[string]string{"a.yaml": strings.Repeat("#", 60) + "\n", "b.yaml": strings.Repeat("#", 60) + "\n"})
+	lr := newLocalReader(Options{Root: dir}, "")
+	lr.left = 100
+	if _, err := lr.read(filepath.Join(dir, "a.yaml")); err != nil {
+		t.Fatalf("within the budget: %v", err)
+	}
+	if _, err := lr.read(filepath.Join(dir, "b.yaml")); !errors.Is(err, errTooMuch) {
+		t.Fatalf("past the budget: %v, want errTooMuch", err)
+	}
+}
