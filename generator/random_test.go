@@ -463,7 +463,7 @@ func (m *specMaker) schema(depth int) map[string]any {
 		s["description"] = m.pick(hostileText)
 	}
 	if m.chance(0.05) {
-		s["x-go-name"] = m.pick([]string{"Kind", "Type", "Renamed", "String"})
+		s["x-go-name"] = m.pick([]string{"Kind", "Type", "Renamed", "String", hostileText[0], hostileText[4]})
 	}
 	if m.chance(0.05) {
 		s["default"] = "not-of-its-type" // a warning, as on Medusa
@@ -549,7 +549,11 @@ func (m *specMaker) booleanSchema(int) map[string]any {
 func (m *specMaker) enumSchema(int) map[string]any {
 	switch m.rnd.IntN(3) {
 	case 0:
-		return map[string]any{"type": "string", "enum": []any{"a", "A", "a-b", "a_b", "", "type", "1x", "ü", hostileText[0], hostileText[4]}[:1+m.rnd.IntN(10)]}
+		s := map[string]any{"type": "string", "enum": []any{"a", "A", "a-b", "a_b", "", "type", "1x", "ü", hostileText[0], hostileText[4]}[:1+m.rnd.IntN(10)]}
+		if m.chance(0.3) { // extension values reach identifiers
+			s["x-enum-varnames"] = []any{hostileText[2], "init", "main"}
+		}
+		return s
 	case 1:
 		return map[string]any{"type": "integer", "enum": []any{0, 1, -1, 42}[:1+m.rnd.IntN(4)]}
 	}
