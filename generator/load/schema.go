@@ -15,21 +15,34 @@ func appendPointer(ptr string, tok string) string {
 	return ptr + "/" + tok
 }
 
-// MaxSchemaDepth is how deeply schemas may nest: a schema inside
-// properties, items, allOf... of another is one level deeper, and so is the
-// target of a $ref the first time it is read. A spec that nests deeper is
-// refused (rule schema-depth): generated code and the time and memory it
-// takes grow with the square of the depth, and Go code nested thousands
-// of levels deep makes the tools that read it run out of memory.
+// MaxSchemaDepth is how deeply schemas may nest in place: a schema inside
+// properties, items, allOf... of another is one level deeper. A spec that
+// nests deeper is refused (rule schema-depth): every level is a Go type
+// inside the one above, and thousands of levels made the generated code
+// and the time and memory it takes explode.
 const MaxSchemaDepth = 256
+
+// MaxRefNesting bounds the nesting counted through $refs too (the target
+// of a $ref the first time it is read is one level deeper than the ref),
+// which only the stack of the recursive loader and builder feels. It is
+// far above MaxSchemaDepth because the targets of $refs are types of their
+// own, and because how deep a large spec's web of $refs is first walked
+// depends on the order of its components.
+const MaxRefNesting = 8192
+
+// nesting is how deep a schema is, in place and through $refs.
+type nesting struct{ inPlace, withRefs int }
+
+// in returns the nesting of a schema one level below.
+func (n nesting) in() nesting { return nesting{n.inPlace + 1, n.withRefs + 1} }
 
 // schemaRef decodes the schema or {$ref} at n, found at pointer in its file.
 func (l *loader) schemaRef(at node, pointer string) (*SchemaRef, error) {
-	return l.nestedSchemaRef(at, pointer, 1)
+	return l.nestedSchemaRef(at, pointer, nesting{1, 1})
 }
 
-// nestedSchemaRef is schemaRef for a schema depth levels deep.
-func (l *loader) nestedSchemaRef(at node, pointer string, depth int) (*SchemaRef, error) {
+// nestedSchemaRef is schemaRef for a schema as deep as depth says.
+func (l *loader) nestedSchemaRef(at node, pointer string, depth nesting) (*SchemaRef, error) {
 	final, ptr, hops, err := l.r.follow(at, pointer)
 	if err != nil {
 		if l.soft(err) {
@@ -41,6 +54,7 @@ func (l *loader) nestedSchemaRef(at node, pointer string, depth int) (*SchemaRef
 	if len(hops) > 0 {
 		sr.Ref, sr.Pos, _ = refOf(at.f, at.n)
 		applySiblings(sr, hops)
+		depth.inPlace = 1 // the target nests in its own place
 	}
 	if !isMap(final.n) && !isBoolSchema(final.n) {
 		return nil, posError(nodePos(final.f.path, final.n), "schema", "a schema must be an object")
@@ -73,7 +87,7 @@ func first(v, _ *yaml.Node) *yaml.Node { return v }
 
 // schema decodes the schema object at n, once per node: every ref to the
 // same location gets the same *Schema, which is what makes recursion work.
-func (l *loader) schema(at node, pointer string, depth int) (*Schema, error) {
+func (l *loader) schema(at node, pointer string, depth nesting) (*Schema, error) {
 	if s, ok := l.schemas[at.n]; ok {
 		return s, nil
 	}
@@ -82,8 +96,14 @@ func (l *loader) schema(at node, pointer string, depth int) (*Schema, error) {
 	if isBoolSchema(at.n) {
 		return s, nil
 	}
-	if depth > MaxSchemaDepth {
-		err := posError(s.Loc.Pos, "schema-depth", "schemas nest more than %d levels deep here (counting properties, items, allOf... and $refs); the spec is refused", MaxSchemaDepth)
+	var err error
+	switch {
+	case depth.inPlace > MaxSchemaDepth:
+		err = posError(s.Loc.Pos, "schema-depth", "schemas nest more than %d levels deep here (properties, items, allOf...); the spec is refused", MaxSchemaDepth)
+	case depth.withRefs > MaxRefNesting:
+		err = posError(s.Loc.Pos, "schema-depth", "schemas nest more than %d levels deep here, counting $refs; the spec is refused", MaxRefNesting)
+	}
+	if err != nil {
 		if l.soft(err) {
 			return s, nil // an empty schema: what is below is not read
 		}
@@ -99,7 +119,7 @@ type schemaDecoder struct {
 	at    node
 	ptr   string
 	s     *Schema
-	depth int // of s: 1 for a schema that no other holds
+	depth nesting // of s: 1 for a schema that no other holds
 }
 
 func (d *schemaDecoder) pos(k *yaml.Node) diag.Pos { return nodePos(d.at.f.path, k) }
@@ -109,7 +129,7 @@ func (d *schemaDecoder) sub(n *yaml.Node, tokens ...string) (*SchemaRef, error) 
 	for _, t := range tokens {
 		ptr = appendPointer(ptr, t)
 	}
-	return d.l.nestedSchemaRef(node{f: d.at.f, n: n}, ptr, d.depth+1)
+	return d.l.nestedSchemaRef(node{f: d.at.f, n: n}, ptr, d.depth.in())
 }
 
 func (d *schemaDecoder) decode() error {
@@ -261,7 +281,7 @@ func (d *schemaDecoder) mappingTarget(mv *yaml.Node) (*SchemaRef, error) {
 		}
 		return nil, err
 	}
-	return d.l.nestedSchemaRef(target, ptr, d.depth+1)
+	return d.l.nestedSchemaRef(target, ptr, d.depth.in())
 }
 
 func (d *schemaDecoder) constraint(key string, v *yaml.Node) {
