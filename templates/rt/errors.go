@@ -77,10 +77,9 @@ type validator struct {
 	// described nor recorded, and checking stops at the first.
 	probe    bool
 	failures int
-	// memos holds, in the top validator, what its probes learnt (see
-	// satisfies); memo points at it from every probe below.
-	memos map[probeKey]bool
-	memo  *map[probeKey]bool
+	// memo holds, in a probe and the probes below it, which values
+	// satisfied which schemas (see satisfies).
+	memo map[probeKey]bool
 }
 
 // maxDepth is how many path segments a violation can show.

@@ -484,30 +484,28 @@ func countValid(v *validator, schemas []*jsonSchema, x any, limit int) int {
 }
 
 // satisfies reports whether x is valid for s, checked by a probe that
-// records nothing. Inside a probe (a union nested in a union branch), the
-// answers are remembered for the rest of the check: without that, each
-// level of anyOf/oneOf branches that refer to the next level would multiply
-// the work, and ten levels of ten branches would take 10^10 checks. A
-// single level of unions allocates nothing.
+// records nothing. A probe that probes in turn (a union nested in a union
+// branch) remembers the answers for the rest of its check, shared with the
+// probes below it: without that, each level of anyOf/oneOf branches that
+// refer to the next level would multiply the work, and ten levels of ten
+// branches would take 10^10 checks. The top validator remembers nothing,
+// so a single level of unions allocates nothing, and the work is at most
+// its number of branches times the work of one.
 func (v *validator) satisfies(s *jsonSchema, x any) bool {
-	memo := v.memo
-	if memo == nil { // v is the top validator: its probes share its memo
-		memo = &v.memos
-	}
-	if v.probe && *memo == nil {
-		*memo = map[probeKey]bool{}
-	}
 	key, keyed := keyOf(s, x)
-	if keyed && *memo != nil {
-		if ok, seen := (*memo)[key]; seen {
+	if keyed && v.memo != nil {
+		if ok, seen := v.memo[key]; seen {
 			return ok
 		}
 	}
-	probe := validator{mode: v.mode, probe: true, memo: memo}
+	if keyed && v.probe && v.memo == nil {
+		v.memo = map[probeKey]bool{}
+	}
+	probe := validator{mode: v.mode, probe: true, memo: v.memo}
 	s.validateAny(&probe, x)
 	ok := probe.failures == 0
-	if keyed && *memo != nil {
-		(*memo)[key] = ok
+	if keyed && v.memo != nil {
+		v.memo[key] = ok
 	}
 	return ok
 }
