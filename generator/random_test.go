@@ -592,6 +592,13 @@ func (m *specMaker) objectSchema(depth int) map[string]any {
 			required = append(required, name)
 		}
 	}
+	if m.chance(0.3) { // containers side by side, required: they share the encoder's scope
+		for i := range 2 + m.rnd.IntN(2) {
+			name := fmt.Sprintf("c%d", i)
+			props[name] = m.container(depth)
+			required = append(required, name)
+		}
+	}
 	s := map[string]any{"type": "object", "properties": props}
 	if len(required) > 0 {
 		s["required"] = dedupe(required)
@@ -628,6 +635,22 @@ func (m *specMaker) refSchema(int) map[string]any {
 }
 
 // nested makes a schema under a property, an item or additionalProperties.
+// container returns a map, an array, a map of maps or a union of them.
+func (m *specMaker) container(depth int) map[string]any {
+	mapOf := func(v map[string]any) map[string]any {
+		return map[string]any{"type": "object", "additionalProperties": v}
+	}
+	switch m.rnd.IntN(4) {
+	case 0:
+		return mapOf(m.primitive())
+	case 1:
+		return mapOf(mapOf(m.primitive()))
+	case 2:
+		return map[string]any{"type": "array", "items": mapOf(m.primitive())}
+	}
+	return map[string]any{"oneOf": []any{mapOf(m.primitive()), map[string]any{"type": "array", "items": m.primitive()}}}
+}
+
 func (m *specMaker) nested(depth int) map[string]any {
 	was := m.guarded
 	m.guarded = true

@@ -18,6 +18,10 @@ type encoder struct {
 	f     *file
 	b     strings.Builder
 	depth int
+	// maps numbers the variables of each map's loop: they live in the
+	// enclosing scope, which sibling maps (two required map properties)
+	// share, so the depth alone would declare them twice.
+	maps int
 }
 
 // encodeBody returns the statements of t's encodeJSON method.
@@ -278,10 +282,12 @@ func (e *encoder) value(t *ir.Type, src string) {
 			return
 		}
 		e.depth++
-		k, v, first := "k"+strconv.Itoa(e.depth), "v"+strconv.Itoa(e.depth), "first"+strconv.Itoa(e.depth)
+		e.maps++
+		n := strconv.Itoa(e.maps)
+		k, v, first := "k"+n, "v"+n, "first"+n
 		e.line("w.byte('{')")
 		e.line("%s := true", first)
-		keys, mark := "keys"+strconv.Itoa(e.depth), "mark"+strconv.Itoa(e.depth)
+		keys, mark := "keys"+n, "mark"+n
 		e.line("%s, %s := mapKeys(w, %s)", keys, mark, src)
 		e.line("for _, %s := range %s {", k, keys)
 		e.line("w.comma(&%s)", first)
