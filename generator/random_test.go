@@ -322,7 +322,10 @@ func (m *specMaker) operations(paths map[string]any, i int, name string) {
 		"requestBody": map[string]any{"required": m.chance(0.5), "content": m.bodyContent(ref)},
 		"responses":   m.responses(ref),
 	}
-	if m.chance(0.8) { // else named after the method and path
+	switch {
+	case i == 0: // names whose derived identifiers are the runtime's (checkJSONResponse, writeText)
+		post["operationId"] = m.pick([]string{"json", "JSON", "text", "stream", "problem", "handler"})
+	case m.chance(0.8): // else named after the method and path
 		post["operationId"] = "post" + name
 	}
 	paths[fmt.Sprintf("/r%d", i)] = map[string]any{"post": post}

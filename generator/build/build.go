@@ -90,6 +90,7 @@ func Build(doc *load.Document, opts Options) (*ir.Package, diag.List) {
 		noGoExtensions: opts.NoGoExtensions,
 		goTypes:        map[*load.Schema]string{},
 	}
+	reserveDerived(b.scope, derivedFromType)
 	b.nameComponents()
 	pkg := &ir.Package{Name: opts.Package, Source: filepath.Base(doc.File), Validation: opts.Validation, Server: opts.Server, Strict: b.strict}
 	for _, s := range doc.Schemas {

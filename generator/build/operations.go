@@ -15,6 +15,7 @@ import (
 func (b *builder) operations() []*ir.Operation {
 	var ops []*ir.Operation
 	opNames := naming.NewScope()
+	reserveDerived(opNames, derivedFromOperation)
 	for _, p := range b.doc.Paths {
 		for _, op := range p.Operations {
 			ops = append(ops, b.operation(op, opNames))
