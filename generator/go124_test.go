@@ -13,10 +13,11 @@ import (
 const oldestGo = "go1.24.0"
 
 // TestGeneratedCodeBuildsWithOldestGo vets the generated code of the
-// example spec, the server fixtures, the golden cases and the hostile spec
-// with the oldest Go release oasgen supports (the go command downloads it
-// through the module proxy), in a module that declares that version: the
-// runtime must not use newer APIs (errors.AsType is Go 1.26).
+// example spec, the server fixtures, the golden cases, the hostile spec and
+// Medusa's v1 store API with the oldest Go release oasgen supports (the go
+// command downloads it through the module proxy), in a module that
+// declares that version: the runtime must not use newer APIs
+// (errors.AsType is Go 1.26).
 func TestGeneratedCodeBuildsWithOldestGo(t *testing.T) {
 	if testing.Short() {
 		t.Skip("downloads and runs another Go toolchain")
@@ -24,6 +25,9 @@ func TestGeneratedCodeBuildsWithOldestGo(t *testing.T) {
 	root := repoRoot(t)
 	specs := globAll(t, filepath.Join(root, "specs", "*", "openapi.yaml"), filepath.Join(root, "testdata", "golden", "*", "openapi.yaml"),
 		filepath.Join(root, "testdata", "server", "*", "openapi.yaml"), filepath.Join(root, "testdata", "hostile", "injection", "openapi.yaml"))
+	if corpus := corpusDir(t); corpus != "" {
+		specs = append(specs, filepath.Join(corpus, "medusa-v1", "store", "openapi.yaml"))
+	}
 	mod := t.TempDir()
 	writeFile(t, filepath.Join(mod, "go.mod"), "module gentest\n\ngo "+strings.TrimPrefix(oldestGo, "go")+"\n")
 	for i, spec := range specs {
