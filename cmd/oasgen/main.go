@@ -49,15 +49,18 @@ func newRootCmd() *cobra.Command {
 	root := &cobra.Command{
 		Use:   "oasgen",
 		Short: "Generate Go code from OpenAPI 3 specs split over many files",
-		Long: `oasgen loads an OpenAPI 3.0 spec (YAML or JSON, split over files linked by
-relative $refs) and generates Go code from it: models today; validators and
-net/http server stubs are on the way.
+		Long: `oasgen loads an OpenAPI 3 spec (YAML or JSON, split over files linked by
+relative $refs) and generates Go code from it: models, validators with a
+checked decoder and encoder, and a net/http server. "oasgen validate" checks
+spec files. For a spec you do not own, see --no-go-extensions and SECURITY.md.
 
 Exit codes: 0 success, 1 --check found drift or --strict found warnings,
 2 the spec or the configuration could not be used.`,
+		Version:       versionString(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	root.SetVersionTemplate("oasgen {{.Version}}\n")
 	root.AddCommand(newGenerateCmd(), newValidateCmd(), newInitCmd(), newVersionCmd())
 	return root
 }

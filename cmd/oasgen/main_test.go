@@ -149,8 +149,12 @@ func TestConfigFileAndInit(t *testing.T) {
 }
 
 func TestVersion(t *testing.T) {
-	if stdout, _, code := run(t, "version"); code != 0 || !strings.HasPrefix(stdout, "oasgen ") {
+	stdout, _, code := run(t, "version")
+	if code != 0 || !strings.HasPrefix(stdout, "oasgen ") {
 		t.Errorf("version: %d %q", code, stdout)
+	}
+	if flag, _, code := run(t, "--version"); code != 0 || flag != stdout {
+		t.Errorf("--version: %d %q, want %q as oasgen version prints", code, flag, stdout)
 	}
 }
 
