@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/oasgen/oasgen/generator/diag"
 )
 
 // kind is what a field of an OpenAPI object must hold.
@@ -150,9 +152,30 @@ func (l *loader) checkShape(f *file, n *yaml.Node, s *shape) {
 	})
 	for _, name := range s.required {
 		if v, _ := get(n, name); v == nil {
-			l.diags.Errorf(nodePos(f.path, n), "structure", "%s must have the field %q", article(s.name), name)
+			l.diags.Add(nodePos(f.path, n), l.missingSeverity(s, name), "structure", "%s must have the field %q", article(s.name), name)
 		}
 	}
+}
+
+// workedAround are the required fields whose absence generation works
+// around, as both peers do: no info (or title) names nothing generated, a
+// response's description is documentation, and an operation without
+// responses declares none.
+var workedAround = map[*shape][]string{
+	documentShape:  {"info"},
+	infoShape:      {"title"},
+	responseShape:  {"description"},
+	operationShape: {"responses"},
+}
+
+// missingSeverity is how serious a missing required field is: an error for
+// oasgen validate (the spec is invalid), a warning for generate when
+// generation works around it.
+func (l *loader) missingSeverity(s *shape, name string) diag.Severity {
+	if !l.r.opts.Lenient && slices.Contains(workedAround[s], name) {
+		return diag.Warning
+	}
+	return diag.Error
 }
 
 func (l *loader) checkField(f *file, k, v *yaml.Node, fl field) {
