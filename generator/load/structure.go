@@ -172,10 +172,29 @@ var workedAround = map[*shape][]string{
 // oasgen validate (the spec is invalid), a warning for generate when
 // generation works around it.
 func (l *loader) missingSeverity(s *shape, name string) diag.Severity {
-	if !l.r.opts.Lenient && slices.Contains(workedAround[s], name) {
-		return diag.Warning
+	if slices.Contains(workedAround[s], name) {
+		return l.workedAround()
 	}
 	return diag.Error
+}
+
+// workedAround is the severity of a spec error that generation works
+// around: an error for oasgen validate, a warning for generate (which
+// --strict still refuses).
+func (l *loader) workedAround() diag.Severity {
+	if l.r.opts.Lenient {
+		return diag.Error
+	}
+	return diag.Warning
+}
+
+// how says what generate does about a spec error it works around; oasgen
+// validate, which generates nothing, says nothing of it.
+func (l *loader) how(what string) string {
+	if l.r.opts.Lenient {
+		return ""
+	}
+	return "; " + what
 }
 
 func (l *loader) checkField(f *file, k, v *yaml.Node, fl field) {
@@ -245,24 +264,48 @@ func describe(n *yaml.Node) string {
 var templateParam = regexp.MustCompile(`\{([^}]*)\}`)
 
 // checkPathParams reports path template parameters an operation does not
-// declare, and declared path parameters the template does not have.
+// declare, and declared path parameters the template does not have; for
+// generate, the latter are left out of the operation.
 func (l *loader) checkPathParams(op *Operation) {
 	var inTemplate []string
 	for _, m := range templateParam.FindAllStringSubmatch(op.Path, -1) {
-		inTemplate = append(inTemplate, m[1])
+		name := m[1]
+		if base, explode := strings.CutSuffix(name, "*"); explode {
+			// RFC 6570's explode marker, which OpenAPI paths do not have;
+			// explode belongs on the parameter.
+			l.diags.Add(op.Loc.Pos, l.workedAround(), "path-params", "%s %s: {%s} has an explode marker, which path templates do not allow%s", op.Method, op.Path, name, l.how("read as {"+base+"}"))
+			if !l.r.opts.Lenient {
+				op.Path = strings.Replace(op.Path, "{"+name+"}", "{"+base+"}", 1)
+			}
+			name = base
+		}
+		inTemplate = append(inTemplate, name)
 	}
 	declared := map[string]bool{}
+	var absent []*Parameter
 	for _, p := range op.Parameters {
 		if p.In != "path" {
 			continue
 		}
 		declared[p.Name] = true
 		if !slices.Contains(inTemplate, p.Name) {
-			l.diags.Errorf(p.Loc.Pos, "path-params", "path parameter %q is not in the path %s", p.Name, op.Path)
+			l.diags.Add(p.Loc.Pos, l.workedAround(), "path-params", "path parameter %q is not in the path %s%s", p.Name, op.Path, l.how("it is left out"))
+			absent = append(absent, p)
 		}
 		if !p.Required {
 			l.diags.Errorf(p.Loc.Pos, "structure", "path parameter %q must have required: true", p.Name)
 		}
+	}
+	if len(absent) > 0 && !l.r.opts.Lenient {
+		// A new slice: operations of one path item may share the backing
+		// array of its parameters.
+		kept := make([]*Parameter, 0, len(op.Parameters))
+		for _, p := range op.Parameters {
+			if !slices.Contains(absent, p) {
+				kept = append(kept, p)
+			}
+		}
+		op.Parameters = kept
 	}
 	for _, name := range inTemplate {
 		if !declared[name] {
@@ -280,7 +323,7 @@ func (l *loader) checkOperationIDs(doc *Document) {
 				continue
 			}
 			if prev, ok := first[op.OperationID]; ok {
-				l.diags.Errorf(op.Loc.Pos, "duplicate-operation-id", "operationId %q is also used by %s %s", op.OperationID, prev.Method, prev.Path)
+				l.diags.Add(op.Loc.Pos, l.workedAround(), "duplicate-operation-id", "operationId %q is also used by %s %s%s", op.OperationID, prev.Method, prev.Path, l.how("this operation's names get a number"))
 				continue
 			}
 			first[op.OperationID] = op
