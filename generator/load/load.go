@@ -18,6 +18,10 @@ type loader struct {
 	rootRef string // the root file as a ref usable from any file
 	schemas map[*yaml.Node]*Schema
 	diags   diag.List
+	// opRefs counts the operations written as a $ref, and opRefAt is the
+	// first: reported once per spec (see operation).
+	opRefs  int
+	opRefAt diag.Pos
 }
 
 // Load reads the spec at path and every file its $refs reach. Problems that
@@ -86,6 +90,9 @@ func (l *loader) document() (*Document, error) {
 	}
 	l.checkSecurity(doc)
 	l.checkOperationIDs(doc)
+	if l.opRefs > 0 {
+		l.diags.Add(l.opRefAt, l.workedAround(), "operation-ref", "%d operation(s) are a $ref, which OpenAPI does not allow (bundlers such as Redocly write them)%s", l.opRefs, l.how("they are followed"))
+	}
 	l.inventory(doc, comps)
 	return doc, nil
 }

@@ -89,6 +89,17 @@ func mergeParams(shared, own []*Parameter) []*Parameter {
 }
 
 func (l *loader) operation(at node, ptr string) (*Operation, error) {
+	if _, pos, isRef := refOf(at.f, at.n); isRef {
+		// Not OpenAPI, but large split specs have hundreds: follow it and
+		// report them once (see document).
+		if l.opRefs++; l.opRefs == 1 {
+			l.opRefAt = pos
+		}
+		var err error
+		if at, ptr, _, err = l.r.follow(at, ptr); err != nil {
+			return nil, err
+		}
+	}
 	n := at.n
 	l.checkShape(at.f, n, operationShape)
 	op := &Operation{
