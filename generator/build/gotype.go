@@ -169,14 +169,25 @@ func (b *builder) goTypeOf(s *load.Schema) string {
 	switch ext := s.Ext; {
 	case b.noGoExtensions:
 		b.diags.Warnf(ext.GoTypePos, "go-extension", "x-go-type %q is ignored: Go extensions are turned off (--no-go-extensions)", ext.GoType)
-	case ext.GoTypeImport != (load.GoImport{}) && checkGoImport(ext.GoTypeImport) != nil:
-		b.diags.Errorf(ext.GoTypeImport.Pos, "go-extension", "%v", checkGoImport(ext.GoTypeImport))
 	default:
-		var err error
-		if t, err = goTypeExpr(ext.GoType, ext.GoTypeImport); err != nil {
-			b.diags.Errorf(ext.GoTypePos, "go-extension", "%v", err)
-		}
+		t = b.checkGoType(ext)
 	}
 	b.goTypes[s] = t
+	return t
+}
+
+// checkGoType returns the printed x-go-type of ext, or "" after reporting
+// why it is refused.
+func (b *builder) checkGoType(ext load.Extensions) string {
+	if ext.GoTypeImport != (load.GoImport{}) {
+		if err := checkGoImport(ext.GoTypeImport); err != nil {
+			b.diags.Errorf(ext.GoTypeImport.Pos, "go-extension", "%v", err)
+			return ""
+		}
+	}
+	t, err := goTypeExpr(ext.GoType, ext.GoTypeImport)
+	if err != nil {
+		b.diags.Errorf(ext.GoTypePos, "go-extension", "%v", err)
+	}
 	return t
 }

@@ -80,16 +80,8 @@ func folderState(t *testing.T, dir string) (state string, temps int) {
 func copyFolder(t *testing.T, dir string) string {
 	t.Helper()
 	dst := t.TempDir()
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		content, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dst, e.Name()), content, 0o644); err != nil {
+	for name, content := range contents(t, dir) {
+		if err := os.WriteFile(filepath.Join(dst, name), []byte(content), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
