@@ -64,7 +64,7 @@ func conformanceRunner(cases []conformanceCase) string {
 	}
 	var registry strings.Builder
 	for _, n := range names {
-		fmt.Fprintf(&registry, "\t%q: func(data []byte, mode string) error {\n\t\tvar v %s\n\t\tif err := json.Unmarshal(data, &v); err != nil {\n\t\t\treturn err\n\t\t}\n\t\treturn check(&v, mode)\n\t},\n", n, n)
+		fmt.Fprintf(&registry, "\t%q: func(data []byte, mode string) (any, error) {\n\t\tvar v %s\n\t\tif err := json.Unmarshal(data, &v); err != nil {\n\t\t\treturn nil, err\n\t\t}\n\t\treturn &v, check(&v, mode)\n\t},\n", n, n)
 	}
 	return `package conformance
 
@@ -72,11 +72,12 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 )
 
-var schemas = map[string]func([]byte, string) error{
+var schemas = map[string]func([]byte, string) (any, error){
 ` + registry.String() + `}
 
 // check validates v in the case's mode; types without constraints have no
@@ -111,7 +112,10 @@ func TestCases(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, c := range cases {
-		err := schemas[c.Schema]([]byte(c.JSON), c.Mode)
+		v, err := schemas[c.Schema]([]byte(c.JSON), c.Mode)
+		if err == nil {
+			echo(t, c.Schema, c.JSON, v)
+		}
 		var got []string
 		var ve *ValidationError
 		switch {
@@ -131,6 +135,23 @@ func TestCases(t *testing.T) {
 		if strings.Join(got, ", ") != strings.Join(c.Want, ", ") {
 			t.Errorf("%s %s %s:\n got  %q\n want %q\n error: %v", c.Schema, c.Mode, c.JSON, got, c.Want, err)
 		}
+	}
+}
+
+// echo checks that a valid value encodes back to the JSON it was decoded
+// from: every null, absent property and value survives the round trip.
+func echo(t *testing.T, schema, in string, v any) {
+	out, err := json.Marshal(v)
+	if err != nil {
+		t.Errorf("%s %s: encode: %v", schema, in, err)
+		return
+	}
+	var want, got any
+	if err := json.Unmarshal([]byte(in), &want); err != nil {
+		t.Errorf("%s %s: %v", schema, in, err)
+	}
+	if err := json.Unmarshal(out, &got); err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("%s %s: encodes back to %s (%v)", schema, in, out, err)
 	}
 }
 `

@@ -634,7 +634,11 @@ func (m *specMaker) refSchema(int) map[string]any {
 			return m.stringSchema(0)
 		}
 	}
-	return map[string]any{"$ref": "#/components/schemas/" + m.pick(targets)}
+	ref := map[string]any{"$ref": "#/components/schemas/" + m.pick(targets)}
+	if m.chance(0.3) { // OpenAPI 3.0's "a nullable X": the caller may add nullable
+		return map[string]any{"allOf": []any{ref}}
+	}
+	return ref
 }
 
 // nested makes a schema under a property, an item or additionalProperties.

@@ -1,6 +1,8 @@
 package build
 
 import (
+	"slices"
+
 	"github.com/oasgen/oasgen/generator/ir"
 	"github.com/oasgen/oasgen/generator/load"
 	"github.com/oasgen/oasgen/generator/naming"
@@ -89,17 +91,55 @@ func (b *builder) scopeName(s *load.Schema, ctx string) string {
 func (b *builder) shape(s *load.Schema, ctx string) *ir.Type {
 	switch s.Type {
 	case "array":
-		return &ir.Type{Kind: ir.Slice, Elem: b.schemaType(s.Items, ctx+"Item")}
+		return &ir.Type{Kind: ir.Slice, Elem: b.elemType(s.Items, ctx+"Item")}
 	case "object", "":
 		if len(s.Properties) == 0 && s.Type == "object" || s.AdditionalProperties != nil {
-			return &ir.Type{Kind: ir.Map, Elem: b.schemaType(s.AdditionalProperties, ctx+"Value")}
+			return &ir.Type{Kind: ir.Map, Elem: b.elemType(s.AdditionalProperties, ctx+"Value")}
 		}
 		if s.Items != nil { // "items" without "type: array" still means an array
-			return &ir.Type{Kind: ir.Slice, Elem: b.schemaType(s.Items, ctx+"Item")}
+			return &ir.Type{Kind: ir.Slice, Elem: b.elemType(s.Items, ctx+"Item")}
 		}
 		return &ir.Type{Kind: ir.Builtin, Go: "any"}
 	}
 	return primitive(s)
+}
+
+// elemType is the Go type of an array's items or a map's values: a
+// Nullable when they may be null (items: {type: string, nullable: true} is
+// []Nullable[string]), so that a null survives decoding and encoding.
+func (b *builder) elemType(sr *load.SchemaRef, ctx string) *ir.Type {
+	t := b.schemaType(sr, ctx)
+	if sr == nil || !b.nullable(sr) || t.Kind == ir.Builtin && t.Go == "any" {
+		return t
+	}
+	return &ir.Type{Kind: ir.Nullable, Elem: t}
+}
+
+// nullable reports whether the spec says in so many words that a value of
+// sr may be null: nullable on the schema or beside its $ref, null in its
+// enum, or a oneOf or anyOf with a nullable branch (the union's Go type
+// cannot hold null, so the value around it does). A schema without a type
+// accepts null too in JSON Schema, but a Go value for every such schema
+// would be a Nullable nobody asked for.
+func (b *builder) nullable(sr *load.SchemaRef) bool {
+	return b.nullableSchema(sr, map[*load.Schema]bool{})
+}
+
+func (b *builder) nullableSchema(sr *load.SchemaRef, seen map[*load.Schema]bool) bool {
+	s := sr.Value
+	if sr.Nullable || s.Nullable || slices.ContainsFunc(s.Enum, func(v load.Value) bool { return v.V == nil }) {
+		return true
+	}
+	if seen[s] || s.Type != "" && s.Type != "object" {
+		return false
+	}
+	seen[s] = true
+	for _, br := range slices.Concat(s.OneOf, s.AnyOf) {
+		if b.nullableSchema(br, seen) {
+			return true
+		}
+	}
+	return false
 }
 
 // goType honours x-go-type (and x-go-type-import): the user names the type.

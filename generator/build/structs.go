@@ -68,8 +68,8 @@ func (b *builder) allOf(s *load.Schema, named bool, ctx string) *ir.Type {
 	}
 	defer b.leaveAllOf(s)
 	o := newObject()
-	if !b.mergeAllOf(s, o, map[*load.Schema]bool{}) {
-		if len(s.AllOf) == 1 && len(s.Properties) == 0 {
+	if soleMember(s) || !b.mergeAllOf(s, o, map[*load.Schema]bool{}) {
+		if soleMember(s) || len(s.AllOf) == 1 && len(s.Properties) == 0 {
 			inner := b.schemaType(s.AllOf[0], ctx)
 			if !named || inner.Kind == ir.Builtin && inner.Go == "any" {
 				return inner
@@ -92,6 +92,20 @@ func (b *builder) allOf(s *load.Schema, named bool, ctx string) *ir.Type {
 		return b.declareFreeForm(s, named, ctx)
 	}
 	return b.buildStruct(s, ctx, o)
+}
+
+// soleMember reports whether s is one allOf member and nothing that shapes a
+// value: the OpenAPI 3.0 way to put nullable, readOnly or a description
+// beside a $ref (allOf: [$ref: X], nullable: true). Its Go type is the
+// member's own (a field wraps it in Nullable when s is nullable), never a
+// copy of the member's struct. Constraints beside the member stay checks.
+func soleMember(s *load.Schema) bool {
+	if len(s.AllOf) != 1 || len(s.Properties) > 0 || len(s.Required) > 0 ||
+		s.Items != nil || s.AdditionalProperties != nil || s.AdditionalAllowed != nil {
+		return false
+	}
+	m := s.AllOf[0].Value
+	return m != nil && (s.Type == "" || s.Type == m.Type)
 }
 
 func (b *builder) declareFreeForm(s *load.Schema, named bool, ctx string) *ir.Type {
@@ -136,7 +150,7 @@ func (b *builder) buildStruct(s *load.Schema, ctx string, o *object) *ir.Type {
 	fields := naming.NewScope("MarshalJSON", "UnmarshalJSON", "Validate")
 	if o.extra != nil || o.extraAny {
 		fields.Reserve("AdditionalProperties")
-		t.Extra = b.schemaType(o.extra, name+"AdditionalProperties")
+		t.Extra = b.elemType(o.extra, name+"AdditionalProperties")
 	}
 	for _, p := range o.props {
 		if f := b.field(name, p, o.required[p.Name], fields); f != nil {
@@ -161,7 +175,7 @@ func (b *builder) field(owner string, p *load.Property, required bool, scope *na
 		b.diags.Add(p.Pos, diag.Info, "name-collision", "property %q becomes the Go field %s of %s: %s is taken", p.Name, name, owner, goName)
 	}
 	base := b.schemaType(p.Schema, owner+name)
-	nullable := p.Schema.Nullable || p.Schema.Value.Nullable
+	nullable := b.nullable(p.Schema)
 	f := &ir.Field{
 		Name:     name,
 		JSONName: p.Name,

@@ -327,8 +327,10 @@ func (e *encoder) builtin(t *ir.Type, src string) {
 			e.line("w.time(%s)", src)
 			return
 		}
+		e.line("w.marshal(&%s)", src)
+	case "any":
 		e.line("w.marshal(%s)", src)
-	default: // any, x-go-type
-		e.line("w.marshal(%s)", src)
+	default: // x-go-type: by address, as a MarshalJSON with a pointer receiver (big.Int's) is not called on a value
+		e.line("w.marshal(&%s)", src)
 	}
 }

@@ -27,11 +27,7 @@ type Customer struct {
 // DescribedTimestamps is generated from openapi.yaml#/components/schemas/DescribedTimestamps.
 //
 // The "allOf with one ref" idiom used to add a description to a ref.
-type DescribedTimestamps struct {
-	CreatedAt time.Time `json:"created_at"`
-
-	UpdatedAt Opt[time.Time] `json:"updated_at,omitzero"`
-}
+type DescribedTimestamps = Timestamps
 
 // Identified is generated from openapi.yaml#/components/schemas/Identified.
 type Identified struct {
@@ -42,6 +38,14 @@ type Identified struct {
 type Order struct {
 	// An inline allOf on a property.
 	Customer Opt[OrderCustomer] `json:"customer,omitzero"`
+	// The OpenAPI 3.0 way to write "a nullable Visit"; the field is OptNullable[Visit], not a copy of Visit.
+	LastVisit OptNullable[Visit] `json:"last_visit,omitzero"`
+	// Required, nullable and read-only beside the ref.
+	//
+	// Read-only: sent in responses only.
+	FirstVisit Nullable[Visit] `json:"first_visit"`
+	// A lone allOf with a description is the Visit itself.
+	NextVisit Opt[Visit] `json:"next_visit,omitzero"`
 }
 
 // OrderCustomer is generated from openapi.yaml#/components/schemas/Order/properties/customer.
@@ -66,6 +70,13 @@ type Timestamps struct {
 	CreatedAt time.Time `json:"created_at"`
 
 	UpdatedAt Opt[time.Time] `json:"updated_at,omitzero"`
+}
+
+// Visit is generated from openapi.yaml#/components/schemas/Visit.
+type Visit struct {
+	At time.Time `json:"at"`
+
+	Vet Opt[string] `json:"vet,omitzero"`
 }
 
 // Opt is an optional value: the zero Opt is absent, and a struct field of
@@ -97,6 +108,40 @@ func (o *Opt[T]) UnmarshalJSON(data []byte) error {
 	o.Set = true
 	return json.Unmarshal(data, &o.Value)
 }
+
+// Nullable is a value that may be null. The zero Nullable holds the zero
+// value, not null.
+type Nullable[T any] struct {
+	Value T
+	Null  bool
+}
+
+// NewNullable returns a Nullable holding v.
+func NewNullable[T any](v T) Nullable[T] { return Nullable[T]{Value: v} }
+
+// Get returns the value and whether it is not null.
+func (n Nullable[T]) Get() (T, bool) { return n.Value, !n.Null }
+
+// MarshalJSON writes the value or null.
+func (n Nullable[T]) MarshalJSON() ([]byte, error) {
+	if n.Null {
+		return []byte("null"), nil
+	}
+	return json.Marshal(n.Value)
+}
+
+// UnmarshalJSON reads a value or null.
+func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
+	var zero T
+	n.Value, n.Null = zero, isJSONNull(data)
+	if n.Null {
+		return nil
+	}
+	return json.Unmarshal(data, &n.Value)
+}
+
+// isJSONNull reports whether data is the JSON literal null.
+func isJSONNull(data []byte) bool { return string(bytes.TrimSpace(data)) == "null" }
 
 // OptNullable is an optional value that may also be null: absent (the zero
 // OptNullable), null, or a value. With the json tag option omitzero an absent
@@ -133,6 +178,3 @@ func (o *OptNullable[T]) UnmarshalJSON(data []byte) error {
 	}
 	return json.Unmarshal(data, &o.Value)
 }
-
-// isJSONNull reports whether data is the JSON literal null.
-func isJSONNull(data []byte) bool { return string(bytes.TrimSpace(data)) == "null" }

@@ -4,6 +4,7 @@
 package api
 
 import (
+	"bytes"
 	"encoding/json"
 )
 
@@ -25,7 +26,7 @@ type Arrays struct {
 
 	UniqueIDs Opt[[]string] `json:"unique_ids,omitzero"`
 	// The items themselves are nullable.
-	NullableItems Opt[[]string] `json:"nullable_items,omitzero"`
+	NullableItems Opt[[]Nullable[string]] `json:"nullable_items,omitzero"`
 	// An array with untyped items.
 	Anything Opt[[]any] `json:"anything,omitzero"`
 }
@@ -78,3 +79,37 @@ func (o *Opt[T]) UnmarshalJSON(data []byte) error {
 	o.Set = true
 	return json.Unmarshal(data, &o.Value)
 }
+
+// Nullable is a value that may be null. The zero Nullable holds the zero
+// value, not null.
+type Nullable[T any] struct {
+	Value T
+	Null  bool
+}
+
+// NewNullable returns a Nullable holding v.
+func NewNullable[T any](v T) Nullable[T] { return Nullable[T]{Value: v} }
+
+// Get returns the value and whether it is not null.
+func (n Nullable[T]) Get() (T, bool) { return n.Value, !n.Null }
+
+// MarshalJSON writes the value or null.
+func (n Nullable[T]) MarshalJSON() ([]byte, error) {
+	if n.Null {
+		return []byte("null"), nil
+	}
+	return json.Marshal(n.Value)
+}
+
+// UnmarshalJSON reads a value or null.
+func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
+	var zero T
+	n.Value, n.Null = zero, isJSONNull(data)
+	if n.Null {
+		return nil
+	}
+	return json.Unmarshal(data, &n.Value)
+}
+
+// isJSONNull reports whether data is the JSON literal null.
+func isJSONNull(data []byte) bool { return string(bytes.TrimSpace(data)) == "null" }

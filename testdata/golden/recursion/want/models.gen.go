@@ -34,36 +34,14 @@ type B struct {
 type LinkedList struct {
 	Value int `json:"value"`
 	// Required but nullable; null ends the list.
-	Next Nullable[LinkedListNext] `json:"next"`
-}
-
-// LinkedListNext is generated from openapi.yaml#/components/schemas/LinkedList/properties/next.
-//
-// Required but nullable; null ends the list.
-type LinkedListNext struct {
-	Value int `json:"value"`
-	// Required but nullable; null ends the list.
-	Next Nullable[*LinkedListNext] `json:"next"`
+	Next Nullable[*LinkedList] `json:"next"`
 }
 
 // TreeNode is generated from openapi.yaml#/components/schemas/TreeNode.
 type TreeNode struct {
 	Name string `json:"name"`
 	// Self-reference through an optional nullable property.
-	Parent OptNullable[TreeNodeParent] `json:"parent,omitzero"`
-	// Self-reference through an array.
-	Children []TreeNode `json:"children"`
-	// Self-reference through a map.
-	ByName Opt[map[string]TreeNode] `json:"by_name,omitzero"`
-}
-
-// TreeNodeParent is generated from openapi.yaml#/components/schemas/TreeNode/properties/parent.
-//
-// Self-reference through an optional nullable property.
-type TreeNodeParent struct {
-	Name string `json:"name"`
-	// Self-reference through an optional nullable property.
-	Parent OptNullable[*TreeNodeParent] `json:"parent,omitzero"`
+	Parent OptNullable[*TreeNode] `json:"parent,omitzero"`
 	// Self-reference through an array.
 	Children []TreeNode `json:"children"`
 	// Self-reference through a map.

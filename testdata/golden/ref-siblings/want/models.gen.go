@@ -33,7 +33,7 @@ type Cart struct {
 	// Read-only: sent in responses only.
 	ReadOnly Opt[Region] `json:"read_only,omitzero"`
 
-	Addresses Opt[[]Address] `json:"addresses,omitzero"`
+	Addresses Opt[[]Nullable[Address]] `json:"addresses,omitzero"`
 }
 
 // Region is generated from openapi.yaml#/components/schemas/Region.
