@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -18,7 +19,7 @@ type generateFlags struct {
 	config, output, pkg, templates string
 	serverInterface                string
 	parts, rules                   []string
-	check, strict                  bool
+	check, strict, verbose         bool
 	allowRemote, allowOutsideRoot  bool
 	noGoExtensions                 bool
 }
@@ -31,14 +32,17 @@ func newGenerateCmd() *cobra.Command {
 		Long: `Generate loads SPEC (or the spec named in oasgen.yaml) with every file its
 relative $refs reach, and writes the generated Go files to the output folder.
 
-Warnings (spec defects oasgen works around) and errors print to stderr as
-file:line:col: severity: message [rule]. With --check nothing is written: the
-command exits 1 and lists every stale, missing or extra generated file when
-the files on disk differ from what would be generated.`,
+On success it prints nothing but warnings (spec defects oasgen works
+around); -v also lists the files written and removed. Warnings and errors
+print to stderr as file:line:col: severity: message [rule]. With --check
+nothing is written: the command exits 1 and lists every stale, missing or
+extra generated file when the files on disk differ from what would be
+generated.`,
 		Example: `  oasgen generate specs/store/openapi.yaml -o internal/api -p api
   oasgen generate                       # settings from ./oasgen.yaml
   oasgen generate --check               # in CI: fail when generated code is stale
-  oasgen generate -c build/oasgen.yaml --strict`,
+  oasgen generate -c build/oasgen.yaml --strict
+  oasgen generate -v                    # list the files written and removed`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runGenerate(cmd, f, args)
@@ -53,6 +57,7 @@ the files on disk differ from what would be generated.`,
 	fl.StringVar(&f.templates, "templates", "", "folder of templates overriding the built-in ones by file name")
 	fl.BoolVar(&f.check, "check", false, "write nothing; exit 1 if the generated files on disk are stale, missing or extra")
 	fl.BoolVar(&f.strict, "strict", false, "treat warnings as errors")
+	fl.BoolVarP(&f.verbose, "verbose", "v", false, "list the files written and removed, and a summary")
 	fl.BoolVar(&f.allowRemote, "allow-remote", false, "follow $refs to http(s) URLs")
 	fl.BoolVar(&f.allowOutsideRoot, "allow-outside-root", false, "follow $refs to files outside the spec's folder")
 	fl.BoolVar(&f.noGoExtensions, "no-go-extensions", false, "ignore x-go-type and x-go-type-import, which make the generated code import the Go packages a spec names (for specs you don't trust)")
@@ -128,14 +133,33 @@ func runGenerate(cmd *cobra.Command, f generateFlags, args []string) error {
 		return &exitError{code: 1, err: fmt.Errorf("%d warning(s) and --strict is set; nothing written", n)}
 	}
 	if f.check {
-		return runCheck(cmd.OutOrStdout(), out, res.Files)
+		err := runCheck(cmd.OutOrStdout(), out, res.Files)
+		if err == nil && f.verbose {
+			fmt.Fprintf(stderr, "oasgen: %s: %d file(s) up to date\n", out, len(res.Files))
+		}
+		return err
 	}
 	result, err := write.Write(out, res.Files)
 	if err != nil {
 		return &exitError{code: 2, err: err}
 	}
-	fmt.Fprintf(stderr, "oasgen: %s: %d written, %d unchanged, %d removed\n", out, len(result.Written), len(result.Unchanged), len(result.Removed))
+	if f.verbose {
+		printWriteResult(stderr, out, result)
+	}
 	return nil
+}
+
+// printWriteResult is what -v shows: each file written or removed, then a
+// summary. Without -v a successful run prints only warnings, so that go
+// generate stays quiet.
+func printWriteResult(w io.Writer, out string, r write.Result) {
+	for _, name := range r.Written {
+		fmt.Fprintf(w, "oasgen: wrote %s\n", filepath.Join(out, name))
+	}
+	for _, name := range r.Removed {
+		fmt.Fprintf(w, "oasgen: removed %s\n", filepath.Join(out, name))
+	}
+	fmt.Fprintf(w, "oasgen: %s: %d written, %d unchanged, %d removed\n", out, len(r.Written), len(r.Unchanged), len(r.Removed))
 }
 
 func printDiagnostics(w io.Writer, list diag.List) {
@@ -150,7 +174,7 @@ func runCheck(w io.Writer, out string, files []write.File) error {
 		return &exitError{code: 2, err: err}
 	}
 	for _, d := range drifts {
-		fmt.Fprintf(w, "%s: %s\n", d.Kind, joinPath(out, d.Name))
+		fmt.Fprintf(w, "%s: %s\n", d.Kind, filepath.Join(out, d.Name))
 		if d.Diff != "" {
 			fmt.Fprint(w, d.Diff)
 		}
@@ -160,5 +184,3 @@ func runCheck(w io.Writer, out string, files []write.File) error {
 	}
 	return nil
 }
-
-func joinPath(dir, name string) string { return dir + string(os.PathSeparator) + name }

@@ -2,9 +2,9 @@
 //
 // Usage:
 //
-//	oasgen generate [SPEC] [-o DIR] [-p PACKAGE] [--check] [--strict]
+//	oasgen generate [SPEC] [-o DIR] [-p PACKAGE] [--check] [--strict] [-v]
 //	oasgen validate [SPEC...] [--format text|json|github] [--strict]
-//	oasgen init
+//	oasgen init [SPEC] [-o DIR] [-p PACKAGE]
 //	oasgen version
 //
 // Exit codes: 0 success, 1 --check found drift or --strict found warnings,
