@@ -37,7 +37,11 @@ around); -v also lists the files written and removed. Warnings and errors
 print to stderr as file:line:col: severity: message [rule]. With --check
 nothing is written: the command exits 1 and lists every stale, missing or
 extra generated file when the files on disk differ from what would be
-generated.`,
+generated.
+
+Without -c, oasgen.yaml is read from the current folder only (not from the
+folders above it); paths in it are relative to the file. Under go generate
+the current folder is the folder of the file holding the directive.`,
 		Example: `  oasgen generate specs/store/openapi.yaml -o internal/api -p api
   oasgen generate                       # settings from ./oasgen.yaml
   oasgen generate --check               # in CI: fail when generated code is stale
@@ -116,6 +120,9 @@ func runGenerate(cmd *cobra.Command, f generateFlags, args []string) error {
 	cfg, out, strict, err := settings(cmd, f, args)
 	if err != nil {
 		return &exitError{code: 2, err: err}
+	}
+	if cfg.Spec == "" {
+		return &exitError{code: 2, err: noSpecError(f.config)}
 	}
 	res, err := generator.Generate(cfg)
 	stderr := cmd.ErrOrStderr()

@@ -54,6 +54,10 @@ relative $refs) and generates Go code from it: models, validators with a
 checked decoder and encoder, and a net/http server. "oasgen validate" checks
 spec files. For a spec you do not own, see --no-go-extensions and SECURITY.md.
 
+In a Go module: "go get -tool github.com/oasgen/oasgen/cmd/oasgen", an
+oasgen.yaml in the package folder ("oasgen init SPEC -o . -p NAME" there),
+and "//go:generate go tool oasgen generate" in a Go file of the package.
+
 Exit codes: 0 success, 1 --check found drift or --strict found warnings,
 2 the spec or the configuration could not be used.`,
 		Version:       versionString(),

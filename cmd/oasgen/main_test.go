@@ -400,3 +400,39 @@ func TestInitWithSpec(t *testing.T) {
 		}
 	}
 }
+
+// TestConfigIsNotLookedUpAbove: generate reads ./oasgen.yaml only; when a
+// folder above (up to the module root) has one, the error names the -c that
+// reads it, and paths in it are relative to it, not to the current folder.
+func TestConfigIsNotLookedUpAbove(t *testing.T) {
+	root := t.TempDir()
+	writeTree(t, root, map[string]string{
+		"go.mod":               "module example.com/app\n",
+		"oasgen.yaml":          "spec: specs/openapi.yaml\noutput: internal/pets\npackage: pets\n",
+		"specs/openapi.yaml":   petSpec,
+		"internal/pets/doc.go": "package pets\n",
+		"sub/go.mod":           "module example.com/sub\n",
+		"sub/pkg/doc.go":       "package pkg\n",
+	})
+	t.Chdir(filepath.Join(root, "internal", "pets"))
+	above := filepath.Join("..", "..", "oasgen.yaml")
+	for _, cmd := range []string{"generate", "validate"} {
+		if _, stderr, code := run(t, cmd); code != 2 || !strings.Contains(stderr, "no oasgen.yaml in this folder; to use "+above+", pass -c "+above) {
+			t.Errorf("%s below oasgen.yaml: exit %d, stderr %q", cmd, code, stderr)
+		}
+	}
+	if _, err := os.Stat("models.gen.go"); err == nil {
+		t.Fatal("generate used the oasgen.yaml of a folder above")
+	}
+	if _, stderr, code := run(t, "generate", "-c", above); code != 0 {
+		t.Fatalf("generate -c %s: exit %d: %s", above, code, stderr)
+	}
+	if data, err := os.ReadFile("models.gen.go"); err != nil || !strings.Contains(string(data), "\npackage pets\n") {
+		t.Errorf("generate -c %s: output: is not relative to the config file: %v", above, err)
+	}
+	// The search stops at the module root: sub is another module.
+	t.Chdir(filepath.Join(root, "sub", "pkg"))
+	if _, stderr, code := run(t, "generate"); code != 2 || !strings.Contains(stderr, "pass SPEC or set spec in oasgen.yaml") || strings.Contains(stderr, "-c") {
+		t.Errorf("generate in another module: exit %d, stderr %q", code, stderr)
+	}
+}

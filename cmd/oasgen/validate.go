@@ -105,7 +105,7 @@ func runValidate(cmd *cobra.Command, f validateFlags, args []string) error {
 		specs = []string{fc.Spec}
 	}
 	if len(specs) == 0 {
-		return &exitError{code: 2, err: errors.New("no spec given: pass SPEC or set spec in oasgen.yaml")}
+		return &exitError{code: 2, err: noSpecError(f.config)}
 	}
 	var all diag.List
 	unreadable := false
@@ -138,15 +138,4 @@ func runValidate(cmd *cobra.Command, f validateFlags, args []string) error {
 		return &exitError{code: 1, err: errors.New("")}
 	}
 	return nil
-}
-
-// readConfig reads oasgen.yaml: the given path, or ./oasgen.yaml when it exists.
-func readConfig(path string) (*generator.FileConfig, error) {
-	if path == "" {
-		if _, err := os.Stat(generator.DefaultConfigFile); err != nil {
-			return &generator.FileConfig{}, nil
-		}
-		path = generator.DefaultConfigFile
-	}
-	return generator.ReadConfigFile(path)
 }
