@@ -71,6 +71,7 @@ func conformanceRunner(cases []conformanceCase) string {
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"reflect"
 	"strings"
@@ -80,13 +81,12 @@ import (
 var schemas = map[string]func([]byte, string) (any, error){
 ` + registry.String() + `}
 
-// check validates v in the case's mode; types without constraints have no
-// validate method and are always valid.
+// check validates v in the case's mode; every generated type has Validate.
 func check(v any, mode string) error {
 	type validatable interface{ Validate() error }
 	val, ok := v.(validatable)
 	if !ok {
-		return nil
+		return fmt.Errorf("%T has no Validate method", v)
 	}
 	if vv, ok := v.(interface{ validate(*validator) }); ok {
 		switch mode {

@@ -21,7 +21,7 @@ func (b *builder) union(s *load.Schema, ctx string) *ir.Type {
 	if len(branches) == 0 {
 		branches = s.AnyOf
 	}
-	vscope := naming.NewScope("Kind")
+	vscope := naming.NewScope("Kind", "Validate") // the union's own field and method
 	for i, br := range branches {
 		vname := vscope.Unique(b.variantName(br, i))
 		v := &ir.Variant{Name: vname, Type: b.schemaType(br, name+vname)}
