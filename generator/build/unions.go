@@ -26,6 +26,7 @@ func (b *builder) union(s *load.Schema, ctx string) *ir.Type {
 		vname := vscope.Unique(b.variantName(br, i))
 		v := &ir.Variant{Name: vname, Type: b.schemaType(br, name+vname)}
 		v.KindConst = b.scope.Unique(info.KindName + vname)
+		v.Constructor = b.scope.Unique("New" + name + vname)
 		b.describeVariant(v, br.Value)
 		info.Variants = append(info.Variants, v)
 	}
@@ -119,6 +120,9 @@ func (b *builder) discriminator(s *load.Schema, branches []*load.SchemaRef, vars
 			d.Values = append(d.Values, ir.DiscriminatorValue{Value: value, Variant: vars[i]})
 			used[value] = true
 		}
+	}
+	for _, dv := range d.Values { // in the spec's order: explicit mapping first
+		dv.Variant.Tags = append(dv.Variant.Tags, dv.Value)
 	}
 	slices.SortFunc(d.Values, func(x, y ir.DiscriminatorValue) int { return cmp.Compare(x.Value, y.Value) })
 	return d

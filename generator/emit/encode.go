@@ -31,10 +31,15 @@ func (f *file) encodeBody(t *ir.Type) string {
 	case ir.Struct:
 		e.structBody(t)
 	case ir.Union:
-		e.line("switch x.Kind {")
+		u := "x"
+		if f.discriminatorBody(t) != "" {
+			e.line("d := x.withDiscriminator()")
+			u = "d"
+		}
+		e.line("switch %s.Kind {", u)
 		for _, vr := range t.Union.Variants {
 			e.line("case %s:", vr.KindConst)
-			e.value(vr.Type, "x."+vr.Name)
+			e.value(vr.Type, u+"."+vr.Name)
 		}
 		e.line("default:")
 		e.line("w.noVariant(%q, int(x.Kind))", t.Name)

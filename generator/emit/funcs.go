@@ -14,23 +14,25 @@ var placeholderFuncs = (&file{}).funcs()
 
 func (f *file) funcs() template.FuncMap {
 	return template.FuncMap{
-		"typ":           f.expr,
-		"use":           f.use,
-		"once":          f.onceFn,
-		"comment":       comment,
-		"inline":        inline,
-		"fieldComment":  fieldComment,
-		"tag":           tag,
-		"inc":           func(i int) int { return i + 1 },
-		"join":          strings.Join,
-		"strings":       stringsLiteral,
-		"validateBody":  f.validateBody,
-		"decodeBody":    f.decodeBody,
-		"encodeBody":    f.encodeBody,
-		"patterns":      f.patterns,
-		"tables":        func() string { return f.tables.declarations() },
-		"runtimeSource": f.runtimeSource,
-		"timeCodec":     f.timeCodec,
+		"typ":               f.expr,
+		"use":               f.use,
+		"once":              f.onceFn,
+		"comment":           comment,
+		"inline":            inline,
+		"fieldComment":      fieldComment,
+		"tag":               tag,
+		"inc":               func(i int) int { return i + 1 },
+		"join":              strings.Join,
+		"strings":           stringsLiteral,
+		"validateBody":      f.validateBody,
+		"decodeBody":        f.decodeBody,
+		"encodeBody":        f.encodeBody,
+		"discriminatorBody": f.discriminatorBody,
+		"canHaveMethods":    canHaveMethods,
+		"patterns":          f.patterns,
+		"tables":            func() string { return f.tables.declarations() },
+		"runtimeSource":     f.runtimeSource,
+		"timeCodec":         f.timeCodec,
 
 		"served":              served,
 		"routeCall":           routeCall,
@@ -151,4 +153,18 @@ func (f *file) timeCodec(t *ir.Type) string {
 		return f.expr(e)
 	}
 	return ""
+}
+
+// canHaveMethods reports whether Go lets a declared type have methods: not
+// when its underlying type is an interface (a schema of any value) or a
+// pointer.
+func canHaveMethods(t *ir.Type) bool {
+	for e := t; ; e = e.Elem {
+		switch {
+		case e == nil || e.Kind == ir.Pointer || e.Kind == ir.Builtin && e.Go == "any":
+			return false
+		case e.Kind != ir.Defined && e.Kind != ir.Alias && e.Kind != ir.Enum || e != t && e.Elem == nil:
+			return true
+		}
+	}
 }

@@ -34,11 +34,16 @@ func (f *file) validateBody(t *ir.Type) string {
 			c.dynamic(r, "x")
 		}
 	case ir.Union:
-		c.line("switch x.Kind {")
+		u := "x"
+		if f.discriminatorBody(t) != "" { // the value as it is written
+			c.line("d := x.withDiscriminator()")
+			u = "d"
+		}
+		c.line("switch %s.Kind {", u)
 		for _, v := range t.Union.Variants {
 			if build.ExprValidates(v.Type) {
 				c.line("case %s:", v.KindConst)
-				c.value(v.Type, "x."+v.Name)
+				c.value(v.Type, u+"."+v.Name)
 			}
 		}
 		c.line("}")

@@ -148,6 +148,12 @@ type Variant struct {
 	JSONKinds []string
 	Required  []string // required property names when an object
 	Known     []string // declared property names when an object
+	// Constructor is the function that makes a union holding this variant.
+	Constructor string
+	// Tags are the discriminator values that select this variant, the
+	// first one first in the spec's order: the encoder writes it when the
+	// variant's property holds none of them.
+	Tags []string
 }
 
 // Discriminator maps a property's values to variants.

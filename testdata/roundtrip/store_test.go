@@ -305,3 +305,15 @@ func BenchmarkValidateValidCart(b *testing.B) {
 		}
 	}
 }
+
+// A union made by its constructor validates as it is written: with its
+// discriminator, which the caller did not set.
+func TestConstructedUnionValidates(t *testing.T) {
+	pm := NewPaymentMethodBankTransfer(BankTransfer{Iban: "DE00"})
+	if err := pm.Validate(); err != nil {
+		t.Errorf("Validate: %v", err)
+	}
+	if err := ValidateRequest(&pm); err != nil {
+		t.Errorf("ValidateRequest: %v", err)
+	}
+}

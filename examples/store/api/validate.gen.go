@@ -572,13 +572,14 @@ func (x PaymentMethod) Validate() error {
 }
 
 func (x *PaymentMethod) validate(v *validator) {
-	switch x.Kind {
+	d := x.withDiscriminator()
+	switch d.Kind {
 	case PaymentMethodKindCardPayment:
-		x.CardPayment.validate(v)
+		d.CardPayment.validate(v)
 	case PaymentMethodKindBankTransfer:
-		x.BankTransfer.validate(v)
+		d.BankTransfer.validate(v)
 	case PaymentMethodKindGiftCardPayment:
-		x.GiftCardPayment.validate(v)
+		d.GiftCardPayment.validate(v)
 	}
 }
 

@@ -48,9 +48,19 @@ type FilterInline struct {
 	Integer int64
 }
 
+// NewFilterInlineString returns a FilterInline holding v as its String variant.
+func NewFilterInlineString(v time.Time) FilterInline {
+	return FilterInline{Kind: FilterInlineKindString, String: v}
+}
+
 // AsString returns the String variant and whether it is the one set.
 func (u FilterInline) AsString() (time.Time, bool) {
 	return u.String, u.Kind == FilterInlineKindString
+}
+
+// NewFilterInlineInteger returns a FilterInline holding v as its Integer variant.
+func NewFilterInlineInteger(v int64) FilterInline {
+	return FilterInline{Kind: FilterInlineKindInteger, Integer: v}
 }
 
 // AsInteger returns the Integer variant and whether it is the one set.
@@ -110,14 +120,29 @@ type MetadataValue struct {
 	Boolean bool
 }
 
+// NewMetadataValueString returns a MetadataValue holding v as its String variant.
+func NewMetadataValueString(v string) MetadataValue {
+	return MetadataValue{Kind: MetadataValueKindString, String: v}
+}
+
 // AsString returns the String variant and whether it is the one set.
 func (u MetadataValue) AsString() (string, bool) {
 	return u.String, u.Kind == MetadataValueKindString
 }
 
+// NewMetadataValueNumber returns a MetadataValue holding v as its Number variant.
+func NewMetadataValueNumber(v float64) MetadataValue {
+	return MetadataValue{Kind: MetadataValueKindNumber, Number: v}
+}
+
 // AsNumber returns the Number variant and whether it is the one set.
 func (u MetadataValue) AsNumber() (float64, bool) {
 	return u.Number, u.Kind == MetadataValueKindNumber
+}
+
+// NewMetadataValueBoolean returns a MetadataValue holding v as its Boolean variant.
+func NewMetadataValueBoolean(v bool) MetadataValue {
+	return MetadataValue{Kind: MetadataValueKindBoolean, Boolean: v}
 }
 
 // AsBoolean returns the Boolean variant and whether it is the one set.
@@ -182,9 +207,19 @@ type NamedOrAged struct {
 	Aged Aged
 }
 
+// NewNamedOrAgedNamed returns a NamedOrAged holding v as its Named variant.
+func NewNamedOrAgedNamed(v Named) NamedOrAged {
+	return NamedOrAged{Kind: NamedOrAgedKindNamed, Named: v}
+}
+
 // AsNamed returns the Named variant and whether it is the one set.
 func (u NamedOrAged) AsNamed() (Named, bool) {
 	return u.Named, u.Kind == NamedOrAgedKindNamed
+}
+
+// NewNamedOrAgedAged returns a NamedOrAged holding v as its Aged variant.
+func NewNamedOrAgedAged(v Aged) NamedOrAged {
+	return NamedOrAged{Kind: NamedOrAgedKindAged, Aged: v}
 }
 
 // AsAged returns the Aged variant and whether it is the one set.
@@ -241,9 +276,19 @@ type StringOrNumber struct {
 	Number float64
 }
 
+// NewStringOrNumberString returns a StringOrNumber holding v as its String variant.
+func NewStringOrNumberString(v string) StringOrNumber {
+	return StringOrNumber{Kind: StringOrNumberKindString, String: v}
+}
+
 // AsString returns the String variant and whether it is the one set.
 func (u StringOrNumber) AsString() (string, bool) {
 	return u.String, u.Kind == StringOrNumberKindString
+}
+
+// NewStringOrNumberNumber returns a StringOrNumber holding v as its Number variant.
+func NewStringOrNumberNumber(v float64) StringOrNumber {
+	return StringOrNumber{Kind: StringOrNumberKindNumber, Number: v}
 }
 
 // AsNumber returns the Number variant and whether it is the one set.

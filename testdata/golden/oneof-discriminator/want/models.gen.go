@@ -4,6 +4,7 @@
 package api
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 )
@@ -54,6 +55,119 @@ type Circle struct {
 	Radius float64 `json:"radius"`
 }
 
+// Created is generated from openapi.yaml#/components/schemas/Created.
+type Created struct {
+	Event string `json:"event"`
+
+	Parent Opt[*Event] `json:"parent,omitzero"`
+}
+
+// Deleted is generated from openapi.yaml#/components/schemas/Deleted.
+type Deleted struct {
+	Event OptNullable[string] `json:"event,omitzero"`
+}
+
+// EventKind says which variant a Event holds.
+type EventKind int
+
+// Variants of Event.
+const (
+	EventKindCreated EventKind = 1
+	EventKindDeleted EventKind = 2
+)
+
+// Event is generated from openapi.yaml#/components/schemas/Event.
+//
+// Two discriminator values select one variant; the property is optional and nullable in the other.
+//
+// It holds exactly one of the variants below; Kind says which field is set.
+type Event struct {
+	// Kind says which variant is set.
+	Kind EventKind
+	// Created is set when Kind is EventKindCreated.
+	Created *Created
+	// Deleted is set when Kind is EventKindDeleted.
+	Deleted Deleted
+}
+
+// NewEventCreated returns a Event holding v as its Created variant.
+func NewEventCreated(v *Created) Event {
+	return Event{Kind: EventKindCreated, Created: v}
+}
+
+// AsCreated returns the Created variant and whether it is the one set.
+func (u Event) AsCreated() (*Created, bool) {
+	return u.Created, u.Kind == EventKindCreated
+}
+
+// NewEventDeleted returns a Event holding v as its Deleted variant.
+func NewEventDeleted(v Deleted) Event {
+	return Event{Kind: EventKindDeleted, Deleted: v}
+}
+
+// AsDeleted returns the Deleted variant and whether it is the one set.
+func (u Event) AsDeleted() (Deleted, bool) {
+	return u.Deleted, u.Kind == EventKindDeleted
+}
+
+// withDiscriminator returns u with the "event" property of the variant Kind
+// selects set to that variant's discriminator value, unless it holds one
+// already: setting Kind is enough, the value writes its discriminator itself.
+func (u Event) withDiscriminator() Event {
+	switch u.Kind {
+	case EventKindCreated:
+		if u.Created != nil && (u.Created.Event != "created" && u.Created.Event != "inserted") {
+			c := *u.Created
+			c.Event = "created"
+			u.Created = &c
+		}
+	case EventKindDeleted:
+		u.Deleted.Event.Set = true
+		u.Deleted.Event.Null = false
+		u.Deleted.Event.Value = "deleted"
+	}
+	return u
+}
+
+// MarshalJSON writes the variant Kind selects, with its discriminator.
+func (u Event) MarshalJSON() ([]byte, error) {
+	u = u.withDiscriminator()
+	switch u.Kind {
+	case EventKindCreated:
+		return json.Marshal(u.Created)
+	case EventKindDeleted:
+		return json.Marshal(u.Deleted)
+	}
+	return nil, fmt.Errorf("Event: no variant is set (Kind %d)", u.Kind)
+}
+
+// UnmarshalJSON reads whichever variant the JSON holds, chosen by the "event" property.
+func (u *Event) UnmarshalJSON(data []byte) error {
+	var v Event
+	tag, err := discriminatorValue(data, "event")
+	if err != nil {
+		return fmt.Errorf("Event: %w", err)
+	}
+	switch tag {
+	case "created":
+		v.Kind = EventKindCreated
+		err = json.Unmarshal(data, &v.Created)
+	case "deleted":
+		v.Kind = EventKindDeleted
+		err = json.Unmarshal(data, &v.Deleted)
+	case "inserted":
+		v.Kind = EventKindCreated
+		err = json.Unmarshal(data, &v.Created)
+	default:
+		return fmt.Errorf("Event: unknown event %q", tag)
+	}
+	if err != nil {
+		return fmt.Errorf("Event: %w", err)
+	}
+	*u = v
+	return nil
+}
+
 // GiftCardPayment is generated from openapi.yaml#/components/schemas/GiftCardPayment.
 type GiftCardPayment struct {
 	Type GiftCardPaymentType `json:"type"`
@@ -95,9 +209,19 @@ type PaymentMethod struct {
 	GiftCardPayment GiftCardPayment
 }
 
+// NewPaymentMethodCardPayment returns a PaymentMethod holding v as its CardPayment variant.
+func NewPaymentMethodCardPayment(v CardPayment) PaymentMethod {
+	return PaymentMethod{Kind: PaymentMethodKindCardPayment, CardPayment: v}
+}
+
 // AsCardPayment returns the CardPayment variant and whether it is the one set.
 func (u PaymentMethod) AsCardPayment() (CardPayment, bool) {
 	return u.CardPayment, u.Kind == PaymentMethodKindCardPayment
+}
+
+// NewPaymentMethodBankTransfer returns a PaymentMethod holding v as its BankTransfer variant.
+func NewPaymentMethodBankTransfer(v BankTransfer) PaymentMethod {
+	return PaymentMethod{Kind: PaymentMethodKindBankTransfer, BankTransfer: v}
 }
 
 // AsBankTransfer returns the BankTransfer variant and whether it is the one set.
@@ -105,13 +229,34 @@ func (u PaymentMethod) AsBankTransfer() (BankTransfer, bool) {
 	return u.BankTransfer, u.Kind == PaymentMethodKindBankTransfer
 }
 
+// NewPaymentMethodGiftCardPayment returns a PaymentMethod holding v as its GiftCardPayment variant.
+func NewPaymentMethodGiftCardPayment(v GiftCardPayment) PaymentMethod {
+	return PaymentMethod{Kind: PaymentMethodKindGiftCardPayment, GiftCardPayment: v}
+}
+
 // AsGiftCardPayment returns the GiftCardPayment variant and whether it is the one set.
 func (u PaymentMethod) AsGiftCardPayment() (GiftCardPayment, bool) {
 	return u.GiftCardPayment, u.Kind == PaymentMethodKindGiftCardPayment
 }
 
-// MarshalJSON writes the variant Kind selects.
+// withDiscriminator returns u with the "type" property of the variant Kind
+// selects set to that variant's discriminator value, unless it holds one
+// already: setting Kind is enough, the value writes its discriminator itself.
+func (u PaymentMethod) withDiscriminator() PaymentMethod {
+	switch u.Kind {
+	case PaymentMethodKindCardPayment:
+		u.CardPayment.Type = "card"
+	case PaymentMethodKindBankTransfer:
+		u.BankTransfer.Type = "bank_transfer"
+	case PaymentMethodKindGiftCardPayment:
+		u.GiftCardPayment.Type = "gift_card"
+	}
+	return u
+}
+
+// MarshalJSON writes the variant Kind selects, with its discriminator.
 func (u PaymentMethod) MarshalJSON() ([]byte, error) {
+	u = u.withDiscriminator()
 	switch u.Kind {
 	case PaymentMethodKindCardPayment:
 		return json.Marshal(u.CardPayment)
@@ -173,9 +318,19 @@ type Shape struct {
 	Square Square
 }
 
+// NewShapeCircle returns a Shape holding v as its Circle variant.
+func NewShapeCircle(v Circle) Shape {
+	return Shape{Kind: ShapeKindCircle, Circle: v}
+}
+
 // AsCircle returns the Circle variant and whether it is the one set.
 func (u Shape) AsCircle() (Circle, bool) {
 	return u.Circle, u.Kind == ShapeKindCircle
+}
+
+// NewShapeSquare returns a Shape holding v as its Square variant.
+func NewShapeSquare(v Square) Shape {
+	return Shape{Kind: ShapeKindSquare, Square: v}
 }
 
 // AsSquare returns the Square variant and whether it is the one set.
@@ -183,8 +338,22 @@ func (u Shape) AsSquare() (Square, bool) {
 	return u.Square, u.Kind == ShapeKindSquare
 }
 
-// MarshalJSON writes the variant Kind selects.
+// withDiscriminator returns u with the "kind" property of the variant Kind
+// selects set to that variant's discriminator value, unless it holds one
+// already: setting Kind is enough, the value writes its discriminator itself.
+func (u Shape) withDiscriminator() Shape {
+	switch u.Kind {
+	case ShapeKindCircle:
+		u.Circle.Kind = "Circle"
+	case ShapeKindSquare:
+		u.Square.Kind = "Square"
+	}
+	return u
+}
+
+// MarshalJSON writes the variant Kind selects, with its discriminator.
 func (u Shape) MarshalJSON() ([]byte, error) {
+	u = u.withDiscriminator()
 	switch u.Kind {
 	case ShapeKindCircle:
 		return json.Marshal(u.Circle)
@@ -254,6 +423,45 @@ func (o *Opt[T]) UnmarshalJSON(data []byte) error {
 	o.Set = true
 	return json.Unmarshal(data, &o.Value)
 }
+
+// OptNullable is an optional value that may also be null: absent (the zero
+// OptNullable), null, or a value. With the json tag option omitzero an absent
+// field is left out of the JSON.
+type OptNullable[T any] struct {
+	Value T
+	Set   bool
+	Null  bool
+}
+
+// NewOptNullable returns an OptNullable holding v.
+func NewOptNullable[T any](v T) OptNullable[T] { return OptNullable[T]{Value: v, Set: true} }
+
+// Get returns the value and whether it is set and not null.
+func (o OptNullable[T]) Get() (T, bool) { return o.Value, o.Set && !o.Null }
+
+// IsZero reports whether the value is absent, for omitzero.
+func (o OptNullable[T]) IsZero() bool { return !o.Set }
+
+// MarshalJSON writes the value, or null when it is null or absent.
+func (o OptNullable[T]) MarshalJSON() ([]byte, error) {
+	if !o.Set || o.Null {
+		return []byte("null"), nil
+	}
+	return json.Marshal(o.Value)
+}
+
+// UnmarshalJSON reads a value or null.
+func (o *OptNullable[T]) UnmarshalJSON(data []byte) error {
+	var zero T
+	o.Value, o.Set, o.Null = zero, true, isJSONNull(data)
+	if o.Null {
+		return nil
+	}
+	return json.Unmarshal(data, &o.Value)
+}
+
+// isJSONNull reports whether data is the JSON literal null.
+func isJSONNull(data []byte) bool { return string(bytes.TrimSpace(data)) == "null" }
 
 // discriminatorValue returns the string value of property in the JSON object data.
 func discriminatorValue(data []byte, property string) (string, error) {

@@ -43,9 +43,19 @@ type InlineUnion struct {
 	ByEmail InlineUnionByEmail
 }
 
+// NewInlineUnionByID returns a InlineUnion holding v as its ByID variant.
+func NewInlineUnionByID(v InlineUnionByID) InlineUnion {
+	return InlineUnion{Kind: InlineUnionKindByID, ByID: v}
+}
+
 // AsByID returns the ByID variant and whether it is the one set.
 func (u InlineUnion) AsByID() (InlineUnionByID, bool) {
 	return u.ByID, u.Kind == InlineUnionKindByID
+}
+
+// NewInlineUnionByEmail returns a InlineUnion holding v as its ByEmail variant.
+func NewInlineUnionByEmail(v InlineUnionByEmail) InlineUnion {
+	return InlineUnion{Kind: InlineUnionKindByEmail, ByEmail: v}
 }
 
 // AsByEmail returns the ByEmail variant and whether it is the one set.
@@ -116,9 +126,19 @@ type NullablePet struct {
 	Dog Dog
 }
 
+// NewNullablePetCat returns a NullablePet holding v as its Cat variant.
+func NewNullablePetCat(v Cat) NullablePet {
+	return NullablePet{Kind: NullablePetKindCat, Cat: v}
+}
+
 // AsCat returns the Cat variant and whether it is the one set.
 func (u NullablePet) AsCat() (Cat, bool) {
 	return u.Cat, u.Kind == NullablePetKindCat
+}
+
+// NewNullablePetDog returns a NullablePet holding v as its Dog variant.
+func NewNullablePetDog(v Dog) NullablePet {
+	return NullablePet{Kind: NullablePetKindDog, Dog: v}
 }
 
 // AsDog returns the Dog variant and whether it is the one set.
@@ -182,9 +202,19 @@ type OwnerID struct {
 	Integer int
 }
 
+// NewOwnerIDString returns a OwnerID holding v as its String variant.
+func NewOwnerIDString(v string) OwnerID {
+	return OwnerID{Kind: OwnerIDKindString, String: v}
+}
+
 // AsString returns the String variant and whether it is the one set.
 func (u OwnerID) AsString() (string, bool) {
 	return u.String, u.Kind == OwnerIDKindString
+}
+
+// NewOwnerIDInteger returns a OwnerID holding v as its Integer variant.
+func NewOwnerIDInteger(v int) OwnerID {
+	return OwnerID{Kind: OwnerIDKindInteger, Integer: v}
 }
 
 // AsInteger returns the Integer variant and whether it is the one set.
@@ -241,9 +271,19 @@ type Pet struct {
 	Dog Dog
 }
 
+// NewPetCat returns a Pet holding v as its Cat variant.
+func NewPetCat(v Cat) Pet {
+	return Pet{Kind: PetKindCat, Cat: v}
+}
+
 // AsCat returns the Cat variant and whether it is the one set.
 func (u Pet) AsCat() (Cat, bool) {
 	return u.Cat, u.Kind == PetKindCat
+}
+
+// NewPetDog returns a Pet holding v as its Dog variant.
+func NewPetDog(v Dog) Pet {
+	return Pet{Kind: PetKindDog, Dog: v}
 }
 
 // AsDog returns the Dog variant and whether it is the one set.
@@ -300,9 +340,19 @@ type StringOrInteger struct {
 	Integer int64
 }
 
+// NewStringOrIntegerString returns a StringOrInteger holding v as its String variant.
+func NewStringOrIntegerString(v string) StringOrInteger {
+	return StringOrInteger{Kind: StringOrIntegerKindString, String: v}
+}
+
 // AsString returns the String variant and whether it is the one set.
 func (u StringOrInteger) AsString() (string, bool) {
 	return u.String, u.Kind == StringOrIntegerKindString
+}
+
+// NewStringOrIntegerInteger returns a StringOrInteger holding v as its Integer variant.
+func NewStringOrIntegerInteger(v int64) StringOrInteger {
+	return StringOrInteger{Kind: StringOrIntegerKindInteger, Integer: v}
 }
 
 // AsInteger returns the Integer variant and whether it is the one set.
@@ -359,9 +409,19 @@ type StringOrStringList struct {
 	Array []string
 }
 
+// NewStringOrStringListString returns a StringOrStringList holding v as its String variant.
+func NewStringOrStringListString(v string) StringOrStringList {
+	return StringOrStringList{Kind: StringOrStringListKindString, String: v}
+}
+
 // AsString returns the String variant and whether it is the one set.
 func (u StringOrStringList) AsString() (string, bool) {
 	return u.String, u.Kind == StringOrStringListKindString
+}
+
+// NewStringOrStringListArray returns a StringOrStringList holding v as its Array variant.
+func NewStringOrStringListArray(v []string) StringOrStringList {
+	return StringOrStringList{Kind: StringOrStringListKindArray, Array: v}
 }
 
 // AsArray returns the Array variant and whether it is the one set.

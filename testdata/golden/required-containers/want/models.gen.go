@@ -54,9 +54,19 @@ type HolderU1 struct {
 	Array []string
 }
 
+// NewHolderU1Object returns a HolderU1 holding v as its Object variant.
+func NewHolderU1Object(v map[string]string) HolderU1 {
+	return HolderU1{Kind: HolderU1KindObject, Object: v}
+}
+
 // AsObject returns the Object variant and whether it is the one set.
 func (u HolderU1) AsObject() (map[string]string, bool) {
 	return u.Object, u.Kind == HolderU1KindObject
+}
+
+// NewHolderU1Array returns a HolderU1 holding v as its Array variant.
+func NewHolderU1Array(v []string) HolderU1 {
+	return HolderU1{Kind: HolderU1KindArray, Array: v}
 }
 
 // AsArray returns the Array variant and whether it is the one set.
@@ -111,9 +121,19 @@ type HolderU2 struct {
 	Array []int
 }
 
+// NewHolderU2Object returns a HolderU2 holding v as its Object variant.
+func NewHolderU2Object(v map[string]int) HolderU2 {
+	return HolderU2{Kind: HolderU2KindObject, Object: v}
+}
+
 // AsObject returns the Object variant and whether it is the one set.
 func (u HolderU2) AsObject() (map[string]int, bool) {
 	return u.Object, u.Kind == HolderU2KindObject
+}
+
+// NewHolderU2Array returns a HolderU2 holding v as its Array variant.
+func NewHolderU2Array(v []int) HolderU2 {
+	return HolderU2{Kind: HolderU2KindArray, Array: v}
 }
 
 // AsArray returns the Array variant and whether it is the one set.
