@@ -25,7 +25,10 @@ const unitPrice = 1000
 
 // store implements api.StrictServerInterface with carts kept in memory:
 // its methods take typed requests and return the spec's typed responses.
+// The operations it leaves out answer 501 Not Implemented, through
+// writeSpecError, by way of the embedded api.UnimplementedStrict.
 type store struct {
+	api.UnimplementedStrict
 	mu    sync.Mutex
 	carts map[string]*api.Cart
 	seq   int
@@ -127,36 +130,6 @@ func (s *store) PostCartsCartLineItems(_ context.Context, req api.PostCartsCartL
 	}
 	s.addItem(c, req.Body.VariantID, req.Body.Quantity, req.Body.Metadata)
 	return api.PostCartsCartLineItems201JSONResponse{Body: snapshot(c)}, nil
-}
-
-// The operations below are not part of the example: each answers 501 with
-// the spec's default Error response.
-
-// notImplemented is the Error body of the operations left out.
-var notImplemented = api.Error{Message: "Not Implemented", Type: api.ErrorTypeUnexpectedState}
-
-func (s *store) PostCartsCart(context.Context, api.PostCartsCartRequestObject) (api.PostCartsCartResponseObject, error) {
-	return api.PostCartsCartDefaultJSONResponse{StatusCode: http.StatusNotImplemented, Body: notImplemented}, nil
-}
-
-func (s *store) DeleteStoreCartsID(context.Context, api.DeleteStoreCartsIDRequestObject) (api.DeleteStoreCartsIDResponseObject, error) {
-	return api.DeleteStoreCartsIDDefaultJSONResponse{StatusCode: http.StatusNotImplemented, Body: notImplemented}, nil
-}
-
-func (s *store) GetCustomersCustomer(context.Context, api.GetCustomersCustomerRequestObject) (api.GetCustomersCustomerResponseObject, error) {
-	return api.GetCustomersCustomerDefaultJSONResponse{StatusCode: http.StatusNotImplemented, Body: notImplemented}, nil
-}
-
-func (s *store) PostCustomersCustomer(context.Context, api.PostCustomersCustomerRequestObject) (api.PostCustomersCustomerResponseObject, error) {
-	return api.PostCustomersCustomerDefaultJSONResponse{StatusCode: http.StatusNotImplemented, Body: notImplemented}, nil
-}
-
-func (s *store) GetProducts(context.Context, api.GetProductsRequestObject) (api.GetProductsResponseObject, error) {
-	return api.GetProductsDefaultJSONResponse{StatusCode: http.StatusNotImplemented, Body: notImplemented}, nil
-}
-
-func (s *store) GetProductsProduct(context.Context, api.GetProductsProductRequestObject) (api.GetProductsProductResponseObject, error) {
-	return api.GetProductsProductDefaultJSONResponse{StatusCode: http.StatusNotImplemented, Body: notImplemented}, nil
 }
 
 var _ api.StrictServerInterface = (*store)(nil)

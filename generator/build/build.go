@@ -28,11 +28,6 @@ type Options struct {
 	NoGoExtensions bool
 }
 
-// runtimeNames are the helper types the generated package may declare; schema
-// names never take them.
-var runtimeNames = []string{"Opt", "NewOpt", "Nullable", "NewNullable", "OptNullable", "NewOptNullable", "Date",
-	"ValidationError", "Violation", "ValidateRequest", "ValidateResponse", "Decode"}
-
 // builder holds the state of one Build call.
 type builder struct {
 	doc   *load.Document
@@ -73,7 +68,7 @@ func Build(doc *load.Document, opts Options) (*ir.Package, diag.List) {
 		// Every name the runtime may declare is reserved, whichever parts
 		// are generated, so that a model keeps its name when the server or
 		// the strict interface is added later.
-		scope:   naming.NewScope(slices.Concat(runtimeNames, serverRuntimeNames, strictRuntimeNames)...),
+		scope:   naming.NewScope(exportedRuntimeNames()...),
 		names:   map[*load.Schema]string{},
 		types:   map[*load.Schema]*ir.Type{},
 		shaping: map[*load.Schema]*shaping{},

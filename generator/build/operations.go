@@ -32,6 +32,7 @@ func (b *builder) operation(op *load.Operation, opNames *naming.Scope) *ir.Opera
 	name = opNames.Unique(name)
 	out := &ir.Operation{
 		Name:        name,
+		ID:          op.OperationID,
 		Method:      op.Method,
 		Path:        op.Path,
 		Summary:     op.Summary,

@@ -23,7 +23,7 @@ import (
 // derived are the prefixes and suffixes the emitter puts around an
 // operation's or a type's name to name a package-level identifier.
 var (
-	derivedFromOperation = [][2]string{{"handle", ""}, {"check", "Response"}, {"paramsIn", ""}, {"paramSchema", ""}, {"write", ""}}
+	derivedFromOperation = [][2]string{{"handle", ""}, {"check", "Response"}, {"paramsIn", ""}, {"paramSchema", ""}}
 	derivedFromType      = [][2]string{{"schema", ""}}
 )
 
@@ -46,6 +46,19 @@ var runtimeIdentifiers = sync.OnceValue(func() []string {
 		src, _ := fs.ReadFile(templates.FS, path)
 		for _, m := range templateDecl.FindAllStringSubmatch(string(src), -1) {
 			names = append(names, m[1])
+		}
+	}
+	return names
+})
+
+// exportedRuntimeNames returns the exported names the runtime and the
+// templates declare (Opt, Problem, Handler, StrictHandler, Unimplemented):
+// schema names never take them.
+var exportedRuntimeNames = sync.OnceValue(func() []string {
+	var names []string
+	for _, id := range runtimeIdentifiers() {
+		if token.IsExported(id) {
+			names = append(names, id)
 		}
 	}
 	return names

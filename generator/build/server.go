@@ -13,11 +13,6 @@ import (
 	"github.com/oasgen/oasgen/generator/load"
 )
 
-// serverRuntimeNames are the exported names server.gen.go declares; schema
-// names never take them, even when the server is not generated.
-var serverRuntimeNames = []string{"ServerInterface", "Handler", "Option", "WithBasePath", "WithMiddleware",
-	"WithErrorHandler", "WithBodyLimit", "ErrorHandler", "Problem", "WriteProblem", "WriteJSON", "DefaultBodyLimit"}
-
 // server decides how the generated server serves op: its ServeMux route,
 // how each parameter is read and how the body is decoded. Whatever the
 // slice does not support is left to the handler, with an info diagnostic.

@@ -10,9 +10,9 @@ import (
 	"github.com/oasgen/oasgen/generator/naming"
 )
 
-// strictRuntimeNames are the exported names the strict interface adds to
-// server.gen.go.
-var strictRuntimeNames = []string{"StrictServerInterface", "StrictHandler", "WithResponseValidation"}
+// VisitMethod names the method with which the typed responses of the
+// operation named op write themselves, as oapi-codegen names it.
+func VisitMethod(op string) string { return "Visit" + op + "Response" }
 
 // strictResponses lists op's typed responses for the strict interface: one
 // per declared status and media type, or one without a body. Their names
@@ -24,7 +24,7 @@ func (b *builder) strictResponses(op *load.Operation, out *ir.Operation) []*ir.S
 		if err != nil {
 			code = 0 // a range (4XX) or default: the response carries its status
 		}
-		headers := b.responseHeaders(r, out.Name+statusWord(r.Status))
+		headers := b.responseHeaders(r, out.Name+statusWord(r.Status), VisitMethod(out.Name))
 		if len(r.Content) == 0 {
 			list = append(list, &ir.ServerResponse{Status: r.Status, Code: code, Headers: headers, Doc: r.Description})
 			continue
@@ -50,10 +50,11 @@ func (b *builder) strictResponses(op *load.Operation, out *ir.Operation) []*ir.S
 
 // responseHeaders returns the declared headers of r a typed response
 // sets: primitives and arrays of them. Content-Type is left out, as OpenAPI
-// says; other shapes are reported and left to the handler.
-func (b *builder) responseHeaders(r *load.Response, ctx string) []*ir.ResponseHeader {
+// says; other shapes are reported and left to the handler. Their fields
+// are never named visit, the response type's method.
+func (b *builder) responseHeaders(r *load.Response, ctx, visit string) []*ir.ResponseHeader {
 	var out []*ir.ResponseHeader
-	fields := naming.NewScope("Body", "StatusCode", "ContentType")
+	fields := naming.NewScope("Body", "StatusCode", "ContentType", visit)
 	for _, h := range r.Headers {
 		if strings.EqualFold(h.Name, "Content-Type") || h.Schema == nil {
 			continue

@@ -130,9 +130,14 @@ func (f *file) checkResponse(op *ir.Operation) string {
 }
 
 // routeCall prints the statement registering op's handler: a ServeMux
-// pattern, or a fallback regular expression.
+// pattern, or a fallback regular expression, then what the request context
+// tells of the operation.
 func routeCall(op *ir.Operation) string {
-	h := fmt.Sprintf("func(w http.ResponseWriter, r *http.Request) { handle%s(s, impl, w, r) }", op.Name)
+	id := op.ID
+	if id == "" {
+		id = op.Name
+	}
+	h := fmt.Sprintf("operation{id: %q, path: %q}, func(w http.ResponseWriter, r *http.Request) { handle%s(s, impl, w, r) }", id, op.Path, op.Name)
 	sv := op.Server
 	if sv.Fallback == "" {
 		return fmt.Sprintf("s.route(%q, %q, %s)", op.Method, sv.Route, h)

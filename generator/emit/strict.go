@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/oasgen/oasgen/generator/build"
 	"github.com/oasgen/oasgen/generator/ir"
 	"github.com/oasgen/oasgen/templates"
 )
@@ -62,8 +63,10 @@ func (f *file) responseObject(op *ir.Operation) string {
 		names[i] = r.Name
 	}
 	line("%s", wrapped(fmt.Sprintf("%s is a response of %s: %s.", sv.ResponseObject, op.Name, orList(names))))
+	line("//")
+	line("%s", wrapped(fmt.Sprintf("A type of the application's own is one too when it has the method %s, which writes the response; an error it returns before writing goes to the error handler.", visitMethod(op))))
 	line("type %s interface {", sv.ResponseObject)
-	line("%s(w http.ResponseWriter, o *serverOptions) error", writeMethod(op))
+	line("%s(w http.ResponseWriter) error", visitMethod(op))
 	line("}")
 	for _, r := range sv.Responses {
 		b.WriteString("\n")
@@ -72,9 +75,10 @@ func (f *file) responseObject(op *ir.Operation) string {
 	return b.String()
 }
 
-// writeMethod names the unexported method op's responses write themselves
-// with; it is unique per operation so that a response type belongs to one.
-func writeMethod(op *ir.Operation) string { return "write" + op.Name }
+// visitMethod names the method op's responses write themselves with, as
+// oapi-codegen names it; it is unique per operation so that a response type
+// belongs to one.
+func visitMethod(op *ir.Operation) string { return build.VisitMethod(op.Name) }
 
 // orList joins names as "A, B or C".
 func orList(names []string) string {
@@ -125,17 +129,13 @@ func (f *file) responseType(b *strings.Builder, op *ir.Operation, r *ir.ServerRe
 		line("type %s struct {\n%s}", r.Name, fields.String())
 	}
 	line("")
-	line("func (x %s) %s(w http.ResponseWriter, o *serverOptions) error {", r.Name, writeMethod(op))
+	line("%s", wrapped(fmt.Sprintf("%s writes the response.", visitMethod(op))))
+	line("func (x %s) %s(w http.ResponseWriter) error {", r.Name, visitMethod(op))
 	status := fmt.Sprint(r.Code)
 	if r.Code == 0 {
 		status = "status"
 		line("status, err := responseStatus(x.StatusCode, %q)", r.Status)
 		line("if err != nil {")
-		line("return err")
-		line("}")
-	}
-	if r.Kind == ir.BodyJSON && validates(r.Body) {
-		line("if err := checkResponse(o, &x.Body); err != nil {")
 		line("return err")
 		line("}")
 	}
@@ -162,6 +162,10 @@ func (f *file) responseType(b *strings.Builder, op *ir.Operation, r *ir.ServerRe
 		line("return nil")
 	}
 	line("}")
+	if r.Kind == ir.BodyJSON && validates(r.Body) {
+		line("")
+		line("func (x %s) validateBody() error { return ValidateResponse(&x.Body) }", r.Name)
+	}
 }
 
 func wildcardMedia(media string) bool { return strings.Contains(media, "*") }
@@ -221,7 +225,10 @@ func (f *file) strictMethod(op *ir.Operation) string {
 	line("if res == nil {")
 	line("return noResponse(%q)", op.Name)
 	line("}")
-	line("return res.%s(w, &s.opts)", writeMethod(op))
+	line("if err := validateTyped(&s.opts, res); err != nil {")
+	line("return err")
+	line("}")
+	line("return res.%s(w)", visitMethod(op))
 	line("}")
 	return b.String()
 }

@@ -171,6 +171,7 @@ type DiscriminatorValue struct {
 // Operation is an HTTP operation.
 type Operation struct {
 	Name        string // Go name from operationId or method+path
+	ID          string // the operationId as the spec writes it, "" when none
 	Method      string
 	Path        string
 	Summary     string

@@ -2,10 +2,10 @@ package rt
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"io"
 	"log"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -33,16 +33,17 @@ func (b *syncBuffer) String() string {
 
 // testServer serves method as GET /op the way a generated handler does
 // (capture, call, finish), with the checks of WithResponseValidation
-// letting every response through.
+// letting every response through. What the server and net/http log goes
+// to the buffer returned.
 func testServer(t *testing.T, method func(http.ResponseWriter, *http.Request) error, opts ...Option) (*httptest.Server, *syncBuffer) {
-	s := newHTTPServer(opts)
-	s.route("GET", "/op", func(w http.ResponseWriter, r *http.Request) {
+	logs := &syncBuffer{}
+	s := newHTTPServer(append([]Option{WithLogger(slog.New(slog.NewTextHandler(logs, nil)))}, opts...))
+	s.route("GET", "/op", operation{id: "getOp", path: "/op"}, func(w http.ResponseWriter, r *http.Request) {
 		cw := s.capture(w)
 		err := method(cw, r)
 		s.finish(w, r, cw, err, func(int, http.Header, []byte) error { return nil })
 	})
 	srv := httptest.NewUnstartedServer(s.handler())
-	logs := &syncBuffer{}
 	srv.Config.ErrorLog = log.New(logs, "", 0)
 	srv.Start()
 	t.Cleanup(srv.Close)
@@ -76,35 +77,35 @@ func TestPanicAfterWriting(t *testing.T) {
 		method func(http.ResponseWriter, *http.Request) error
 		log    string // what the server logs; "" for nothing
 	}{
-		{"panic after a write", func(w http.ResponseWriter, r *http.Request) error { partial(w); panic("boom") }, "panic"},
+		{"panic after a write", func(w http.ResponseWriter, r *http.Request) error { partial(w); panic("boom") }, "handler panicked"},
 		{"panic after a flush", func(w http.ResponseWriter, r *http.Request) error {
 			partial(w)
 			w.(http.Flusher).Flush()
 			panic("boom")
-		}, "panic"},
+		}, "handler panicked"},
 		{"panic after a ResponseController flush", func(w http.ResponseWriter, r *http.Request) error {
 			partial(w)
 			if err := http.NewResponseController(w).Flush(); err != nil {
 				t.Error(err)
 			}
 			panic("boom")
-		}, "panic"},
+		}, "handler panicked"},
 		{"panic after WriteHeader", func(w http.ResponseWriter, r *http.Request) error {
 			w.WriteHeader(http.StatusOK)
 			panic("boom")
-		}, "panic"},
+		}, "handler panicked"},
 		{"panic after a long write", func(w http.ResponseWriter, r *http.Request) error {
 			io.WriteString(w, strings.Repeat("x", 1<<16))
 			panic("boom")
-		}, "panic"},
+		}, "handler panicked"},
 		{"error after a write", func(w http.ResponseWriter, r *http.Request) error {
 			partial(w)
 			return errors.New("boom")
-		}, "error"},
+		}, "handler failed"},
 		{"error after a stream", func(w http.ResponseWriter, r *http.Request) error {
 			_, err := io.Copy(w, io.MultiReader(strings.NewReader("partial"), iotestErrReader{}))
 			return err
-		}, "error"},
+		}, "handler failed"},
 		{"abort", func(w http.ResponseWriter, r *http.Request) error { partial(w); panic(http.ErrAbortHandler) }, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -120,8 +121,8 @@ func TestPanicAfterWriting(t *testing.T) {
 			switch got := logs.String(); {
 			case tc.log == "" && got != "":
 				t.Errorf("logged %q", got)
-			case tc.log != "" && (!strings.Contains(got, "http: "+tc.log+" serving") || !strings.Contains(got, "boom")):
-				t.Errorf("log %q, want the %s boom", got, tc.log)
+			case tc.log != "" && (!strings.Contains(got, "level=ERROR msg=\""+tc.log+" after the response was started; aborting it\" operation=getOp method=GET path=/op") || !strings.Contains(got, "boom")):
+				t.Errorf("log %q, want %s and boom", got, tc.log)
 			}
 		})
 	}
@@ -253,14 +254,13 @@ func (failedWriter) Write([]byte) (int, error) { return 0, errors.New("broken pi
 // TestAbortAfterFailedWrite: a handler returning the error of a failed
 // write (the client is gone) aborts the response without logging it.
 func TestAbortAfterFailedWrite(t *testing.T) {
-	s := newHTTPServer(nil)
-	s.route("GET", "/op", func(w http.ResponseWriter, r *http.Request) {
+	logs := &syncBuffer{}
+	s := newHTTPServer([]Option{WithLogger(slog.New(slog.NewTextHandler(logs, nil)))})
+	s.route("GET", "/op", operation{}, func(w http.ResponseWriter, r *http.Request) {
 		_, err := io.WriteString(w, "x")
 		s.finish(w, r, w, err, nil)
 	})
-	logs := &syncBuffer{}
 	r := httptest.NewRequest("GET", "/op", nil)
-	r = r.WithContext(context.WithValue(r.Context(), http.ServerContextKey, &http.Server{ErrorLog: log.New(logs, "", 0)}))
 	defer func() {
 		if p := recover(); p != http.ErrAbortHandler {
 			t.Errorf("recovered %v, want http.ErrAbortHandler", p)

@@ -39,14 +39,23 @@ func responseMedia(media, declared string) (string, error) {
 	return media, nil
 }
 
-// checkResponse validates a typed JSON response body when the options ask
-// for it; the error is a 500 *Problem with the violations.
-func checkResponse(o *serverOptions, body validatable) error {
+// validatedResponse is a typed response whose JSON body validates.
+type validatedResponse interface {
+	validateBody() error
+}
+
+// validateTyped validates the JSON body of a typed response res when the
+// options ask for it; the error is a 500 *Problem with the violations.
+// Other responses (without a JSON body, or the application's own types)
+// are checked as they are written.
+func validateTyped(o *serverOptions, res any) error {
 	if !o.validateResponses {
 		return nil
 	}
-	if err := ValidateResponse(body); err != nil {
-		return responseProblem(err)
+	if v, ok := res.(validatedResponse); ok {
+		if err := v.validateBody(); err != nil {
+			return responseProblem(err)
+		}
 	}
 	return nil
 }

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"io"
 	"log"
+	"log/slog"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
@@ -419,5 +420,61 @@ func TestStreamFailure(t *testing.T) {
 		if err != nil || status != 500 || strings.Contains(body, "xxx") {
 			t.Errorf("panics %t, validated: %d %.100q, %v: want a 500 problem", panics, status, body, err)
 		}
+	}
+}
+
+// seeOther is a response type of the application's own: a redirect the
+// spec does not declare.
+type seeOther struct{ location string }
+
+func (x seeOther) VisitGetNoteResponse(w http.ResponseWriter) error {
+	if x.location == "" {
+		return errors.New("no location")
+	}
+	w.Header().Set("Location", x.location)
+	w.WriteHeader(http.StatusSeeOther)
+	return nil
+}
+
+// drafts implements getNote alone, answering with its own response type;
+// UnimplementedStrict answers the other operations. It records the
+// operation its context names.
+type drafts struct {
+	UnimplementedStrict
+	op string
+}
+
+func (d *drafts) GetNote(ctx context.Context, req GetNoteRequestObject) (GetNoteResponseObject, error) {
+	d.op = OperationID(ctx)
+	if req.Params.ID == 2 {
+		return seeOther{}, nil
+	}
+	return seeOther{location: "/notes/1"}, nil
+}
+
+// TestOwnResponseType: the strict server writes a response type of the
+// application's own; an error it returns before writing goes to the error
+// handler, and WithResponseValidation checks what it wrote. The operations
+// left to UnimplementedStrict answer 501.
+func TestOwnResponseType(t *testing.T) {
+	d := &drafts{}
+	h := StrictHandler(d, WithLogger(slog.New(slog.DiscardHandler)))
+	res := send(t, h, "GET", "/notes/7", "", "")
+	if res.status != http.StatusSeeOther || res.header.Get("Location") != "/notes/1" {
+		t.Errorf("status %d, Location %q: %s", res.status, res.header.Get("Location"), res.body)
+	}
+	if d.op != "getNote" {
+		t.Errorf("OperationID(ctx) = %q, want the spec's getNote", d.op)
+	}
+	if res := send(t, h, "GET", "/notes/2", "", ""); res.status != 500 || res.problem.Status != 500 {
+		t.Errorf("an error of the response: status %d: %s", res.status, res.body)
+	}
+	res = send(t, StrictHandler(d, WithResponseValidation()), "GET", "/notes/7", "", "")
+	if res.status != 500 || !hasViolation(res.problem, "/response", "response") {
+		t.Errorf("validated: status %d: %s", res.status, res.body)
+	}
+	res = send(t, h, "POST", "/notes", form, "title=x")
+	if res.status != http.StatusNotImplemented || res.problem.Detail != "CreateNote is not implemented" {
+		t.Errorf("unimplemented: status %d: %s", res.status, res.body)
 	}
 }

@@ -5,12 +5,15 @@ package store
 // in-memory implementation of ServerInterface served through httptest.
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
 	"log"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -24,6 +27,7 @@ type shop struct {
 	products GetProductsParams
 	cart     GetCartsCartParams
 	item     StorePostCartsCartLineItemsReq
+	op       string // OperationID of GetCartsCart's context
 }
 
 func (s *shop) PostCart(w http.ResponseWriter, r *http.Request, params PostCartParams, body StorePostCartReq) error {
@@ -33,10 +37,13 @@ func (s *shop) PostCart(w http.ResponseWriter, r *http.Request, params PostCartP
 func (s *shop) GetCartsCart(w http.ResponseWriter, r *http.Request, params GetCartsCartParams) error {
 	s.mu.Lock()
 	s.cart = params
+	s.op = OperationID(r.Context())
 	s.mu.Unlock()
 	switch params.ID {
 	case "missing":
 		return &Problem{Status: http.StatusNotFound, Detail: "no cart missing"}
+	case "broken":
+		return errors.New("database down")
 	case "unchanged":
 		w.WriteHeader(http.StatusNotModified) // declared without a body
 		return nil
@@ -385,12 +392,13 @@ func TestConcurrentRequests(t *testing.T) {
 func TestFailureAfterWriting(t *testing.T) {
 	var logs strings.Builder
 	var mu sync.Mutex
-	srv := httptest.NewUnstartedServer(Handler(&shop{}))
-	srv.Config.ErrorLog = log.New(writerFunc(func(p []byte) (int, error) {
+	out := writerFunc(func(p []byte) (int, error) {
 		mu.Lock()
 		defer mu.Unlock()
 		return logs.Write(p)
-	}), "", 0)
+	})
+	srv := httptest.NewUnstartedServer(Handler(&shop{}, WithLogger(slog.New(slog.NewTextHandler(out, nil)))))
+	srv.Config.ErrorLog = log.New(out, "", 0)
 	srv.Start()
 	defer srv.Close()
 	checked := httptest.NewServer(Handler(&shop{}, WithResponseValidation()))
@@ -425,8 +433,232 @@ func TestFailureAfterWriting(t *testing.T) {
 	srv.Close()
 	mu.Lock()
 	defer mu.Unlock()
-	if got := logs.String(); !strings.Contains(got, "http: panic serving") || !strings.Contains(got, "http: error serving") {
-		t.Errorf("the panic and the error were not logged: %q", got)
+	got := logs.String()
+	for _, want := range []string{
+		`level=ERROR msg="handler panicked after the response was started; aborting it" operation=DeleteStoreCartsID method=DELETE path=/store/carts/partial panic=boom stack=`,
+		`level=ERROR msg="handler failed after the response was started; aborting it" operation=DeleteStoreCartsID method=DELETE path=/store/carts/partial-error error=boom`,
+		`level=ERROR msg="handler panicked" operation=DeleteStoreCartsID method=DELETE path=/store/carts/boom panic=boom stack=`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("not logged: %s\nlog:\n%s", want, got)
+		}
+	}
+}
+
+// jsonLogs returns a logger writing JSON records to a buffer, and a
+// function that decodes what it holds. The handlers are called on the
+// test's goroutine: no lock is needed.
+func jsonLogs(t *testing.T) (*slog.Logger, func() []map[string]any) {
+	var buf bytes.Buffer
+	return slog.New(slog.NewJSONHandler(&buf, nil)), func() []map[string]any {
+		var records []map[string]any
+		for line := range strings.Lines(buf.String()) {
+			var r map[string]any
+			if err := json.Unmarshal([]byte(line), &r); err != nil {
+				t.Fatalf("log line %q: %v", line, err)
+			}
+			records = append(records, r)
+		}
+		buf.Reset()
+		return records
+	}
+}
+
+// TestLogging: a panic and an error that is not a *Problem are answered
+// with a 500 and logged at level Error, with the operation, method and
+// path, and the panic's value and stack; the error handler gets the error
+// itself, or a *PanicError with the value and the stack. A *Problem and
+// the server's own 4xx are the client's: not logged.
+func TestLogging(t *testing.T) {
+	logger, records := jsonLogs(t)
+	h := Handler(&shop{}, WithLogger(logger))
+	res := do(t, h, "DELETE", "/store/carts/boom", "", "")
+	if res.status != 500 || res.problem.Detail != "the handler panicked" {
+		t.Errorf("panic: status %d: %s", res.status, res.body)
+	}
+	got := records()
+	if len(got) != 1 || got[0]["level"] != "ERROR" || got[0]["msg"] != "handler panicked" || got[0]["panic"] != "boom" ||
+		got[0]["operation"] != "DeleteStoreCartsID" || got[0]["method"] != "DELETE" || got[0]["path"] != "/store/carts/boom" {
+		t.Errorf("panic logged as %v", got)
+	} else if stack, _ := got[0]["stack"].(string); !strings.Contains(stack, "(*shop).DeleteStoreCartsID") {
+		t.Errorf("the stack does not show the panicking method:\n%s", stack)
+	}
+
+	res = do(t, h, "GET", "/store/carts/broken", "", "")
+	if res.status != 500 || res.problem.Detail != "" || strings.Contains(res.body, "database") {
+		t.Errorf("error: status %d: %s", res.status, res.body)
+	}
+	got = records()
+	if len(got) != 1 || got[0]["level"] != "ERROR" || got[0]["msg"] != "handler failed" || got[0]["error"] != "database down" ||
+		got[0]["operation"] != "GetCartsCart" || got[0]["method"] != "GET" || got[0]["path"] != "/store/carts/broken" {
+		t.Errorf("error logged as %v", got)
+	}
+
+	do(t, h, "GET", "/store/carts/missing", "", "")
+	do(t, h, "GET", "/store/nothing", "", "")
+	do(t, h, "GET", "/store/products?limit=abc", "", "")
+	if got := records(); len(got) != 0 {
+		t.Errorf("the client's errors were logged: %v", got)
+	}
+
+	// The error handler gets the error, the panic as a *PanicError.
+	var handled []error
+	h = Handler(&shop{}, WithLogger(logger), WithErrorHandler(func(w http.ResponseWriter, r *http.Request, err error) {
+		handled = append(handled, err)
+		w.WriteHeader(http.StatusTeapot)
+	}))
+	do(t, h, "DELETE", "/store/carts/boom", "", "")
+	do(t, h, "GET", "/store/carts/broken", "", "")
+	var pe *PanicError
+	switch {
+	case len(handled) != 2:
+		t.Fatalf("handled %v", handled)
+	case !errors.As(handled[0], &pe) || pe.Value != "boom" || !strings.Contains(string(pe.Stack), "(*shop).DeleteStoreCartsID"):
+		t.Errorf("panic handled as %#v", handled[0])
+	case handled[0].Error() != "panic: boom" || handled[1].Error() != "database down":
+		t.Errorf("handled %q and %q", handled[0], handled[1])
+	}
+	if got := records(); len(got) != 2 {
+		t.Errorf("with an error handler, logged %v", got)
+	}
+
+	// Without WithLogger, slog.Default(). Setting it redirects the log
+	// package too, which restoring it does not undo.
+	defer func(l *slog.Logger, w io.Writer, flags int) {
+		slog.SetDefault(l)
+		log.SetOutput(w)
+		log.SetFlags(flags)
+	}(slog.Default(), log.Writer(), log.Flags())
+	slog.SetDefault(logger)
+	do(t, Handler(&shop{}), "DELETE", "/store/carts/boom", "", "")
+	if got := records(); len(got) != 1 || got[0]["panic"] != "boom" {
+		t.Errorf("logged to slog.Default(): %v", got)
+	}
+}
+
+// TestOperationMiddleware: a middleware of WithOperationMiddleware runs
+// after routing, with the operation and the path values in the request,
+// inside those of WithMiddleware, which see no operation; the handler's
+// context has the operation too.
+func TestOperationMiddleware(t *testing.T) {
+	var seen []string
+	mw := func(name string) func(http.Handler) http.Handler {
+		return func(next http.Handler) http.Handler {
+			return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				seen = append(seen, name+" "+OperationID(r.Context())+" "+OperationPath(r.Context())+" "+r.PathValue("id"))
+				next.ServeHTTP(w, r)
+			})
+		}
+	}
+	s := &shop{}
+	h := Handler(s, WithBasePath("/api"), WithMiddleware(mw("outer")), WithOperationMiddleware(mw("a"), mw("b")))
+	if res := do(t, h, "GET", "/api/store/carts/c1", "", ""); res.status != 200 {
+		t.Fatalf("status %d: %s", res.status, res.body)
+	}
+	want := []string{"outer   ", "a GetCartsCart /store/carts/{id} c1", "b GetCartsCart /store/carts/{id} c1"}
+	if !slices.Equal(seen, want) || s.op != "GetCartsCart" {
+		t.Errorf("saw %q, handler %q; want %q", seen, s.op, want)
+	}
+	seen = nil
+	do(t, h, "GET", "/api/store/nothing", "", "")
+	if !slices.Equal(seen, []string{"outer   "}) {
+		t.Errorf("an unrouted request went through %q", seen)
+	}
+}
+
+// TestRecoverMiddleware: a recover middleware of WithOperationMiddleware
+// sees a handler's panic, with the stack of the panicking method, and
+// answers it; the server then has nothing to log.
+func TestRecoverMiddleware(t *testing.T) {
+	var value any
+	var stack string
+	recoverer := func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			defer func() {
+				if p := recover(); p != nil {
+					value, stack = p, string(debug.Stack())
+					w.WriteHeader(http.StatusServiceUnavailable)
+				}
+			}()
+			next.ServeHTTP(w, r)
+		})
+	}
+	logger, records := jsonLogs(t)
+	h := Handler(&shop{}, WithLogger(logger), WithOperationMiddleware(recoverer))
+	if res := do(t, h, "DELETE", "/store/carts/boom", "", ""); res.status != http.StatusServiceUnavailable {
+		t.Errorf("status %d: %s", res.status, res.body)
+	}
+	if value != "boom" || !strings.Contains(stack, "(*shop).DeleteStoreCartsID") {
+		t.Errorf("the middleware recovered %v\n%s", value, stack)
+	}
+	if got := records(); len(got) != 0 {
+		t.Errorf("logged %v", got)
+	}
+}
+
+// TestWrappedWriter: a middleware that wraps the writer does not hide from
+// the server that the response was started: an error after writing still
+// aborts it rather than appending a problem.
+func TestWrappedWriter(t *testing.T) {
+	var status int
+	wrap := func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			next.ServeHTTP(&statusWriter{ResponseWriter: w, status: &status}, r)
+		})
+	}
+	logger, records := jsonLogs(t)
+	h := Handler(&shop{}, WithLogger(logger), WithOperationMiddleware(wrap))
+	rec := httptest.NewRecorder()
+	func() {
+		defer func() {
+			if p := recover(); p != http.ErrAbortHandler {
+				t.Errorf("recovered %v, want http.ErrAbortHandler", p)
+			}
+		}()
+		h.ServeHTTP(rec, httptest.NewRequest("DELETE", "/store/carts/partial-error", nil))
+	}()
+	if status != 200 || rec.Body.String() != `{"partial":` {
+		t.Errorf("status %d, body %q", status, rec.Body)
+	}
+	if got := records(); len(got) != 1 || got[0]["msg"] != "handler failed after the response was started; aborting it" {
+		t.Errorf("logged %v", got)
+	}
+}
+
+// statusWriter records the status written through it.
+type statusWriter struct {
+	http.ResponseWriter
+	status *int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	*w.status = code
+	w.ResponseWriter.WriteHeader(code)
+}
+
+// catalog implements GetProducts alone; Unimplemented answers the rest.
+type catalog struct{ Unimplemented }
+
+func (catalog) GetProducts(w http.ResponseWriter, r *http.Request, params GetProductsParams) error {
+	return WriteJSON(w, http.StatusOK, StoreProductsListRes{Products: []Product{}})
+}
+
+// TestUnimplemented: the operations an implementation leaves to the
+// embedded Unimplemented answer 501 through the error handler.
+func TestUnimplemented(t *testing.T) {
+	h := Handler(catalog{})
+	if res := do(t, h, "GET", "/store/products", "", ""); res.status != 200 {
+		t.Errorf("implemented: status %d: %s", res.status, res.body)
+	}
+	res := do(t, h, "POST", "/store/carts/c1/line-items", "application/json", `{"variant_id":"v","quantity":1}`)
+	if res.status != 501 || res.problem.Detail != "PostCartsCartLineItems is not implemented" {
+		t.Errorf("unimplemented: status %d: %s", res.status, res.body)
+	}
+	var handled error
+	h = Handler(catalog{}, WithErrorHandler(func(w http.ResponseWriter, r *http.Request, err error) { handled = err }))
+	do(t, h, "GET", "/store/carts/c1", "", "")
+	if p, ok := handled.(*Problem); !ok || p.Status != 501 {
+		t.Errorf("the error handler got %v", handled)
 	}
 }
 

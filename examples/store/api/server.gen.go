@@ -9,7 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log"
+	"log/slog"
 	"mime"
 	"mime/multipart"
 	"net"
@@ -54,19 +54,70 @@ type ServerInterface interface {
 // Handler returns an http.Handler serving impl on an http.ServeMux. Unknown
 // paths get 404, known paths with another method 405 with an Allow header,
 // bad parameters or bodies 400, non-JSON bodies 415, bodies past the limit
-// 413 and handler panics 500, each as application/problem+json.
+// 413 and handler panics 500, each as application/problem+json. Panics and
+// errors that are not a *Problem are logged (see WithLogger).
 func Handler(impl ServerInterface, opts ...Option) http.Handler {
 	s := newHTTPServer(opts)
-	s.route("POST", "/store/carts", func(w http.ResponseWriter, r *http.Request) { handlePostCart(s, impl, w, r) })
-	s.route("GET", "/store/carts/{id}", func(w http.ResponseWriter, r *http.Request) { handleGetCartsCart(s, impl, w, r) })
-	s.route("POST", "/store/carts/{id}", func(w http.ResponseWriter, r *http.Request) { handlePostCartsCart(s, impl, w, r) })
-	s.route("DELETE", "/store/carts/{id}", func(w http.ResponseWriter, r *http.Request) { handleDeleteStoreCartsID(s, impl, w, r) })
-	s.route("POST", "/store/carts/{id}/line-items", func(w http.ResponseWriter, r *http.Request) { handlePostCartsCartLineItems(s, impl, w, r) })
-	s.route("GET", "/store/customers/me", func(w http.ResponseWriter, r *http.Request) { handleGetCustomersCustomer(s, impl, w, r) })
-	s.route("POST", "/store/customers/me", func(w http.ResponseWriter, r *http.Request) { handlePostCustomersCustomer(s, impl, w, r) })
-	s.route("GET", "/store/products", func(w http.ResponseWriter, r *http.Request) { handleGetProducts(s, impl, w, r) })
-	s.route("GET", "/store/products/{id}", func(w http.ResponseWriter, r *http.Request) { handleGetProductsProduct(s, impl, w, r) })
+	s.route("POST", "/store/carts", operation{id: "PostCart", path: "/store/carts"}, func(w http.ResponseWriter, r *http.Request) { handlePostCart(s, impl, w, r) })
+	s.route("GET", "/store/carts/{id}", operation{id: "GetCartsCart", path: "/store/carts/{id}"}, func(w http.ResponseWriter, r *http.Request) { handleGetCartsCart(s, impl, w, r) })
+	s.route("POST", "/store/carts/{id}", operation{id: "PostCartsCart", path: "/store/carts/{id}"}, func(w http.ResponseWriter, r *http.Request) { handlePostCartsCart(s, impl, w, r) })
+	s.route("DELETE", "/store/carts/{id}", operation{id: "DeleteStoreCartsID", path: "/store/carts/{id}"}, func(w http.ResponseWriter, r *http.Request) { handleDeleteStoreCartsID(s, impl, w, r) })
+	s.route("POST", "/store/carts/{id}/line-items", operation{id: "PostCartsCartLineItems", path: "/store/carts/{id}/line-items"}, func(w http.ResponseWriter, r *http.Request) { handlePostCartsCartLineItems(s, impl, w, r) })
+	s.route("GET", "/store/customers/me", operation{id: "GetCustomersCustomer", path: "/store/customers/me"}, func(w http.ResponseWriter, r *http.Request) { handleGetCustomersCustomer(s, impl, w, r) })
+	s.route("POST", "/store/customers/me", operation{id: "PostCustomersCustomer", path: "/store/customers/me"}, func(w http.ResponseWriter, r *http.Request) { handlePostCustomersCustomer(s, impl, w, r) })
+	s.route("GET", "/store/products", operation{id: "GetProducts", path: "/store/products"}, func(w http.ResponseWriter, r *http.Request) { handleGetProducts(s, impl, w, r) })
+	s.route("GET", "/store/products/{id}", operation{id: "GetProductsProduct", path: "/store/products/{id}"}, func(w http.ResponseWriter, r *http.Request) { handleGetProductsProduct(s, impl, w, r) })
 	return s.handler()
+}
+
+// Unimplemented implements ServerInterface with methods that all return a
+// 501 Not Implemented *Problem, which the error handler writes. Embed it in
+// an implementation to write the operations one at a time.
+type Unimplemented struct{}
+
+// PostCart returns a 501 Not Implemented problem.
+func (Unimplemented) PostCart(w http.ResponseWriter, r *http.Request, params PostCartParams, body StorePostCartReq) error {
+	return notImplemented("PostCart")
+}
+
+// GetCartsCart returns a 501 Not Implemented problem.
+func (Unimplemented) GetCartsCart(w http.ResponseWriter, r *http.Request, params GetCartsCartParams) error {
+	return notImplemented("GetCartsCart")
+}
+
+// PostCartsCart returns a 501 Not Implemented problem.
+func (Unimplemented) PostCartsCart(w http.ResponseWriter, r *http.Request, params PostCartsCartParams, body StorePostCartsCartReq) error {
+	return notImplemented("PostCartsCart")
+}
+
+// DeleteStoreCartsID returns a 501 Not Implemented problem.
+func (Unimplemented) DeleteStoreCartsID(w http.ResponseWriter, r *http.Request, params DeleteStoreCartsIDParams) error {
+	return notImplemented("DeleteStoreCartsID")
+}
+
+// PostCartsCartLineItems returns a 501 Not Implemented problem.
+func (Unimplemented) PostCartsCartLineItems(w http.ResponseWriter, r *http.Request, params PostCartsCartLineItemsParams, body StorePostCartsCartLineItemsReq) error {
+	return notImplemented("PostCartsCartLineItems")
+}
+
+// GetCustomersCustomer returns a 501 Not Implemented problem.
+func (Unimplemented) GetCustomersCustomer(w http.ResponseWriter, r *http.Request) error {
+	return notImplemented("GetCustomersCustomer")
+}
+
+// PostCustomersCustomer returns a 501 Not Implemented problem.
+func (Unimplemented) PostCustomersCustomer(w http.ResponseWriter, r *http.Request, body StorePostCustomersCustomerReq) error {
+	return notImplemented("PostCustomersCustomer")
+}
+
+// GetProducts returns a 501 Not Implemented problem.
+func (Unimplemented) GetProducts(w http.ResponseWriter, r *http.Request, params GetProductsParams) error {
+	return notImplemented("GetProducts")
+}
+
+// GetProductsProduct returns a 501 Not Implemented problem.
+func (Unimplemented) GetProductsProduct(w http.ResponseWriter, r *http.Request, params GetProductsProductParams) error {
+	return notImplemented("GetProductsProduct")
 }
 
 // paramsInPostCart says where each parameter of PostCart is sent.
@@ -1378,20 +1429,54 @@ func (w *jsonWriter) response(v any) error {
 }
 
 // ErrorHandler writes the response for an error: a *Problem from the server
-// (bad parameters or body, unknown route, panic) or whatever a handler
-// method returned. The default writes a *Problem as it is (found with
-// errors.As) and anything else as a 500 without details.
+// (bad parameters or body, unknown route), a *PanicError for a panic, or
+// whatever a handler method returned. The default writes a *Problem as it
+// is (found with errors.As) and anything else as a 500 without details.
 type ErrorHandler func(w http.ResponseWriter, r *http.Request, err error)
 
 func defaultErrorHandler(w http.ResponseWriter, _ *http.Request, err error) {
 	var p *Problem
-	if !errors.As(err, &p) {
+	switch {
+	case isPanic(err):
+		p = &Problem{Status: http.StatusInternalServerError, Detail: "the handler panicked"}
+	case errors.As(err, &p):
+	case clientFault(err): // not a *Problem: a streamed body went past the limit
+		p = readProblem(err)
+	default:
 		p = &Problem{Status: http.StatusInternalServerError}
-		if _, tooLarge := asError[*http.MaxBytesError](err); tooLarge {
-			p = readProblem(err) // a streamed body went past the limit
-		}
 	}
 	WriteProblem(w, p)
+}
+
+// PanicError is the error the error handler gets when a handler method (or
+// a middleware of WithOperationMiddleware) panicked before the response was
+// started: the value given to panic and the stack of the goroutine that
+// panicked. The server has logged both (see WithLogger).
+type PanicError struct {
+	// Value is what was passed to panic.
+	Value any
+	// Stack is the goroutine's stack when the panic was recovered, as
+	// runtime/debug.Stack formats it.
+	Stack []byte
+}
+
+// Error formats the panic value.
+func (e *PanicError) Error() string { return fmt.Sprintf("panic: %v", e.Value) }
+
+func isPanic(err error) bool {
+	_, ok := err.(*PanicError)
+	return ok
+}
+
+// clientFault reports whether the 4xx answer to err is the client's
+// doing, which the server does not log: a *Problem (a handler method's
+// own choice) or a streamed body read past the limit.
+func clientFault(err error) bool {
+	if _, ok := asError[*Problem](err); ok {
+		return true
+	}
+	_, tooLarge := asError[*http.MaxBytesError](err)
+	return tooLarge
 }
 
 // Option configures Handler.
@@ -1400,8 +1485,11 @@ type Option func(*serverOptions)
 type serverOptions struct {
 	basePath    string
 	middlewares []func(http.Handler) http.Handler
-	onError     ErrorHandler
-	bodyLimit   int64
+	// opMiddlewares wrap each operation, after routing (WithOperationMiddleware).
+	opMiddlewares []func(http.Handler) http.Handler
+	onError       ErrorHandler
+	logger        *slog.Logger // nil: slog.Default()
+	bodyLimit     int64
 	// validateResponses: responses are checked before they are sent
 	// (WithResponseValidation).
 	validateResponses bool
@@ -1413,14 +1501,36 @@ func WithBasePath(prefix string) Option {
 }
 
 // WithMiddleware wraps the whole handler, routing included, in mw; the
-// first middleware given is the outermost.
+// first middleware given is the outermost. As routing has not happened
+// yet, the request's context has no operation (see
+// WithOperationMiddleware).
 func WithMiddleware(mw ...func(http.Handler) http.Handler) Option {
 	return func(o *serverOptions) { o.middlewares = append(o.middlewares, mw...) }
+}
+
+// WithOperationMiddleware wraps the handler of each operation in mw, after
+// routing: the request's context gives OperationID and OperationPath, and
+// the path values are set. The first middleware given is the outermost.
+// A panic in a middleware or below it goes through the middlewares (a
+// recover middleware here sees it) before the server recovers it.
+func WithOperationMiddleware(mw ...func(http.Handler) http.Handler) Option {
+	return func(o *serverOptions) { o.opMiddlewares = append(o.opMiddlewares, mw...) }
 }
 
 // WithErrorHandler replaces how errors are written (see ErrorHandler).
 func WithErrorHandler(h ErrorHandler) Option {
 	return func(o *serverOptions) { o.onError = h }
+}
+
+// WithLogger sets where the server logs what goes wrong on its side, at
+// level Error: a handler method's error that is not a *Problem (answered
+// 500), a panic (with its value and stack) and a response aborted because
+// it failed after it was started. Each record has the operation, the
+// method and the path. Without this option (or with nil) the server logs
+// to slog.Default(); to log nothing, give a logger whose handler discards
+// (slog.DiscardHandler).
+func WithLogger(l *slog.Logger) Option {
+	return func(o *serverOptions) { o.logger = l }
 }
 
 // WithResponseValidation checks every response before it is sent: the
@@ -1457,10 +1567,10 @@ func newHTTPServer(opts []Option) *httpServer {
 	return s
 }
 
-// route registers the handler of one operation: method is upper case and
+// route registers the handler of operation op: method is upper case and
 // path a ServeMux pattern path.
-func (s *httpServer) route(method, path string, h func(http.ResponseWriter, *http.Request)) {
-	s.mux.HandleFunc(method+" "+s.basePath+path, s.guard(h))
+func (s *httpServer) route(method, path string, op operation, h func(http.ResponseWriter, *http.Request)) {
+	s.mux.HandleFunc(method+" "+s.basePath+path, s.guard(op, h))
 	if !slices.Contains(s.methods, method) {
 		s.methods = append(s.methods, method)
 	}
@@ -1470,8 +1580,8 @@ func (s *httpServer) route(method, path string, h func(http.ResponseWriter, *htt
 // ServeMux cannot express, as a regular expression over the escaped path
 // (below the base path) whose groups are the path parameters keys names.
 // Fallback routes are tried, in order, when the ServeMux finds none.
-func (s *httpServer) fallbackRoute(method, pattern string, keys []string, h func(http.ResponseWriter, *http.Request)) {
-	s.fallbacks = append(s.fallbacks, fallback{method: method, re: regexp.MustCompile(pattern), keys: keys, h: s.guard(h)})
+func (s *httpServer) fallbackRoute(method, pattern string, keys []string, op operation, h func(http.ResponseWriter, *http.Request)) {
+	s.fallbacks = append(s.fallbacks, fallback{method: method, re: regexp.MustCompile(pattern), keys: keys, h: s.guard(op, h)})
 }
 
 // fallback is one route outside the ServeMux.
@@ -1482,25 +1592,96 @@ type fallback struct {
 	h      http.HandlerFunc
 }
 
-// guard wraps an operation's handler: a panic before the response was
-// started is answered with a 500; after, the response cannot be answered any
-// more and the connection is aborted (see abortResponse).
-func (s *httpServer) guard(h func(http.ResponseWriter, *http.Request)) http.HandlerFunc {
+// operation is what the request context of a routed request tells of its
+// operation (OperationID, OperationPath).
+type operation struct {
+	id   string // the spec's operationId, else the method's name
+	path string // the path template as the spec writes it
+}
+
+// opContext is the context of a request routed to an operation: its
+// parent, the operation and the writer its handler gets, in one allocation.
+type opContext struct {
+	context.Context
+	op operation
+	sw startedWriter
+}
+
+// opContextKey is the key whose value is the *opContext of a request.
+type opContextKey struct{}
+
+func (c *opContext) Value(key any) any {
+	if key == (opContextKey{}) {
+		return c
+	}
+	return c.Context.Value(key)
+}
+
+// requestOp returns the *opContext of a request routed to an operation, or
+// nil outside one.
+func requestOp(ctx context.Context) *opContext {
+	if c, ok := ctx.(*opContext); ok {
+		return c
+	}
+	c, _ := ctx.Value(opContextKey{}).(*opContext)
+	return c
+}
+
+// OperationID returns the id of the operation a request was routed to,
+// from its context: the operationId the spec gives it, else the name of its
+// ServerInterface method. It is "" outside an operation, such as in a
+// middleware of WithMiddleware, which runs before routing.
+func OperationID(ctx context.Context) string {
+	if c := requestOp(ctx); c != nil {
+		return c.op.id
+	}
+	return ""
+}
+
+// OperationPath returns the path template of the operation a request was
+// routed to, as the spec writes it (/items/{id}, without the base path),
+// from its context; "" outside an operation.
+func OperationPath(ctx context.Context) string {
+	if c := requestOp(ctx); c != nil {
+		return c.op.path
+	}
+	return ""
+}
+
+// guard returns the handler of operation op: it puts the operation in the
+// request's context, then calls h inside the operation middlewares. A
+// panic is logged with its stack and, before the response was started,
+// answered with a 500 by the error handler (which gets a *PanicError);
+// after, the response cannot be answered any more and the connection is
+// aborted (see abort). http.ErrAbortHandler goes on to net/http.
+func (s *httpServer) guard(op operation, h func(http.ResponseWriter, *http.Request)) http.HandlerFunc {
+	var next http.Handler = http.HandlerFunc(h)
+	for i := len(s.opMiddlewares) - 1; i >= 0; i-- {
+		next = s.opMiddlewares[i](next)
+	}
 	return func(w http.ResponseWriter, r *http.Request) {
-		sw := &startedWriter{ResponseWriter: w}
+		c := &opContext{Context: r.Context(), op: op, sw: startedWriter{ResponseWriter: w}}
+		r = r.WithContext(c)
 		defer func() {
 			if p := recover(); p != nil {
-				if p == http.ErrAbortHandler {
-					panic(p)
-				}
-				if sw.started {
-					abortResponse(r, "panic", fmt.Sprintf("%v\n%s", p, debug.Stack()))
-				}
-				s.onError(w, r, &Problem{Status: http.StatusInternalServerError, Detail: "the handler panicked"})
+				s.recovered(w, r, &c.sw, p)
 			}
 		}()
-		h(sw, r)
+		next.ServeHTTP(&c.sw, r)
 	}
+}
+
+// recovered handles the panic p of an operation's handler (see guard).
+func (s *httpServer) recovered(w http.ResponseWriter, r *http.Request, sw *startedWriter, p any) {
+	if p == http.ErrAbortHandler {
+		panic(p)
+	}
+	err := &PanicError{Value: p, Stack: debug.Stack()}
+	if sw.started {
+		s.abort(r, err)
+	}
+	s.logFailure(r, "handler panicked", err)
+	s.onError(w, r, err)
 }
 
 // startedWriter is the writer an operation's handler gets: it records
@@ -1562,23 +1743,37 @@ func (w *startedWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
 // Unwrap returns the underlying writer, for http.ResponseController.
 func (w *startedWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
-// abortResponse ends a request whose response was started when the handler
-// panicked or returned an error: a problem written now would be appended
-// to what the client already got. It logs why (unless why is empty: a
-// write failed, the client is gone) to the http.Server's ErrorLog, as
-// net/http logs a panic, and panics with http.ErrAbortHandler, on which
-// net/http closes the connection (HTTP/2: resets the stream) without
+// abort ends a request whose response was started when its handler
+// panicked or returned err: a problem written now would be appended to
+// what the client already got. It logs err (unless it is nil: a write
+// failed, the client is gone) and panics with http.ErrAbortHandler, on
+// which net/http closes the connection (HTTP/2: resets the stream) without
 // finishing the response: the client sees it cut.
-func abortResponse(r *http.Request, what, why string) {
-	if why != "" {
-		msg := fmt.Sprintf("http: %s serving %s %s %q after the response was started, aborting it: %s", what, r.RemoteAddr, r.Method, r.URL.Path, why)
-		if srv, ok := r.Context().Value(http.ServerContextKey).(*http.Server); ok && srv.ErrorLog != nil {
-			srv.ErrorLog.Print(msg)
-		} else {
-			log.Print(msg)
+func (s *httpServer) abort(r *http.Request, err error) {
+	if err != nil {
+		what := "handler failed"
+		if isPanic(err) {
+			what = "handler panicked"
 		}
+		s.logFailure(r, what+" after the response was started; aborting it", err)
 	}
 	panic(http.ErrAbortHandler)
+}
+
+// logFailure logs, at level Error, what went wrong on the server's side
+// serving r: a handler's error or a *PanicError, with its value and stack.
+func (s *httpServer) logFailure(r *http.Request, msg string, err error) {
+	logger := s.logger
+	if logger == nil {
+		logger = slog.Default()
+	}
+	attrs := []slog.Attr{slog.String("operation", OperationID(r.Context())), slog.String("method", r.Method), slog.String("path", r.URL.Path)}
+	if pe, ok := err.(*PanicError); ok {
+		attrs = append(attrs, slog.Any("panic", pe.Value), slog.String("stack", string(pe.Stack)))
+	} else {
+		attrs = append(attrs, slog.Any("error", err))
+	}
+	logger.LogAttrs(r.Context(), slog.LevelError, msg, attrs...)
 }
 
 // matchFallback returns the fallback route for r, its path values set, or
@@ -1662,6 +1857,12 @@ func routeDetail(status int, r *http.Request) string {
 		return "method " + r.Method + " is not allowed on " + r.URL.Path
 	}
 	return "no route for " + r.URL.Path
+}
+
+// notImplemented is the error every method of Unimplemented and
+// UnimplementedStrict returns: a 501 problem naming the method.
+func notImplemented(method string) error {
+	return &Problem{Status: http.StatusNotImplemented, Detail: method + " is not implemented"}
 }
 
 // fail answers a request with err through the error handler.
@@ -1875,7 +2076,7 @@ func (s *httpServer) readMultipart(w http.ResponseWriter, r *http.Request, requi
 	if params["boundary"] == "" {
 		return nil, &Problem{Status: http.StatusBadRequest, Detail: "the multipart body has no boundary parameter in its Content-Type"}
 	}
-	return multipart.NewReader(http.MaxBytesReader(unwrapStarted(w), body, s.bodyLimit), params["boundary"]), nil
+	return multipart.NewReader(http.MaxBytesReader(netWriter(w, r), body, s.bodyLimit), params["boundary"]), nil
 }
 
 // streamBody returns the body as a stream limited to the body limit;
@@ -1888,14 +2089,16 @@ func (s *httpServer) streamBody(w http.ResponseWriter, r *http.Request, required
 		}
 		return nil, p
 	}
-	return http.MaxBytesReader(unwrapStarted(w), body, s.bodyLimit), nil
+	return http.MaxBytesReader(netWriter(w, r), body, s.bodyLimit), nil
 }
 
-// unwrapStarted returns the writer net/http gave, for http.MaxBytesReader,
-// which tells it to close the connection after a body past the limit.
-func unwrapStarted(w http.ResponseWriter) http.ResponseWriter {
-	if sw, ok := w.(*startedWriter); ok {
-		return sw.ResponseWriter
+// netWriter returns the writer the operation's handler was given, below
+// the server's and the operation middlewares' wrappers, for
+// http.MaxBytesReader, which tells net/http's to close the connection
+// after a body past the limit.
+func netWriter(w http.ResponseWriter, r *http.Request) http.ResponseWriter {
+	if c := requestOp(r.Context()); c != nil {
+		return c.sw.ResponseWriter
 	}
 	return w
 }
@@ -1967,7 +2170,8 @@ func (s *httpServer) capture(w http.ResponseWriter) http.ResponseWriter {
 // and sent, or replaced by a 500 problem; with an error, what was captured
 // is dropped (its headers kept when nothing was written) and the error
 // answered. Otherwise an error goes to the error handler when the response
-// was not started, else the connection is aborted (see abortResponse).
+// was not started (logged unless it is a *Problem), else the connection is
+// aborted (see abort).
 func (s *httpServer) finish(w http.ResponseWriter, r *http.Request, cw http.ResponseWriter, err error, check func(status int, header http.Header, body []byte) error) {
 	if c, ok := cw.(*capturedResponse); ok {
 		switch {
@@ -1992,12 +2196,14 @@ func (s *httpServer) finish(w http.ResponseWriter, r *http.Request, cw http.Resp
 	if err == nil {
 		return
 	}
-	if sw, ok := w.(*startedWriter); ok && sw.started {
-		why := err.Error()
-		if sw.writeFailed {
-			why = ""
+	if c := requestOp(r.Context()); c != nil && c.sw.started {
+		if c.sw.writeFailed {
+			err = nil // the client is gone: nothing to log
 		}
-		abortResponse(r, "error", why)
+		s.abort(r, err)
+	}
+	if !clientFault(err) {
+		s.logFailure(r, "handler failed", err)
 	}
 	s.fail(w, r, err)
 }
@@ -2079,6 +2285,57 @@ func StrictHandler(impl StrictServerInterface, opts ...Option) http.Handler {
 	return Handler(s, opts...)
 }
 
+// UnimplementedStrict implements StrictServerInterface with methods that
+// all return a 501 Not Implemented *Problem, which the error handler
+// writes. Embed it in an implementation to write the operations one at a
+// time.
+type UnimplementedStrict struct{}
+
+// PostCart returns a 501 Not Implemented problem.
+func (UnimplementedStrict) PostCart(ctx context.Context, request PostCartRequestObject) (PostCartResponseObject, error) {
+	return nil, notImplemented("PostCart")
+}
+
+// GetCartsCart returns a 501 Not Implemented problem.
+func (UnimplementedStrict) GetCartsCart(ctx context.Context, request GetCartsCartRequestObject) (GetCartsCartResponseObject, error) {
+	return nil, notImplemented("GetCartsCart")
+}
+
+// PostCartsCart returns a 501 Not Implemented problem.
+func (UnimplementedStrict) PostCartsCart(ctx context.Context, request PostCartsCartRequestObject) (PostCartsCartResponseObject, error) {
+	return nil, notImplemented("PostCartsCart")
+}
+
+// DeleteStoreCartsID returns a 501 Not Implemented problem.
+func (UnimplementedStrict) DeleteStoreCartsID(ctx context.Context, request DeleteStoreCartsIDRequestObject) (DeleteStoreCartsIDResponseObject, error) {
+	return nil, notImplemented("DeleteStoreCartsID")
+}
+
+// PostCartsCartLineItems returns a 501 Not Implemented problem.
+func (UnimplementedStrict) PostCartsCartLineItems(ctx context.Context, request PostCartsCartLineItemsRequestObject) (PostCartsCartLineItemsResponseObject, error) {
+	return nil, notImplemented("PostCartsCartLineItems")
+}
+
+// GetCustomersCustomer returns a 501 Not Implemented problem.
+func (UnimplementedStrict) GetCustomersCustomer(ctx context.Context, request GetCustomersCustomerRequestObject) (GetCustomersCustomerResponseObject, error) {
+	return nil, notImplemented("GetCustomersCustomer")
+}
+
+// PostCustomersCustomer returns a 501 Not Implemented problem.
+func (UnimplementedStrict) PostCustomersCustomer(ctx context.Context, request PostCustomersCustomerRequestObject) (PostCustomersCustomerResponseObject, error) {
+	return nil, notImplemented("PostCustomersCustomer")
+}
+
+// GetProducts returns a 501 Not Implemented problem.
+func (UnimplementedStrict) GetProducts(ctx context.Context, request GetProductsRequestObject) (GetProductsResponseObject, error) {
+	return nil, notImplemented("GetProducts")
+}
+
+// GetProductsProduct returns a 501 Not Implemented problem.
+func (UnimplementedStrict) GetProductsProduct(ctx context.Context, request GetProductsProductRequestObject) (GetProductsProductResponseObject, error) {
+	return nil, notImplemented("GetProductsProduct")
+}
+
 // strictServer implements ServerInterface by calling a
 // StrictServerInterface and writing the typed response it returns.
 type strictServer struct {
@@ -2100,8 +2357,12 @@ type PostCartRequestObject struct {
 // PostCartResponseObject is a response of PostCart: PostCart200JSONResponse,
 // PostCart400JSONResponse, PostCart404JSONResponse or
 // PostCartDefaultJSONResponse.
+//
+// A type of the application's own is one too when it has the method
+// VisitPostCartResponse, which writes the response; an error it returns
+// before writing goes to the error handler.
 type PostCartResponseObject interface {
-	writePostCart(w http.ResponseWriter, o *serverOptions) error
+	VisitPostCartResponse(w http.ResponseWriter) error
 }
 
 // PostCart200JSONResponse is the 200 response (application/json) of PostCart.
@@ -2111,12 +2372,12 @@ type PostCart200JSONResponse struct {
 	Body StoreCartsRes
 }
 
-func (x PostCart200JSONResponse) writePostCart(w http.ResponseWriter, o *serverOptions) error {
-	if err := checkResponse(o, &x.Body); err != nil {
-		return err
-	}
+// VisitPostCartResponse writes the response.
+func (x PostCart200JSONResponse) VisitPostCartResponse(w http.ResponseWriter) error {
 	return WriteJSON(w, 200, &x.Body)
 }
+
+func (x PostCart200JSONResponse) validateBody() error { return ValidateResponse(&x.Body) }
 
 // PostCart400JSONResponse is the 400 response (application/json) of PostCart.
 // The spec describes it as: Client Error or Multiple Errors
@@ -2125,12 +2386,12 @@ type PostCart400JSONResponse struct {
 	Body Error400Response
 }
 
-func (x PostCart400JSONResponse) writePostCart(w http.ResponseWriter, o *serverOptions) error {
-	if err := checkResponse(o, &x.Body); err != nil {
-		return err
-	}
+// VisitPostCartResponse writes the response.
+func (x PostCart400JSONResponse) VisitPostCartResponse(w http.ResponseWriter) error {
 	return WriteJSON(w, 400, &x.Body)
 }
+
+func (x PostCart400JSONResponse) validateBody() error { return ValidateResponse(&x.Body) }
 
 // PostCart404JSONResponse is the 404 response (application/json) of PostCart.
 // The spec describes it as: Not Found Error
@@ -2139,12 +2400,12 @@ type PostCart404JSONResponse struct {
 	Body Error
 }
 
-func (x PostCart404JSONResponse) writePostCart(w http.ResponseWriter, o *serverOptions) error {
-	if err := checkResponse(o, &x.Body); err != nil {
-		return err
-	}
+// VisitPostCartResponse writes the response.
+func (x PostCart404JSONResponse) VisitPostCartResponse(w http.ResponseWriter) error {
 	return WriteJSON(w, 404, &x.Body)
 }
+
+func (x PostCart404JSONResponse) validateBody() error { return ValidateResponse(&x.Body) }
 
 // PostCartDefaultJSONResponse is the default response (application/json) of
 // PostCart. The spec describes it as: Default Error
@@ -2155,16 +2416,16 @@ type PostCartDefaultJSONResponse struct {
 	Body Error
 }
 
-func (x PostCartDefaultJSONResponse) writePostCart(w http.ResponseWriter, o *serverOptions) error {
+// VisitPostCartResponse writes the response.
+func (x PostCartDefaultJSONResponse) VisitPostCartResponse(w http.ResponseWriter) error {
 	status, err := responseStatus(x.StatusCode, "default")
 	if err != nil {
 		return err
 	}
-	if err := checkResponse(o, &x.Body); err != nil {
-		return err
-	}
 	return WriteJSON(w, status, &x.Body)
 }
+
+func (x PostCartDefaultJSONResponse) validateBody() error { return ValidateResponse(&x.Body) }
 
 func (s *strictServer) PostCart(w http.ResponseWriter, r *http.Request, params PostCartParams, body StorePostCartReq) error {
 	res, err := s.impl.PostCart(r.Context(), PostCartRequestObject{Params: params, Body: body, Request: r})
@@ -2174,7 +2435,10 @@ func (s *strictServer) PostCart(w http.ResponseWriter, r *http.Request, params P
 	if res == nil {
 		return noResponse("PostCart")
 	}
-	return res.writePostCart(w, &s.opts)
+	if err := validateTyped(&s.opts, res); err != nil {
+		return err
+	}
+	return res.VisitPostCartResponse(w)
 }
 
 // GetCartsCartRequestObject is the request of GetCartsCart (GET
@@ -2190,8 +2454,12 @@ type GetCartsCartRequestObject struct {
 // GetCartsCart200JSONResponse, GetCartsCart304Response,
 // GetCartsCart400JSONResponse, GetCartsCart404JSONResponse or
 // GetCartsCartDefaultJSONResponse.
+//
+// A type of the application's own is one too when it has the method
+// VisitGetCartsCartResponse, which writes the response; an error it returns
+// before writing goes to the error handler.
 type GetCartsCartResponseObject interface {
-	writeGetCartsCart(w http.ResponseWriter, o *serverOptions) error
+	VisitGetCartsCartResponse(w http.ResponseWriter) error
 }
 
 // GetCartsCart200JSONResponse is the 200 response (application/json) of
@@ -2203,21 +2471,22 @@ type GetCartsCart200JSONResponse struct {
 	ETag Opt[string]
 }
 
-func (x GetCartsCart200JSONResponse) writeGetCartsCart(w http.ResponseWriter, o *serverOptions) error {
-	if err := checkResponse(o, &x.Body); err != nil {
-		return err
-	}
+// VisitGetCartsCartResponse writes the response.
+func (x GetCartsCart200JSONResponse) VisitGetCartsCartResponse(w http.ResponseWriter) error {
 	if v, ok := x.ETag.Get(); ok {
 		w.Header().Set("ETag", headerString(v))
 	}
 	return WriteJSON(w, 200, &x.Body)
 }
 
+func (x GetCartsCart200JSONResponse) validateBody() error { return ValidateResponse(&x.Body) }
+
 // GetCartsCart304Response is the 304 response of GetCartsCart. The spec
 // describes it as: Not Modified
 type GetCartsCart304Response struct{}
 
-func (x GetCartsCart304Response) writeGetCartsCart(w http.ResponseWriter, o *serverOptions) error {
+// VisitGetCartsCartResponse writes the response.
+func (x GetCartsCart304Response) VisitGetCartsCartResponse(w http.ResponseWriter) error {
 	w.WriteHeader(304)
 	return nil
 }
@@ -2229,12 +2498,12 @@ type GetCartsCart400JSONResponse struct {
 	Body Error400Response
 }
 
-func (x GetCartsCart400JSONResponse) writeGetCartsCart(w http.ResponseWriter, o *serverOptions) error {
-	if err := checkResponse(o, &x.Body); err != nil {
-		return err
-	}
+// VisitGetCartsCartResponse writes the response.
+func (x GetCartsCart400JSONResponse) VisitGetCartsCartResponse(w http.ResponseWriter) error {
 	return WriteJSON(w, 400, &x.Body)
 }
+
+func (x GetCartsCart400JSONResponse) validateBody() error { return ValidateResponse(&x.Body) }
 
 // GetCartsCart404JSONResponse is the 404 response (application/json) of
 // GetCartsCart. The spec describes it as: Not Found Error
@@ -2243,12 +2512,12 @@ type GetCartsCart404JSONResponse struct {
 	Body Error
 }
 
-func (x GetCartsCart404JSONResponse) writeGetCartsCart(w http.ResponseWriter, o *serverOptions) error {
-	if err := checkResponse(o, &x.Body); err != nil {
-		return err
-	}
+// VisitGetCartsCartResponse writes the response.
+func (x GetCartsCart404JSONResponse) VisitGetCartsCartResponse(w http.ResponseWriter) error {
 	return WriteJSON(w, 404, &x.Body)
 }
+
+func (x GetCartsCart404JSONResponse) validateBody() error { return ValidateResponse(&x.Body) }
 
 // GetCartsCartDefaultJSONResponse is the default response (application/json)
 // of GetCartsCart. The spec describes it as: Default Error
@@ -2259,16 +2528,16 @@ type GetCartsCartDefaultJSONResponse struct {
 	Body Error
 }
 
-func (x GetCartsCartDefaultJSONResponse) writeGetCartsCart(w http.ResponseWriter, o *serverOptions) error {
+// VisitGetCartsCartResponse writes the response.
+func (x GetCartsCartDefaultJSONResponse) VisitGetCartsCartResponse(w http.ResponseWriter) error {
 	status, err := responseStatus(x.StatusCode, "default")
 	if err != nil {
 		return err
 	}
-	if err := checkResponse(o, &x.Body); err != nil {
-		return err
-	}
 	return WriteJSON(w, status, &x.Body)
 }
+
+func (x GetCartsCartDefaultJSONResponse) validateBody() error { return ValidateResponse(&x.Body) }
 
 func (s *strictServer) GetCartsCart(w http.ResponseWriter, r *http.Request, params GetCartsCartParams) error {
 	res, err := s.impl.GetCartsCart(r.Context(), GetCartsCartRequestObject{Params: params, Request: r})
@@ -2278,7 +2547,10 @@ func (s *strictServer) GetCartsCart(w http.ResponseWriter, r *http.Request, para
 	if res == nil {
 		return noResponse("GetCartsCart")
 	}
-	return res.writeGetCartsCart(w, &s.opts)
+	if err := validateTyped(&s.opts, res); err != nil {
+		return err
+	}
+	return res.VisitGetCartsCartResponse(w)
 }
 
 // PostCartsCartRequestObject is the request of PostCartsCart (POST
@@ -2295,8 +2567,12 @@ type PostCartsCartRequestObject struct {
 // PostCartsCartResponseObject is a response of PostCartsCart:
 // PostCartsCart200JSONResponse, PostCartsCart400JSONResponse,
 // PostCartsCart404JSONResponse or PostCartsCartDefaultJSONResponse.
+//
+// A type of the application's own is one too when it has the method
+// VisitPostCartsCartResponse, which writes the response; an error it returns
+// before writing goes to the error handler.
 type PostCartsCartResponseObject interface {
-	writePostCartsCart(w http.ResponseWriter, o *serverOptions) error
+	VisitPostCartsCartResponse(w http.ResponseWriter) error
 }
 
 // PostCartsCart200JSONResponse is the 200 response (application/json) of
@@ -2306,12 +2582,12 @@ type PostCartsCart200JSONResponse struct {
 	Body StoreCartsRes
 }
 
-func (x PostCartsCart200JSONResponse) writePostCartsCart(w http.ResponseWriter, o *serverOptions) error {
-	if err := checkResponse(o, &x.Body); err != nil {
-		return err
-	}
+// VisitPostCartsCartResponse writes the response.
+func (x PostCartsCart200JSONResponse) VisitPostCartsCartResponse(w http.ResponseWriter) error {
 	return WriteJSON(w, 200, &x.Body)
 }
+
+func (x PostCartsCart200JSONResponse) validateBody() error { return ValidateResponse(&x.Body) }
 
 // PostCartsCart400JSONResponse is the 400 response (application/json) of
 // PostCartsCart. The spec describes it as: Client Error or Multiple Errors
@@ -2320,12 +2596,12 @@ type PostCartsCart400JSONResponse struct {
 	Body Error400Response
 }
 
-func (x PostCartsCart400JSONResponse) writePostCartsCart(w http.ResponseWriter, o *serverOptions) error {
-	if err := checkResponse(o, &x.Body); err != nil {
-		return err
-	}
+// VisitPostCartsCartResponse writes the response.
+func (x PostCartsCart400JSONResponse) VisitPostCartsCartResponse(w http.ResponseWriter) error {
 	return WriteJSON(w, 400, &x.Body)
 }
+
+func (x PostCartsCart400JSONResponse) validateBody() error { return ValidateResponse(&x.Body) }
 
 // PostCartsCart404JSONResponse is the 404 response (application/json) of
 // PostCartsCart. The spec describes it as: Not Found Error
@@ -2334,12 +2610,12 @@ type PostCartsCart404JSONResponse struct {
 	Body Error
 }
 
-func (x PostCartsCart404JSONResponse) writePostCartsCart(w http.ResponseWriter, o *serverOptions) error {
-	if err := checkResponse(o, &x.Body); err != nil {
-		return err
-	}
+// VisitPostCartsCartResponse writes the response.
+func (x PostCartsCart404JSONResponse) VisitPostCartsCartResponse(w http.ResponseWriter) error {
 	return WriteJSON(w, 404, &x.Body)
 }
+
+func (x PostCartsCart404JSONResponse) validateBody() error { return ValidateResponse(&x.Body) }
 
 // PostCartsCartDefaultJSONResponse is the default response (application/json)
 // of PostCartsCart. The spec describes it as: Default Error
@@ -2350,16 +2626,16 @@ type PostCartsCartDefaultJSONResponse struct {
 	Body Error
 }
 
-func (x PostCartsCartDefaultJSONResponse) writePostCartsCart(w http.ResponseWriter, o *serverOptions) error {
+// VisitPostCartsCartResponse writes the response.
+func (x PostCartsCartDefaultJSONResponse) VisitPostCartsCartResponse(w http.ResponseWriter) error {
 	status, err := responseStatus(x.StatusCode, "default")
 	if err != nil {
 		return err
 	}
-	if err := checkResponse(o, &x.Body); err != nil {
-		return err
-	}
 	return WriteJSON(w, status, &x.Body)
 }
+
+func (x PostCartsCartDefaultJSONResponse) validateBody() error { return ValidateResponse(&x.Body) }
 
 func (s *strictServer) PostCartsCart(w http.ResponseWriter, r *http.Request, params PostCartsCartParams, body StorePostCartsCartReq) error {
 	res, err := s.impl.PostCartsCart(r.Context(), PostCartsCartRequestObject{Params: params, Body: body, Request: r})
@@ -2369,7 +2645,10 @@ func (s *strictServer) PostCartsCart(w http.ResponseWriter, r *http.Request, par
 	if res == nil {
 		return noResponse("PostCartsCart")
 	}
-	return res.writePostCartsCart(w, &s.opts)
+	if err := validateTyped(&s.opts, res); err != nil {
+		return err
+	}
+	return res.VisitPostCartsCartResponse(w)
 }
 
 // DeleteStoreCartsIDRequestObject is the request of DeleteStoreCartsID
@@ -2384,8 +2663,12 @@ type DeleteStoreCartsIDRequestObject struct {
 // DeleteStoreCartsIDResponseObject is a response of DeleteStoreCartsID:
 // DeleteStoreCartsID200JSONResponse, DeleteStoreCartsID404JSONResponse or
 // DeleteStoreCartsIDDefaultJSONResponse.
+//
+// A type of the application's own is one too when it has the method
+// VisitDeleteStoreCartsIDResponse, which writes the response; an error it
+// returns before writing goes to the error handler.
 type DeleteStoreCartsIDResponseObject interface {
-	writeDeleteStoreCartsID(w http.ResponseWriter, o *serverOptions) error
+	VisitDeleteStoreCartsIDResponse(w http.ResponseWriter) error
 }
 
 // DeleteStoreCartsID200JSONResponse is the 200 response (application/json) of
@@ -2395,7 +2678,8 @@ type DeleteStoreCartsID200JSONResponse struct {
 	Body DeleteStoreCartsIDResponse
 }
 
-func (x DeleteStoreCartsID200JSONResponse) writeDeleteStoreCartsID(w http.ResponseWriter, o *serverOptions) error {
+// VisitDeleteStoreCartsIDResponse writes the response.
+func (x DeleteStoreCartsID200JSONResponse) VisitDeleteStoreCartsIDResponse(w http.ResponseWriter) error {
 	return WriteJSON(w, 200, &x.Body)
 }
 
@@ -2406,12 +2690,12 @@ type DeleteStoreCartsID404JSONResponse struct {
 	Body Error
 }
 
-func (x DeleteStoreCartsID404JSONResponse) writeDeleteStoreCartsID(w http.ResponseWriter, o *serverOptions) error {
-	if err := checkResponse(o, &x.Body); err != nil {
-		return err
-	}
+// VisitDeleteStoreCartsIDResponse writes the response.
+func (x DeleteStoreCartsID404JSONResponse) VisitDeleteStoreCartsIDResponse(w http.ResponseWriter) error {
 	return WriteJSON(w, 404, &x.Body)
 }
+
+func (x DeleteStoreCartsID404JSONResponse) validateBody() error { return ValidateResponse(&x.Body) }
 
 // DeleteStoreCartsIDDefaultJSONResponse is the default response
 // (application/json) of DeleteStoreCartsID. The spec describes it as: Default
@@ -2423,16 +2707,16 @@ type DeleteStoreCartsIDDefaultJSONResponse struct {
 	Body Error
 }
 
-func (x DeleteStoreCartsIDDefaultJSONResponse) writeDeleteStoreCartsID(w http.ResponseWriter, o *serverOptions) error {
+// VisitDeleteStoreCartsIDResponse writes the response.
+func (x DeleteStoreCartsIDDefaultJSONResponse) VisitDeleteStoreCartsIDResponse(w http.ResponseWriter) error {
 	status, err := responseStatus(x.StatusCode, "default")
 	if err != nil {
 		return err
 	}
-	if err := checkResponse(o, &x.Body); err != nil {
-		return err
-	}
 	return WriteJSON(w, status, &x.Body)
 }
+
+func (x DeleteStoreCartsIDDefaultJSONResponse) validateBody() error { return ValidateResponse(&x.Body) }
 
 func (s *strictServer) DeleteStoreCartsID(w http.ResponseWriter, r *http.Request, params DeleteStoreCartsIDParams) error {
 	res, err := s.impl.DeleteStoreCartsID(r.Context(), DeleteStoreCartsIDRequestObject{Params: params, Request: r})
@@ -2442,7 +2726,10 @@ func (s *strictServer) DeleteStoreCartsID(w http.ResponseWriter, r *http.Request
 	if res == nil {
 		return noResponse("DeleteStoreCartsID")
 	}
-	return res.writeDeleteStoreCartsID(w, &s.opts)
+	if err := validateTyped(&s.opts, res); err != nil {
+		return err
+	}
+	return res.VisitDeleteStoreCartsIDResponse(w)
 }
 
 // PostCartsCartLineItemsRequestObject is the request of
@@ -2462,8 +2749,12 @@ type PostCartsCartLineItemsRequestObject struct {
 // PostCartsCartLineItems400JSONResponse,
 // PostCartsCartLineItems404JSONResponse or
 // PostCartsCartLineItemsDefaultJSONResponse.
+//
+// A type of the application's own is one too when it has the method
+// VisitPostCartsCartLineItemsResponse, which writes the response; an error it
+// returns before writing goes to the error handler.
 type PostCartsCartLineItemsResponseObject interface {
-	writePostCartsCartLineItems(w http.ResponseWriter, o *serverOptions) error
+	VisitPostCartsCartLineItemsResponse(w http.ResponseWriter) error
 }
 
 // PostCartsCartLineItems201JSONResponse is the 201 response
@@ -2474,12 +2765,12 @@ type PostCartsCartLineItems201JSONResponse struct {
 	Body StoreCartsRes
 }
 
-func (x PostCartsCartLineItems201JSONResponse) writePostCartsCartLineItems(w http.ResponseWriter, o *serverOptions) error {
-	if err := checkResponse(o, &x.Body); err != nil {
-		return err
-	}
+// VisitPostCartsCartLineItemsResponse writes the response.
+func (x PostCartsCartLineItems201JSONResponse) VisitPostCartsCartLineItemsResponse(w http.ResponseWriter) error {
 	return WriteJSON(w, 201, &x.Body)
 }
+
+func (x PostCartsCartLineItems201JSONResponse) validateBody() error { return ValidateResponse(&x.Body) }
 
 // PostCartsCartLineItems400JSONResponse is the 400 response
 // (application/json) of PostCartsCartLineItems. The spec describes it as:
@@ -2489,12 +2780,12 @@ type PostCartsCartLineItems400JSONResponse struct {
 	Body Error400Response
 }
 
-func (x PostCartsCartLineItems400JSONResponse) writePostCartsCartLineItems(w http.ResponseWriter, o *serverOptions) error {
-	if err := checkResponse(o, &x.Body); err != nil {
-		return err
-	}
+// VisitPostCartsCartLineItemsResponse writes the response.
+func (x PostCartsCartLineItems400JSONResponse) VisitPostCartsCartLineItemsResponse(w http.ResponseWriter) error {
 	return WriteJSON(w, 400, &x.Body)
 }
+
+func (x PostCartsCartLineItems400JSONResponse) validateBody() error { return ValidateResponse(&x.Body) }
 
 // PostCartsCartLineItems404JSONResponse is the 404 response
 // (application/json) of PostCartsCartLineItems. The spec describes it as: Not
@@ -2504,12 +2795,12 @@ type PostCartsCartLineItems404JSONResponse struct {
 	Body Error
 }
 
-func (x PostCartsCartLineItems404JSONResponse) writePostCartsCartLineItems(w http.ResponseWriter, o *serverOptions) error {
-	if err := checkResponse(o, &x.Body); err != nil {
-		return err
-	}
+// VisitPostCartsCartLineItemsResponse writes the response.
+func (x PostCartsCartLineItems404JSONResponse) VisitPostCartsCartLineItemsResponse(w http.ResponseWriter) error {
 	return WriteJSON(w, 404, &x.Body)
 }
+
+func (x PostCartsCartLineItems404JSONResponse) validateBody() error { return ValidateResponse(&x.Body) }
 
 // PostCartsCartLineItemsDefaultJSONResponse is the default response
 // (application/json) of PostCartsCartLineItems. The spec describes it as:
@@ -2521,15 +2812,17 @@ type PostCartsCartLineItemsDefaultJSONResponse struct {
 	Body Error
 }
 
-func (x PostCartsCartLineItemsDefaultJSONResponse) writePostCartsCartLineItems(w http.ResponseWriter, o *serverOptions) error {
+// VisitPostCartsCartLineItemsResponse writes the response.
+func (x PostCartsCartLineItemsDefaultJSONResponse) VisitPostCartsCartLineItemsResponse(w http.ResponseWriter) error {
 	status, err := responseStatus(x.StatusCode, "default")
 	if err != nil {
 		return err
 	}
-	if err := checkResponse(o, &x.Body); err != nil {
-		return err
-	}
 	return WriteJSON(w, status, &x.Body)
+}
+
+func (x PostCartsCartLineItemsDefaultJSONResponse) validateBody() error {
+	return ValidateResponse(&x.Body)
 }
 
 func (s *strictServer) PostCartsCartLineItems(w http.ResponseWriter, r *http.Request, params PostCartsCartLineItemsParams, body StorePostCartsCartLineItemsReq) error {
@@ -2540,7 +2833,10 @@ func (s *strictServer) PostCartsCartLineItems(w http.ResponseWriter, r *http.Req
 	if res == nil {
 		return noResponse("PostCartsCartLineItems")
 	}
-	return res.writePostCartsCartLineItems(w, &s.opts)
+	if err := validateTyped(&s.opts, res); err != nil {
+		return err
+	}
+	return res.VisitPostCartsCartLineItemsResponse(w)
 }
 
 // GetCustomersCustomerRequestObject is the request of GetCustomersCustomer
@@ -2554,8 +2850,12 @@ type GetCustomersCustomerRequestObject struct {
 // GetCustomersCustomer200JSONResponse, GetCustomersCustomer400JSONResponse,
 // GetCustomersCustomer401TextResponse, GetCustomersCustomer404JSONResponse or
 // GetCustomersCustomerDefaultJSONResponse.
+//
+// A type of the application's own is one too when it has the method
+// VisitGetCustomersCustomerResponse, which writes the response; an error it
+// returns before writing goes to the error handler.
 type GetCustomersCustomerResponseObject interface {
-	writeGetCustomersCustomer(w http.ResponseWriter, o *serverOptions) error
+	VisitGetCustomersCustomerResponse(w http.ResponseWriter) error
 }
 
 // GetCustomersCustomer200JSONResponse is the 200 response (application/json)
@@ -2565,12 +2865,12 @@ type GetCustomersCustomer200JSONResponse struct {
 	Body StoreCustomersRes
 }
 
-func (x GetCustomersCustomer200JSONResponse) writeGetCustomersCustomer(w http.ResponseWriter, o *serverOptions) error {
-	if err := checkResponse(o, &x.Body); err != nil {
-		return err
-	}
+// VisitGetCustomersCustomerResponse writes the response.
+func (x GetCustomersCustomer200JSONResponse) VisitGetCustomersCustomerResponse(w http.ResponseWriter) error {
 	return WriteJSON(w, 200, &x.Body)
 }
+
+func (x GetCustomersCustomer200JSONResponse) validateBody() error { return ValidateResponse(&x.Body) }
 
 // GetCustomersCustomer400JSONResponse is the 400 response (application/json)
 // of GetCustomersCustomer. The spec describes it as: Client Error or Multiple
@@ -2580,12 +2880,12 @@ type GetCustomersCustomer400JSONResponse struct {
 	Body Error400Response
 }
 
-func (x GetCustomersCustomer400JSONResponse) writeGetCustomersCustomer(w http.ResponseWriter, o *serverOptions) error {
-	if err := checkResponse(o, &x.Body); err != nil {
-		return err
-	}
+// VisitGetCustomersCustomerResponse writes the response.
+func (x GetCustomersCustomer400JSONResponse) VisitGetCustomersCustomerResponse(w http.ResponseWriter) error {
 	return WriteJSON(w, 400, &x.Body)
 }
+
+func (x GetCustomersCustomer400JSONResponse) validateBody() error { return ValidateResponse(&x.Body) }
 
 // GetCustomersCustomer401TextResponse is the 401 response (text/plain) of
 // GetCustomersCustomer. The spec describes it as: User is not authorized.
@@ -2595,7 +2895,8 @@ type GetCustomersCustomer401TextResponse struct {
 	Body string
 }
 
-func (x GetCustomersCustomer401TextResponse) writeGetCustomersCustomer(w http.ResponseWriter, o *serverOptions) error {
+// VisitGetCustomersCustomerResponse writes the response.
+func (x GetCustomersCustomer401TextResponse) VisitGetCustomersCustomerResponse(w http.ResponseWriter) error {
 	return writeText(w, 401, "text/plain", x.Body)
 }
 
@@ -2606,12 +2907,12 @@ type GetCustomersCustomer404JSONResponse struct {
 	Body Error
 }
 
-func (x GetCustomersCustomer404JSONResponse) writeGetCustomersCustomer(w http.ResponseWriter, o *serverOptions) error {
-	if err := checkResponse(o, &x.Body); err != nil {
-		return err
-	}
+// VisitGetCustomersCustomerResponse writes the response.
+func (x GetCustomersCustomer404JSONResponse) VisitGetCustomersCustomerResponse(w http.ResponseWriter) error {
 	return WriteJSON(w, 404, &x.Body)
 }
+
+func (x GetCustomersCustomer404JSONResponse) validateBody() error { return ValidateResponse(&x.Body) }
 
 // GetCustomersCustomerDefaultJSONResponse is the default response
 // (application/json) of GetCustomersCustomer. The spec describes it as:
@@ -2623,15 +2924,17 @@ type GetCustomersCustomerDefaultJSONResponse struct {
 	Body Error
 }
 
-func (x GetCustomersCustomerDefaultJSONResponse) writeGetCustomersCustomer(w http.ResponseWriter, o *serverOptions) error {
+// VisitGetCustomersCustomerResponse writes the response.
+func (x GetCustomersCustomerDefaultJSONResponse) VisitGetCustomersCustomerResponse(w http.ResponseWriter) error {
 	status, err := responseStatus(x.StatusCode, "default")
 	if err != nil {
 		return err
 	}
-	if err := checkResponse(o, &x.Body); err != nil {
-		return err
-	}
 	return WriteJSON(w, status, &x.Body)
+}
+
+func (x GetCustomersCustomerDefaultJSONResponse) validateBody() error {
+	return ValidateResponse(&x.Body)
 }
 
 func (s *strictServer) GetCustomersCustomer(w http.ResponseWriter, r *http.Request) error {
@@ -2642,7 +2945,10 @@ func (s *strictServer) GetCustomersCustomer(w http.ResponseWriter, r *http.Reque
 	if res == nil {
 		return noResponse("GetCustomersCustomer")
 	}
-	return res.writeGetCustomersCustomer(w, &s.opts)
+	if err := validateTyped(&s.opts, res); err != nil {
+		return err
+	}
+	return res.VisitGetCustomersCustomerResponse(w)
 }
 
 // PostCustomersCustomerRequestObject is the request of PostCustomersCustomer
@@ -2658,8 +2964,12 @@ type PostCustomersCustomerRequestObject struct {
 // PostCustomersCustomer200JSONResponse, PostCustomersCustomer400JSONResponse,
 // PostCustomersCustomer401TextResponse or
 // PostCustomersCustomerDefaultJSONResponse.
+//
+// A type of the application's own is one too when it has the method
+// VisitPostCustomersCustomerResponse, which writes the response; an error it
+// returns before writing goes to the error handler.
 type PostCustomersCustomerResponseObject interface {
-	writePostCustomersCustomer(w http.ResponseWriter, o *serverOptions) error
+	VisitPostCustomersCustomerResponse(w http.ResponseWriter) error
 }
 
 // PostCustomersCustomer200JSONResponse is the 200 response (application/json)
@@ -2669,12 +2979,12 @@ type PostCustomersCustomer200JSONResponse struct {
 	Body StoreCustomersRes
 }
 
-func (x PostCustomersCustomer200JSONResponse) writePostCustomersCustomer(w http.ResponseWriter, o *serverOptions) error {
-	if err := checkResponse(o, &x.Body); err != nil {
-		return err
-	}
+// VisitPostCustomersCustomerResponse writes the response.
+func (x PostCustomersCustomer200JSONResponse) VisitPostCustomersCustomerResponse(w http.ResponseWriter) error {
 	return WriteJSON(w, 200, &x.Body)
 }
+
+func (x PostCustomersCustomer200JSONResponse) validateBody() error { return ValidateResponse(&x.Body) }
 
 // PostCustomersCustomer400JSONResponse is the 400 response (application/json)
 // of PostCustomersCustomer. The spec describes it as: Client Error or
@@ -2684,12 +2994,12 @@ type PostCustomersCustomer400JSONResponse struct {
 	Body Error400Response
 }
 
-func (x PostCustomersCustomer400JSONResponse) writePostCustomersCustomer(w http.ResponseWriter, o *serverOptions) error {
-	if err := checkResponse(o, &x.Body); err != nil {
-		return err
-	}
+// VisitPostCustomersCustomerResponse writes the response.
+func (x PostCustomersCustomer400JSONResponse) VisitPostCustomersCustomerResponse(w http.ResponseWriter) error {
 	return WriteJSON(w, 400, &x.Body)
 }
+
+func (x PostCustomersCustomer400JSONResponse) validateBody() error { return ValidateResponse(&x.Body) }
 
 // PostCustomersCustomer401TextResponse is the 401 response (text/plain) of
 // PostCustomersCustomer. The spec describes it as: User is not authorized.
@@ -2699,7 +3009,8 @@ type PostCustomersCustomer401TextResponse struct {
 	Body string
 }
 
-func (x PostCustomersCustomer401TextResponse) writePostCustomersCustomer(w http.ResponseWriter, o *serverOptions) error {
+// VisitPostCustomersCustomerResponse writes the response.
+func (x PostCustomersCustomer401TextResponse) VisitPostCustomersCustomerResponse(w http.ResponseWriter) error {
 	return writeText(w, 401, "text/plain", x.Body)
 }
 
@@ -2713,15 +3024,17 @@ type PostCustomersCustomerDefaultJSONResponse struct {
 	Body Error
 }
 
-func (x PostCustomersCustomerDefaultJSONResponse) writePostCustomersCustomer(w http.ResponseWriter, o *serverOptions) error {
+// VisitPostCustomersCustomerResponse writes the response.
+func (x PostCustomersCustomerDefaultJSONResponse) VisitPostCustomersCustomerResponse(w http.ResponseWriter) error {
 	status, err := responseStatus(x.StatusCode, "default")
 	if err != nil {
 		return err
 	}
-	if err := checkResponse(o, &x.Body); err != nil {
-		return err
-	}
 	return WriteJSON(w, status, &x.Body)
+}
+
+func (x PostCustomersCustomerDefaultJSONResponse) validateBody() error {
+	return ValidateResponse(&x.Body)
 }
 
 func (s *strictServer) PostCustomersCustomer(w http.ResponseWriter, r *http.Request, body StorePostCustomersCustomerReq) error {
@@ -2732,7 +3045,10 @@ func (s *strictServer) PostCustomersCustomer(w http.ResponseWriter, r *http.Requ
 	if res == nil {
 		return noResponse("PostCustomersCustomer")
 	}
-	return res.writePostCustomersCustomer(w, &s.opts)
+	if err := validateTyped(&s.opts, res); err != nil {
+		return err
+	}
+	return res.VisitPostCustomersCustomerResponse(w)
 }
 
 // GetProductsRequestObject is the request of GetProducts (GET
@@ -2747,8 +3063,12 @@ type GetProductsRequestObject struct {
 // GetProductsResponseObject is a response of GetProducts:
 // GetProducts200JSONResponse, GetProducts400JSONResponse or
 // GetProductsDefaultJSONResponse.
+//
+// A type of the application's own is one too when it has the method
+// VisitGetProductsResponse, which writes the response; an error it returns
+// before writing goes to the error handler.
 type GetProductsResponseObject interface {
-	writeGetProducts(w http.ResponseWriter, o *serverOptions) error
+	VisitGetProductsResponse(w http.ResponseWriter) error
 }
 
 // GetProducts200JSONResponse is the 200 response (application/json) of
@@ -2758,12 +3078,12 @@ type GetProducts200JSONResponse struct {
 	Body StoreProductsListRes
 }
 
-func (x GetProducts200JSONResponse) writeGetProducts(w http.ResponseWriter, o *serverOptions) error {
-	if err := checkResponse(o, &x.Body); err != nil {
-		return err
-	}
+// VisitGetProductsResponse writes the response.
+func (x GetProducts200JSONResponse) VisitGetProductsResponse(w http.ResponseWriter) error {
 	return WriteJSON(w, 200, &x.Body)
 }
+
+func (x GetProducts200JSONResponse) validateBody() error { return ValidateResponse(&x.Body) }
 
 // GetProducts400JSONResponse is the 400 response (application/json) of
 // GetProducts. The spec describes it as: Client Error or Multiple Errors
@@ -2772,12 +3092,12 @@ type GetProducts400JSONResponse struct {
 	Body Error400Response
 }
 
-func (x GetProducts400JSONResponse) writeGetProducts(w http.ResponseWriter, o *serverOptions) error {
-	if err := checkResponse(o, &x.Body); err != nil {
-		return err
-	}
+// VisitGetProductsResponse writes the response.
+func (x GetProducts400JSONResponse) VisitGetProductsResponse(w http.ResponseWriter) error {
 	return WriteJSON(w, 400, &x.Body)
 }
+
+func (x GetProducts400JSONResponse) validateBody() error { return ValidateResponse(&x.Body) }
 
 // GetProductsDefaultJSONResponse is the default response (application/json)
 // of GetProducts. The spec describes it as: Default Error
@@ -2788,16 +3108,16 @@ type GetProductsDefaultJSONResponse struct {
 	Body Error
 }
 
-func (x GetProductsDefaultJSONResponse) writeGetProducts(w http.ResponseWriter, o *serverOptions) error {
+// VisitGetProductsResponse writes the response.
+func (x GetProductsDefaultJSONResponse) VisitGetProductsResponse(w http.ResponseWriter) error {
 	status, err := responseStatus(x.StatusCode, "default")
 	if err != nil {
 		return err
 	}
-	if err := checkResponse(o, &x.Body); err != nil {
-		return err
-	}
 	return WriteJSON(w, status, &x.Body)
 }
+
+func (x GetProductsDefaultJSONResponse) validateBody() error { return ValidateResponse(&x.Body) }
 
 func (s *strictServer) GetProducts(w http.ResponseWriter, r *http.Request, params GetProductsParams) error {
 	res, err := s.impl.GetProducts(r.Context(), GetProductsRequestObject{Params: params, Request: r})
@@ -2807,7 +3127,10 @@ func (s *strictServer) GetProducts(w http.ResponseWriter, r *http.Request, param
 	if res == nil {
 		return noResponse("GetProducts")
 	}
-	return res.writeGetProducts(w, &s.opts)
+	if err := validateTyped(&s.opts, res); err != nil {
+		return err
+	}
+	return res.VisitGetProductsResponse(w)
 }
 
 // GetProductsProductRequestObject is the request of GetProductsProduct (GET
@@ -2822,8 +3145,12 @@ type GetProductsProductRequestObject struct {
 // GetProductsProductResponseObject is a response of GetProductsProduct:
 // GetProductsProduct200JSONResponse, GetProductsProduct400JSONResponse,
 // GetProductsProduct404JSONResponse or GetProductsProductDefaultJSONResponse.
+//
+// A type of the application's own is one too when it has the method
+// VisitGetProductsProductResponse, which writes the response; an error it
+// returns before writing goes to the error handler.
 type GetProductsProductResponseObject interface {
-	writeGetProductsProduct(w http.ResponseWriter, o *serverOptions) error
+	VisitGetProductsProductResponse(w http.ResponseWriter) error
 }
 
 // GetProductsProduct200JSONResponse is the 200 response (application/json) of
@@ -2833,12 +3160,12 @@ type GetProductsProduct200JSONResponse struct {
 	Body StoreProductsRes
 }
 
-func (x GetProductsProduct200JSONResponse) writeGetProductsProduct(w http.ResponseWriter, o *serverOptions) error {
-	if err := checkResponse(o, &x.Body); err != nil {
-		return err
-	}
+// VisitGetProductsProductResponse writes the response.
+func (x GetProductsProduct200JSONResponse) VisitGetProductsProductResponse(w http.ResponseWriter) error {
 	return WriteJSON(w, 200, &x.Body)
 }
+
+func (x GetProductsProduct200JSONResponse) validateBody() error { return ValidateResponse(&x.Body) }
 
 // GetProductsProduct400JSONResponse is the 400 response (application/json) of
 // GetProductsProduct. The spec describes it as: Client Error or Multiple
@@ -2848,12 +3175,12 @@ type GetProductsProduct400JSONResponse struct {
 	Body Error400Response
 }
 
-func (x GetProductsProduct400JSONResponse) writeGetProductsProduct(w http.ResponseWriter, o *serverOptions) error {
-	if err := checkResponse(o, &x.Body); err != nil {
-		return err
-	}
+// VisitGetProductsProductResponse writes the response.
+func (x GetProductsProduct400JSONResponse) VisitGetProductsProductResponse(w http.ResponseWriter) error {
 	return WriteJSON(w, 400, &x.Body)
 }
+
+func (x GetProductsProduct400JSONResponse) validateBody() error { return ValidateResponse(&x.Body) }
 
 // GetProductsProduct404JSONResponse is the 404 response (application/json) of
 // GetProductsProduct. The spec describes it as: Not Found Error
@@ -2862,12 +3189,12 @@ type GetProductsProduct404JSONResponse struct {
 	Body Error
 }
 
-func (x GetProductsProduct404JSONResponse) writeGetProductsProduct(w http.ResponseWriter, o *serverOptions) error {
-	if err := checkResponse(o, &x.Body); err != nil {
-		return err
-	}
+// VisitGetProductsProductResponse writes the response.
+func (x GetProductsProduct404JSONResponse) VisitGetProductsProductResponse(w http.ResponseWriter) error {
 	return WriteJSON(w, 404, &x.Body)
 }
+
+func (x GetProductsProduct404JSONResponse) validateBody() error { return ValidateResponse(&x.Body) }
 
 // GetProductsProductDefaultJSONResponse is the default response
 // (application/json) of GetProductsProduct. The spec describes it as: Default
@@ -2879,16 +3206,16 @@ type GetProductsProductDefaultJSONResponse struct {
 	Body Error
 }
 
-func (x GetProductsProductDefaultJSONResponse) writeGetProductsProduct(w http.ResponseWriter, o *serverOptions) error {
+// VisitGetProductsProductResponse writes the response.
+func (x GetProductsProductDefaultJSONResponse) VisitGetProductsProductResponse(w http.ResponseWriter) error {
 	status, err := responseStatus(x.StatusCode, "default")
 	if err != nil {
 		return err
 	}
-	if err := checkResponse(o, &x.Body); err != nil {
-		return err
-	}
 	return WriteJSON(w, status, &x.Body)
 }
+
+func (x GetProductsProductDefaultJSONResponse) validateBody() error { return ValidateResponse(&x.Body) }
 
 func (s *strictServer) GetProductsProduct(w http.ResponseWriter, r *http.Request, params GetProductsProductParams) error {
 	res, err := s.impl.GetProductsProduct(r.Context(), GetProductsProductRequestObject{Params: params, Request: r})
@@ -2898,7 +3225,10 @@ func (s *strictServer) GetProductsProduct(w http.ResponseWriter, r *http.Request
 	if res == nil {
 		return noResponse("GetProductsProduct")
 	}
-	return res.writeGetProductsProduct(w, &s.opts)
+	if err := validateTyped(&s.opts, res); err != nil {
+		return err
+	}
+	return res.VisitGetProductsProductResponse(w)
 }
 
 // noResponse is the error of a strict method that returned neither a
@@ -2930,14 +3260,23 @@ func responseMedia(media, declared string) (string, error) {
 	return media, nil
 }
 
-// checkResponse validates a typed JSON response body when the options ask
-// for it; the error is a 500 *Problem with the violations.
-func checkResponse(o *serverOptions, body validatable) error {
+// validatedResponse is a typed response whose JSON body validates.
+type validatedResponse interface {
+	validateBody() error
+}
+
+// validateTyped validates the JSON body of a typed response res when the
+// options ask for it; the error is a 500 *Problem with the violations.
+// Other responses (without a JSON body, or the application's own types)
+// are checked as they are written.
+func validateTyped(o *serverOptions, res any) error {
 	if !o.validateResponses {
 		return nil
 	}
-	if err := ValidateResponse(body); err != nil {
-		return responseProblem(err)
+	if v, ok := res.(validatedResponse); ok {
+		if err := v.validateBody(); err != nil {
+			return responseProblem(err)
+		}
 	}
 	return nil
 }

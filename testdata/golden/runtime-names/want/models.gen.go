@@ -7,9 +7,17 @@ import (
 	"encoding/json"
 )
 
+// PanicError2 is generated from openapi.yaml#/components/schemas/PanicError.
+type PanicError2 string
+
 // Thing is generated from openapi.yaml#/components/schemas/Thing.
 type Thing struct {
 	ID Opt[string] `json:"id,omitzero"`
+}
+
+// Unimplemented2 is generated from openapi.yaml#/components/schemas/Unimplemented.
+type Unimplemented2 struct {
+	Thing Opt[Thing] `json:"thing,omitzero"`
 }
 
 // Opt is an optional value: the zero Opt is absent, and a struct field of
