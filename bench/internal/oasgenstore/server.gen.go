@@ -4,11 +4,12 @@ package oasgenstore
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"log"
+	"log/slog"
 	"mime"
 	"mime/multipart"
 	"net"
@@ -53,19 +54,70 @@ type ServerInterface interface {
 // Handler returns an http.Handler serving impl on an http.ServeMux. Unknown
 // paths get 404, known paths with another method 405 with an Allow header,
 // bad parameters or bodies 400, non-JSON bodies 415, bodies past the limit
-// 413 and handler panics 500, each as application/problem+json.
+// 413 and handler panics 500, each as application/problem+json. Panics and
+// errors that are not a *Problem are logged (see WithLogger).
 func Handler(impl ServerInterface, opts ...Option) http.Handler {
 	s := newHTTPServer(opts)
-	s.route("POST", "/store/carts", func(w http.ResponseWriter, r *http.Request) { handlePostCart(s, impl, w, r) })
-	s.route("GET", "/store/carts/{id}", func(w http.ResponseWriter, r *http.Request) { handleGetCartsCart(s, impl, w, r) })
-	s.route("POST", "/store/carts/{id}", func(w http.ResponseWriter, r *http.Request) { handlePostCartsCart(s, impl, w, r) })
-	s.route("DELETE", "/store/carts/{id}", func(w http.ResponseWriter, r *http.Request) { handleDeleteStoreCartsID(s, impl, w, r) })
-	s.route("POST", "/store/carts/{id}/line-items", func(w http.ResponseWriter, r *http.Request) { handlePostCartsCartLineItems(s, impl, w, r) })
-	s.route("GET", "/store/customers/me", func(w http.ResponseWriter, r *http.Request) { handleGetCustomersCustomer(s, impl, w, r) })
-	s.route("POST", "/store/customers/me", func(w http.ResponseWriter, r *http.Request) { handlePostCustomersCustomer(s, impl, w, r) })
-	s.route("GET", "/store/products", func(w http.ResponseWriter, r *http.Request) { handleGetProducts(s, impl, w, r) })
-	s.route("GET", "/store/products/{id}", func(w http.ResponseWriter, r *http.Request) { handleGetProductsProduct(s, impl, w, r) })
+	s.route("POST", "/store/carts", operation{id: "PostCart", path: "/store/carts"}, func(w http.ResponseWriter, r *http.Request) { handlePostCart(s, impl, w, r) })
+	s.route("GET", "/store/carts/{id}", operation{id: "GetCartsCart", path: "/store/carts/{id}"}, func(w http.ResponseWriter, r *http.Request) { handleGetCartsCart(s, impl, w, r) })
+	s.route("POST", "/store/carts/{id}", operation{id: "PostCartsCart", path: "/store/carts/{id}"}, func(w http.ResponseWriter, r *http.Request) { handlePostCartsCart(s, impl, w, r) })
+	s.route("DELETE", "/store/carts/{id}", operation{id: "DeleteStoreCartsID", path: "/store/carts/{id}"}, func(w http.ResponseWriter, r *http.Request) { handleDeleteStoreCartsID(s, impl, w, r) })
+	s.route("POST", "/store/carts/{id}/line-items", operation{id: "PostCartsCartLineItems", path: "/store/carts/{id}/line-items"}, func(w http.ResponseWriter, r *http.Request) { handlePostCartsCartLineItems(s, impl, w, r) })
+	s.route("GET", "/store/customers/me", operation{id: "GetCustomersCustomer", path: "/store/customers/me"}, func(w http.ResponseWriter, r *http.Request) { handleGetCustomersCustomer(s, impl, w, r) })
+	s.route("POST", "/store/customers/me", operation{id: "PostCustomersCustomer", path: "/store/customers/me"}, func(w http.ResponseWriter, r *http.Request) { handlePostCustomersCustomer(s, impl, w, r) })
+	s.route("GET", "/store/products", operation{id: "GetProducts", path: "/store/products"}, func(w http.ResponseWriter, r *http.Request) { handleGetProducts(s, impl, w, r) })
+	s.route("GET", "/store/products/{id}", operation{id: "GetProductsProduct", path: "/store/products/{id}"}, func(w http.ResponseWriter, r *http.Request) { handleGetProductsProduct(s, impl, w, r) })
 	return s.handler()
+}
+
+// Unimplemented implements ServerInterface with methods that all return a
+// 501 Not Implemented *Problem, which the error handler writes. Embed it in
+// an implementation to write the operations one at a time.
+type Unimplemented struct{}
+
+// PostCart returns a 501 Not Implemented problem.
+func (Unimplemented) PostCart(w http.ResponseWriter, r *http.Request, params PostCartParams, body StorePostCartReq) error {
+	return notImplemented("PostCart")
+}
+
+// GetCartsCart returns a 501 Not Implemented problem.
+func (Unimplemented) GetCartsCart(w http.ResponseWriter, r *http.Request, params GetCartsCartParams) error {
+	return notImplemented("GetCartsCart")
+}
+
+// PostCartsCart returns a 501 Not Implemented problem.
+func (Unimplemented) PostCartsCart(w http.ResponseWriter, r *http.Request, params PostCartsCartParams, body StorePostCartsCartReq) error {
+	return notImplemented("PostCartsCart")
+}
+
+// DeleteStoreCartsID returns a 501 Not Implemented problem.
+func (Unimplemented) DeleteStoreCartsID(w http.ResponseWriter, r *http.Request, params DeleteStoreCartsIDParams) error {
+	return notImplemented("DeleteStoreCartsID")
+}
+
+// PostCartsCartLineItems returns a 501 Not Implemented problem.
+func (Unimplemented) PostCartsCartLineItems(w http.ResponseWriter, r *http.Request, params PostCartsCartLineItemsParams, body StorePostCartsCartLineItemsReq) error {
+	return notImplemented("PostCartsCartLineItems")
+}
+
+// GetCustomersCustomer returns a 501 Not Implemented problem.
+func (Unimplemented) GetCustomersCustomer(w http.ResponseWriter, r *http.Request) error {
+	return notImplemented("GetCustomersCustomer")
+}
+
+// PostCustomersCustomer returns a 501 Not Implemented problem.
+func (Unimplemented) PostCustomersCustomer(w http.ResponseWriter, r *http.Request, body StorePostCustomersCustomerReq) error {
+	return notImplemented("PostCustomersCustomer")
+}
+
+// GetProducts returns a 501 Not Implemented problem.
+func (Unimplemented) GetProducts(w http.ResponseWriter, r *http.Request, params GetProductsParams) error {
+	return notImplemented("GetProducts")
+}
+
+// GetProductsProduct returns a 501 Not Implemented problem.
+func (Unimplemented) GetProductsProduct(w http.ResponseWriter, r *http.Request, params GetProductsProductParams) error {
+	return notImplemented("GetProductsProduct")
 }
 
 // paramsInPostCart says where each parameter of PostCart is sent.
@@ -1377,20 +1429,54 @@ func (w *jsonWriter) response(v any) error {
 }
 
 // ErrorHandler writes the response for an error: a *Problem from the server
-// (bad parameters or body, unknown route, panic) or whatever a handler
-// method returned. The default writes a *Problem as it is (found with
-// errors.As) and anything else as a 500 without details.
+// (bad parameters or body, unknown route), a *PanicError for a panic, or
+// whatever a handler method returned. The default writes a *Problem as it
+// is (found with errors.As) and anything else as a 500 without details.
 type ErrorHandler func(w http.ResponseWriter, r *http.Request, err error)
 
 func defaultErrorHandler(w http.ResponseWriter, _ *http.Request, err error) {
 	var p *Problem
-	if !errors.As(err, &p) {
+	switch {
+	case isPanic(err):
+		p = &Problem{Status: http.StatusInternalServerError, Detail: "the handler panicked"}
+	case errors.As(err, &p):
+	case clientFault(err): // not a *Problem: a streamed body went past the limit
+		p = readProblem(err)
+	default:
 		p = &Problem{Status: http.StatusInternalServerError}
-		if _, tooLarge := asError[*http.MaxBytesError](err); tooLarge {
-			p = readProblem(err) // a streamed body went past the limit
-		}
 	}
 	WriteProblem(w, p)
+}
+
+// PanicError is the error the error handler gets when a handler method (or
+// a middleware of WithOperationMiddleware) panicked before the response was
+// started: the value given to panic and the stack of the goroutine that
+// panicked. The server has logged both (see WithLogger).
+type PanicError struct {
+	// Value is what was passed to panic.
+	Value any
+	// Stack is the goroutine's stack when the panic was recovered, as
+	// runtime/debug.Stack formats it.
+	Stack []byte
+}
+
+// Error formats the panic value.
+func (e *PanicError) Error() string { return fmt.Sprintf("panic: %v", e.Value) }
+
+func isPanic(err error) bool {
+	_, ok := err.(*PanicError)
+	return ok
+}
+
+// clientFault reports whether the 4xx answer to err is the client's
+// doing, which the server does not log: a *Problem (a handler method's
+// own choice) or a streamed body read past the limit.
+func clientFault(err error) bool {
+	if _, ok := asError[*Problem](err); ok {
+		return true
+	}
+	_, tooLarge := asError[*http.MaxBytesError](err)
+	return tooLarge
 }
 
 // Option configures Handler.
@@ -1399,8 +1485,11 @@ type Option func(*serverOptions)
 type serverOptions struct {
 	basePath    string
 	middlewares []func(http.Handler) http.Handler
-	onError     ErrorHandler
-	bodyLimit   int64
+	// opMiddlewares wrap each operation, after routing (WithOperationMiddleware).
+	opMiddlewares []func(http.Handler) http.Handler
+	onError       ErrorHandler
+	logger        *slog.Logger // nil: slog.Default()
+	bodyLimit     int64
 	// validateResponses: responses are checked before they are sent
 	// (WithResponseValidation).
 	validateResponses bool
@@ -1412,14 +1501,36 @@ func WithBasePath(prefix string) Option {
 }
 
 // WithMiddleware wraps the whole handler, routing included, in mw; the
-// first middleware given is the outermost.
+// first middleware given is the outermost. As routing has not happened
+// yet, the request's context has no operation (see
+// WithOperationMiddleware).
 func WithMiddleware(mw ...func(http.Handler) http.Handler) Option {
 	return func(o *serverOptions) { o.middlewares = append(o.middlewares, mw...) }
+}
+
+// WithOperationMiddleware wraps the handler of each operation in mw, after
+// routing: the request's context gives OperationID and OperationPath, and
+// the path values are set. The first middleware given is the outermost.
+// A panic in a middleware or below it goes through the middlewares (a
+// recover middleware here sees it) before the server recovers it.
+func WithOperationMiddleware(mw ...func(http.Handler) http.Handler) Option {
+	return func(o *serverOptions) { o.opMiddlewares = append(o.opMiddlewares, mw...) }
 }
 
 // WithErrorHandler replaces how errors are written (see ErrorHandler).
 func WithErrorHandler(h ErrorHandler) Option {
 	return func(o *serverOptions) { o.onError = h }
+}
+
+// WithLogger sets where the server logs what goes wrong on its side, at
+// level Error: a handler method's error that is not a *Problem (answered
+// 500), a panic (with its value and stack) and a response aborted because
+// it failed after it was started. Each record has the operation, the
+// method and the path. Without this option (or with nil) the server logs
+// to slog.Default(); to log nothing, give a logger whose handler discards
+// (slog.DiscardHandler).
+func WithLogger(l *slog.Logger) Option {
+	return func(o *serverOptions) { o.logger = l }
 }
 
 // WithResponseValidation checks every response before it is sent: the
@@ -1456,10 +1567,10 @@ func newHTTPServer(opts []Option) *httpServer {
 	return s
 }
 
-// route registers the handler of one operation: method is upper case and
+// route registers the handler of operation op: method is upper case and
 // path a ServeMux pattern path.
-func (s *httpServer) route(method, path string, h func(http.ResponseWriter, *http.Request)) {
-	s.mux.HandleFunc(method+" "+s.basePath+path, s.guard(h))
+func (s *httpServer) route(method, path string, op operation, h func(http.ResponseWriter, *http.Request)) {
+	s.mux.HandleFunc(method+" "+s.basePath+path, s.guard(op, h))
 	if !slices.Contains(s.methods, method) {
 		s.methods = append(s.methods, method)
 	}
@@ -1469,8 +1580,8 @@ func (s *httpServer) route(method, path string, h func(http.ResponseWriter, *htt
 // ServeMux cannot express, as a regular expression over the escaped path
 // (below the base path) whose groups are the path parameters keys names.
 // Fallback routes are tried, in order, when the ServeMux finds none.
-func (s *httpServer) fallbackRoute(method, pattern string, keys []string, h func(http.ResponseWriter, *http.Request)) {
-	s.fallbacks = append(s.fallbacks, fallback{method: method, re: regexp.MustCompile(pattern), keys: keys, h: s.guard(h)})
+func (s *httpServer) fallbackRoute(method, pattern string, keys []string, op operation, h func(http.ResponseWriter, *http.Request)) {
+	s.fallbacks = append(s.fallbacks, fallback{method: method, re: regexp.MustCompile(pattern), keys: keys, h: s.guard(op, h)})
 }
 
 // fallback is one route outside the ServeMux.
@@ -1481,25 +1592,96 @@ type fallback struct {
 	h      http.HandlerFunc
 }
 
-// guard wraps an operation's handler: a panic before the response was
-// started is answered with a 500; after, the response cannot be answered any
-// more and the connection is aborted (see abortResponse).
-func (s *httpServer) guard(h func(http.ResponseWriter, *http.Request)) http.HandlerFunc {
+// operation is what the request context of a routed request tells of its
+// operation (OperationID, OperationPath).
+type operation struct {
+	id   string // the spec's operationId, else the method's name
+	path string // the path template as the spec writes it
+}
+
+// opContext is the context of a request routed to an operation: its
+// parent, the operation and the writer its handler gets, in one allocation.
+type opContext struct {
+	context.Context
+	op operation
+	sw startedWriter
+}
+
+// opContextKey is the key whose value is the *opContext of a request.
+type opContextKey struct{}
+
+func (c *opContext) Value(key any) any {
+	if key == (opContextKey{}) {
+		return c
+	}
+	return c.Context.Value(key)
+}
+
+// requestOp returns the *opContext of a request routed to an operation, or
+// nil outside one.
+func requestOp(ctx context.Context) *opContext {
+	if c, ok := ctx.(*opContext); ok {
+		return c
+	}
+	c, _ := ctx.Value(opContextKey{}).(*opContext)
+	return c
+}
+
+// OperationID returns the id of the operation a request was routed to,
+// from its context: the operationId the spec gives it, else the name of its
+// ServerInterface method. It is "" outside an operation, such as in a
+// middleware of WithMiddleware, which runs before routing.
+func OperationID(ctx context.Context) string {
+	if c := requestOp(ctx); c != nil {
+		return c.op.id
+	}
+	return ""
+}
+
+// OperationPath returns the path template of the operation a request was
+// routed to, as the spec writes it (/items/{id}, without the base path),
+// from its context; "" outside an operation.
+func OperationPath(ctx context.Context) string {
+	if c := requestOp(ctx); c != nil {
+		return c.op.path
+	}
+	return ""
+}
+
+// guard returns the handler of operation op: it puts the operation in the
+// request's context, then calls h inside the operation middlewares. A
+// panic is logged with its stack and, before the response was started,
+// answered with a 500 by the error handler (which gets a *PanicError);
+// after, the response cannot be answered any more and the connection is
+// aborted (see abort). http.ErrAbortHandler goes on to net/http.
+func (s *httpServer) guard(op operation, h func(http.ResponseWriter, *http.Request)) http.HandlerFunc {
+	var next http.Handler = http.HandlerFunc(h)
+	for i := len(s.opMiddlewares) - 1; i >= 0; i-- {
+		next = s.opMiddlewares[i](next)
+	}
 	return func(w http.ResponseWriter, r *http.Request) {
-		sw := &startedWriter{ResponseWriter: w}
+		c := &opContext{Context: r.Context(), op: op, sw: startedWriter{ResponseWriter: w}}
+		r = r.WithContext(c)
 		defer func() {
 			if p := recover(); p != nil {
-				if p == http.ErrAbortHandler {
-					panic(p)
-				}
-				if sw.started {
-					abortResponse(r, "panic", fmt.Sprintf("%v\n%s", p, debug.Stack()))
-				}
-				s.onError(w, r, &Problem{Status: http.StatusInternalServerError, Detail: "the handler panicked"})
+				s.recovered(w, r, &c.sw, p)
 			}
 		}()
-		h(sw, r)
+		next.ServeHTTP(&c.sw, r)
 	}
+}
+
+// recovered handles the panic p of an operation's handler (see guard).
+func (s *httpServer) recovered(w http.ResponseWriter, r *http.Request, sw *startedWriter, p any) {
+	if p == http.ErrAbortHandler {
+		panic(p)
+	}
+	err := &PanicError{Value: p, Stack: debug.Stack()}
+	if sw.started {
+		s.abort(r, err)
+	}
+	s.logFailure(r, "handler panicked", err)
+	s.onError(w, r, err)
 }
 
 // startedWriter is the writer an operation's handler gets: it records
@@ -1561,23 +1743,37 @@ func (w *startedWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
 // Unwrap returns the underlying writer, for http.ResponseController.
 func (w *startedWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
-// abortResponse ends a request whose response was started when the handler
-// panicked or returned an error: a problem written now would be appended
-// to what the client already got. It logs why (unless why is empty: a
-// write failed, the client is gone) to the http.Server's ErrorLog, as
-// net/http logs a panic, and panics with http.ErrAbortHandler, on which
-// net/http closes the connection (HTTP/2: resets the stream) without
+// abort ends a request whose response was started when its handler
+// panicked or returned err: a problem written now would be appended to
+// what the client already got. It logs err (unless it is nil: a write
+// failed, the client is gone) and panics with http.ErrAbortHandler, on
+// which net/http closes the connection (HTTP/2: resets the stream) without
 // finishing the response: the client sees it cut.
-func abortResponse(r *http.Request, what, why string) {
-	if why != "" {
-		msg := fmt.Sprintf("http: %s serving %s %s %q after the response was started, aborting it: %s", what, r.RemoteAddr, r.Method, r.URL.Path, why)
-		if srv, ok := r.Context().Value(http.ServerContextKey).(*http.Server); ok && srv.ErrorLog != nil {
-			srv.ErrorLog.Print(msg)
-		} else {
-			log.Print(msg)
+func (s *httpServer) abort(r *http.Request, err error) {
+	if err != nil {
+		what := "handler failed"
+		if isPanic(err) {
+			what = "handler panicked"
 		}
+		s.logFailure(r, what+" after the response was started; aborting it", err)
 	}
 	panic(http.ErrAbortHandler)
+}
+
+// logFailure logs, at level Error, what went wrong on the server's side
+// serving r: a handler's error or a *PanicError, with its value and stack.
+func (s *httpServer) logFailure(r *http.Request, msg string, err error) {
+	logger := s.logger
+	if logger == nil {
+		logger = slog.Default()
+	}
+	attrs := []slog.Attr{slog.String("operation", OperationID(r.Context())), slog.String("method", r.Method), slog.String("path", r.URL.Path)}
+	if pe, ok := err.(*PanicError); ok {
+		attrs = append(attrs, slog.Any("panic", pe.Value), slog.String("stack", string(pe.Stack)))
+	} else {
+		attrs = append(attrs, slog.Any("error", err))
+	}
+	logger.LogAttrs(r.Context(), slog.LevelError, msg, attrs...)
 }
 
 // matchFallback returns the fallback route for r, its path values set, or
@@ -1661,6 +1857,12 @@ func routeDetail(status int, r *http.Request) string {
 		return "method " + r.Method + " is not allowed on " + r.URL.Path
 	}
 	return "no route for " + r.URL.Path
+}
+
+// notImplemented is the error every method of Unimplemented and
+// UnimplementedStrict returns: a 501 problem naming the method.
+func notImplemented(method string) error {
+	return &Problem{Status: http.StatusNotImplemented, Detail: method + " is not implemented"}
 }
 
 // fail answers a request with err through the error handler.
@@ -1874,7 +2076,7 @@ func (s *httpServer) readMultipart(w http.ResponseWriter, r *http.Request, requi
 	if params["boundary"] == "" {
 		return nil, &Problem{Status: http.StatusBadRequest, Detail: "the multipart body has no boundary parameter in its Content-Type"}
 	}
-	return multipart.NewReader(http.MaxBytesReader(unwrapStarted(w), body, s.bodyLimit), params["boundary"]), nil
+	return multipart.NewReader(http.MaxBytesReader(netWriter(w, r), body, s.bodyLimit), params["boundary"]), nil
 }
 
 // streamBody returns the body as a stream limited to the body limit;
@@ -1887,14 +2089,16 @@ func (s *httpServer) streamBody(w http.ResponseWriter, r *http.Request, required
 		}
 		return nil, p
 	}
-	return http.MaxBytesReader(unwrapStarted(w), body, s.bodyLimit), nil
+	return http.MaxBytesReader(netWriter(w, r), body, s.bodyLimit), nil
 }
 
-// unwrapStarted returns the writer net/http gave, for http.MaxBytesReader,
-// which tells it to close the connection after a body past the limit.
-func unwrapStarted(w http.ResponseWriter) http.ResponseWriter {
-	if sw, ok := w.(*startedWriter); ok {
-		return sw.ResponseWriter
+// netWriter returns the writer the operation's handler was given, below
+// the server's and the operation middlewares' wrappers, for
+// http.MaxBytesReader, which tells net/http's to close the connection
+// after a body past the limit.
+func netWriter(w http.ResponseWriter, r *http.Request) http.ResponseWriter {
+	if c := requestOp(r.Context()); c != nil {
+		return c.sw.ResponseWriter
 	}
 	return w
 }
@@ -1966,7 +2170,8 @@ func (s *httpServer) capture(w http.ResponseWriter) http.ResponseWriter {
 // and sent, or replaced by a 500 problem; with an error, what was captured
 // is dropped (its headers kept when nothing was written) and the error
 // answered. Otherwise an error goes to the error handler when the response
-// was not started, else the connection is aborted (see abortResponse).
+// was not started (logged unless it is a *Problem), else the connection is
+// aborted (see abort).
 func (s *httpServer) finish(w http.ResponseWriter, r *http.Request, cw http.ResponseWriter, err error, check func(status int, header http.Header, body []byte) error) {
 	if c, ok := cw.(*capturedResponse); ok {
 		switch {
@@ -1991,12 +2196,14 @@ func (s *httpServer) finish(w http.ResponseWriter, r *http.Request, cw http.Resp
 	if err == nil {
 		return
 	}
-	if sw, ok := w.(*startedWriter); ok && sw.started {
-		why := err.Error()
-		if sw.writeFailed {
-			why = ""
+	if c := requestOp(r.Context()); c != nil && c.sw.started {
+		if c.sw.writeFailed {
+			err = nil // the client is gone: nothing to log
 		}
-		abortResponse(r, "error", why)
+		s.abort(r, err)
+	}
+	if !clientFault(err) {
+		s.logFailure(r, "handler failed", err)
 	}
 	s.fail(w, r, err)
 }
