@@ -21,6 +21,10 @@ import (
 	"unicode/utf8"
 )
 
+// Validate returns nil: the schema of Address has no constraints to check. It
+// is here so that every generated type can be validated alike.
+func (x Address) Validate() error { return nil }
+
 // Validate checks x against the constraints of its schema. It returns nil
 // or a *ValidationError listing every violation.
 func (x Cart) Validate() error {
@@ -105,6 +109,14 @@ func (x CartType) Valid() bool {
 	}
 	return false
 }
+
+// Validate returns nil: the schema of Country has no constraints to check. It
+// is here so that every generated type can be validated alike.
+func (x Country) Validate() error { return nil }
+
+// Validate returns nil: the schema of Currency has no constraints to check. It
+// is here so that every generated type can be validated alike.
+func (x Currency) Validate() error { return nil }
 
 // Validate checks x against the constraints of its schema. It returns nil
 // or a *ValidationError listing every violation.
@@ -196,6 +208,14 @@ func (x DiscountRuleType) Valid() bool {
 	return false
 }
 
+// Validate returns nil: the schema of FulfillmentProvider has no constraints to check. It
+// is here so that every generated type can be validated alike.
+func (x FulfillmentProvider) Validate() error { return nil }
+
+// Validate returns nil: the schema of GetCartParams has no constraints to check. It
+// is here so that every generated type can be validated alike.
+func (x GetCartParams) Validate() error { return nil }
+
 // Validate checks x against the constraints of its schema. It returns nil
 // or a *ValidationError listing every violation.
 func (x GiftCard) Validate() error {
@@ -271,6 +291,18 @@ func (x *LineItemAdjustment) validate(v *validator) {
 	v.leave()
 }
 
+// Validate returns nil: the schema of LineItemTaxLine has no constraints to check. It
+// is here so that every generated type can be validated alike.
+func (x LineItemTaxLine) Validate() error { return nil }
+
+// Validate returns nil: the schema of MoneyAmount has no constraints to check. It
+// is here so that every generated type can be validated alike.
+func (x MoneyAmount) Validate() error { return nil }
+
+// Validate returns nil: the schema of PaymentProvider has no constraints to check. It
+// is here so that every generated type can be validated alike.
+func (x PaymentProvider) Validate() error { return nil }
+
 // Validate checks x against the constraints of its schema. It returns nil
 // or a *ValidationError listing every violation.
 func (x Product) Validate() error {
@@ -315,6 +347,22 @@ func (x *Product) validate(v *validator) {
 	v.leave()
 }
 
+// Validate returns nil: the schema of ProductCategory has no constraints to check. It
+// is here so that every generated type can be validated alike.
+func (x ProductCategory) Validate() error { return nil }
+
+// Validate returns nil: the schema of ProductCollection has no constraints to check. It
+// is here so that every generated type can be validated alike.
+func (x ProductCollection) Validate() error { return nil }
+
+// Validate returns nil: the schema of ProductOption has no constraints to check. It
+// is here so that every generated type can be validated alike.
+func (x ProductOption) Validate() error { return nil }
+
+// Validate returns nil: the schema of ProductOptionValue has no constraints to check. It
+// is here so that every generated type can be validated alike.
+func (x ProductOptionValue) Validate() error { return nil }
+
 // Validate checks x against the constraints of its schema. It returns nil
 // or a *ValidationError listing every violation.
 func (x ProductStatus) Validate() error {
@@ -338,6 +386,22 @@ func (x ProductStatus) Valid() bool {
 	return false
 }
 
+// Validate returns nil: the schema of ProductTag has no constraints to check. It
+// is here so that every generated type can be validated alike.
+func (x ProductTag) Validate() error { return nil }
+
+// Validate returns nil: the schema of ProductType has no constraints to check. It
+// is here so that every generated type can be validated alike.
+func (x ProductType) Validate() error { return nil }
+
+// Validate returns nil: the schema of ProductVariant has no constraints to check. It
+// is here so that every generated type can be validated alike.
+func (x ProductVariant) Validate() error { return nil }
+
+// Validate returns nil: the schema of ProductVariantInventoryItem has no constraints to check. It
+// is here so that every generated type can be validated alike.
+func (x ProductVariantInventoryItem) Validate() error { return nil }
+
 // Validate checks x against the constraints of its schema. It returns nil
 // or a *ValidationError listing every violation.
 func (x Region) Validate() error {
@@ -358,6 +422,14 @@ func (x *Region) validate(v *validator) {
 	v.leave()
 }
 
+// Validate returns nil: the schema of SalesChannel has no constraints to check. It
+// is here so that every generated type can be validated alike.
+func (x SalesChannel) Validate() error { return nil }
+
+// Validate returns nil: the schema of SalesChannelLocation has no constraints to check. It
+// is here so that every generated type can be validated alike.
+func (x SalesChannelLocation) Validate() error { return nil }
+
 // Validate checks x against the constraints of its schema. It returns nil
 // or a *ValidationError listing every violation.
 func (x ShippingMethod) Validate() error {
@@ -373,6 +445,10 @@ func (x *ShippingMethod) validate(v *validator) {
 	}
 	v.leave()
 }
+
+// Validate returns nil: the schema of ShippingMethodTaxLine has no constraints to check. It
+// is here so that every generated type can be validated alike.
+func (x ShippingMethodTaxLine) Validate() error { return nil }
 
 // Validate checks x against the constraints of its schema. It returns nil
 // or a *ValidationError listing every violation.
@@ -498,6 +574,10 @@ func (x ShippingProfileType) Valid() bool {
 	}
 	return false
 }
+
+// Validate returns nil: the schema of TaxProvider has no constraints to check. It
+// is here so that every generated type can be validated alike.
+func (x TaxProvider) Validate() error { return nil }
 
 // Validate checks x against the constraints of its schema. It returns nil
 // or a *ValidationError listing every violation.

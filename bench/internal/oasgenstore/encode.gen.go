@@ -906,13 +906,14 @@ func (x PaymentMethod) encodeValue(w *jsonWriter) { x.encodeJSON(w) }
 
 // encodeJSON writes x to w.
 func (x *PaymentMethod) encodeJSON(w *jsonWriter) {
-	switch x.Kind {
+	d := x.withDiscriminator()
+	switch d.Kind {
 	case PaymentMethodKindCardPayment:
-		x.CardPayment.encodeJSON(w)
+		d.CardPayment.encodeJSON(w)
 	case PaymentMethodKindBankTransfer:
-		x.BankTransfer.encodeJSON(w)
+		d.BankTransfer.encodeJSON(w)
 	case PaymentMethodKindGiftCardPayment:
-		x.GiftCardPayment.encodeJSON(w)
+		d.GiftCardPayment.encodeJSON(w)
 	default:
 		w.noVariant("PaymentMethod", int(x.Kind))
 	}

@@ -404,9 +404,19 @@ type Error400Response struct {
 	MultipleErrors MultipleErrors
 }
 
+// NewError400ResponseError returns a Error400Response holding v as its Error variant.
+func NewError400ResponseError(v Error) Error400Response {
+	return Error400Response{Kind: Error400ResponseKindError, Error: v}
+}
+
 // AsError returns the Error variant and whether it is the one set.
 func (u Error400Response) AsError() (Error, bool) {
 	return u.Error, u.Kind == Error400ResponseKindError
+}
+
+// NewError400ResponseMultipleErrors returns a Error400Response holding v as its MultipleErrors variant.
+func NewError400ResponseMultipleErrors(v MultipleErrors) Error400Response {
+	return Error400Response{Kind: Error400ResponseKindMultipleErrors, MultipleErrors: v}
 }
 
 // AsMultipleErrors returns the MultipleErrors variant and whether it is the one set.
@@ -558,9 +568,19 @@ type GetProductsParamsPrice struct {
 	String string
 }
 
+// NewGetProductsParamsPriceInteger returns a GetProductsParamsPrice holding v as its Integer variant.
+func NewGetProductsParamsPriceInteger(v int64) GetProductsParamsPrice {
+	return GetProductsParamsPrice{Kind: GetProductsParamsPriceKindInteger, Integer: v}
+}
+
 // AsInteger returns the Integer variant and whether it is the one set.
 func (u GetProductsParamsPrice) AsInteger() (int64, bool) {
 	return u.Integer, u.Kind == GetProductsParamsPriceKindInteger
+}
+
+// NewGetProductsParamsPriceString returns a GetProductsParamsPrice holding v as its String variant.
+func NewGetProductsParamsPriceString(v string) GetProductsParamsPrice {
+	return GetProductsParamsPrice{Kind: GetProductsParamsPriceKindString, String: v}
 }
 
 // AsString returns the String variant and whether it is the one set.
@@ -716,14 +736,29 @@ type MetadataValue struct {
 	Boolean bool
 }
 
+// NewMetadataValueString returns a MetadataValue holding v as its String variant.
+func NewMetadataValueString(v string) MetadataValue {
+	return MetadataValue{Kind: MetadataValueKindString, String: v}
+}
+
 // AsString returns the String variant and whether it is the one set.
 func (u MetadataValue) AsString() (string, bool) {
 	return u.String, u.Kind == MetadataValueKindString
 }
 
+// NewMetadataValueNumber returns a MetadataValue holding v as its Number variant.
+func NewMetadataValueNumber(v float64) MetadataValue {
+	return MetadataValue{Kind: MetadataValueKindNumber, Number: v}
+}
+
 // AsNumber returns the Number variant and whether it is the one set.
 func (u MetadataValue) AsNumber() (float64, bool) {
 	return u.Number, u.Kind == MetadataValueKindNumber
+}
+
+// NewMetadataValueBoolean returns a MetadataValue holding v as its Boolean variant.
+func NewMetadataValueBoolean(v bool) MetadataValue {
+	return MetadataValue{Kind: MetadataValueKindBoolean, Boolean: v}
 }
 
 // AsBoolean returns the Boolean variant and whether it is the one set.
@@ -787,9 +822,19 @@ type PaymentMethod struct {
 	GiftCardPayment GiftCardPayment
 }
 
+// NewPaymentMethodCardPayment returns a PaymentMethod holding v as its CardPayment variant.
+func NewPaymentMethodCardPayment(v CardPayment) PaymentMethod {
+	return PaymentMethod{Kind: PaymentMethodKindCardPayment, CardPayment: v}
+}
+
 // AsCardPayment returns the CardPayment variant and whether it is the one set.
 func (u PaymentMethod) AsCardPayment() (CardPayment, bool) {
 	return u.CardPayment, u.Kind == PaymentMethodKindCardPayment
+}
+
+// NewPaymentMethodBankTransfer returns a PaymentMethod holding v as its BankTransfer variant.
+func NewPaymentMethodBankTransfer(v BankTransfer) PaymentMethod {
+	return PaymentMethod{Kind: PaymentMethodKindBankTransfer, BankTransfer: v}
 }
 
 // AsBankTransfer returns the BankTransfer variant and whether it is the one set.
@@ -797,9 +842,29 @@ func (u PaymentMethod) AsBankTransfer() (BankTransfer, bool) {
 	return u.BankTransfer, u.Kind == PaymentMethodKindBankTransfer
 }
 
+// NewPaymentMethodGiftCardPayment returns a PaymentMethod holding v as its GiftCardPayment variant.
+func NewPaymentMethodGiftCardPayment(v GiftCardPayment) PaymentMethod {
+	return PaymentMethod{Kind: PaymentMethodKindGiftCardPayment, GiftCardPayment: v}
+}
+
 // AsGiftCardPayment returns the GiftCardPayment variant and whether it is the one set.
 func (u PaymentMethod) AsGiftCardPayment() (GiftCardPayment, bool) {
 	return u.GiftCardPayment, u.Kind == PaymentMethodKindGiftCardPayment
+}
+
+// withDiscriminator returns u with the "type" property of the variant Kind
+// selects set to that variant's discriminator value, unless it holds one
+// already: setting Kind is enough, the value writes its discriminator itself.
+func (u PaymentMethod) withDiscriminator() PaymentMethod {
+	switch u.Kind {
+	case PaymentMethodKindCardPayment:
+		u.CardPayment.Type = "card"
+	case PaymentMethodKindBankTransfer:
+		u.BankTransfer.Type = "bank_transfer"
+	case PaymentMethodKindGiftCardPayment:
+		u.GiftCardPayment.Type = "gift_card"
+	}
+	return u
 }
 
 // PaymentSession is generated from components/schemas/PaymentSession.yaml.

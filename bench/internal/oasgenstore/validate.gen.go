@@ -21,6 +21,10 @@ import (
 	"unicode/utf8"
 )
 
+// Validate returns nil: the schema of Address has no constraints to check. It
+// is here so that every generated type can be validated alike.
+func (x Address) Validate() error { return nil }
+
 // Validate checks x against the constraints of its schema. It returns nil
 // or a *ValidationError listing every violation.
 func (x BankTransfer) Validate() error {
@@ -211,6 +215,10 @@ func (x *Cart) validate(v *validator) {
 	}
 }
 
+// Validate returns nil: the schema of CartContext has no constraints to check. It
+// is here so that every generated type can be validated alike.
+func (x CartContext) Validate() error { return nil }
+
 // Validate checks x against the constraints of its schema. It returns nil
 // or a *ValidationError listing every violation.
 func (x CartType) Validate() error {
@@ -261,6 +269,14 @@ func (x *Customer) validate(v *validator) {
 	}
 	v.leave()
 }
+
+// Validate returns nil: the schema of DeleteStoreCartsIDParams has no constraints to check. It
+// is here so that every generated type can be validated alike.
+func (x DeleteStoreCartsIDParams) Validate() error { return nil }
+
+// Validate returns nil: the schema of DeleteStoreCartsIDResponse has no constraints to check. It
+// is here so that every generated type can be validated alike.
+func (x DeleteStoreCartsIDResponse) Validate() error { return nil }
 
 // Validate checks x against the constraints of its schema. It returns nil
 // or a *ValidationError listing every violation.
@@ -321,6 +337,10 @@ func (x ErrorCode) Valid() bool {
 	return false
 }
 
+// Validate returns nil: the schema of ErrorSource has no constraints to check. It
+// is here so that every generated type can be validated alike.
+func (x ErrorSource) Validate() error { return nil }
+
 // Validate checks x against the constraints of its schema. It returns nil
 // or a *ValidationError listing every violation.
 func (x ErrorType) Validate() error {
@@ -343,6 +363,10 @@ func (x ErrorType) Valid() bool {
 	}
 	return false
 }
+
+// Validate returns nil: the schema of GetCartsCartParams has no constraints to check. It
+// is here so that every generated type can be validated alike.
+func (x GetCartsCartParams) Validate() error { return nil }
 
 // Validate checks x against the constraints of its schema. It returns nil
 // or a *ValidationError listing every violation.
@@ -374,6 +398,10 @@ func (x *GetProductsParams) validate(v *validator) {
 	v.leave()
 }
 
+// Validate returns nil: the schema of GetProductsParamsCreatedAt has no constraints to check. It
+// is here so that every generated type can be validated alike.
+func (x GetProductsParamsCreatedAt) Validate() error { return nil }
+
 // Validate checks x against the constraints of its schema. It returns nil
 // or a *ValidationError listing every violation.
 func (x GetProductsParamsPrice) Validate() error {
@@ -394,6 +422,10 @@ func (x *GetProductsParamsPrice) validate(v *validator) {
 		}
 	}
 }
+
+// Validate returns nil: the schema of GetProductsProductParams has no constraints to check. It
+// is here so that every generated type can be validated alike.
+func (x GetProductsProductParams) Validate() error { return nil }
 
 // Validate checks x against the constraints of its schema. It returns nil
 // or a *ValidationError listing every violation.
@@ -540,13 +572,14 @@ func (x PaymentMethod) Validate() error {
 }
 
 func (x *PaymentMethod) validate(v *validator) {
-	switch x.Kind {
+	d := x.withDiscriminator()
+	switch d.Kind {
 	case PaymentMethodKindCardPayment:
-		x.CardPayment.validate(v)
+		d.CardPayment.validate(v)
 	case PaymentMethodKindBankTransfer:
-		x.BankTransfer.validate(v)
+		d.BankTransfer.validate(v)
 	case PaymentMethodKindGiftCardPayment:
-		x.GiftCardPayment.validate(v)
+		d.GiftCardPayment.validate(v)
 	}
 }
 
@@ -601,6 +634,10 @@ func (x PaymentSessionStatus) Valid() bool {
 	return false
 }
 
+// Validate returns nil: the schema of PostCartParams has no constraints to check. It
+// is here so that every generated type can be validated alike.
+func (x PostCartParams) Validate() error { return nil }
+
 // Validate checks x against the constraints of its schema. It returns nil
 // or a *ValidationError listing every violation.
 func (x PostCartsCartLineItemsParams) Validate() error {
@@ -618,6 +655,10 @@ func (x *PostCartsCartLineItemsParams) validate(v *validator) {
 	}
 	v.leave()
 }
+
+// Validate returns nil: the schema of PostCartsCartParams has no constraints to check. It
+// is here so that every generated type can be validated alike.
+func (x PostCartsCartParams) Validate() error { return nil }
 
 // Validate checks x against the constraints of its schema. It returns nil
 // or a *ValidationError listing every violation.
@@ -653,6 +694,14 @@ func (x *Product) validate(v *validator) {
 	}
 	v.leave()
 }
+
+// Validate returns nil: the schema of ProductOption has no constraints to check. It
+// is here so that every generated type can be validated alike.
+func (x ProductOption) Validate() error { return nil }
+
+// Validate returns nil: the schema of ProductOptionValuesItem has no constraints to check. It
+// is here so that every generated type can be validated alike.
+func (x ProductOptionValuesItem) Validate() error { return nil }
 
 // Validate checks x against the constraints of its schema. It returns nil
 // or a *ValidationError listing every violation.
@@ -718,6 +767,10 @@ func (x *Region) validate(v *validator) {
 	}
 	v.leave()
 }
+
+// Validate returns nil: the schema of Slug has no constraints to check. It
+// is here so that every generated type can be validated alike.
+func (x Slug) Validate() error { return nil }
 
 // Validate checks x against the constraints of its schema. It returns nil
 // or a *ValidationError listing every violation.
@@ -825,6 +878,14 @@ func (x *StorePostCartsCartReq) validate(v *validator) {
 	}
 	v.leave()
 }
+
+// Validate returns nil: the schema of StorePostCartsCartReqDiscountsItem has no constraints to check. It
+// is here so that every generated type can be validated alike.
+func (x StorePostCartsCartReqDiscountsItem) Validate() error { return nil }
+
+// Validate returns nil: the schema of StorePostCartsCartReqGiftCardsItem has no constraints to check. It
+// is here so that every generated type can be validated alike.
+func (x StorePostCartsCartReqGiftCardsItem) Validate() error { return nil }
 
 // Validate checks x against the constraints of its schema. It returns nil
 // or a *ValidationError listing every violation.
