@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 )
 
@@ -106,4 +107,79 @@ func strayCloser(text string) int {
 		}
 		return false
 	})
+}
+
+// blockScalarRE matches a line whose value is a block scalar (| or >): the
+// lines below it that are indented deeper are text, whatever their indentation.
+var blockScalarRE = regexp.MustCompile(`(?:^|\s)[|>][-+0-9]*\s*(?:#.*)?$`)
+
+// misindentedLine finds the line yaml.v3 means by "did not find expected
+// key" or "did not find expected '-' indicator": it names the line where the
+// block mapping or list that expected it starts, not the line that broke
+// it. It returns the first line from start on whose indentation matches
+// none of the blocks open above it (a key one space too far in or out), or
+// start when there is none. Text of block scalars and of flow collections
+// spread over lines does not count.
+func misindentedLine(data []byte, start int) int {
+	var open []int // indentations of the blocks open above the line
+	inText := -1   // the indentation a block scalar's text is deeper than, or -1
+	depth := 0     // of brackets open in a flow collection
+	for i, raw := range bytes.Split(data, []byte("\n")) {
+		line := i + 1
+		text := strings.TrimSuffix(string(raw), "\r")
+		content := strings.TrimLeft(text, " ")
+		n := len(text) - len(content)
+		switch {
+		case content == "" || content[0] == '#' || strings.HasPrefix(text, "---") || strings.HasPrefix(text, "..."):
+			continue
+		case inText >= 0 && n > inText:
+			continue
+		}
+		inText = -1
+		if depth > 0 {
+			depth = max(0, depth+brackets(text))
+			continue
+		}
+		popped := false
+		for len(open) > 0 && open[len(open)-1] > n {
+			open, popped = open[:len(open)-1], true
+		}
+		if len(open) == 0 || open[len(open)-1] < n {
+			if popped && line >= start {
+				return line
+			}
+			open = append(open, n)
+		}
+		// The content of list items is a block of its own: "- name: a"
+		// is followed by "  in: query".
+		for col := n; strings.HasPrefix(content, "- "); {
+			rest := strings.TrimLeft(content[1:], " ")
+			col += len(content) - len(rest)
+			content = rest
+			if content != "" && content[0] != '#' {
+				open = append(open, col)
+			}
+		}
+		if blockScalarRE.MatchString(content) {
+			inText = open[len(open)-1]
+		}
+		depth = max(0, brackets(text))
+	}
+	return start
+}
+
+// brackets returns how many more flow brackets text opens than it closes,
+// outside quotes and comments.
+func brackets(text string) int {
+	d := 0
+	outsideQuotes(text, func(i int) bool {
+		switch text[i] {
+		case '[', '{':
+			d++
+		case ']', '}':
+			d--
+		}
+		return false
+	})
+	return d
 }

@@ -21,6 +21,15 @@ func TestSyntaxColumn(t *testing.T) {
 		{"- a\nb: 1\n", 2, 1},                         // the line's first character
 		{"a: [1, 2\n  b: 3\n", 2, 3},                  // no bracket on the line: its first character
 		{"key without colon\n   b: 1 # x: y\n", 2, 5}, // not a colon in a comment
+		// A key indented one space too far or too little: the key's line,
+		// not that of the mapping it breaks.
+		{"a:\n  b:\n    c: 1\n   d: 2\n", 4, 4},
+		{"p:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n     summary: bad\n", 7, 6},
+		{"a:\n  b: 1\n c: 2\n", 3, 2}, // in the root mapping yaml.v3 names the line itself
+		{"a:\n  - x\n  - y\n   z: 1\n", 4, 5},
+		{"a:\n  x:\n    - name: n\n      in: q\n    - name: m\n     in: p\n", 6, 6},
+		// Text of block scalars and flow collections over lines is not a block.
+		{"a:\n  b:\n    d: |\n      text\n        code\n      more\n    e: [1,\n  2]\n   f: 2\n", 9, 4},
 	} {
 		_, err := parseYAML("f.yaml", []byte(tc.in))
 		var le *Error
@@ -44,6 +53,17 @@ func FuzzSyntaxColumn(f *testing.F) {
 		col := syntaxColumn(data, line, msg)
 		if n := len(lineText(data, line)); col < 1 || col > n+1 {
 			t.Errorf("column %d outside the line of %d bytes", col, n)
+		}
+	})
+}
+
+// FuzzMisindentedLine: any text gives a line from start on, without a panic.
+func FuzzMisindentedLine(f *testing.F) {
+	f.Add([]byte("a:\n  b:\n    c: 1\n   d: 2\n"), 2)
+	f.Add([]byte("a:\n  - x\n  - |\n     t\n   z: 1\n"), 1)
+	f.Fuzz(func(t *testing.T, data []byte, start int) {
+		if got := misindentedLine(data, start); got < start {
+			t.Errorf("line %d before the start %d", got, start)
 		}
 	})
 }

@@ -35,42 +35,61 @@ func newFile(path string, root *yaml.Node) *file {
 
 var (
 	yamlLineRE    = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+	misindentRE   = regexp.MustCompile(`^did not find expected (key|'-' indicator)`)
 	parserErrorRE = regexp.MustCompile(`^did not find expected (key|node content|<document start>|'-' indicator|',' or '[\]}]')`)
 )
 
 // parseYAML parses data as one YAML (or JSON) document.
 func parseYAML(path string, data []byte) (*file, error) {
+	root, err := Parse(path, data)
+	if err != nil {
+		return nil, err
+	}
+	if root == nil {
+		return nil, posError(diag.Pos{File: path, Line: 1, Col: 1}, "syntax", "file is empty")
+	}
+	return newFile(path, root), nil
+}
+
+// Parse parses data, the content of the file at path, as one YAML (or JSON)
+// document and returns its root node, nil when the document is empty. A
+// syntax error, or aliases that expand too far, come back as an *Error with
+// the position of the problem.
+func Parse(path string, data []byte) (*yaml.Node, error) {
 	// The fast parser's trees have no aliases: nothing to check.
 	if root, ok := parseFast(data); ok {
-		return newFile(path, root), nil
+		return root, nil
 	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, nil
+		}
 		return nil, syntaxError(path, data, err)
 	}
 	if len(doc.Content) == 0 {
-		return nil, posError(diag.Pos{File: path, Line: 1, Col: 1}, "syntax", "file is empty")
+		return nil, nil
 	}
 	root := doc.Content[0]
 	if err := checkAliases(path, root); err != nil {
 		return nil, err
 	}
-	return newFile(path, root), nil
+	return root, nil
 }
 
 // syntaxError turns a yaml.v3 parse error into a positioned error. yaml.v3
 // reports a line but no column for syntax errors; syntaxColumn guesses it
 // from data.
 func syntaxError(path string, data []byte, err error) error {
-	if errors.Is(err, io.EOF) {
-		return posError(diag.Pos{File: path, Line: 1, Col: 1}, "syntax", "file is empty")
-	}
 	msg := err.Error()
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		if parserErrorRE.MatchString(m[2]) {
 			line++ // yaml.v3 prints parser (not scanner) error lines 0-based
+		}
+		if misindentRE.MatchString(m[2]) {
+			line = misindentedLine(data, line)
 		}
 		return posError(diag.Pos{File: path, Line: line, Col: syntaxColumn(data, line, m[2])}, "syntax", "invalid YAML: %s", m[2])
 	}
