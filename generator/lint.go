@@ -154,13 +154,23 @@ var KnownRules = []string{
 // typo is not silently ignored.
 func CheckRules(rules map[string]string) error {
 	for _, rule := range slices.Sorted(maps.Keys(rules)) {
-		level := rules[rule]
-		if !slices.Contains(KnownRules, rule) {
-			return fmt.Errorf("unknown rule %q; known: %s", rule, strings.Join(KnownRules, ", "))
-		}
-		if _, keep := parseLevel(level); !keep && level != "off" {
-			return errors.New("rules." + rule + ": level must be off, info, warning or error, not " + level)
+		if err := checkRule(rule, rules[rule]); err != nil {
+			return err
 		}
 	}
 	return nil
 }
+
+// checkRule rejects an unknown rule id, with the likely one, and an unknown level.
+func checkRule(rule, level string) error {
+	if !slices.Contains(KnownRules, rule) {
+		return fmt.Errorf("unknown rule %q%s", rule, configHint(rule, KnownRules, "known"))
+	}
+	if _, keep := parseLevel(level); !keep && level != "off" {
+		return fmt.Errorf("%s: level must be off, info, warning or error, not %q%s", rule, level, diag.DidYouMean(level, levels))
+	}
+	return nil
+}
+
+// levels are the levels a rule can be set to.
+var levels = []string{"off", "info", "warning", "error"}

@@ -143,7 +143,7 @@ func TestConfigFileAndInit(t *testing.T) {
 		t.Errorf("generated file: %v", err)
 	}
 	writeText(t, "oasgen.yaml", "spec: x.yaml\noutptu: typo\n")
-	if _, stderr, code := run(t, "generate"); code != 2 || !strings.Contains(stderr, "outptu") {
+	if _, stderr, code := run(t, "generate"); code != 2 || !strings.Contains(stderr, `oasgen.yaml:2:1: unknown key "outptu"; did you mean "output"?`) {
 		t.Errorf("typo in oasgen.yaml: exit %d, %s", code, stderr)
 	}
 }
@@ -239,6 +239,10 @@ func TestRulesFlag(t *testing.T) {
 	}
 	if stdout, _, code := run(t, "validate", "--strict", "--rules", "duplicate-operation-id=off"); code != 0 || strings.Contains(stdout, "operationId") {
 		t.Errorf("--rules off: exit %d, stdout:\n%s", code, stdout)
+	}
+	if _, stderr, code := run(t, "validate", "--rules", "duplicate-operationid=off"); code != 2 ||
+		!strings.Contains(stderr, `--rules: unknown rule "duplicate-operationid"; did you mean "duplicate-operation-id"?`) {
+		t.Errorf("--rules with a typo: exit %d, %s", code, stderr)
 	}
 	for _, bad := range []string{"duplicate-operation-ids=off", "duplicate-operation-id=loud", "duplicate-operation-id"} {
 		if _, stderr, code := run(t, "validate", "--rules", bad); code != 2 || !strings.Contains(stderr, "--rules") {
