@@ -43,16 +43,19 @@ type field struct {
 type shape struct {
 	name     string
 	fields   map[string]field
+	names    []string // of the fields, sorted, for "did you mean"
 	required []string // names of the required fields, sorted
 }
 
 func newShape(name string, fields map[string]field) *shape {
 	s := &shape{name: name, fields: fields}
 	for name, fl := range fields {
+		s.names = append(s.names, name)
 		if fl.required {
 			s.required = append(s.required, name)
 		}
 	}
+	slices.Sort(s.names)
 	slices.Sort(s.required)
 	return s
 }
@@ -147,7 +150,7 @@ func (l *loader) checkShape(f *file, n *yaml.Node, s *shape) {
 		case strings.HasPrefix(k.Value, "x-"):
 		case s == pathItemShape && k.Value == "$ref":
 		default:
-			l.diags.Warnf(nodePos(f.path, k), "unknown-field", "unknown field %q in %s", k.Value, article(s.name))
+			l.diags.Warnf(nodePos(f.path, k), "unknown-field", "unknown field %q in %s%s", k.Value, article(s.name), diag.DidYouMean(k.Value, s.names))
 		}
 	})
 	for _, name := range s.required {
