@@ -61,15 +61,17 @@ type Operation struct {
 	Method      string // upper case
 	Path        string
 	OperationID string
-	Summary     string
-	Description string
-	Deprecated  bool
-	Tags        []string
-	Parameters  []*Parameter // path-item parameters merged, operation's win
-	RequestBody *RequestBody
-	Responses   []*Response // in document order
-	Security    []SecurityRequirement
-	Loc         Loc
+	// OperationIDPos is the position of the operationId value.
+	OperationIDPos diag.Pos
+	Summary        string
+	Description    string
+	Deprecated     bool
+	Tags           []string
+	Parameters     []*Parameter // path-item parameters merged, operation's win
+	RequestBody    *RequestBody
+	Responses      []*Response // in document order
+	Security       []SecurityRequirement
+	Loc            Loc
 }
 
 // SecurityRequirement names the schemes of one alternative of a security list.

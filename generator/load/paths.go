@@ -102,12 +102,14 @@ func (l *loader) operation(at node, ptr string) (*Operation, error) {
 	}
 	n := at.n
 	l.checkShape(at.f, n, operationShape)
+	opID, _ := get(n, "operationId")
 	op := &Operation{
-		OperationID: str(first(get(n, "operationId"))),
-		Summary:     str(first(get(n, "summary"))),
-		Description: str(first(get(n, "description"))),
-		Deprecated:  boolVal(first(get(n, "deprecated"))),
-		Loc:         Loc{File: at.f.path, Pointer: ptr},
+		OperationID:    str(opID),
+		OperationIDPos: nodePos(at.f.path, opID),
+		Summary:        str(first(get(n, "summary"))),
+		Description:    str(first(get(n, "description"))),
+		Deprecated:     boolVal(first(get(n, "deprecated"))),
+		Loc:            Loc{File: at.f.path, Pointer: ptr},
 	}
 	for _, t := range items(first(get(n, "tags"))) {
 		op.Tags = append(op.Tags, str(t))

@@ -326,7 +326,7 @@ func (l *loader) checkOperationIDs(doc *Document) {
 				continue
 			}
 			if prev, ok := first[op.OperationID]; ok {
-				l.diags.Add(op.Loc.Pos, l.workedAround(), "duplicate-operation-id", "operationId %q is also used by %s %s%s", op.OperationID, prev.Method, prev.Path, l.how("this operation's names get a number"))
+				l.diags.Add(op.OperationIDPos, l.workedAround(), "duplicate-operation-id", "operationId %q is also used by %s %s%s", op.OperationID, prev.Method, prev.Path, l.how("this operation's names get a number"))
 				continue
 			}
 			first[op.OperationID] = op
