@@ -57,7 +57,11 @@ func (l *loader) nestedSchemaRef(at node, pointer string, depth nesting) (*Schem
 		depth.inPlace = 1 // the target nests in its own place
 	}
 	if !isMap(final.n) && !isBoolSchema(final.n) {
-		return nil, posError(nodePos(final.f.path, final.n), "schema", "a schema must be an object")
+		err := posError(nodePos(final.f.path, final.n), "structure", "a schema must be an object, not %s", describe(final.n))
+		if l.soft(err) {
+			return &SchemaRef{Pos: sr.Pos, Value: &Schema{Loc: Loc{File: final.f.path, Pointer: ptr, Pos: nodePos(final.f.path, final.n)}}}, nil
+		}
+		return nil, err
 	}
 	sr.Value, err = l.schema(final, ptr, depth)
 	return sr, err
