@@ -89,7 +89,7 @@ func unreachableFiles(doc *load.Document) diag.List {
 			return nil
 		}
 		if _, found := slices.BinarySearch(doc.Files, path); !found {
-			out.Warnf(diag.Pos{File: path, Line: 1, Col: 1}, "unused-component", "this component file is not reachable from %s", filepath.Base(doc.File))
+			out.Warnf(diag.Pos{File: path, Line: 1, Col: 1}, "unused-component", "this component file is not reachable from %s", diag.File(doc.File))
 		}
 		return nil
 	})

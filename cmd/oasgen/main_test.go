@@ -440,3 +440,37 @@ func TestConfigIsNotLookedUpAbove(t *testing.T) {
 		t.Errorf("generate in another module: exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestMessagePathsRelative: the files a message names are relative to the
+// current folder, as the positions are, wherever the spec is.
+func TestMessagePathsRelative(t *testing.T) {
+	invalid, err := filepath.Abs(filepath.Join("..", "..", "testdata", "invalid"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(invalid)
+	tests := []struct{ dir, spec, pos, msg string }{
+		{".", "missing-ref-file/openapi.yaml", "missing-ref-file/openapi.yaml:14:11: error: ", "file missing-ref-file/schemas/Region.yaml does not exist"},
+		{".", "unresolved-refs/openapi.yaml", "unresolved-refs/paths/a/b/carts.yaml:11:7: error: ",
+			`pointer "/components/responses/NotFound" not found in unresolved-refs/openapi.yaml`},
+		{".", "unused-component/openapi.yaml", "unused-component/components/schemas/deep/Orphan.yaml:1:1: warning: ",
+			"this component file is not reachable from unused-component/openapi.yaml"},
+		{"unresolved-refs/paths", "../openapi.yaml", "a/b/carts.yaml:11:7: error: ", `pointer "/components/responses/NotFound" not found in ../openapi.yaml`},
+		{".", "nope/openapi.yaml", "error: spec ", "nope/openapi.yaml does not exist"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.spec, func(t *testing.T) {
+			t.Chdir(tt.dir)
+			stdout, _, _ := run(t, "validate", tt.spec)
+			if !slices.ContainsFunc(strings.Split(filepath.ToSlash(stdout), "\n"), func(line string) bool {
+				return strings.HasPrefix(line, tt.pos) && strings.Contains(line, tt.msg)
+			}) {
+				t.Errorf("no %s...%s in\n%s", tt.pos, tt.msg, stdout)
+			}
+			stdout, _, _ = run(t, "validate", "--format", "json", tt.spec)
+			if want := strings.ReplaceAll(tt.msg, `"`, `\"`); !strings.Contains(filepath.ToSlash(stdout), want) {
+				t.Errorf("json: no %q in\n%s", want, stdout)
+			}
+		})
+	}
+}

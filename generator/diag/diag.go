@@ -74,6 +74,44 @@ type Diagnostic struct {
 	Severity Severity
 	Rule     string
 	Message  string
+	// Files are the files Message names (given to New as File arguments),
+	// which Rel makes relative as it does Pos.File.
+	Files []string
+}
+
+// File is a file path in a message. Given among the arguments of New (or
+// List.Add...), it is formatted as the path and recorded in the
+// diagnostic's Files, so that printing names it relative to the current
+// folder, as it does the position.
+type File string
+
+// New returns a diagnostic whose message is format with args, as
+// fmt.Sprintf makes it.
+func New(pos Pos, sev Severity, rule, format string, args ...any) Diagnostic {
+	d := Diagnostic{Pos: pos, Severity: sev, Rule: rule, Message: fmt.Sprintf(format, args...)}
+	for _, a := range args {
+		if f, ok := a.(File); ok {
+			d.Files = append(d.Files, string(f))
+		}
+	}
+	return d
+}
+
+// Rel returns the diagnostic with its position's file, and the files its
+// message names, relative to dir when possible.
+func (d Diagnostic) Rel(dir string) Diagnostic {
+	d.Pos = d.Pos.Rel(dir)
+	for _, f := range d.Files {
+		if rel := (Pos{File: f}).Rel(dir).File; rel != f {
+			d.Message = strings.ReplaceAll(d.Message, f, rel)
+		}
+	}
+	return d
+}
+
+// same reports whether a and b are the same finding.
+func same(a, b Diagnostic) bool {
+	return a.Pos == b.Pos && a.Severity == b.Severity && a.Rule == b.Rule && a.Message == b.Message
 }
 
 // Error formats the diagnostic as file:line:col: severity: message [rule].
@@ -94,7 +132,7 @@ type List []Diagnostic
 
 // Add appends a diagnostic.
 func (l *List) Add(pos Pos, sev Severity, rule, format string, args ...any) {
-	*l = append(*l, Diagnostic{Pos: pos, Severity: sev, Rule: rule, Message: fmt.Sprintf(format, args...)})
+	*l = append(*l, New(pos, sev, rule, format, args...))
 }
 
 // Errorf appends an error.
@@ -133,7 +171,7 @@ func (l List) Sorted() List {
 			cmp.Compare(a.Message, b.Message),
 		)
 	})
-	return slices.Compact(out)
+	return slices.CompactFunc(out, same)
 }
 
 // Error is the error returned when diagnostics stop a stage. It wraps the list

@@ -35,7 +35,7 @@ type TextOptions struct {
 func Print(w io.Writer, dir string, list List, opts TextOptions) error {
 	sorted := list.Sorted()
 	for i := range sorted {
-		sorted[i].Pos = sorted[i].Pos.Rel(dir)
+		sorted[i] = sorted[i].Rel(dir)
 	}
 	switch opts.Format {
 	case JSON:

@@ -3,7 +3,6 @@ package load
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"path/filepath"
 	"regexp"
@@ -186,5 +185,5 @@ type Error struct {
 func (e *Error) Error() string { return e.Diag.Error() }
 
 func posError(pos diag.Pos, rule, format string, args ...any) error {
-	return &Error{Diag: diag.Diagnostic{Pos: pos, Severity: diag.Error, Rule: rule, Message: fmt.Sprintf(format, args...)}}
+	return &Error{Diag: diag.New(pos, diag.Error, rule, format, args...)}
 }

@@ -48,7 +48,7 @@ func Load(path string, opts Options) (*Document, diag.List, error) {
 			return nil, nil, err
 		}
 		if le.Diag.Rule == "ref-missing-file" {
-			return nil, nil, posError(diag.Pos{}, "missing-file", "spec %s does not exist", path)
+			return nil, nil, posError(diag.Pos{}, "missing-file", "spec %s does not exist", diag.File(abs))
 		}
 		return nil, nil, err
 	}

@@ -144,7 +144,8 @@ components:
 		var got []string
 		for _, d := range diags {
 			if d.Severity == diag.Error {
-				got = append(got, d.Pos.Rel(dir).String()+" "+d.Rule+": "+d.Message)
+				d = d.Rel(dir)
+				got = append(got, d.Pos.String()+" "+d.Rule+": "+d.Message)
 			}
 		}
 		want := []string{

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
 	"net/url"
 	"os"
@@ -115,15 +116,19 @@ func (r *resolver) readError(loc string, from diag.Pos, err error) error {
 	var tooLarge tooLargeError
 	switch {
 	case os.IsNotExist(err):
-		return posError(from, "ref-missing-file", "file %s does not exist", r.display(loc))
+		return posError(from, "ref-missing-file", "file %s does not exist", diag.File(loc))
 	case errors.Is(err, errOutsideRoot):
-		return posError(from, "ref-outside-root", "%s leads out of the spec's folder through a symbolic link; refused unless --allow-outside-root is given", r.display(loc))
+		return posError(from, "ref-outside-root", "%s leads out of the spec's folder through a symbolic link; refused unless --allow-outside-root is given", diag.File(loc))
 	case errors.As(err, &notRegular):
-		return posError(from, "ref-read", "%s is not a regular file: it is %s", r.display(loc), notRegular.kind())
+		return posError(from, "ref-read", "%s is not a regular file: it is %s", diag.File(loc), notRegular.kind())
 	case errors.As(err, &tooLarge):
-		return posError(from, "ref-read", "%s is larger than %d MiB, the most oasgen reads", r.display(loc), maxFileBytes>>20)
+		return posError(from, "ref-read", "%s is larger than %d MiB, the most oasgen reads", diag.File(loc), maxFileBytes>>20)
 	}
-	return posError(from, "ref-read", "read %s: %v", r.display(loc), err)
+	var pathErr *fs.PathError
+	if errors.As(err, &pathErr) { // its path may be another, where a link leads
+		err = pathErr.Err
+	}
+	return posError(from, "ref-read", "read %s: %v", diag.File(loc), err)
 }
 
 func (r *resolver) fetch(loc string, from diag.Pos) ([]byte, error) {
@@ -147,19 +152,6 @@ func (r *resolver) fetch(loc string, from diag.Pos) ([]byte, error) {
 		return nil, posError(from, "ref-remote", "fetch %s: larger than %d MiB, the most oasgen fetches", loc, maxRemoteBytes>>20)
 	}
 	return data, nil
-}
-
-// display names a file in messages: relative to the spec's root folder when
-// inside it, so messages read the same from any working folder.
-func (r *resolver) display(loc string) string {
-	if isRemote(loc) || !within(r.opts.Root, loc) {
-		return filepath.ToSlash(loc)
-	}
-	rel, err := filepath.Rel(r.opts.Root, loc)
-	if err != nil {
-		return loc
-	}
-	return filepath.ToSlash(rel)
 }
 
 func isRemote(s string) bool {
@@ -357,8 +349,8 @@ func (r *resolver) follow(at node, pointer string) (node, string, []node, error)
 		}
 		if len(hops) == maxRefChain {
 			_, start, _ := refOf(hops[0].f, hops[0].n)
-			return node{}, "", nil, posError(start, "ref-chain", "this $ref starts a chain of more than %d $refs (stopped at %s); refusing to follow it",
-				maxRefChain, r.displayPos(pos))
+			return node{}, "", nil, posError(start, "ref-chain", "this $ref starts a chain of more than %d $refs (stopped at %s:%d:%d); refusing to follow it",
+				maxRefChain, diag.File(pos.File), pos.Line, pos.Col)
 		}
 		hops = append(hops, at)
 		next, ptr, err := r.lookup(ref, at.f, pos)
@@ -367,12 +359,6 @@ func (r *resolver) follow(at node, pointer string) (node, string, []node, error)
 		}
 		at, pointer = next, ptr
 	}
-}
-
-// displayPos is a position for a message, its file named as display does.
-func (r *resolver) displayPos(p diag.Pos) string {
-	p.File = r.display(p.File)
-	return p.String()
 }
 
 // lookup finds the node a single $ref names.
@@ -388,7 +374,7 @@ func (r *resolver) lookup(ref string, from *file, pos diag.Pos) (node, string, e
 	r.targets[t.loc+"#"+t.pointer] = true
 	n, err := r.pointerNode(f, t.pointer)
 	if err != nil {
-		return node{}, "", posError(pos, "ref-pointer", "$ref %q: pointer %q not found in %s: %v", ref, t.pointer, r.display(f.path), err)
+		return node{}, "", posError(pos, "ref-pointer", "$ref %q: pointer %q not found in %s: %v", ref, t.pointer, diag.File(f.path), err)
 	}
 	return node{f: f, n: n}, t.pointer, nil
 }
