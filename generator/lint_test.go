@@ -195,3 +195,44 @@ func TestLintCorpus(t *testing.T) {
 		})
 	}
 }
+
+// TestMessagesNameSpecThings: messages name what the spec has (a oneOf
+// entry, a spec type), not the Go names oasgen makes up.
+func TestMessagesNameSpecThings(t *testing.T) {
+	dir := t.TempDir()
+	spec := filepath.Join(dir, "openapi.yaml")
+	writeFile(t, spec, `openapi: 3.0.3
+info: {title: t, version: '1'}
+paths: {}
+components:
+  schemas:
+    Pet:
+      anyOf:
+        - {type: object, properties: {kind: {type: string}}}
+        - {type: object, properties: {bark: {type: boolean}}}
+        - {type: string}
+        - {properties: {meow: {type: string}}}
+      discriminator: {propertyName: kind}
+    Size:
+      type: integer
+      format: int32
+      enum: [1, 2.5]
+`)
+	list, err := Lint(LintConfig{Spec: spec})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := diagText(t, dir, list)
+	for _, want := range []string{
+		`openapi.yaml:12:7: warning: discriminator property "kind" is not a property of anyOf entry 2 (#/components/schemas/Pet/anyOf/1) [discriminator-property]`,
+		`discriminator property "kind" is not a property of anyOf entry 4 (#/components/schemas/Pet/anyOf/3)`,
+		`openapi.yaml:16:17: warning: enum value 2.5 does not match the enum's type integer; left out [enum-value]`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "Variant") {
+		t.Errorf("a made-up name in\n%s", got)
+	}
+}

@@ -32,6 +32,19 @@ func enumBase(s *load.Schema) *ir.Type {
 	return nil
 }
 
+// specType names the spec's type of an enum's Go type, for messages.
+func specType(goType string) string {
+	switch {
+	case goType == "bool":
+		return "boolean"
+	case strings.HasPrefix(goType, "int"):
+		return "integer"
+	case strings.HasPrefix(goType, "float"):
+		return "number"
+	}
+	return goType
+}
+
 func inferEnumType(vals []load.Value) string {
 	kind := ""
 	for _, v := range vals {
@@ -69,7 +82,7 @@ func (b *builder) enum(s *load.Schema, ctx string) *ir.Type {
 		lit, ok := enumLiteral(v.V, base.Go)
 		if !ok {
 			if v.V != nil {
-				b.diags.Warnf(v.Pos, "enum-value", "enum value %v does not match the enum's type %s; left out", v.V, base.Go)
+				b.diags.Warnf(v.Pos, "enum-value", "enum value %v does not match the enum's type %s; left out", v.V, specType(base.Go))
 			}
 			continue
 		}

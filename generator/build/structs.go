@@ -163,7 +163,7 @@ func (b *builder) buildStruct(s *load.Schema, ctx string, o *object) *ir.Type {
 // field builds the struct field for one property.
 func (b *builder) field(owner string, p *load.Property, required bool, scope *naming.Scope) *ir.Field {
 	if !validJSONTag(p.Name) {
-		b.diags.Warnf(p.Pos, "property-name", "property name %q cannot be written as a Go json tag; the property is left out of %s", p.Name, owner)
+		b.diags.Warnf(p.Pos, "property-name", "property name %q cannot be written as a Go json tag; the property is left out of the generated struct", p.Name)
 		return nil
 	}
 	goName := b.fieldName(p.Name, p.Schema.Value.Ext.GoName)

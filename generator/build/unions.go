@@ -2,6 +2,7 @@ package build
 
 import (
 	"cmp"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -32,7 +33,7 @@ func (b *builder) union(s *load.Schema, ctx string) *ir.Type {
 	}
 	if s.Discriminator != nil {
 		info.Discriminator = b.discriminator(s, branches, info.Variants)
-		b.checkDiscriminatorProperty(s, info.Variants)
+		b.checkDiscriminatorProperty(s, branches, info.Variants)
 	}
 	return t
 }
@@ -140,11 +141,25 @@ func implicitDiscriminatorValue(s *load.Schema) string {
 
 // checkDiscriminatorProperty warns when a variant does not declare the
 // discriminator property: such a value cannot say which variant it is.
-func (b *builder) checkDiscriminatorProperty(s *load.Schema, vars []*ir.Variant) {
+func (b *builder) checkDiscriminatorProperty(s *load.Schema, branches []*load.SchemaRef, vars []*ir.Variant) {
 	prop := s.Discriminator.PropertyName
-	for _, v := range vars {
+	for i, v := range vars {
 		if !slices.Contains(v.Known, prop) {
-			b.diags.Warnf(s.Discriminator.Pos, "discriminator-property", "discriminator property %q is not a property of the variant %s", prop, v.Name)
+			b.diags.Warnf(s.Discriminator.Pos, "discriminator-property", "discriminator property %q is not a property of %s", prop, branchName(s, branches[i], i))
 		}
 	}
+}
+
+// branchName names the i-th branch of a oneOf or anyOf as the spec has
+// it, for messages: its $ref, or its place (the Go name of its variant is
+// made up, such as Variant4).
+func branchName(s *load.Schema, br *load.SchemaRef, i int) string {
+	keyword := "anyOf"
+	if len(s.OneOf) > 0 {
+		keyword = "oneOf"
+	}
+	if br.Ref != "" {
+		return fmt.Sprintf("%s entry %d ($ref %q)", keyword, i+1, br.Ref)
+	}
+	return fmt.Sprintf("%s entry %d (#%s)", keyword, i+1, br.Value.Loc.Pointer)
 }
