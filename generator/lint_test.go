@@ -236,3 +236,18 @@ components:
 		t.Errorf("a made-up name in\n%s", got)
 	}
 }
+
+// TestRuleTable: every rule has a one-line description for SARIF output,
+// and no description is left over from a rule that went.
+func TestRuleTable(t *testing.T) {
+	for _, r := range RuleTable() {
+		if ruleDescriptions[r.ID] == "" || strings.Contains(r.Description, "\n") {
+			t.Errorf("rule %q has no one-line description in ruleDescriptions", r.ID)
+		}
+	}
+	for id := range ruleDescriptions {
+		if !slices.Contains(KnownRules, id) {
+			t.Errorf("ruleDescriptions describes %q, which KnownRules lacks", id)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -472,5 +473,70 @@ func TestMessagePathsRelative(t *testing.T) {
 				t.Errorf("json: no %q in\n%s", want, stdout)
 			}
 		})
+	}
+}
+
+// TestValidateSARIF: --format sarif writes a SARIF 2.1.0 log GitHub code
+// scanning takes: the tool with its rules, and each finding with its rule,
+// level, message and relative location.
+func TestValidateSARIF(t *testing.T) {
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(root)
+	stdout, _, code := run(t, "validate", "--format", "sarif", "testdata/invalid/duplicate-operation-id/openapi.yaml", "testdata/invalid/unknown-format-warning/openapi.yaml")
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	var log struct {
+		Schema  string `json:"$schema"`
+		Version string `json:"version"`
+		Runs    []struct {
+			Tool struct {
+				Driver struct {
+					Name, Version string
+					Rules         []struct {
+						ID               string `json:"id"`
+						ShortDescription struct{ Text string }
+					}
+				}
+			}
+			Results []struct {
+				RuleID    string `json:"ruleId"`
+				RuleIndex int    `json:"ruleIndex"`
+				Level     string
+				Message   struct{ Text string }
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }
+						Region           struct{ StartLine, StartColumn int }
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &log); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, stdout)
+	}
+	if log.Version != "2.1.0" || !strings.Contains(log.Schema, "sarif-schema-2.1.0.json") || len(log.Runs) != 1 {
+		t.Fatalf("version %q, $schema %q, %d runs", log.Version, log.Schema, len(log.Runs))
+	}
+	run := log.Runs[0]
+	if d := run.Tool.Driver; d.Name != "oasgen" || d.Version != versionString() || len(d.Rules) != len(generator.KnownRules) {
+		t.Errorf("driver %s %s with %d rules", d.Name, d.Version, len(d.Rules))
+	}
+	levels := map[string]string{}
+	for _, r := range run.Results {
+		rule := run.Tool.Driver.Rules[r.RuleIndex]
+		loc := r.Locations[0].PhysicalLocation
+		if rule.ID != r.RuleID || rule.ShortDescription.Text == "" || r.Message.Text == "" ||
+			!strings.HasPrefix(loc.ArtifactLocation.URI, "testdata/invalid/") || loc.Region.StartLine < 1 || loc.Region.StartColumn < 1 {
+			t.Errorf("result %+v (rule %+v)", r, rule)
+		}
+		levels[r.RuleID] = r.Level
+	}
+	if levels["duplicate-operation-id"] != "error" || levels["unknown-format"] != "warning" {
+		t.Errorf("levels %v", levels)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -35,7 +36,8 @@ examples and enums that do not match their schema, required properties that
 do not exist, discriminators, Go name collisions, unused components.
 
 Each finding is printed as file:line:col: severity: message [rule-id] (text),
-as a JSON array (json), or as GitHub Actions workflow commands (github).
+as a JSON array (json), as GitHub Actions workflow commands (github), or
+as a SARIF 2.1.0 log for GitHub code scanning (sarif).
 Rules can be turned off or re-levelled under rules: in oasgen.yaml, or with
 --rules rule=level (off, info, warning or error), which wins.
 
@@ -45,12 +47,13 @@ Exit codes: 0 no errors; 1 errors found (or warnings, with --strict);
   oasgen validate --context 2                 # show the lines around each finding
   oasgen validate --format github api/*.yaml  # annotations in GitHub Actions
   oasgen validate --format json > findings.json
+  oasgen validate --format sarif > oasgen.sarif  # for GitHub code scanning
   oasgen validate --rules unused-component=off,name-collision=warning`,
 		RunE: func(cmd *cobra.Command, args []string) error { return runValidate(cmd, f, args) },
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&f.config, "config", "c", "", "config file (default ./oasgen.yaml when it exists)")
-	fl.StringVar(&f.format, "format", "text", "output format: text, json or github")
+	fl.StringVar(&f.format, "format", "text", "output format: text, json, github or sarif (SARIF 2.1.0, for GitHub code scanning)")
 	fl.IntVar(&f.context, "context", 0, "lines of source to show around each finding (text format)")
 	fl.BoolVar(&f.strict, "strict", false, "exit 1 on warnings too")
 	fl.BoolVar(&f.allowRemote, "allow-remote", false, "follow $refs to http(s) URLs")
@@ -89,8 +92,8 @@ func mergeRules(file map[string]string, flags []string) (map[string]string, erro
 func runValidate(cmd *cobra.Command, f validateFlags, args []string) error {
 	deferGC()
 	format := diag.Format(f.format)
-	if format != diag.Text && format != diag.JSON && format != diag.GitHub {
-		return &exitError{code: 2, err: fmt.Errorf("unknown format %q: use text, json or github", f.format)}
+	if !slices.Contains([]diag.Format{diag.Text, diag.JSON, diag.GitHub, diag.SARIF}, format) {
+		return &exitError{code: 2, err: fmt.Errorf("unknown format %q: use text, json, github or sarif", f.format)}
 	}
 	fc, err := readConfig(f.config)
 	if err != nil {
@@ -125,7 +128,8 @@ func runValidate(cmd *cobra.Command, f validateFlags, args []string) error {
 		}
 	}
 	wd, _ := os.Getwd()
-	if err := diag.Print(cmd.OutOrStdout(), wd, all, diag.TextOptions{Format: format, Context: f.context}); err != nil {
+	tool := diag.Tool{Name: "oasgen", Version: versionString(), InformationURI: "https://github.com/oasgen/oasgen", Rules: generator.RuleTable()}
+	if err := diag.Print(cmd.OutOrStdout(), wd, all, diag.TextOptions{Format: format, Context: f.context, Tool: tool}); err != nil {
 		return &exitError{code: 2, err: err}
 	}
 	if format == diag.Text {

@@ -23,12 +23,14 @@ const (
 	Text   Format = "text"
 	JSON   Format = "json"
 	GitHub Format = "github"
+	SARIF  Format = "sarif"
 )
 
 // TextOptions tune the text format.
 type TextOptions struct {
 	Format  Format
-	Context int // lines of source shown around each position (text format)
+	Context int  // lines of source shown around each position (text format)
+	Tool    Tool // the program and its rules (SARIF format)
 }
 
 // Print writes the diagnostics sorted by position, files relative to dir.
@@ -42,6 +44,8 @@ func Print(w io.Writer, dir string, list List, opts TextOptions) error {
 		return printJSON(w, sorted)
 	case GitHub:
 		return printGitHub(w, sorted)
+	case SARIF:
+		return printSARIF(w, opts.Tool, sorted)
 	}
 	frames := newFrames(dir)
 	for _, d := range sorted {
