@@ -89,6 +89,7 @@ func Generate(cfg Config) (*Result, error) {
 	validation := server || slices.Contains(cfg.Generate, PartValidate)
 	pkg, more := build.Build(doc, build.Options{Package: cfg.Package, Validation: validation, Server: server,
 		Strict: cfg.ServerInterface == ServerStrict, NoGoExtensions: cfg.NoGoExtensions})
+	doc.Locate(more)
 	more = applyRules(more, cfg.Rules)
 	res.Diagnostics = append(res.Diagnostics, more...)
 	if more.HasErrors() { // code cannot be generated as the spec asks (a refused x-go-type)

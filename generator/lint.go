@@ -36,9 +36,10 @@ func Lint(cfg LintConfig) (diag.List, error) {
 		return applyRules(diags, cfg.Rules), err
 	}
 	_, more := build.Build(doc, build.Options{Package: "api", Validation: true, DiagnosticsOnly: true})
+	more = append(more, unusedComponents(doc)...)
+	more = append(more, unreachableFiles(doc)...)
+	doc.Locate(more)
 	diags = append(diags, more...)
-	diags = append(diags, unusedComponents(doc)...)
-	diags = append(diags, unreachableFiles(doc)...)
 	return applyRules(diags, cfg.Rules), nil
 }
 

@@ -42,6 +42,10 @@ type Pos struct {
 	File string
 	Line int
 	Col  int
+	// Node is what the position was taken from (the loader's *yaml.Node),
+	// from which the loader works out a finding's JSON pointer; nil when
+	// unknown.
+	Node any
 }
 
 // String formats the position as file:line:col, leaving out unknown parts.
@@ -77,6 +81,10 @@ type Diagnostic struct {
 	// Files are the files Message names (given to New as File arguments),
 	// which Rel makes relative as it does Pos.File.
 	Files []string
+	// Pointer is where the finding is in Pos.File, as a JSON pointer
+	// fragment ("#/paths/~1pets/get"; "#" for the whole document), or ""
+	// when unknown. The loader fills it in (load.Document.Locate).
+	Pointer string
 }
 
 // File is a file path in a message. Given among the arguments of New (or
@@ -111,7 +119,8 @@ func (d Diagnostic) Rel(dir string) Diagnostic {
 
 // same reports whether a and b are the same finding.
 func same(a, b Diagnostic) bool {
-	return a.Pos == b.Pos && a.Severity == b.Severity && a.Rule == b.Rule && a.Message == b.Message
+	return a.Pos.File == b.Pos.File && a.Pos.Line == b.Pos.Line && a.Pos.Col == b.Pos.Col &&
+		a.Severity == b.Severity && a.Rule == b.Rule && a.Message == b.Message
 }
 
 // Error formats the diagnostic as file:line:col: severity: message [rule].

@@ -69,13 +69,14 @@ type jsonDiagnostic struct {
 	Severity string `json:"severity"`
 	Rule     string `json:"rule"`
 	Message  string `json:"message"`
+	Pointer  string `json:"pointer,omitempty"`
 }
 
 func printJSON(w io.Writer, list List) error {
 	out := make([]jsonDiagnostic, 0, len(list))
 	for _, d := range list {
 		out = append(out, jsonDiagnostic{File: d.Pos.File, Line: d.Pos.Line, Column: d.Pos.Col,
-			Severity: d.Severity.String(), Rule: d.Rule, Message: d.Message})
+			Severity: d.Severity.String(), Rule: d.Rule, Message: d.Message, Pointer: d.Pointer})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -174,7 +174,7 @@ func nodePos(path string, n *yaml.Node) diag.Pos {
 	if n == nil {
 		return diag.Pos{File: path}
 	}
-	return diag.Pos{File: path, Line: n.Line, Col: n.Column}
+	return diag.Pos{File: path, Line: n.Line, Col: n.Column, Node: n}
 }
 
 // Error is a positioned problem that stops loading.

@@ -53,6 +53,13 @@ func Load(path string, opts Options) (*Document, diag.List, error) {
 		return nil, nil, err
 	}
 	doc, err := l.document()
+	locate(l.r.files, l.diags)
+	var le *Error
+	if errors.As(err, &le) {
+		one := diag.List{le.Diag}
+		locate(l.r.files, one)
+		le.Diag = one[0]
+	}
 	return doc, l.diags, err
 }
 
@@ -171,6 +178,7 @@ func (l *loader) inventory(doc *Document, comps *yaml.Node) {
 	}
 	slices.Sort(doc.Files)
 	doc.RefTargets = l.r.targets
+	doc.files = l.r.files
 	pairs(comps, func(kind, entries *yaml.Node) {
 		pairs(entries, func(name, _ *yaml.Node) {
 			doc.Components = append(doc.Components, Component{Kind: kind.Value, Name: name.Value, Pos: nodePos(l.root.path, name)})

@@ -24,6 +24,8 @@ type Document struct {
 	Files      []string
 	RefTargets map[string]bool
 	Components []Component
+
+	files map[string]*file // by path, for Locate
 }
 
 // Component is one entry of the root file's components, such as
