@@ -46,6 +46,9 @@ type Config struct {
 	// package, whose init functions then run in every program that
 	// imports it. Turn it on for specs you don't trust.
 	NoGoExtensions bool
+	// Ignore lists findings not to report (after Rules): ignored warnings
+	// do not count under --strict. Each file counts those it drops.
+	Ignore []*IgnoreFile
 }
 
 // Server interfaces Config.ServerInterface accepts.
@@ -70,7 +73,7 @@ func Generate(cfg Config) (*Result, error) {
 		return nil, err
 	}
 	doc, warnings, err := load.Load(cfg.Spec, load.Options{AllowRemote: cfg.AllowRemote, AllowOutsideRoot: cfg.AllowOutsideRoot})
-	warnings = applyRules(warnings, cfg.Rules)
+	warnings = Ignore(applyRules(warnings, cfg.Rules), cfg.Ignore)
 	res := &Result{Diagnostics: warnings}
 	if err != nil {
 		var le *load.Error
@@ -90,7 +93,7 @@ func Generate(cfg Config) (*Result, error) {
 	pkg, more := build.Build(doc, build.Options{Package: cfg.Package, Validation: validation, Server: server,
 		Strict: cfg.ServerInterface == ServerStrict, NoGoExtensions: cfg.NoGoExtensions})
 	doc.Locate(more)
-	more = applyRules(more, cfg.Rules)
+	more = Ignore(applyRules(more, cfg.Rules), cfg.Ignore)
 	res.Diagnostics = append(res.Diagnostics, more...)
 	if more.HasErrors() { // code cannot be generated as the spec asks (a refused x-go-type)
 		return res, &diag.ErrorList{List: res.Diagnostics}

@@ -21,6 +21,9 @@ type LintConfig struct {
 	AllowOutsideRoot bool
 	// Rules re-levels or turns off rules by id: "off", "info", "warning", "error".
 	Rules map[string]string
+	// Ignore lists findings not to report (after Rules); each file counts
+	// those it drops.
+	Ignore []*IgnoreFile
 }
 
 // Lint loads a spec leniently and returns every finding: what loading,
@@ -33,14 +36,14 @@ func Lint(cfg LintConfig) (diag.List, error) {
 		if errors.As(err, &le) {
 			diags = append(diags, le.Diag)
 		}
-		return applyRules(diags, cfg.Rules), err
+		return Ignore(applyRules(diags, cfg.Rules), cfg.Ignore), err
 	}
 	_, more := build.Build(doc, build.Options{Package: "api", Validation: true, DiagnosticsOnly: true})
 	more = append(more, unusedComponents(doc)...)
 	more = append(more, unreachableFiles(doc)...)
 	doc.Locate(more)
 	diags = append(diags, more...)
-	return applyRules(diags, cfg.Rules), nil
+	return Ignore(applyRules(diags, cfg.Rules), cfg.Ignore), nil
 }
 
 // unusedComponents reports entries of the root file's components that no

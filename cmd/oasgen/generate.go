@@ -17,6 +17,7 @@ import (
 // generateFlags are the command-line settings; set ones override oasgen.yaml.
 type generateFlags struct {
 	config, output, pkg, templates string
+	ignoreFile                     string
 	serverInterface                string
 	parts, rules                   []string
 	check, strict, verbose         bool
@@ -66,6 +67,7 @@ the current folder is the folder of the file holding the directive.`,
 	fl.BoolVar(&f.allowOutsideRoot, "allow-outside-root", false, "follow $refs to files outside the spec's folder")
 	fl.BoolVar(&f.noGoExtensions, "no-go-extensions", false, "ignore x-go-type and x-go-type-import, which make the generated code import the Go packages a spec names (for specs you don't trust)")
 	rulesFlag(fl, &f.rules)
+	ignoreFileFlag(fl, &f.ignoreFile)
 	return cmd
 }
 
@@ -96,6 +98,11 @@ func settings(cmd *cobra.Command, f generateFlags, args []string) (generator.Con
 	if fc.Rules, err = mergeRules(fc.Rules, f.rules); err != nil {
 		return generator.Config{}, "", false, err
 	}
+	var ignores ignoreFiles
+	ignore, err := ignores.forSpec(f.ignoreFile, fc.Spec)
+	if err != nil {
+		return generator.Config{}, "", false, err
+	}
 	cfg := generator.Config{
 		Spec:             fc.Spec,
 		Package:          fc.Package,
@@ -106,6 +113,7 @@ func settings(cmd *cobra.Command, f generateFlags, args []string) (generator.Con
 		Rules:            fc.Rules,
 		ServerInterface:  fc.ServerInterface,
 		NoGoExtensions:   fc.NoGoExtensions,
+		Ignore:           ignore,
 	}
 	return cfg, fc.Output, fc.Strict, nil
 }
@@ -128,6 +136,9 @@ func runGenerate(cmd *cobra.Command, f generateFlags, args []string) error {
 	stderr := cmd.ErrOrStderr()
 	if res != nil {
 		printDiagnostics(stderr, res.Diagnostics)
+	}
+	if ignored := generator.IgnoredSummary(cfg.Ignore); ignored != "" {
+		fmt.Fprintln(stderr, "oasgen:", ignored)
 	}
 	var dl *diag.ErrorList
 	switch {

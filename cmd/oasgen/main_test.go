@@ -540,3 +540,57 @@ func TestValidateSARIF(t *testing.T) {
 		t.Errorf("levels %v", levels)
 	}
 }
+
+// TestIgnoreFileCommands: validate --generate-ignore-file writes the
+// findings to ./.oasgen-ignore.yaml, which validate and generate then read:
+// the findings are dropped and counted on stderr, and ignored warnings do
+// not fail --strict.
+func TestIgnoreFileCommands(t *testing.T) {
+	src, err := filepath.Abs(filepath.Join("..", "..", "testdata", "invalid", "keyword-typos", "openapi.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	if err := os.Mkdir("api", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeText(t, filepath.Join("api", "openapi.yaml"), string(data))
+	spec := filepath.Join("api", "openapi.yaml")
+
+	if _, stderr, code := run(t, "validate", "--generate-ignore-file", spec); code != 0 || !strings.Contains(stderr, "wrote 6 finding(s) to .oasgen-ignore.yaml") {
+		t.Fatalf("--generate-ignore-file: exit %d, %s", code, stderr)
+	}
+	written, err := os.ReadFile(".oasgen-ignore.yaml")
+	if err != nil || !strings.Contains(string(written), "api/openapi.yaml:\n  unknown-field:\n") {
+		t.Fatalf("ignore file: %v\n%s", err, written)
+	}
+	stdout, stderr, code := run(t, "validate", "--strict", spec)
+	if code != 0 || stdout != "" || !strings.Contains(stderr, "0 warnings, 0 infos in 1 spec; 6 findings ignored by .oasgen-ignore.yaml") {
+		t.Errorf("validate with the ignore file: exit %d, stdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+	if _, stderr, code := run(t, "generate", "--strict", spec, "-o", "out"); code != 0 || !strings.Contains(stderr, "oasgen: 6 findings ignored by .oasgen-ignore.yaml") {
+		t.Errorf("generate --strict with the ignore file: exit %d, %s", code, stderr)
+	}
+
+	// Moved beside the spec, it still applies; --ignore-file names another.
+	if err := os.Rename(".oasgen-ignore.yaml", "elsewhere.yaml"); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, code := run(t, "validate", "--strict", spec); code != 1 || strings.Contains(stderr, "ignored") {
+		t.Errorf("without an ignore file: exit %d, %s", code, stderr)
+	}
+	if _, stderr, code := run(t, "validate", "--strict", "--ignore-file", "elsewhere.yaml", spec); code != 0 || !strings.Contains(stderr, "6 findings ignored by elsewhere.yaml") {
+		t.Errorf("--ignore-file: exit %d, %s", code, stderr)
+	}
+	writeText(t, filepath.Join("api", ".oasgen-ignore.yaml"), strings.ReplaceAll(string(written), "api/openapi.yaml:", "openapi.yaml:"))
+	if _, stderr, code := run(t, "validate", "--strict", spec); code != 0 || !strings.Contains(stderr, "6 findings ignored by "+filepath.Join("api", ".oasgen-ignore.yaml")) {
+		t.Errorf("beside the spec: exit %d, %s", code, stderr)
+	}
+	if _, stderr, code := run(t, "validate", "--ignore-file", "missing.yaml", spec); code != 2 || !strings.Contains(stderr, "missing.yaml") {
+		t.Errorf("a missing --ignore-file: exit %d, %s", code, stderr)
+	}
+}

@@ -16,9 +16,9 @@ import (
 )
 
 type validateFlags struct {
-	config, format                string
+	config, format, ignoreFile    string
 	context                       int
-	strict                        bool
+	strict, generateIgnoreFile    bool
 	allowRemote, allowOutsideRoot bool
 	rules                         []string
 }
@@ -39,7 +39,11 @@ Each finding is printed as file:line:col: severity: message [rule-id] (text),
 as a JSON array (json), as GitHub Actions workflow commands (github), or
 as a SARIF 2.1.0 log for GitHub code scanning (sarif).
 Rules can be turned off or re-levelled under rules: in oasgen.yaml, or with
---rules rule=level (off, info, warning or error), which wins.
+--rules rule=level (off, info, warning or error), which wins. Single
+findings are silenced by an ignore file (.oasgen-ignore.yaml in the current
+folder or the spec's, or --ignore-file), which lists them by spec file, rule
+id and JSON pointer; --generate-ignore-file writes one of every current
+finding.
 
 Exit codes: 0 no errors; 1 errors found (or warnings, with --strict);
 2 a spec could not be read at all.`,
@@ -48,7 +52,8 @@ Exit codes: 0 no errors; 1 errors found (or warnings, with --strict);
   oasgen validate --format github api/*.yaml  # annotations in GitHub Actions
   oasgen validate --format json > findings.json
   oasgen validate --format sarif > oasgen.sarif  # for GitHub code scanning
-  oasgen validate --rules unused-component=off,name-collision=warning`,
+  oasgen validate --rules unused-component=off,name-collision=warning
+  oasgen validate --generate-ignore-file      # accept today's findings; report new ones`,
 		RunE: func(cmd *cobra.Command, args []string) error { return runValidate(cmd, f, args) },
 	}
 	fl := cmd.Flags()
@@ -59,6 +64,8 @@ Exit codes: 0 no errors; 1 errors found (or warnings, with --strict);
 	fl.BoolVar(&f.allowRemote, "allow-remote", false, "follow $refs to http(s) URLs")
 	fl.BoolVar(&f.allowOutsideRoot, "allow-outside-root", false, "follow $refs to files outside the spec's folder")
 	rulesFlag(fl, &f.rules)
+	ignoreFileFlag(fl, &f.ignoreFile)
+	fl.BoolVar(&f.generateIgnoreFile, "generate-ignore-file", false, "write every finding to the ignore file (--ignore-file, else ./"+generator.DefaultIgnoreFile+") instead of reporting them")
 	return cmd
 }
 
@@ -111,13 +118,21 @@ func runValidate(cmd *cobra.Command, f validateFlags, args []string) error {
 		return &exitError{code: 2, err: noSpecError(f.config)}
 	}
 	var all diag.List
+	var ignores ignoreFiles
 	unreadable := false
 	for _, spec := range specs {
+		var ignore []*generator.IgnoreFile
+		if !f.generateIgnoreFile {
+			if ignore, err = ignores.forSpec(f.ignoreFile, spec); err != nil {
+				return &exitError{code: 2, err: err}
+			}
+		}
 		list, err := generator.Lint(generator.LintConfig{
 			Spec:             spec,
 			AllowRemote:      f.allowRemote || fc.AllowRemote,
 			AllowOutsideRoot: f.allowOutsideRoot || fc.AllowOutsideRoot,
 			Rules:            rules,
+			Ignore:           ignore,
 		})
 		all = append(all, list...)
 		if err != nil {
@@ -127,19 +142,43 @@ func runValidate(cmd *cobra.Command, f validateFlags, args []string) error {
 			}
 		}
 	}
+	if f.generateIgnoreFile {
+		return writeIgnoreFile(cmd, f.ignoreFile, all, unreadable)
+	}
 	wd, _ := os.Getwd()
 	tool := diag.Tool{Name: "oasgen", Version: versionString(), InformationURI: "https://github.com/oasgen/oasgen", Rules: generator.RuleTable()}
 	if err := diag.Print(cmd.OutOrStdout(), wd, all, diag.TextOptions{Format: format, Context: f.context, Tool: tool}); err != nil {
 		return &exitError{code: 2, err: err}
 	}
 	if format == diag.Text {
-		fmt.Fprintln(cmd.ErrOrStderr(), diag.Summary(all, len(specs)))
+		summary := diag.Summary(all, len(specs))
+		if ignored := ignores.summary(); ignored != "" {
+			summary += "; " + ignored
+		}
+		fmt.Fprintln(cmd.ErrOrStderr(), summary)
 	}
 	switch {
 	case unreadable:
 		return &exitError{code: 2, err: errors.New("")}
 	case all.HasErrors(), f.strict && all.Count(diag.Warning) > 0:
 		return &exitError{code: 1, err: errors.New("")}
+	}
+	return nil
+}
+
+// writeIgnoreFile writes every finding to the ignore file: path, else
+// DefaultIgnoreFile in the current folder.
+func writeIgnoreFile(cmd *cobra.Command, path string, all diag.List, unreadable bool) error {
+	if path == "" {
+		path = generator.DefaultIgnoreFile
+	}
+	n, err := generator.WriteIgnoreFile(path, all)
+	if err != nil {
+		return &exitError{code: 2, err: err}
+	}
+	fmt.Fprintf(cmd.ErrOrStderr(), "wrote %d finding(s) to %s\n", n, path)
+	if unreadable {
+		return &exitError{code: 2, err: errors.New("")}
 	}
 	return nil
 }
