@@ -42,16 +42,8 @@ const DefaultConfigFile = "oasgen.yaml"
 // does not silently change what is generated. Errors name the file, line
 // and column: "oasgen.yaml:2:1: unknown key "ouptut"; did you mean "output"?".
 func ReadConfigFile(path string) (*FileConfig, error) {
-	data, err := os.ReadFile(path)
+	root, err := readYAMLFile(path)
 	if err != nil {
-		return nil, err
-	}
-	root, err := load.Parse(path, data)
-	if err != nil {
-		var le *load.Error
-		if errors.As(err, &le) {
-			return nil, configError(le.Diag.Pos, "%s", le.Diag.Message)
-		}
 		return nil, err
 	}
 	var fc FileConfig
@@ -65,6 +57,21 @@ func ReadConfigFile(path string) (*FileConfig, error) {
 		}
 	}
 	return &fc, nil
+}
+
+// readYAMLFile reads and parses a YAML file of settings (oasgen.yaml, an
+// ignore file): nil for an empty file, a syntax error with its position.
+func readYAMLFile(path string) (*yaml.Node, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	root, err := load.Parse(path, data)
+	var le *load.Error
+	if errors.As(err, &le) {
+		return nil, configError(le.Diag.Pos, "%s", le.Diag.Message)
+	}
+	return root, err
 }
 
 // configError is an error of oasgen.yaml at pos.

@@ -2,7 +2,6 @@ package generator
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"maps"
 	"os"
@@ -13,7 +12,6 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/oasgen/oasgen/generator/diag"
-	"github.com/oasgen/oasgen/generator/load"
 )
 
 // DefaultIgnoreFile is the ignore file oasgen reads from the current folder
@@ -51,16 +49,8 @@ func keyOf(d diag.Diagnostic) ignoreKey {
 // ReadIgnoreFile reads an ignore file. Its errors name the file, line and
 // column, as those of oasgen.yaml do.
 func ReadIgnoreFile(path string) (*IgnoreFile, error) {
-	data, err := os.ReadFile(path)
+	root, err := readYAMLFile(path)
 	if err != nil {
-		return nil, err
-	}
-	root, err := load.Parse(path, data)
-	if err != nil {
-		var le *load.Error
-		if errors.As(err, &le) {
-			return nil, configError(le.Diag.Pos, "%s", le.Diag.Message)
-		}
 		return nil, err
 	}
 	abs, err := filepath.Abs(path)

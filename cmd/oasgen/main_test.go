@@ -489,6 +489,23 @@ func TestValidateSARIF(t *testing.T) {
 	if code != 1 {
 		t.Errorf("exit %d, want 1", code)
 	}
+	type rule struct {
+		ID               string `json:"id"`
+		ShortDescription struct{ Text string }
+	}
+	type location struct {
+		PhysicalLocation struct {
+			ArtifactLocation struct{ URI string }
+			Region           struct{ StartLine, StartColumn int }
+		}
+	}
+	type result struct {
+		RuleID    string `json:"ruleId"`
+		RuleIndex int    `json:"ruleIndex"`
+		Level     string
+		Message   struct{ Text string }
+		Locations []location
+	}
 	var log struct {
 		Schema  string `json:"$schema"`
 		Version string `json:"version"`
@@ -496,24 +513,10 @@ func TestValidateSARIF(t *testing.T) {
 			Tool struct {
 				Driver struct {
 					Name, Version string
-					Rules         []struct {
-						ID               string `json:"id"`
-						ShortDescription struct{ Text string }
-					}
+					Rules         []rule
 				}
 			}
-			Results []struct {
-				RuleID    string `json:"ruleId"`
-				RuleIndex int    `json:"ruleIndex"`
-				Level     string
-				Message   struct{ Text string }
-				Locations []struct {
-					PhysicalLocation struct {
-						ArtifactLocation struct{ URI string }
-						Region           struct{ StartLine, StartColumn int }
-					}
-				}
-			}
+			Results []result
 		}
 	}
 	if err := json.Unmarshal([]byte(stdout), &log); err != nil {
