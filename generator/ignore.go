@@ -93,13 +93,15 @@ func ReadIgnoreFile(path string) (*IgnoreFile, error) {
 }
 
 // Ignore returns the findings of list that none of files lists, and adds
-// those it drops to the files' Ignored counts.
+// those it drops to the files' Ignored counts. With files, the list comes
+// back sorted and without duplicates, as it is printed, so that the counts
+// are of the findings a user would have seen.
 func Ignore(list diag.List, files []*IgnoreFile) diag.List {
 	if len(files) == 0 {
 		return list
 	}
 	var out diag.List
-	for _, d := range list {
+	for _, d := range list.Sorted() {
 		if i := slices.IndexFunc(files, func(f *IgnoreFile) bool { return f.entries[keyOf(d)] }); i >= 0 {
 			files[i].Ignored++
 			continue
