@@ -123,3 +123,18 @@ func TestIgnoreFilePaths(t *testing.T) {
 		t.Errorf("--ignore-file: %q", got)
 	}
 }
+
+// TestIgnoreCountsOnce: a finding reported twice (printed once) is counted
+// once.
+func TestIgnoreCountsOnce(t *testing.T) {
+	var l diag.List
+	pos := diag.Pos{File: filepath.FromSlash("/api/openapi.yaml"), Line: 3, Col: 5}
+	l.Warnf(pos, "unknown-field", "unknown field %q", "x")
+	l.Warnf(pos, "unknown-field", "unknown field %q", "x")
+	l[0].Pointer, l[1].Pointer = "#/info/x", "#/info/x"
+	l.Warnf(pos, "unknown-format", "unknown format")
+	f := &IgnoreFile{Path: DefaultIgnoreFile, entries: map[ignoreKey]bool{{pos.File, "unknown-field", "#/info/x"}: true}}
+	if got := Ignore(l, []*IgnoreFile{f}); len(got) != 1 || got[0].Rule != "unknown-format" || f.Ignored != 1 {
+		t.Errorf("kept %v, %d ignored; want unknown-format kept, 1 ignored", got, f.Ignored)
+	}
+}
