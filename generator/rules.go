@@ -47,6 +47,7 @@ var ruleDescriptions = map[string]string{
 	"schema-depth":               "Schemas nested too deeply",
 	"combinator-cycle":           "A schema that is its own allOf, anyOf, oneOf or not member",
 	"operation-ref":              "Operations written as a $ref, which OpenAPI does not allow",
+	"items-list":                 "Items written as a list (JSON Schema draft 4's tuple form)",
 }
 
 // RulesHelp is where the rules are documented.

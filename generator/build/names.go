@@ -134,6 +134,9 @@ func reachableSchemas(doc *load.Document) []*load.Schema {
 			visit(p.Schema)
 		}
 		visit(s.Items)
+		for _, c := range s.PrefixItems {
+			visit(c)
+		}
 		visit(s.AdditionalProperties)
 		visit(s.Not)
 		for _, list := range [][]*load.SchemaRef{s.AllOf, s.OneOf, s.AnyOf} {

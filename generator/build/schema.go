@@ -2,6 +2,7 @@ package build
 
 import (
 	"slices"
+	"strconv"
 
 	"github.com/oasgen/oasgen/generator/ir"
 	"github.com/oasgen/oasgen/generator/load"
@@ -89,6 +90,9 @@ func (b *builder) scopeName(s *load.Schema, ctx string) string {
 
 // shape maps a schema that needs no declaration of its own to a type expression.
 func (b *builder) shape(s *load.Schema, ctx string) *ir.Type {
+	if len(s.PrefixItems) > 0 && (s.Type == "array" || s.Type == "") {
+		return &ir.Type{Kind: ir.Slice, Elem: b.tupleElem(s, ctx+"Item")}
+	}
 	switch s.Type {
 	case "array":
 		return &ir.Type{Kind: ir.Slice, Elem: b.elemType(s.Items, ctx+"Item")}
@@ -113,6 +117,40 @@ func (b *builder) elemType(sr *load.SchemaRef, ctx string) *ir.Type {
 		return t
 	}
 	return &ir.Type{Kind: ir.Nullable, Elem: t}
+}
+
+// tupleElem is the element type of an array whose items are a list (a
+// tuple): the one Go type every position (and items after them) has, or
+// any when they differ. The rules check each position either way.
+func (b *builder) tupleElem(s *load.Schema, ctx string) *ir.Type {
+	var elem *ir.Type
+	for i, sr := range append(slices.Clone(s.PrefixItems), s.Items) {
+		if sr == nil {
+			continue
+		}
+		t := b.elemType(sr, ctx+strconv.Itoa(i))
+		switch {
+		case elem == nil:
+			elem = t
+		case !sameType(elem, t):
+			return anyType
+		}
+	}
+	return elem
+}
+
+// sameType reports whether two type expressions are one Go type: the same
+// declaration, the same builtin, or the same shape over them.
+func sameType(x, y *ir.Type) bool {
+	switch {
+	case x == y:
+		return true
+	case x == nil || y == nil || x.Name != "" || y.Name != "" || x.Kind != y.Kind:
+		return false
+	case x.Kind == ir.Builtin:
+		return x.Go == y.Go && x.Import == y.Import
+	}
+	return sameType(x.Elem, y.Elem) // map keys are always strings
 }
 
 // nullable reports whether the spec says in so many words that a value of

@@ -84,6 +84,7 @@ func children(r *ir.Rules) []*ir.Rules {
 	for _, p := range r.Properties {
 		out = append(out, p.Rules)
 	}
+	out = append(out, r.PrefixItems...)
 	out = append(out, r.AllOf...)
 	out = append(out, r.AnyOf...)
 	out = append(out, r.OneOf...)
@@ -240,7 +241,7 @@ func (tb *tables) literal(r *ir.Rules, _ bool) string {
 	for _, list := range []struct {
 		name  string
 		rules []*ir.Rules
-	}{{"allOf", r.AllOf}, {"anyOf", r.AnyOf}, {"oneOf", r.OneOf}} {
+	}{{"prefixItems", r.PrefixItems}, {"allOf", r.AllOf}, {"anyOf", r.AnyOf}, {"oneOf", r.OneOf}} {
 		if len(list.rules) > 0 {
 			refs := make([]string, len(list.rules))
 			for i, c := range list.rules {

@@ -25,6 +25,7 @@ type Rules struct {
 	MinItems, MaxItems *int64
 	UniqueItems        bool
 	Items              *Rules
+	PrefixItems        []*Rules // the rules of each position (a tuple); Items applies after them
 
 	MinProperties, MaxProperties *int64
 	Required                     []string

@@ -165,8 +165,9 @@ type Schema struct {
 	Properties           []*Property
 	Required             []Required
 	Items                *SchemaRef
-	AdditionalProperties *SchemaRef // nil unless a schema was given
-	AdditionalAllowed    *bool      // additionalProperties: true/false, nil when absent or a schema
+	PrefixItems          []*SchemaRef // items written as a list: the schema of each position
+	AdditionalProperties *SchemaRef   // nil unless a schema was given
+	AdditionalAllowed    *bool        // additionalProperties: true/false, nil when absent or a schema
 	AllOf, OneOf, AnyOf  []*SchemaRef
 	Not                  *SchemaRef
 	Discriminator        *Discriminator

@@ -180,6 +180,9 @@ func (d *schemaDecoder) key(k, v *yaml.Node) error {
 	case "properties":
 		return d.properties(v)
 	case "items":
+		if v.Kind == yaml.SequenceNode { // draft 4's tuple form (see checkField)
+			return d.list(&s.PrefixItems, v, "items")
+		}
 		return d.set(&s.Items, v, "items")
 	case "additionalProperties":
 		if v.Kind == yaml.ScalarNode {

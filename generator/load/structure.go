@@ -201,6 +201,10 @@ func (l *loader) how(what string) string {
 }
 
 func (l *loader) checkField(f *file, k, v *yaml.Node, fl field) {
+	if fl.kind == schemaKind && k.Value == "items" && resolveAlias(v).Kind == yaml.SequenceNode {
+		l.diags.Add(nodePos(f.path, k), l.workedAround(), "items-list", "\"items\" is a list (JSON Schema draft 4's tuple form), which OpenAPI does not allow%s", l.how("each item is checked against the schema of its position"))
+		return
+	}
 	if !matchesKind(v, fl.kind) {
 		l.diags.Errorf(nodePos(f.path, k), "structure", "%q must be %s, not %s", k.Value, fl.kind, describe(v))
 		return
