@@ -4327,6 +4327,7 @@ type jsonSchema struct {
 	maxItems     int
 	uniqueItems  bool
 	items        *jsonSchema
+	prefixItems  []*jsonSchema // the schema of each position; items applies after them
 	minProps     int
 	maxProps     int
 	required     []string
@@ -4639,10 +4640,14 @@ func (s *jsonSchema) checkArray(v *validator, x []any) {
 			v.add("uniqueItems", "items %d and %d are equal; items must be unique", i, j)
 		}
 	}
-	if s.items != nil {
-		for i, item := range x {
+	for i, item := range x {
+		sub := s.items
+		if i < len(s.prefixItems) {
+			sub = s.prefixItems[i]
+		}
+		if sub != nil {
 			v.enterIndex(i)
-			s.items.validateAny(v, item)
+			sub.validateAny(v, item)
 			v.leave()
 		}
 	}
