@@ -1,6 +1,7 @@
 package build
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 
@@ -60,6 +61,9 @@ func (b *builder) judgeKinds(s *load.Schema) []string {
 		return []string{"object"}
 	}
 	var kinds []string
+	for _, t := range s.Types {
+		kinds = append(kinds, cmp.Or(map[string]string{"integer": "number"}[t], t))
+	}
 	for _, list := range [][]*load.SchemaRef{s.AllOf, s.OneOf, s.AnyOf} {
 		for _, m := range list {
 			k := b.jsonKinds(m.Value)

@@ -58,6 +58,7 @@ type builder struct {
 
 	noGoExtensions bool
 	goTypes        map[*load.Schema]string // checked x-go-type, "" when refused or ignored
+	typeBranches   map[*load.Schema][]*load.SchemaRef
 }
 
 // Build turns a loaded document into the IR, with warnings for defects that

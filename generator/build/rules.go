@@ -43,6 +43,11 @@ func (b *builder) schemaRules(s *load.Schema) *ir.Rules {
 	c := s.Constraints
 	if s.Type != "" {
 		r.Types = []string{s.Type}
+	} else if len(s.Types) > 0 {
+		r.Types = slices.Clone(s.Types)
+	}
+	if len(s.Types) > 1 && len(s.OneOf) == 0 && len(s.AnyOf) == 0 {
+		defer b.typeListRules(r, s)
 	}
 	r.Nullable, r.ReadOnly, r.WriteOnly = s.Nullable, s.ReadOnly, s.WriteOnly
 	for _, e := range s.Enum {
@@ -53,8 +58,9 @@ func (b *builder) schemaRules(s *load.Schema) *ir.Rules {
 	if checkedFormats[s.Format] && (s.Type == "string" || s.Type == "") {
 		r.Format = s.Format
 	}
-	r.Minimum, r.Maximum, r.MultipleOf = c.Minimum, c.Maximum, c.MultipleOf
-	r.ExclusiveMinimum, r.ExclusiveMaximum = c.ExclusiveMinimum, c.ExclusiveMaximum
+	r.Minimum, r.ExclusiveMinimum = tighterBound(c.Minimum, c.ExclusiveMinimum && c.Minimum != nil, c.ExclusiveMinimumValue, 1)
+	r.Maximum, r.ExclusiveMaximum = tighterBound(c.Maximum, c.ExclusiveMaximum && c.Maximum != nil, c.ExclusiveMaximumValue, -1)
+	r.MultipleOf = c.MultipleOf
 	r.MinItems, r.MaxItems, r.UniqueItems = c.MinItems, c.MaxItems, c.UniqueItems
 	r.MinProperties, r.MaxProperties = c.MinProperties, c.MaxProperties
 	r.Items = b.refRules(s.Items)
@@ -177,4 +183,29 @@ func normalizeJSON(v any) any {
 		return out
 	}
 	return v
+}
+
+// tighterBound merges 3.1's numeric exclusive bound into the inclusive one:
+// both apply, so the one that allows less wins. sign is 1 for lower bounds
+// and -1 for upper ones.
+func tighterBound(inclusive *float64, exclusive bool, exclusiveValue *float64, sign float64) (*float64, bool) {
+	if exclusiveValue == nil {
+		return inclusive, exclusive
+	}
+	if inclusive == nil || sign**exclusiveValue >= sign**inclusive {
+		return exclusiveValue, true
+	}
+	return inclusive, exclusive
+}
+
+// typeListRules makes the rules of a 3.1 type list of several types (type:
+// [string, integer]) those of the union its Go type is: an anyOf of one
+// branch per type, each with the keywords of its type, and the keywords
+// of any value (enum, nullable...) at the top. The union's decoder picks the
+// branch a value matches, as for any anyOf.
+func (b *builder) typeListRules(r *ir.Rules, s *load.Schema) {
+	*r = ir.Rules{
+		Nullable: r.Nullable, ReadOnly: r.ReadOnly, WriteOnly: r.WriteOnly, Enum: r.Enum,
+		AllOf: r.AllOf, Not: r.Not, AnyOf: b.ruleList(b.branches(s)),
+	}
 }

@@ -37,7 +37,7 @@ func (b *builder) schemaType(sr *load.SchemaRef, ctx string) *ir.Type {
 		return b.goType(s, named, name)
 	case len(s.Enum) > 0 && enumBase(s) != nil:
 		return b.enum(s, name)
-	case len(s.OneOf) > 0 || len(s.AnyOf) > 0:
+	case len(s.OneOf) > 0 || len(s.AnyOf) > 0 || len(s.Types) > 1:
 		return b.union(s, name)
 	case len(s.AllOf) > 0:
 		return b.allOf(s, named, name)

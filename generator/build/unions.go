@@ -18,10 +18,7 @@ func (b *builder) union(s *load.Schema, ctx string) *ir.Type {
 	name := b.scopeName(s, ctx)
 	info := &ir.UnionInfo{OneOf: len(s.OneOf) > 0, KindName: b.scope.Unique(name + "Kind")}
 	t := b.declareWithRules(s, &ir.Type{Kind: ir.Union, Name: name, Doc: b.schemaDoc(s), Union: info})
-	branches := s.OneOf
-	if len(branches) == 0 {
-		branches = s.AnyOf
-	}
+	branches := b.branches(s)
 	vscope := naming.NewScope("Kind", "Validate") // the union's own field and method
 	for i, br := range branches {
 		vname := vscope.Unique(b.variantName(br, i))
@@ -36,6 +33,36 @@ func (b *builder) union(s *load.Schema, ctx string) *ir.Type {
 		b.checkDiscriminatorProperty(s, branches, info.Variants)
 	}
 	return t
+}
+
+// branches are the schemas a union's variants hold: its oneOf, else its
+// anyOf, else one per type of a 3.1 type list (type: [string, integer]).
+func (b *builder) branches(s *load.Schema) []*load.SchemaRef {
+	switch {
+	case len(s.OneOf) > 0:
+		return s.OneOf
+	case len(s.AnyOf) > 0:
+		return s.AnyOf
+	}
+	if br, ok := b.typeBranches[s]; ok {
+		return br
+	}
+	var br []*load.SchemaRef
+	for _, t := range s.Types {
+		// The schema with that one type: the keywords of the other types do
+		// not apply to it. What documents or checks the whole value (the
+		// title, default, example, enum) stays with the union's schema.
+		c := *s
+		c.Type, c.Types, c.Nullable = t, nil, false
+		c.Title, c.Description, c.Default, c.Example, c.Enum = "", "", nil, nil, nil
+		c.Ext.SchemaName = ""
+		br = append(br, &load.SchemaRef{Value: &c})
+	}
+	if b.typeBranches == nil {
+		b.typeBranches = map[*load.Schema][]*load.SchemaRef{}
+	}
+	b.typeBranches[s] = br
+	return br
 }
 
 // variantName names a branch after the type it holds.

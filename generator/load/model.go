@@ -149,7 +149,8 @@ type SchemaRef struct {
 type Schema struct {
 	Loc                  Loc
 	Node                 *yaml.Node
-	Type                 string // "", string, number, integer, boolean, array, object
+	Type                 string   // "", string, number, integer, boolean, array, object
+	Types                []string // a 3.1 type list of several types but null ([string, integer]); Type is then ""
 	TypePos              diag.Pos
 	Format               string
 	FormatPos            diag.Pos
@@ -217,12 +218,15 @@ type ExternalDocs struct {
 // Constraints are the validation keywords of a schema.
 type Constraints struct {
 	Minimum, Maximum, MultipleOf       *float64
-	ExclusiveMinimum, ExclusiveMaximum bool
-	MinLength, MaxLength               *int64
-	Pattern                            string
-	MinItems, MaxItems                 *int64
-	UniqueItems                        bool
-	MinProperties, MaxProperties       *int64
+	ExclusiveMinimum, ExclusiveMaximum bool // OpenAPI 3.0: Minimum and Maximum are exclusive
+	// OpenAPI 3.1 (JSON Schema 2020-12): exclusiveMinimum and
+	// exclusiveMaximum are bounds of their own, beside minimum and maximum.
+	ExclusiveMinimumValue, ExclusiveMaximumValue *float64
+	MinLength, MaxLength                         *int64
+	Pattern                                      string
+	MinItems, MaxItems                           *int64
+	UniqueItems                                  bool
+	MinProperties, MaxProperties                 *int64
 }
 
 // Extensions are the x- keys oasgen honours.

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -216,13 +217,19 @@ func (d *schemaDecoder) decodeType(k, v *yaml.Node) {
 		d.s.Type = v.Value
 		return
 	}
-	// OpenAPI 3.1 style type lists: ["string", "null"].
+	// OpenAPI 3.1 style type lists: ["string", "null"], [string, integer].
+	var types []string
 	for _, t := range items(v) {
 		if t.Value == "null" {
 			d.s.Nullable = true
-		} else if d.s.Type == "" {
-			d.s.Type = t.Value
+		} else if !slices.Contains(types, t.Value) {
+			types = append(types, t.Value)
 		}
+	}
+	if len(types) == 1 {
+		d.s.Type = types[0]
+	} else {
+		d.s.Types = types
 	}
 }
 
@@ -301,9 +308,17 @@ func (d *schemaDecoder) constraint(key string, v *yaml.Node) {
 	case "multipleOf":
 		c.MultipleOf = floatPtr(v)
 	case "exclusiveMinimum":
-		c.ExclusiveMinimum = boolVal(v)
+		if isNumber(v) {
+			c.ExclusiveMinimumValue = floatPtr(v)
+		} else {
+			c.ExclusiveMinimum = boolVal(v)
+		}
 	case "exclusiveMaximum":
-		c.ExclusiveMaximum = boolVal(v)
+		if isNumber(v) {
+			c.ExclusiveMaximumValue = floatPtr(v)
+		} else {
+			c.ExclusiveMaximum = boolVal(v)
+		}
 	case "minLength":
 		c.MinLength = intPtr(v)
 	case "maxLength":
@@ -365,4 +380,11 @@ func intPtr(n *yaml.Node) *int64 {
 func (l *loader) placeholder(at node, pointer string) *SchemaRef {
 	ref, pos, _ := refOf(at.f, at.n)
 	return &SchemaRef{Ref: ref, Pos: pos, Value: &Schema{Loc: Loc{File: at.f.path, Pointer: pointer, Pos: pos}}}
+}
+
+// isNumber reports whether v is a YAML number: 3.1's exclusiveMinimum: 0
+// rather than 3.0's exclusiveMinimum: true.
+func isNumber(v *yaml.Node) bool {
+	v = resolveAlias(v)
+	return v.Kind == yaml.ScalarNode && (v.Tag == "!!int" || v.Tag == "!!float")
 }
