@@ -37,6 +37,8 @@ func (b *builder) schemaType(sr *load.SchemaRef, ctx string) *ir.Type {
 		return b.goType(s, named, name)
 	case len(s.Enum) > 0 && enumBase(s) != nil:
 		return b.enum(s, name)
+	case soleNonNull(s) != nil && len(s.OneOf)+len(s.AnyOf) > 1:
+		return b.memberType(s, soleNonNull(s), named, name)
 	case len(s.OneOf) > 0 || len(s.AnyOf) > 0 || len(s.Types) > 1:
 		return b.union(s, name)
 	case len(s.AllOf) > 0:
@@ -165,7 +167,7 @@ func (b *builder) nullable(sr *load.SchemaRef) bool {
 
 func (b *builder) nullableSchema(sr *load.SchemaRef, seen map[*load.Schema]bool) bool {
 	s := sr.Value
-	if sr.Nullable || s.Nullable || slices.ContainsFunc(s.Enum, func(v load.Value) bool { return v.V == nil }) {
+	if sr.Nullable || s.Nullable || s.Type == "null" || slices.ContainsFunc(s.Enum, func(v load.Value) bool { return v.V == nil }) {
 		return true
 	}
 	if seen[s] || s.Type != "" && s.Type != "object" {

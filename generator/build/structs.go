@@ -70,18 +70,7 @@ func (b *builder) allOf(s *load.Schema, named bool, ctx string) *ir.Type {
 	o := newObject()
 	if soleMember(s) || !b.mergeAllOf(s, o, map[*load.Schema]bool{}) {
 		if soleMember(s) || len(s.AllOf) == 1 && len(s.Properties) == 0 {
-			inner := b.schemaType(s.AllOf[0], ctx)
-			if !named || inner.Kind == ir.Builtin && inner.Go == "any" {
-				return inner
-			}
-			// A named inner type is aliased, methods and all; any other
-			// (a string, a slice) gets a type of its own, which can have a
-			// validate method.
-			kind := ir.Alias
-			if inner.Name == "" {
-				kind = ir.Defined
-			}
-			return b.declareWithRules(s, &ir.Type{Kind: kind, Name: b.scopeName(s, ctx), Elem: inner, Doc: b.schemaDoc(s)})
+			return b.memberType(s, s.AllOf[0], named, ctx)
 		}
 		b.diags.Warnf(s.Loc.Pos, "allof-merge", "allOf members that are not objects cannot be merged into a struct; they are left out of the Go type")
 	}
@@ -92,6 +81,23 @@ func (b *builder) allOf(s *load.Schema, named bool, ctx string) *ir.Type {
 		return b.declareFreeForm(s, named, ctx)
 	}
 	return b.buildStruct(s, ctx, o)
+}
+
+// memberType is the Go type of a schema that is one member and words
+// around it (allOf: [X] with a description, anyOf: [X, {type: 'null'}]):
+// the member's type, which a named schema aliases (methods and all) or,
+// when the member has no name (a string, a slice), declares a type over so
+// that it can have a validate method.
+func (b *builder) memberType(s *load.Schema, member *load.SchemaRef, named bool, ctx string) *ir.Type {
+	inner := b.schemaType(member, ctx)
+	if !named || inner.Kind == ir.Builtin && inner.Go == "any" {
+		return inner
+	}
+	kind := ir.Alias
+	if inner.Name == "" {
+		kind = ir.Defined
+	}
+	return b.declareWithRules(s, &ir.Type{Kind: kind, Name: b.scopeName(s, ctx), Elem: inner, Doc: b.schemaDoc(s)})
 }
 
 // soleMember reports whether s is one allOf member and nothing that shapes a

@@ -21,8 +21,11 @@ func (b *builder) union(s *load.Schema, ctx string) *ir.Type {
 	branches := b.branches(s)
 	vscope := naming.NewScope("Kind", "Validate") // the union's own field and method
 	for i, br := range branches {
+		if nullOnly(br.Value) { // the field around the union holds the null
+			continue
+		}
 		vname := vscope.Unique(b.variantName(br, i))
-		v := &ir.Variant{Name: vname, Type: b.schemaType(br, name+vname)}
+		v := &ir.Variant{Name: vname, Type: b.schemaType(br, name+vname), Branch: i}
 		v.KindConst = b.scope.Unique(info.KindName + vname)
 		v.Constructor = b.scope.Unique("New" + name + vname)
 		b.describeVariant(v, br.Value)
@@ -63,6 +66,36 @@ func (b *builder) branches(s *load.Schema) []*load.SchemaRef {
 	}
 	b.typeBranches[s] = br
 	return br
+}
+
+// nullOnly reports whether a schema accepts null and nothing else: {type:
+// 'null'}, enum: [null]. As a oneOf or anyOf branch it makes the value
+// around the union nullable (see nullable) rather than a variant.
+func nullOnly(s *load.Schema) bool {
+	if s.Type == "null" {
+		return true
+	}
+	return len(s.Enum) > 0 && !slices.ContainsFunc(s.Enum, func(v load.Value) bool { return v.V != nil })
+}
+
+// soleNonNull returns the one branch of a oneOf or anyOf that is not
+// null-only, when there is exactly one and no discriminator: anyOf: [X,
+// {type: 'null'}], OpenAPI 3.1's "a nullable X", is X in a Nullable.
+func soleNonNull(s *load.Schema) *load.SchemaRef {
+	if s.Discriminator != nil || len(s.Types) > 1 {
+		return nil
+	}
+	var sole *load.SchemaRef
+	for _, br := range slices.Concat(s.OneOf, s.AnyOf) {
+		switch {
+		case nullOnly(br.Value):
+		case sole != nil:
+			return nil
+		default:
+			sole = br
+		}
+	}
+	return sole
 }
 
 // variantName names a branch after the type it holds.

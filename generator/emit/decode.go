@@ -207,8 +207,8 @@ func (d *decoder) undiscriminated(t *ir.Type) {
 	}
 	d.line("start := r.start()")
 	d.line("switch %s.branch(v, r.readAny(v)) {", t.Rules.Var)
-	for i, vr := range t.Union.Variants {
-		d.line("case %d:", i)
+	for _, vr := range t.Union.Variants {
+		d.line("case %d:", vr.Branch)
 		d.line("r.rewind(start)")
 		d.line("x.Kind = %s", vr.KindConst)
 		d.value(vr.Type, "x."+vr.Name)

@@ -148,6 +148,9 @@ type Variant struct {
 	JSONKinds []string
 	Required  []string // required property names when an object
 	Known     []string // declared property names when an object
+	// Branch is the variant's index in its union's oneOf or anyOf, which
+	// also has the null branches no variant holds ({type: 'null'}).
+	Branch int
 	// Constructor is the function that makes a union holding this variant.
 	Constructor string
 	// Tags are the discriminator values that select this variant, the

@@ -226,9 +226,12 @@ func (d *schemaDecoder) decodeType(k, v *yaml.Node) {
 			types = append(types, t.Value)
 		}
 	}
-	if len(types) == 1 {
+	switch len(types) {
+	case 0:
+		d.s.Type = "null" // type: ["null"]
+	case 1:
 		d.s.Type = types[0]
-	} else {
+	default:
 		d.s.Types = types
 	}
 }

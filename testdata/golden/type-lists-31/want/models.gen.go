@@ -11,6 +11,11 @@ import (
 	"strings"
 )
 
+// Appointment is generated from openapi.yaml#/components/schemas/Appointment.
+type Appointment struct {
+	Visit OptNullable[MaybeVisit] `json:"visit,omitzero"`
+}
+
 // Bounds is generated from openapi.yaml#/components/schemas/Bounds.
 //
 // Numeric exclusiveMinimum/exclusiveMaximum are bounds of their own.
@@ -20,6 +25,93 @@ type Bounds struct {
 	Ratio Opt[float64] `json:"ratio,omitzero"`
 
 	Both Opt[float64] `json:"both,omitzero"`
+}
+
+// MaybeVisit is generated from openapi.yaml#/components/schemas/MaybeVisit.
+//
+// A named "nullable Visit" is an alias of Visit; where it is used, the field is nullable.
+type MaybeVisit = Visit
+
+// Nulls is generated from openapi.yaml#/components/schemas/Nulls.
+//
+// null as a type, in a type list and as a oneOf/anyOf branch.
+type Nulls struct {
+	Number OptNullable[float64] `json:"number,omitzero"`
+
+	Visit OptNullable[Visit] `json:"visit,omitzero"`
+
+	RequiredVisit Nullable[Visit] `json:"required_visit"`
+
+	Either OptNullable[NullsEither] `json:"either,omitzero"`
+
+	OnlyNull Opt[any] `json:"only_null,omitzero"`
+}
+
+// NullsEitherKind says which variant a NullsEither holds.
+type NullsEitherKind int
+
+// Variants of NullsEither.
+const (
+	NullsEitherKindString  NullsEitherKind = 1
+	NullsEitherKindInteger NullsEitherKind = 2
+)
+
+// NullsEither is generated from openapi.yaml#/components/schemas/Nulls/properties/either.
+//
+// It holds at least one of the variants below; Kind says which field is set.
+type NullsEither struct {
+	// Kind says which variant is set.
+	Kind NullsEitherKind
+	// String is set when Kind is NullsEitherKindString.
+	String string
+	// Integer is set when Kind is NullsEitherKindInteger.
+	Integer int
+}
+
+// NewNullsEitherString returns a NullsEither holding v as its String variant.
+func NewNullsEitherString(v string) NullsEither {
+	return NullsEither{Kind: NullsEitherKindString, String: v}
+}
+
+// AsString returns the String variant and whether it is the one set.
+func (u NullsEither) AsString() (string, bool) {
+	return u.String, u.Kind == NullsEitherKindString
+}
+
+// NewNullsEitherInteger returns a NullsEither holding v as its Integer variant.
+func NewNullsEitherInteger(v int) NullsEither {
+	return NullsEither{Kind: NullsEitherKindInteger, Integer: v}
+}
+
+// AsInteger returns the Integer variant and whether it is the one set.
+func (u NullsEither) AsInteger() (int, bool) {
+	return u.Integer, u.Kind == NullsEitherKindInteger
+}
+
+// MarshalJSON writes the variant Kind selects.
+func (u NullsEither) MarshalJSON() ([]byte, error) {
+	switch u.Kind {
+	case NullsEitherKindString:
+		return json.Marshal(u.String)
+	case NullsEitherKindInteger:
+		return json.Marshal(u.Integer)
+	}
+	return nil, fmt.Errorf("NullsEither: no variant is set (Kind %d)", u.Kind)
+}
+
+// UnmarshalJSON reads whichever variant the JSON holds.
+func (u *NullsEither) UnmarshalJSON(data []byte) error {
+	var v NullsEither
+	i, err := decodeUnion(data, []unionVariant{
+		{kinds: "string", required: nil, known: nil, decode: func(b []byte) error { return json.Unmarshal(b, &v.String) }},
+		{kinds: "number", required: nil, known: nil, decode: func(b []byte) error { return json.Unmarshal(b, &v.Integer) }},
+	})
+	if err != nil {
+		return fmt.Errorf("NullsEither: %w", err)
+	}
+	v.Kind = NullsEitherKind(i + 1)
+	*u = v
+	return nil
 }
 
 // TypeLists is generated from openapi.yaml#/components/schemas/TypeLists.
@@ -305,6 +397,11 @@ func (u *TypeListsValue) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// Visit is generated from openapi.yaml#/components/schemas/Visit.
+type Visit struct {
+	At string `json:"at"`
+}
+
 // Opt is an optional value: the zero Opt is absent, and a struct field of
 // type Opt with the json tag option omitzero is left out of the JSON.
 type Opt[T any] struct {
@@ -334,6 +431,40 @@ func (o *Opt[T]) UnmarshalJSON(data []byte) error {
 	o.Set = true
 	return json.Unmarshal(data, &o.Value)
 }
+
+// Nullable is a value that may be null. The zero Nullable holds the zero
+// value, not null.
+type Nullable[T any] struct {
+	Value T
+	Null  bool
+}
+
+// NewNullable returns a Nullable holding v.
+func NewNullable[T any](v T) Nullable[T] { return Nullable[T]{Value: v} }
+
+// Get returns the value and whether it is not null.
+func (n Nullable[T]) Get() (T, bool) { return n.Value, !n.Null }
+
+// MarshalJSON writes the value or null.
+func (n Nullable[T]) MarshalJSON() ([]byte, error) {
+	if n.Null {
+		return []byte("null"), nil
+	}
+	return json.Marshal(n.Value)
+}
+
+// UnmarshalJSON reads a value or null.
+func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
+	var zero T
+	n.Value, n.Null = zero, isJSONNull(data)
+	if n.Null {
+		return nil
+	}
+	return json.Unmarshal(data, &n.Value)
+}
+
+// isJSONNull reports whether data is the JSON literal null.
+func isJSONNull(data []byte) bool { return string(bytes.TrimSpace(data)) == "null" }
 
 // OptNullable is an optional value that may also be null: absent (the zero
 // OptNullable), null, or a value. With the json tag option omitzero an absent
@@ -370,9 +501,6 @@ func (o *OptNullable[T]) UnmarshalJSON(data []byte) error {
 	}
 	return json.Unmarshal(data, &o.Value)
 }
-
-// isJSONNull reports whether data is the JSON literal null.
-func isJSONNull(data []byte) bool { return string(bytes.TrimSpace(data)) == "null" }
 
 // unionVariant tells decodeUnion what JSON a variant accepts.
 type unionVariant struct {
