@@ -2,6 +2,7 @@ package build
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -97,7 +98,11 @@ func (b *builder) enum(s *load.Schema, ctx string) *ir.Type {
 		} else if suffix == "" {
 			constName = name + "Empty"
 		}
-		t.Enum.Values = append(t.Enum.Values, ir.EnumValue{Name: b.scope.Unique(constName), Literal: lit})
+		doc := ""
+		if i < len(s.Ext.EnumDocs) {
+			doc = s.Ext.EnumDocs[i]
+		}
+		t.Enum.Values = append(t.Enum.Values, ir.EnumValue{Name: b.scope.Unique(constName), Literal: lit, Doc: doc})
 	}
 	return t
 }
@@ -140,4 +145,38 @@ func varName(typeName, v string) string {
 		return v
 	}
 	return typeName + v
+}
+
+// constEnum is the enum type of a oneOf or anyOf whose branches are each one
+// value of one type, documented (OpenAPI 3.1's way to describe enum members:
+// oneOf: [{const: card, title: Card, description: ...}, ...]): one constant per
+// branch, named by its title and documented by its description, rather than
+// a union of branches that all hold a string. nil when s is not one.
+func (b *builder) constEnum(s *load.Schema, name string) *ir.Type {
+	if s.Discriminator != nil || len(s.Types) > 1 || len(s.Enum) > 0 || len(s.Properties) > 0 {
+		return nil
+	}
+	c := *s
+	c.OneOf, c.AnyOf, c.Ext.EnumVarNames, c.Ext.EnumDocs = nil, nil, nil, nil
+	for _, br := range slices.Concat(s.OneOf, s.AnyOf) {
+		v := br.Value
+		switch {
+		case nullOnly(v): // makes the field nullable
+			continue
+		case len(v.Enum) != 1 || len(v.Properties) > 0 || len(slices.Concat(v.OneOf, v.AnyOf, v.AllOf)) > 0:
+			return nil
+		}
+		c.Enum = append(c.Enum, v.Enum[0])
+		c.Ext.EnumVarNames = append(c.Ext.EnumVarNames, v.Title)
+		c.Ext.EnumDocs = append(c.Ext.EnumDocs, v.Description)
+	}
+	if len(c.Enum) == 0 || enumBase(&c) == nil {
+		return nil
+	}
+	if n, ok := b.names[s]; ok {
+		b.names[&c] = n
+	}
+	t := b.enum(&c, name)
+	b.types[s] = t
+	return t
 }

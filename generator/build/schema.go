@@ -37,6 +37,8 @@ func (b *builder) schemaType(sr *load.SchemaRef, ctx string) *ir.Type {
 		return b.goType(s, named, name)
 	case len(s.Enum) > 0 && enumBase(s) != nil:
 		return b.enum(s, name)
+	case len(s.OneOf)+len(s.AnyOf) > 0 && b.constEnum(s, name) != nil:
+		return b.types[s]
 	case soleNonNull(s) != nil && len(s.OneOf)+len(s.AnyOf) > 1:
 		return b.memberType(s, soleNonNull(s), named, name)
 	case len(s.OneOf) > 0 || len(s.AnyOf) > 0 || len(s.Types) > 1:

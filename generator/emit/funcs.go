@@ -29,6 +29,7 @@ func (f *file) funcs() template.FuncMap {
 		"encodeBody":        f.encodeBody,
 		"discriminatorBody": f.discriminatorBody,
 		"canHaveMethods":    canHaveMethods,
+		"valueComment":      func(s string) string { return commentLines("\t", []string{s}) },
 		"patterns":          f.patterns,
 		"tables":            func() string { return f.tables.declarations() },
 		"runtimeSource":     f.runtimeSource,

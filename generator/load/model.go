@@ -237,7 +237,8 @@ type Extensions struct {
 	GoName       string
 	OmitEmpty    *bool
 	EnumVarNames []string
-	SchemaName   string // x-schemaName (Medusa v2)
+	EnumDocs     []string // x-enum-descriptions: a doc comment per enum value
+	SchemaName   string   // x-schemaName (Medusa v2)
 }
 
 // GoImport is the package an x-go-type comes from.

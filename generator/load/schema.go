@@ -170,6 +170,10 @@ func (d *schemaDecoder) key(k, v *yaml.Node) error {
 		for _, e := range items(v) {
 			s.Enum = append(s.Enum, Value{V: value(e), Pos: d.pos(e)})
 		}
+	case "const": // a one-value enum, which the enum code handles
+		if len(s.Enum) == 0 {
+			s.Enum = []Value{{V: value(v), Pos: d.pos(v)}}
+		}
 	case "default":
 		s.Default = &Value{V: value(v), Pos: d.pos(k)}
 	case "example":
@@ -356,6 +360,10 @@ func (d *schemaDecoder) extension(k, v *yaml.Node) {
 	case "x-enum-varnames", "x-enumNames":
 		for _, n := range items(v) {
 			e.EnumVarNames = append(e.EnumVarNames, str(n))
+		}
+	case "x-enum-descriptions", "x-enumDescriptions":
+		for _, n := range items(v) {
+			e.EnumDocs = append(e.EnumDocs, str(n))
 		}
 	case "x-schemaName":
 		e.SchemaName = str(v)

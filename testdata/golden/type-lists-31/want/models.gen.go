@@ -114,6 +114,19 @@ func (u *NullsEither) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// PaymentKind is generated from openapi.yaml#/components/schemas/PaymentKind.
+//
+// Enum members written as documented const branches.
+type PaymentKind string
+
+// Values of PaymentKind.
+const (
+	// Paid by card.
+	PaymentKindCard PaymentKind = "card"
+	// Paid by bank transfer.
+	PaymentKindBankTransfer PaymentKind = "bank_transfer"
+)
+
 // TypeLists is generated from openapi.yaml#/components/schemas/TypeLists.
 //
 // Type lists of several types are unions of their types, each type's keywords applying to it.
@@ -396,6 +409,14 @@ func (u *TypeListsValue) UnmarshalJSON(data []byte) error {
 	*u = v
 	return nil
 }
+
+// Version is generated from openapi.yaml#/components/schemas/Version.
+type Version int
+
+// Values of Version.
+const (
+	VersionX2 Version = 2
+)
 
 // Visit is generated from openapi.yaml#/components/schemas/Visit.
 type Visit struct {
