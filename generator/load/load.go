@@ -22,6 +22,9 @@ type loader struct {
 	// first: reported once per spec (see operation).
 	opRefs  int
 	opRefAt diag.Pos
+	// since31 is set for OpenAPI 3.1 and later, whose documents may leave
+	// out fields 3.0 requires (an operation's responses, the paths).
+	since31 bool
 }
 
 // Load reads the spec at path and every file its $refs reach. Problems that
@@ -79,6 +82,7 @@ func (l *loader) document() (*Document, error) {
 		return nil, posError(nodePos(f.path, k), "not-openapi", "unsupported OpenAPI version %q; oasgen reads 3.0 and 3.1", v.Value)
 	}
 	doc := &Document{Root: l.r.opts.Root, File: f.path, OpenAPI: v.Value}
+	l.since31 = !strings.HasPrefix(v.Value, "3.0")
 	l.checkShape(f, f.root, documentShape)
 	info, _ := get(f.root, "info")
 	if info != nil {

@@ -154,6 +154,9 @@ func (l *loader) checkShape(f *file, n *yaml.Node, s *shape) {
 		}
 	})
 	for _, name := range s.required {
+		if l.since31 && slices.Contains(optionalSince31[s], name) {
+			continue
+		}
 		if v, _ := get(n, name); v == nil {
 			l.diags.Add(nodePos(f.path, n), l.missingSeverity(s, name), "structure", "%s must have the field %q", article(s.name), name)
 		}
@@ -168,6 +171,14 @@ var workedAround = map[*shape][]string{
 	documentShape:  {"info"},
 	infoShape:      {"title"},
 	responseShape:  {"description"},
+	operationShape: {"responses"},
+}
+
+// optionalSince31 are the fields OpenAPI 3.0 requires and 3.1 does not: a
+// document may hold only webhooks or components, an operation may declare
+// no responses.
+var optionalSince31 = map[*shape][]string{
+	documentShape:  {"paths"},
 	operationShape: {"responses"},
 }
 
