@@ -64,7 +64,7 @@ func (b *builder) schemaRules(s *load.Schema) *ir.Rules {
 	r.MinItems, r.MaxItems, r.UniqueItems = c.MinItems, c.MaxItems, c.UniqueItems
 	r.MinProperties, r.MaxProperties = c.MinProperties, c.MaxProperties
 	r.Items = b.refRules(s.Items)
-	r.PrefixItems = b.ruleList(s.PrefixItems)
+	r.PrefixItems, r.NoItems = b.ruleList(s.PrefixItems), s.NoItems
 	for _, req := range s.Required {
 		r.Required = append(r.Required, req.Name)
 	}

@@ -232,7 +232,7 @@ func isNumeric(goType string) bool {
 // dynamicChecks reports whether rules say anything about a value of unknown type.
 func dynamicChecks(r *ir.Rules) bool {
 	return len(r.Types) > 0 || len(r.Enum) > 0 || r.HasString() || r.HasNumber() || r.HasCount() ||
-		r.Items != nil || len(r.PrefixItems) > 0 || len(r.Required) > 0 || len(r.Properties) > 0 || r.Additional != nil || r.NoAdditional ||
+		r.Items != nil || len(r.PrefixItems) > 0 || r.NoItems || len(r.Required) > 0 || len(r.Properties) > 0 || r.Additional != nil || r.NoAdditional ||
 		len(r.AllOf) > 0 || len(r.AnyOf) > 0 || len(r.OneOf) > 0 || r.Not != nil
 }
 
@@ -240,7 +240,7 @@ func dynamicChecks(r *ir.Rules) bool {
 // typed code checks (sizes and elements), so the whole value is checked
 // against the rules table instead.
 func DynamicExtras(r *ir.Rules) bool {
-	return len(r.Enum) > 0 || len(r.PrefixItems) > 0 || len(r.Required) > 0 || len(r.Properties) > 0 || r.NoAdditional ||
+	return len(r.Enum) > 0 || len(r.PrefixItems) > 0 || r.NoItems || len(r.Required) > 0 || len(r.Properties) > 0 || r.NoAdditional ||
 		len(r.AllOf) > 0 || len(r.AnyOf) > 0 || len(r.OneOf) > 0 || r.Not != nil
 }
 

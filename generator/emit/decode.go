@@ -313,7 +313,7 @@ func isEmptyRules(r *ir.Rules) bool {
 	return r.Var == "" && len(r.Types) == 0 && !r.Nullable && !r.ReadOnly && !r.WriteOnly && len(r.Enum) == 0 &&
 		r.MinLength == nil && r.MaxLength == nil && r.Pattern == nil && r.Format == "" &&
 		r.Minimum == nil && r.Maximum == nil && !r.ExclusiveMinimum && !r.ExclusiveMaximum && r.MultipleOf == nil &&
-		r.MinItems == nil && r.MaxItems == nil && !r.UniqueItems && r.Items == nil && len(r.PrefixItems) == 0 &&
+		r.MinItems == nil && r.MaxItems == nil && !r.UniqueItems && r.Items == nil && len(r.PrefixItems) == 0 && !r.NoItems &&
 		r.MinProperties == nil && r.MaxProperties == nil && len(r.Required) == 0 && len(r.Properties) == 0 &&
 		r.Additional == nil && !r.NoAdditional && len(r.AllOf) == 0 && len(r.AnyOf) == 0 && len(r.OneOf) == 0 &&
 		r.Not == nil && r.Discriminator == nil

@@ -219,6 +219,7 @@ func (tb *tables) literal(r *ir.Rules, _ bool) string {
 	addMin("minItems", r.MinItems)
 	addMax("maxItems", r.MaxItems)
 	addBool("uniqueItems", r.UniqueItems)
+	addBool("noItems", r.NoItems)
 	if r.Items != nil {
 		add("items: %s", tb.ref(r.Items))
 	}

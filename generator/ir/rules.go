@@ -26,6 +26,7 @@ type Rules struct {
 	UniqueItems        bool
 	Items              *Rules
 	PrefixItems        []*Rules // the rules of each position (a tuple); Items applies after them
+	NoItems            bool     // items: false: nothing after the PrefixItems
 
 	MinProperties, MaxProperties *int64
 	Required                     []string

@@ -166,7 +166,8 @@ type Schema struct {
 	Properties           []*Property
 	Required             []Required
 	Items                *SchemaRef
-	PrefixItems          []*SchemaRef // items written as a list: the schema of each position
+	PrefixItems          []*SchemaRef // prefixItems (or items written as a list): the schema of each position
+	NoItems              bool         // items: false, no items after the prefixItems
 	AdditionalProperties *SchemaRef   // nil unless a schema was given
 	AdditionalAllowed    *bool        // additionalProperties: true/false, nil when absent or a schema
 	AllOf, OneOf, AnyOf  []*SchemaRef

@@ -185,10 +185,16 @@ func (d *schemaDecoder) key(k, v *yaml.Node) error {
 	case "properties":
 		return d.properties(v)
 	case "items":
-		if v.Kind == yaml.SequenceNode { // draft 4's tuple form (see checkField)
+		switch {
+		case v.Kind == yaml.SequenceNode: // draft 4's tuple form (see checkField)
 			return d.list(&s.PrefixItems, v, "items")
+		case isBoolSchema(v) && !boolVal(v):
+			s.NoItems = true
+			return nil
 		}
 		return d.set(&s.Items, v, "items")
+	case "prefixItems":
+		return d.list(&s.PrefixItems, v, "prefixItems")
 	case "additionalProperties":
 		if v.Kind == yaml.ScalarNode {
 			b := boolVal(v)

@@ -4328,6 +4328,7 @@ type jsonSchema struct {
 	uniqueItems  bool
 	items        *jsonSchema
 	prefixItems  []*jsonSchema // the schema of each position; items applies after them
+	noItems      bool          // items: false: no item after the prefixItems
 	minProps     int
 	maxProps     int
 	required     []string
@@ -4639,6 +4640,9 @@ func (s *jsonSchema) checkArray(v *validator, x []any) {
 		if i, j, dup := firstDuplicate(len(x), func(i, j int) bool { return jsonEqual(x[i], x[j]) }); dup {
 			v.add("uniqueItems", "items %d and %d are equal; items must be unique", i, j)
 		}
+	}
+	if s.noItems && len(x) > len(s.prefixItems) {
+		v.add("items", "must have at most %d items, got %d", len(s.prefixItems), len(x))
 	}
 	for i, item := range x {
 		sub := s.items
