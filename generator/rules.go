@@ -48,6 +48,7 @@ var ruleDescriptions = map[string]string{
 	"combinator-cycle":           "A schema that is its own allOf, anyOf, oneOf or not member",
 	"operation-ref":              "Operations written as a $ref, which OpenAPI does not allow",
 	"items-list":                 "Items written as a list (JSON Schema draft 4's tuple form)",
+	"openapi-version":            "An OpenAPI 3 version oasgen does not know",
 }
 
 // RulesHelp is where the rules are documented.

@@ -79,8 +79,9 @@ func (l *loader) document() (*Document, error) {
 		return nil, posError(nodePos(f.path, f.root), "not-openapi", "missing the openapi version field; is this an OpenAPI 3 document?")
 	}
 	if !strings.HasPrefix(v.Value, "3.") {
-		return nil, posError(nodePos(f.path, k), "not-openapi", "unsupported OpenAPI version %q; oasgen reads 3.0 and 3.1", v.Value)
+		return nil, posError(nodePos(f.path, k), "not-openapi", "unsupported OpenAPI version %q; oasgen reads 3.0, 3.1 and 3.2", v.Value)
 	}
+	l.checkVersion(f, v)
 	doc := &Document{Root: l.r.opts.Root, File: f.path, OpenAPI: v.Value}
 	l.since31 = !strings.HasPrefix(v.Value, "3.0")
 	l.checkShape(f, f.root, documentShape)
@@ -188,4 +189,15 @@ func (l *loader) inventory(doc *Document, comps *yaml.Node) {
 			doc.Components = append(doc.Components, Component{Kind: kind.Value, Name: name.Value, Pos: nodePos(l.root.path, name)})
 		})
 	})
+}
+
+// checkVersion warns about a 3.x version oasgen does not know (a typo, or a
+// release after 3.2): it is read by the rules of the latest it knows.
+func (l *loader) checkVersion(f *file, v *yaml.Node) {
+	minor, _, _ := strings.Cut(strings.TrimPrefix(v.Value, "3."), ".")
+	switch minor {
+	case "0", "1", "2":
+		return
+	}
+	l.diags.Warnf(nodePos(f.path, v), "openapi-version", "OpenAPI version %q is not one oasgen knows (3.0, 3.1, 3.2); the document is read as 3.2", v.Value)
 }
