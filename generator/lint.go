@@ -151,7 +151,7 @@ var KnownRules = []string{
 	"required-unknown", "discriminator-property", "discriminator-mapping",
 	"unknown-format", "pattern-unsupported", "allof-merge", "property-name", "name-collision",
 	"unused-component", "server-route", "server-param", "server-body", "server-header",
-	"go-extension", "path-characters", "ref-chain", "alias-cycle", "schema-depth", "combinator-cycle", "operation-ref", "items-list", "openapi-version",
+	"go-extension", "path-characters", "ref-chain", "alias-cycle", "schema-depth", "combinator-cycle", "operation-ref", "items-list", "openapi-version", "unenforced-keyword",
 }
 
 // CheckRules rejects unknown rule ids and levels in a rules map, so that a

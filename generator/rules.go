@@ -49,6 +49,7 @@ var ruleDescriptions = map[string]string{
 	"operation-ref":              "Operations written as a $ref, which OpenAPI does not allow",
 	"items-list":                 "Items written as a list (JSON Schema draft 4's tuple form)",
 	"openapi-version":            "An OpenAPI 3 version oasgen does not know",
+	"unenforced-keyword":         "A JSON Schema keyword the generated validators do not check yet",
 }
 
 // RulesHelp is where the rules are documented.

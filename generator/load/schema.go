@@ -215,10 +215,23 @@ func (d *schemaDecoder) key(k, v *yaml.Node) error {
 	case "externalDocs":
 		s.ExternalDocs = &ExternalDocs{URL: str(first(get(v, "url"))), Description: str(first(get(v, "description")))}
 	default:
+		if unenforced[k.Value] {
+			d.l.diags.Warnf(d.pos(k), "unenforced-keyword", "%q is not checked by the generated validators yet; values are accepted as if it were absent", k.Value)
+		}
 		d.constraint(k.Value, v)
 		d.extension(k, v)
 	}
 	return nil
+}
+
+// unenforced are the JSON Schema 2020-12 keywords OpenAPI 3.1 allows that
+// the generated code does not check yet: each gets a warning where it is
+// written, rather than being dropped without a word.
+var unenforced = map[string]bool{
+	"contains": true, "minContains": true, "maxContains": true, "patternProperties": true, "propertyNames": true,
+	"dependentRequired": true, "dependentSchemas": true, "if": true, "then": true, "else": true,
+	"unevaluatedProperties": true, "unevaluatedItems": true, "contentSchema": true,
+	"$dynamicRef": true, "$dynamicAnchor": true,
 }
 
 func (d *schemaDecoder) decodeType(k, v *yaml.Node) {

@@ -27,6 +27,13 @@ type Bounds struct {
 	Both Opt[float64] `json:"both,omitzero"`
 }
 
+// Conditional is generated from openapi.yaml#/components/schemas/Conditional.
+//
+// Keywords the validators do not check yet are reported.
+type Conditional struct {
+	Kind Opt[string] `json:"kind,omitzero"`
+}
+
 // MaybeVisit is generated from openapi.yaml#/components/schemas/MaybeVisit.
 //
 // A named "nullable Visit" is an alias of Visit; where it is used, the field is nullable.
