@@ -138,10 +138,20 @@ func (b *builder) breakCombinatorCycles() {
 		members("allOf", r.AllOf)
 		members("anyOf", r.AnyOf)
 		members("oneOf", r.OneOf)
-		if r.Not != nil {
-			one := []*ir.Rules{r.Not}
-			members("not", one)
-			r.Not = one[0]
+		for _, p := range []struct {
+			keyword string
+			rules   **ir.Rules
+		}{{"not", &r.Not}, {"if", &r.If}, {"then", &r.Then}, {"else", &r.Else}} {
+			if *p.rules != nil {
+				one := []*ir.Rules{*p.rules}
+				members(p.keyword, one)
+				*p.rules = one[0]
+			}
+		}
+		for i := range r.DependentSchemas {
+			one := []*ir.Rules{r.DependentSchemas[i].Rules}
+			members("dependentSchemas", one)
+			r.DependentSchemas[i].Rules = one[0]
 		}
 		if d := r.Discriminator; d != nil {
 			for i := range d.Cases {
@@ -165,8 +175,8 @@ func (b *builder) warnCycle(r *ir.Rules, keyword string, i int) {
 		return
 	}
 	which := keyword
-	if keyword != "not" && keyword != "discriminator mapping" {
+	if keyword == "allOf" || keyword == "anyOf" || keyword == "oneOf" {
 		which += " member " + strconv.Itoa(i+1)
 	}
-	b.diags.Warnf(s.Loc.Pos, "combinator-cycle", "%s leads back to this schema through allOf, anyOf, oneOf and not alone, so checking a value against it would never end; the validators accept any value there", which)
+	b.diags.Warnf(s.Loc.Pos, "combinator-cycle", "%s leads back to this schema through keywords that check the same value (allOf, anyOf, oneOf, not, if, then, else, dependentSchemas), so checking a value against it would never end; the validators accept any value there", which)
 }

@@ -75,6 +75,20 @@ func (b *builder) schemaRules(s *load.Schema) *ir.Rules {
 	r.NoAdditional = s.AdditionalAllowed != nil && !*s.AdditionalAllowed
 	r.AllOf, r.AnyOf, r.OneOf = b.ruleList(s.AllOf), b.ruleList(s.AnyOf), b.ruleList(s.OneOf)
 	r.Not = b.refRules(s.Not)
+	r.Contains, r.PropertyNames = b.refRules(s.Contains), b.refRules(s.PropertyNames)
+	if r.Contains != nil {
+		r.MinContains, r.MaxContains = c.MinContains, c.MaxContains
+	}
+	r.If, r.Then, r.Else = b.refRules(s.If), b.refRules(s.Then), b.refRules(s.Else)
+	if r.If == nil { // then and else mean nothing without if
+		r.Then, r.Else = nil, nil
+	}
+	for _, dep := range s.DependentRequired {
+		r.DependentRequired = append(r.DependentRequired, ir.Dependency{Name: dep.Name, Required: dep.Required})
+	}
+	for _, p := range s.DependentSchemas {
+		r.DependentSchemas = append(r.DependentSchemas, ir.PropertyRules{Name: p.Name, Rules: b.refRules(p.Schema)})
+	}
 	r.Discriminator = b.discriminatorRules(s)
 	return r
 }

@@ -149,13 +149,19 @@ func declValidates(t *ir.Type) bool {
 
 // ObjectRules returns the keywords of a struct's schema that constrain the
 // object as a whole, which neither its fields nor decoding check
-// (minProperties, maxProperties, enum, not), as rules of their own; nil
-// when there are none. The struct is checked against them through its JSON form.
+// (minProperties, maxProperties, enum, not, and 2020-12's if/then/else,
+// dependentRequired, dependentSchemas, propertyNames), as rules of their
+// own; nil when there are none. The struct is checked against them through
+// its JSON form.
 func ObjectRules(r *ir.Rules) *ir.Rules {
-	if r == nil || r.MinProperties == nil && r.MaxProperties == nil && len(r.Enum) == 0 && r.Not == nil {
+	if r == nil || r.MinProperties == nil && r.MaxProperties == nil && len(r.Enum) == 0 && r.Not == nil && !Keywords2020(r) {
 		return nil
 	}
-	return &ir.Rules{MinProperties: r.MinProperties, MaxProperties: r.MaxProperties, Enum: r.Enum, Not: r.Not}
+	return &ir.Rules{
+		MinProperties: r.MinProperties, MaxProperties: r.MaxProperties, Enum: r.Enum, Not: r.Not,
+		PropertyNames: r.PropertyNames, If: r.If, Then: r.Then, Else: r.Else,
+		DependentRequired: r.DependentRequired, DependentSchemas: r.DependentSchemas,
+	}
 }
 
 // IsInterface reports whether the declared type t is a Go interface: a
@@ -233,7 +239,14 @@ func isNumeric(goType string) bool {
 func dynamicChecks(r *ir.Rules) bool {
 	return len(r.Types) > 0 || len(r.Enum) > 0 || r.HasString() || r.HasNumber() || r.HasCount() ||
 		r.Items != nil || len(r.PrefixItems) > 0 || r.NoItems || len(r.Required) > 0 || len(r.Properties) > 0 || r.Additional != nil || r.NoAdditional ||
-		len(r.AllOf) > 0 || len(r.AnyOf) > 0 || len(r.OneOf) > 0 || r.Not != nil
+		len(r.AllOf) > 0 || len(r.AnyOf) > 0 || len(r.OneOf) > 0 || r.Not != nil || Keywords2020(r)
+}
+
+// Keywords2020 reports whether r has a JSON Schema 2020-12 keyword that only
+// the schema tables check (contains, if/then/else...).
+func Keywords2020(r *ir.Rules) bool {
+	return r.Contains != nil || r.PropertyNames != nil || r.If != nil ||
+		len(r.DependentRequired) > 0 || len(r.DependentSchemas) > 0
 }
 
 // DynamicExtras reports whether rules on an array or object go beyond what
@@ -241,7 +254,7 @@ func dynamicChecks(r *ir.Rules) bool {
 // against the rules table instead.
 func DynamicExtras(r *ir.Rules) bool {
 	return len(r.Enum) > 0 || len(r.PrefixItems) > 0 || r.NoItems || len(r.Required) > 0 || len(r.Properties) > 0 || r.NoAdditional ||
-		len(r.AllOf) > 0 || len(r.AnyOf) > 0 || len(r.OneOf) > 0 || r.Not != nil
+		len(r.AllOf) > 0 || len(r.AnyOf) > 0 || len(r.OneOf) > 0 || r.Not != nil || Keywords2020(r)
 }
 
 // Optional reports whether a field's Go value can be absent, which is when

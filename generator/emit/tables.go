@@ -85,6 +85,10 @@ func children(r *ir.Rules) []*ir.Rules {
 		out = append(out, p.Rules)
 	}
 	out = append(out, r.PrefixItems...)
+	out = append(out, r.Contains, r.PropertyNames, r.If, r.Then, r.Else)
+	for _, p := range r.DependentSchemas {
+		out = append(out, p.Rules)
+	}
 	out = append(out, r.AllOf...)
 	out = append(out, r.AnyOf...)
 	out = append(out, r.OneOf...)
@@ -254,6 +258,7 @@ func (tb *tables) literal(r *ir.Rules, _ bool) string {
 	if r.Not != nil {
 		add("not: %s", tb.ref(r.Not))
 	}
+	tb.keywords2020(r, add, addMax)
 	if d := r.Discriminator; d != nil {
 		cases := make([]string, len(d.Cases))
 		for i, c := range d.Cases {
@@ -317,4 +322,42 @@ func goValue(v any) string {
 		return "map[string]any{" + strings.Join(items, ", ") + "}"
 	}
 	return "nil"
+}
+
+// keywords2020 prints the JSON Schema 2020-12 keywords of r.
+func (tb *tables) keywords2020(r *ir.Rules, add func(string, ...any), addMax func(string, *int64)) {
+	if r.Contains != nil {
+		add("contains: %s", tb.ref(r.Contains))
+		minimum := int64(1) // minContains defaults to 1
+		if r.MinContains != nil {
+			minimum = *r.MinContains
+		}
+		add("minContains: %d", minimum)
+		addMax("maxContains", r.MaxContains)
+	}
+	if r.PropertyNames != nil {
+		add("propertyNames: %s", tb.ref(r.PropertyNames))
+	}
+	for _, k := range []struct {
+		name  string
+		rules *ir.Rules
+	}{{"ifSchema", r.If}, {"thenSchema", r.Then}, {"elseSchema", r.Else}} {
+		if k.rules != nil {
+			add("%s: %s", k.name, tb.ref(k.rules))
+		}
+	}
+	if len(r.DependentRequired) > 0 {
+		deps := make([]string, len(r.DependentRequired))
+		for i, d := range r.DependentRequired {
+			deps[i] = fmt.Sprintf("{name: %q, required: %s}", d.Name, stringsLiteral(d.Required))
+		}
+		add("dependentRequired: []dependency{%s}", strings.Join(deps, ", "))
+	}
+	if len(r.DependentSchemas) > 0 {
+		deps := make([]string, len(r.DependentSchemas))
+		for i, d := range r.DependentSchemas {
+			deps[i] = fmt.Sprintf("{name: %q, schema: %s}", d.Name, tb.ref(d.Rules))
+		}
+		add("dependentSchemas: []property{%s}", strings.Join(deps, ", "))
+	}
 }

@@ -36,6 +36,14 @@ type Rules struct {
 
 	AllOf, AnyOf, OneOf []*Rules
 	Not                 *Rules
+
+	// JSON Schema 2020-12 (OpenAPI 3.1), checked by the schema tables.
+	Contains                 *Rules
+	MinContains, MaxContains *int64
+	PropertyNames            *Rules
+	If, Then, Else           *Rules
+	DependentRequired        []Dependency
+	DependentSchemas         []PropertyRules
 	// Discriminator, when set, picks the one oneOf/anyOf branch that applies.
 	Discriminator *DiscriminatorRules
 
@@ -66,6 +74,12 @@ type DiscriminatorRules struct {
 type DiscriminatorCase struct {
 	Value string
 	Rules *Rules
+}
+
+// Dependency is one entry of dependentRequired.
+type Dependency struct {
+	Name     string
+	Required []string
 }
 
 // PropertyRules are the rules of one declared property.

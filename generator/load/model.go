@@ -171,11 +171,17 @@ type Schema struct {
 	AdditionalProperties *SchemaRef   // nil unless a schema was given
 	AdditionalAllowed    *bool        // additionalProperties: true/false, nil when absent or a schema
 	AllOf, OneOf, AnyOf  []*SchemaRef
-	Not                  *SchemaRef
-	Discriminator        *Discriminator
-	ExternalDocs         *ExternalDocs
-	Constraints          Constraints
-	Ext                  Extensions
+	// JSON Schema 2020-12 (OpenAPI 3.1).
+	Contains          *SchemaRef
+	PropertyNames     *SchemaRef
+	If, Then, Else    *SchemaRef
+	DependentRequired []Dependency
+	DependentSchemas  []*Property // the schema that applies when the property is present
+	Not               *SchemaRef
+	Discriminator     *Discriminator
+	ExternalDocs      *ExternalDocs
+	Constraints       Constraints
+	Ext               Extensions
 }
 
 // Property is one entry of properties.
@@ -183,6 +189,13 @@ type Property struct {
 	Name   string
 	Pos    diag.Pos
 	Schema *SchemaRef
+}
+
+// Dependency is one entry of dependentRequired: when Name is present, so
+// must Required be.
+type Dependency struct {
+	Name     string
+	Required []string
 }
 
 // Required is one name listed in required.
@@ -228,6 +241,7 @@ type Constraints struct {
 	MinItems, MaxItems                           *int64
 	UniqueItems                                  bool
 	MinProperties, MaxProperties                 *int64
+	MinContains, MaxContains                     *int64
 }
 
 // Extensions are the x- keys oasgen honours.

@@ -195,6 +195,26 @@ func (d *schemaDecoder) key(k, v *yaml.Node) error {
 		return d.set(&s.Items, v, "items")
 	case "prefixItems":
 		return d.list(&s.PrefixItems, v, "prefixItems")
+	case "contains":
+		return d.set(&s.Contains, v, "contains")
+	case "propertyNames":
+		return d.set(&s.PropertyNames, v, "propertyNames")
+	case "if":
+		return d.set(&s.If, v, "if")
+	case "then":
+		return d.set(&s.Then, v, "then")
+	case "else":
+		return d.set(&s.Else, v, "else")
+	case "dependentRequired":
+		pairs(v, func(k, list *yaml.Node) {
+			dep := Dependency{Name: k.Value}
+			for _, r := range items(list) {
+				dep.Required = append(dep.Required, str(r))
+			}
+			s.DependentRequired = append(s.DependentRequired, dep)
+		})
+	case "dependentSchemas":
+		return d.dependentSchemas(v)
 	case "additionalProperties":
 		if v.Kind == yaml.ScalarNode {
 			b := boolVal(v)
@@ -228,9 +248,7 @@ func (d *schemaDecoder) key(k, v *yaml.Node) error {
 // the generated code does not check yet: each gets a warning where it is
 // written, rather than being dropped without a word.
 var unenforced = map[string]bool{
-	"contains": true, "minContains": true, "maxContains": true, "patternProperties": true, "propertyNames": true,
-	"dependentRequired": true, "dependentSchemas": true, "if": true, "then": true, "else": true,
-	"unevaluatedProperties": true, "unevaluatedItems": true, "contentSchema": true,
+	"patternProperties": true, "unevaluatedProperties": true, "unevaluatedItems": true, "contentSchema": true,
 	"$dynamicRef": true, "$dynamicAnchor": true,
 }
 
@@ -285,6 +303,20 @@ func (d *schemaDecoder) properties(v *yaml.Node) error {
 		var sr *SchemaRef
 		if sr, err = d.sub(pv, "properties", k.Value); err == nil {
 			d.s.Properties = append(d.s.Properties, &Property{Name: k.Value, Pos: d.pos(k), Schema: sr})
+		}
+	})
+	return err
+}
+
+func (d *schemaDecoder) dependentSchemas(v *yaml.Node) error {
+	var err error
+	pairs(v, func(k, pv *yaml.Node) {
+		if err != nil {
+			return
+		}
+		var sr *SchemaRef
+		if sr, err = d.sub(pv, "dependentSchemas", k.Value); err == nil {
+			d.s.DependentSchemas = append(d.s.DependentSchemas, &Property{Name: k.Value, Pos: d.pos(k), Schema: sr})
 		}
 	})
 	return err
@@ -361,6 +393,10 @@ func (d *schemaDecoder) constraint(key string, v *yaml.Node) {
 		c.MinProperties = intPtr(v)
 	case "maxProperties":
 		c.MaxProperties = intPtr(v)
+	case "minContains":
+		c.MinContains = intPtr(v)
+	case "maxContains":
+		c.MaxContains = intPtr(v)
 	}
 }
 

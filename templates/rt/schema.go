@@ -43,9 +43,23 @@ type jsonSchema struct {
 	anyOf        []*jsonSchema
 	oneOf        []*jsonSchema
 	not          *jsonSchema
+	// JSON Schema 2020-12 (OpenAPI 3.1).
+	contains                         *jsonSchema
+	minContains, maxContains         int // maxContains -1: no maximum
+	propertyNames                    *jsonSchema
+	ifSchema, thenSchema, elseSchema *jsonSchema
+	dependentRequired                []dependency
+	dependentSchemas                 []property // applies when the property is present
 	// discProperty, when set, picks the one branch of oneOf/anyOf that applies.
 	discProperty string
 	discCases    []discCase
+}
+
+// dependency is one entry of dependentRequired: when name is present, so
+// must required be.
+type dependency struct {
+	name     string
+	required []string
 }
 
 // discCase maps one discriminator value to the schema it selects.
@@ -348,6 +362,7 @@ func (s *jsonSchema) checkArray(v *validator, x []any) {
 	if s.noItems && len(x) > len(s.prefixItems) {
 		v.add("items", "must have at most %d items, got %d", len(s.prefixItems), len(x))
 	}
+	s.checkContains(v, x)
 	for i, item := range x {
 		sub := s.items
 		if i < len(s.prefixItems) {
@@ -381,6 +396,7 @@ func (s *jsonSchema) checkObject(v *validator, x map[string]any) {
 			v.add("required", "missing required property %q", name)
 		}
 	}
+	s.checkDependencies(v, x)
 	for _, prop := range s.props {
 		if val, ok := x[prop.name]; ok {
 			v.enter(prop.name)
@@ -437,6 +453,60 @@ func (s *jsonSchema) checkCombinators(v *validator, x any) {
 	}
 	if s.not != nil && v.satisfies(s.not, x) {
 		v.add("not", "must not match the schema under not")
+	}
+	if s.ifSchema != nil {
+		if v.satisfies(s.ifSchema, x) {
+			s.thenSchema.validateAny(v, x)
+		} else {
+			s.elseSchema.validateAny(v, x)
+		}
+	}
+}
+
+// checkContains applies contains, minContains and maxContains: how many
+// items must match the schema under contains.
+func (s *jsonSchema) checkContains(v *validator, x []any) {
+	if s.contains == nil {
+		return
+	}
+	n := 0
+	for _, item := range x {
+		if v.satisfies(s.contains, item) {
+			n++
+		}
+	}
+	if n < s.minContains {
+		v.add("contains", "must have at least %d items matching the schema under contains, has %d", s.minContains, n)
+	}
+	if s.maxContains >= 0 && n > s.maxContains {
+		v.add("maxContains", "must have at most %d items matching the schema under contains, has %d", s.maxContains, n)
+	}
+}
+
+// checkDependencies applies propertyNames, dependentRequired and
+// dependentSchemas.
+func (s *jsonSchema) checkDependencies(v *validator, x map[string]any) {
+	if s.propertyNames != nil {
+		for _, name := range sortedKeys(x) {
+			if !v.satisfies(s.propertyNames, name) {
+				v.addAt(name, "propertyNames", "property name %q does not match the schema under propertyNames", name)
+			}
+		}
+	}
+	for _, dep := range s.dependentRequired {
+		if _, ok := x[dep.name]; !ok {
+			continue
+		}
+		for _, name := range dep.required {
+			if _, ok := x[name]; !ok {
+				v.add("dependentRequired", "property %q requires property %q", dep.name, name)
+			}
+		}
+	}
+	for _, dep := range s.dependentSchemas {
+		if _, ok := x[dep.name]; ok {
+			dep.schema.validateAny(v, x)
+		}
 	}
 }
 
