@@ -147,6 +147,7 @@ var KnownRules = []string{
 	"ref-missing-file", "ref-pointer", "ref-read", "ref-remote", "ref-outside-root", "ref-scheme",
 	"ref-cycle", "alias-bomb", "not-openapi",
 	"structure", "unknown-field", "duplicate-operation-id", "path-params", "undeclared-security-scheme",
+	"security-scheme", "security-requirement",
 	"default-type", "example-type", "default-invalid", "example-invalid", "enum-value",
 	"required-unknown", "discriminator-property", "discriminator-mapping",
 	"unknown-format", "pattern-unsupported", "allof-merge", "property-name", "name-collision",

@@ -22,6 +22,8 @@ var ruleDescriptions = map[string]string{
 	"duplicate-operation-id":     "An operationId used twice",
 	"path-params":                "Path template parameters and declared path parameters do not match",
 	"undeclared-security-scheme": "A security requirement names a scheme components.securitySchemes lacks",
+	"security-scheme":            "A security scheme missing what locates its credential, or with an unknown type",
+	"security-requirement":       "A security requirement that is not a mapping of scope lists, or lists undeclared scopes",
 	"default-type":               "A default of another type than its schema",
 	"example-type":               "An example of another type than its schema",
 	"default-invalid":            "A default its schema does not accept",

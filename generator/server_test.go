@@ -29,3 +29,12 @@ func TestServerBodies(t *testing.T) {
 		Generate: []string{PartModels, PartServer}, ServerInterface: ServerStrict}, "server/bodies_test.go")
 	goCmd(t, mod, "test", "./...")
 }
+
+// TestServerSecurity generates testdata/server/security (every kind of
+// security scheme; AND, OR and optional requirements) with the strict
+// interface and runs testdata/server/security_test.go against it.
+func TestServerSecurity(t *testing.T) {
+	mod := generatedModule(t, Config{Spec: "testdata/server/security/openapi.yaml", Package: "security",
+		Generate: []string{PartModels, PartServer}, ServerInterface: ServerStrict}, "server/security_test.go")
+	goCmd(t, mod, "test", "./...")
+}

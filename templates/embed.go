@@ -23,6 +23,12 @@ var Runtime embed.FS
 //go:embed rt/server.go rt/params.go rt/qs.go
 var ServerRuntime embed.FS
 
+// SecurityRuntime holds the Go source of the server's security checks,
+// copied into server.gen.go when an operation declares security.
+//
+//go:embed rt/security.go
+var SecurityRuntime embed.FS
+
 // StrictRuntime holds the Go source of the strict interface's runtime,
 // copied into server.gen.go when the strict interface is generated.
 //

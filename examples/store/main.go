@@ -1,7 +1,8 @@
 // Command store serves a small, in-memory implementation of the bundled
 // example spec (specs/store) with the server oasgen generates into
 // examples/store/api: create a cart, add a line item, get a cart. Every
-// other operation answers 501 Not Implemented.
+// other operation answers 501 Not Implemented, after the security check of
+// the customer's operations (a demo token or session cookie).
 //
 //	go run ./examples/store -addr :8080
 package main
@@ -138,7 +139,35 @@ var _ api.StrictServerInterface = (*store)(nil)
 // and, as the example is for development, every response checked against
 // the spec before it is sent.
 func newHandler() http.Handler {
-	return api.StrictHandler(newStore(), api.WithErrorHandler(writeSpecError), api.WithResponseValidation())
+	return api.StrictHandler(newStore(), api.WithSecurityHandler(demoSessions{}), api.WithErrorHandler(writeSpecError), api.WithResponseValidation())
+}
+
+// demoToken and demoSession are the only credentials demoSessions accepts.
+const (
+	demoToken   = "demo-token"
+	demoSession = "demo-session"
+)
+
+// demoSessions checks the credentials of /store/customers/me, which
+// specs/store secures with a session cookie or a JWT: a real store would
+// look the session up and verify the JWT, and put the customer in the
+// context it returns.
+type demoSessions struct{}
+
+// HandleCookieAuth accepts the demo session cookie (connect.sid).
+func (demoSessions) HandleCookieAuth(ctx context.Context, _ string, cred api.APIKeyCredential, _ []string) (context.Context, error) {
+	if cred.Key != demoSession {
+		return nil, errors.New("unknown session")
+	}
+	return ctx, nil
+}
+
+// HandleJWTToken accepts the demo bearer token.
+func (demoSessions) HandleJWTToken(ctx context.Context, _ string, cred api.BearerCredential, _ []string) (context.Context, error) {
+	if cred.Token != demoToken {
+		return nil, errors.New("invalid token")
+	}
+	return ctx, nil
 }
 
 // writeSpecError answers the errors the handlers do not type themselves
@@ -172,6 +201,8 @@ func errorType(status int) api.ErrorType {
 		return api.ErrorTypeNotFound
 	case http.StatusMethodNotAllowed:
 		return api.ErrorTypeNotAllowed
+	case http.StatusUnauthorized:
+		return api.ErrorTypeUnauthorized
 	}
 	return api.ErrorTypeUnexpectedState
 }

@@ -113,3 +113,40 @@ func TestProblems(t *testing.T) {
 		})
 	}
 }
+
+// TestSecurity: /store/customers/me requires the session cookie or a bearer
+// token; the example accepts the demo ones (and implements nothing more).
+func TestSecurity(t *testing.T) {
+	srv := httptest.NewServer(newHandler())
+	defer srv.Close()
+	for _, tt := range []struct {
+		name, header, value string
+		status              int
+	}{
+		{"no credentials", "", "", http.StatusUnauthorized},
+		{"wrong token", "Authorization", "Bearer nope", http.StatusUnauthorized},
+		{"demo token", "Authorization", "Bearer " + demoToken, http.StatusNotImplemented},
+		{"demo session", "Cookie", "connect.sid=" + demoSession, http.StatusNotImplemented},
+	} {
+		req, err := http.NewRequest("GET", srv.URL+"/store/customers/me", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tt.header != "" {
+			req.Header.Set(tt.header, tt.value)
+		}
+		res, err := srv.Client().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var e api.Error
+		err = json.NewDecoder(res.Body).Decode(&e)
+		res.Body.Close()
+		if err != nil || res.StatusCode != tt.status {
+			t.Errorf("%s: status %d (%v), want %d", tt.name, res.StatusCode, err, tt.status)
+		}
+		if tt.status == http.StatusUnauthorized && (e.Type != api.ErrorTypeUnauthorized || res.Header.Get("WWW-Authenticate") == "") {
+			t.Errorf("%s: error %+v, WWW-Authenticate %q", tt.name, e, res.Header.Get("WWW-Authenticate"))
+		}
+	}
+}

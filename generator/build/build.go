@@ -52,6 +52,12 @@ type builder struct {
 	pending     []pendingValue // examples and defaults to check at the end
 	an          analyses       // memos of the recursive analyses
 
+	// schemes are the security schemes by name, schemeList in order,
+	// schemeNames their Go names.
+	schemes     map[string]*ir.SecurityScheme
+	schemeList  []*ir.SecurityScheme
+	schemeNames *naming.Scope
+
 	serve  bool
 	strict bool
 	mux    *http.ServeMux // the server's routes, to find conflicts
@@ -92,7 +98,9 @@ func Build(doc *load.Document, opts Options) (*ir.Package, diag.List) {
 	for _, s := range doc.Schemas {
 		b.schemaType(&load.SchemaRef{Value: s}, "")
 	}
+	b.securitySchemes()
 	pkg.Operations = b.operations()
+	pkg.SecuritySchemes, pkg.Title = b.schemeList, doc.Title
 	if b.strict {
 		b.nameStrict(pkg.Operations)
 	}

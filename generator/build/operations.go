@@ -52,6 +52,7 @@ func (b *builder) operation(op *load.Operation, opNames *naming.Scope) *ir.Opera
 	for _, r := range op.Responses {
 		out.Responses = append(out.Responses, b.response(op, r, name))
 	}
+	out.Security = b.security(op)
 	if b.serve {
 		out.Server = b.server(op, out)
 	}

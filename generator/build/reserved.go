@@ -23,7 +23,7 @@ import (
 // derived are the prefixes and suffixes the emitter puts around an
 // operation's or a type's name to name a package-level identifier.
 var (
-	derivedFromOperation = [][2]string{{"handle", ""}, {"check", "Response"}, {"paramsIn", ""}, {"paramSchema", ""}}
+	derivedFromOperation = [][2]string{{"handle", ""}, {"check", "Response"}, {"paramsIn", ""}, {"paramSchema", ""}, {"security", ""}}
 	derivedFromType      = [][2]string{{"schema", ""}}
 )
 
@@ -31,7 +31,7 @@ var (
 // sources (templates/rt) and the helper templates declare.
 var runtimeIdentifiers = sync.OnceValue(func() []string {
 	var names []string
-	for _, fsys := range []fs.FS{templates.Runtime, templates.ServerRuntime, templates.StrictRuntime} {
+	for _, fsys := range []fs.FS{templates.Runtime, templates.ServerRuntime, templates.StrictRuntime, templates.SecurityRuntime} {
 		paths, _ := fs.Glob(fsys, "rt/*.go")
 		for _, path := range paths {
 			src, err := fs.ReadFile(fsys, path)

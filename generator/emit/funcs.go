@@ -51,6 +51,13 @@ func (f *file) funcs() template.FuncMap {
 		"responseObject":      f.responseObject,
 		"strictMethod":        f.strictMethod,
 		"strictRuntimeSource": f.strictRuntimeSource,
+
+		"servedSchemes":         servedSchemes,
+		"securityMethod":        securityMethod,
+		"schemeDecl":            schemeDecl,
+		"securityDecl":          securityDecl,
+		"authorizeCall":         authorizeCall,
+		"securityRuntimeSource": f.securityRuntimeSource,
 	}
 }
 

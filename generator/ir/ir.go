@@ -13,6 +13,11 @@ type Package struct {
 	Source     string       // spec file, relative to its root, for comments
 	Types      []*Type      // declared types in a deterministic order
 	Operations []*Operation // in spec order
+	// SecuritySchemes are the declared security schemes, in spec order,
+	// then the undeclared names operations require, in order of first use.
+	SecuritySchemes []*SecurityScheme
+	// Title is the spec's info.title (the realm of WWW-Authenticate).
+	Title string
 }
 
 // Kind says what shape a Go type has.
@@ -184,6 +189,10 @@ type Operation struct {
 	Body        *Type // request body type, nil when none
 	BodyMedia   string
 	Responses   []*Response
+	// Security lists the alternatives of the operation's effective
+	// security (its own, else the document's): one must be satisfied. Nil
+	// when the operation has none (security: [] or none declared).
+	Security []SecurityRequirement
 	// Server is how the generated server serves the operation; nil when
 	// the server part is not generated.
 	Server *Server

@@ -91,9 +91,10 @@ func (l *loader) document() (*Document, error) {
 	}
 	doc.Title, doc.Version = str(first(get(info, "title"))), str(first(get(info, "version")))
 	comps, _ := get(f.root, "components")
-	secSchemes, _ := get(comps, "securitySchemes")
-	pairs(secSchemes, func(k, _ *yaml.Node) { doc.SecSchemes = append(doc.SecSchemes, k.Value) })
-	doc.Security = l.security(f, first(get(f.root, "security")))
+	if err := l.securitySchemes(doc, first(get(comps, "securitySchemes"))); err != nil {
+		return nil, err
+	}
+	doc.Security = l.security(f, first(get(f.root, "security")), "/security")
 	if err := l.componentSchemas(doc, comps); err != nil {
 		return nil, err
 	}
@@ -127,19 +128,6 @@ func (l *loader) componentSchemas(doc *Document, comps *yaml.Node) error {
 
 func escapeToken(tok string) string { return appendPointer("", tok)[1:] }
 
-func (l *loader) security(f *file, n *yaml.Node) []SecurityRequirement {
-	var reqs []SecurityRequirement
-	for _, alt := range items(n) {
-		var req SecurityRequirement
-		pairs(alt, func(k, _ *yaml.Node) {
-			req.Names = append(req.Names, k.Value)
-			req.Pos = append(req.Pos, nodePos(f.path, k))
-		})
-		reqs = append(reqs, req)
-	}
-	return reqs
-}
-
 // soft records err as a diagnostic and reports true when the loader is
 // lenient and err is a positioned problem; the caller then goes on with a
 // placeholder.
@@ -150,30 +138,6 @@ func (l *loader) soft(err error) bool {
 	}
 	l.diags = append(l.diags, le.Diag)
 	return true
-}
-
-// checkSecurity warns about security requirements naming undeclared schemes,
-// a defect of Medusa's store API that generation can work around.
-func (l *loader) checkSecurity(doc *Document) {
-	declared := map[string]bool{}
-	for _, s := range doc.SecSchemes {
-		declared[s] = true
-	}
-	check := func(reqs []SecurityRequirement) {
-		for _, r := range reqs {
-			for i, name := range r.Names {
-				if !declared[name] {
-					l.diags.Warnf(r.Pos[i], "undeclared-security-scheme", "security scheme %q is not declared in components.securitySchemes", name)
-				}
-			}
-		}
-	}
-	check(doc.Security)
-	for _, p := range doc.Paths {
-		for _, op := range p.Operations {
-			check(op.Security)
-		}
-	}
 }
 
 // inventory records what a linter needs to find unused components.

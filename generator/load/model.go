@@ -8,15 +8,17 @@ import (
 
 // Document is a loaded OpenAPI document with every $ref resolved.
 type Document struct {
-	Root       string // absolute folder refs are confined to
-	File       string // absolute path of the root file
-	OpenAPI    string
-	Title      string
-	Version    string
-	Paths      []*PathItem // in document order
-	Schemas    []*Schema   // components.schemas of the root file, in order
-	Security   []SecurityRequirement
-	SecSchemes []string // names declared in components.securitySchemes
+	Root     string // absolute folder refs are confined to
+	File     string // absolute path of the root file
+	OpenAPI  string
+	Title    string
+	Version  string
+	Paths    []*PathItem // in document order
+	Schemas  []*Schema   // components.schemas of the root file, in order
+	Security []SecurityRequirement
+	// SecuritySchemes are the entries of components.securitySchemes, in
+	// document order.
+	SecuritySchemes []*SecurityScheme
 
 	// Files lists every file loaded, sorted; RefTargets holds file#pointer
 	// of every $ref target; Components lists the root file's components.
@@ -72,14 +74,73 @@ type Operation struct {
 	Parameters     []*Parameter // path-item parameters merged, operation's win
 	RequestBody    *RequestBody
 	Responses      []*Response // in document order
-	Security       []SecurityRequirement
-	Loc            Loc
+	// Security is the operation's own security list; HasSecurity says
+	// whether it has one (security: [] is one, empty: no security). See
+	// EffectiveSecurity.
+	Security    []SecurityRequirement
+	HasSecurity bool
+	Loc         Loc
 }
 
-// SecurityRequirement names the schemes of one alternative of a security list.
+// EffectiveSecurity is the security of op in doc: the operation's own list
+// when it has one, else the document's. Nil or empty means none.
+func (op *Operation) EffectiveSecurity(doc *Document) []SecurityRequirement {
+	if op.HasSecurity {
+		return op.Security
+	}
+	return doc.Security
+}
+
+// SecurityRequirement is one alternative of a security list: the schemes it
+// names must all be satisfied; none ({}) means anonymous requests are
+// allowed.
 type SecurityRequirement struct {
-	Names []string
-	Pos   []diag.Pos
+	Names  []string
+	Pos    []diag.Pos
+	Scopes [][]string // of each name: the OAuth2 scopes (or 3.1 roles) required
+	Loc    Loc
+}
+
+// Security scheme types (the type field of a security scheme).
+const (
+	SchemeAPIKey        = "apiKey"
+	SchemeHTTP          = "http"
+	SchemeOAuth2        = "oauth2"
+	SchemeOpenIDConnect = "openIdConnect"
+	SchemeMutualTLS     = "mutualTLS"
+)
+
+// SecurityScheme is one entry of components.securitySchemes.
+type SecurityScheme struct {
+	Name         string // the key in components.securitySchemes
+	Type         string // apiKey, http, oauth2, openIdConnect, mutualTLS; as written
+	Description  string
+	In           string // apiKey: header, query or cookie
+	ParamName    string // apiKey: the name of the header, query parameter or cookie
+	Scheme       string // http: the scheme as written (basic, Bearer, digest)
+	BearerFormat string // http bearer: a hint such as JWT
+	Flows        []*OAuthFlow
+	// OpenIDConnectURL is the OpenID Connect discovery URL.
+	OpenIDConnectURL string
+	// Invalid says what is missing or wrong (a security-scheme diagnostic
+	// reported it): where the credential is cannot be known.
+	Invalid string
+	Loc     Loc
+}
+
+// OAuthFlow is one flow of an oauth2 security scheme.
+type OAuthFlow struct {
+	Kind             string // implicit, password, clientCredentials, authorizationCode
+	AuthorizationURL string
+	TokenURL         string
+	RefreshURL       string
+	Scopes           []OAuthScope // in document order
+}
+
+// OAuthScope is one scope an OAuth2 flow declares.
+type OAuthScope struct {
+	Name        string
+	Description string
 }
 
 // Parameter is an operation parameter.

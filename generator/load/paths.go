@@ -115,7 +115,7 @@ func (l *loader) operation(at node, ptr string) (*Operation, error) {
 		op.Tags = append(op.Tags, str(t))
 	}
 	if v, _ := get(n, "security"); v != nil {
-		op.Security = l.security(at.f, v)
+		op.Security, op.HasSecurity = l.security(at.f, v, ptr+"/security"), true
 	}
 	var err error
 	if op.Parameters, err = l.parameters(at, first(get(n, "parameters")), ptr+"/parameters"); err != nil {

@@ -204,6 +204,10 @@ type serverOptions struct {
 	// validateResponses: responses are checked before they are sent
 	// (WithResponseValidation).
 	validateResponses bool
+	// security is the SecurityHandler (WithSecurityHandler), realm the
+	// realm of WWW-Authenticate challenges (WithSecurityRealm).
+	security any
+	realm    string
 }
 
 // WithBasePath serves every route below prefix, such as /api/v1.

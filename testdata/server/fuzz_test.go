@@ -10,6 +10,7 @@ package store
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -252,6 +253,24 @@ var fuzzSeeds = []fuzzSeed{
 	{"GET", "http://example.com/store/products", "limit=2", "", "", "", ""},
 }
 
+// fuzzSessions is the SecurityHandler: the session cookie s1 and the
+// token jwt1 are valid.
+type fuzzSessions struct{}
+
+func (fuzzSessions) HandleCookieAuth(ctx context.Context, op string, cred APIKeyCredential, scopes []string) (context.Context, error) {
+	if cred.Key != "s1" {
+		return nil, errors.New("no such session")
+	}
+	return ctx, nil
+}
+
+func (fuzzSessions) HandleJWTToken(ctx context.Context, op string, cred BearerCredential, scopes []string) (context.Context, error) {
+	if cred.Token != "jwt1" {
+		return nil, errors.New("bad token")
+	}
+	return ctx, nil
+}
+
 // FuzzServer sends arbitrary requests (method, path, raw query, one header,
 // content type and body) through Handler. A panic anywhere, a panic of the
 // implementation (a value the spec forbids got through) or a 5xx fails.
@@ -267,7 +286,7 @@ func FuzzServer(f *testing.F) {
 		input := fmt.Sprintf("%s %q\n%s: %q\nContent-Type: %q\nbody: %q", req.Method, req.RequestURI, fuzzHeaders[int(header)%len(fuzzHeaders)], value, contentType, body)
 
 		s := newFuzzShop()
-		h := Handler(s, WithErrorHandler(func(w http.ResponseWriter, r *http.Request, err error) {
+		h := Handler(s, WithSecurityHandler(fuzzSessions{}), WithErrorHandler(func(w http.ResponseWriter, r *http.Request, err error) {
 			var p *Problem
 			if !errors.As(err, &p) {
 				s.mu.Lock()

@@ -6,6 +6,7 @@ package store
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"io"
@@ -100,6 +101,49 @@ func (s *shop) GetProductsProduct(w http.ResponseWriter, r *http.Request, params
 
 var _ ServerInterface = (*shop)(nil)
 
+// sessions is the SecurityHandler of the store: the session cookie s1 and
+// the token jwt1 are valid.
+type sessions struct{}
+
+func (sessions) HandleCookieAuth(ctx context.Context, op string, cred APIKeyCredential, scopes []string) (context.Context, error) {
+	if cred.Key != "s1" {
+		return nil, errors.New("no such session")
+	}
+	return ctx, nil
+}
+
+func (sessions) HandleJWTToken(ctx context.Context, op string, cred BearerCredential, scopes []string) (context.Context, error) {
+	if cred.Token != "jwt1" {
+		return nil, errors.New("bad token")
+	}
+	return ctx, nil
+}
+
+// TestStoreSecurity: /store/customers/me takes the session cookie or a
+// bearer token (the spec's security), the other operations neither.
+func TestStoreSecurity(t *testing.T) {
+	h := Handler(&shop{}, WithSecurityHandler(sessions{}))
+	for _, tt := range []struct {
+		name         string
+		header       []string
+		status       int
+		authenticate []string
+	}{
+		{"cookie", []string{"Cookie", "connect.sid=s1"}, 200, nil},
+		{"token", []string{"Authorization", "Bearer jwt1"}, 200, nil},
+		{"none", nil, 401, []string{`APIKey realm="Oasgen Storefront API", name="connect.sid", in="cookie"`, `Bearer realm="Oasgen Storefront API"`}},
+		{"bad token", []string{"Authorization", "Bearer jwt2"}, 401, []string{`APIKey realm="Oasgen Storefront API", name="connect.sid", in="cookie"`, `Bearer realm="Oasgen Storefront API", error="invalid_token"`}},
+	} {
+		res := do(t, h, "GET", "/store/customers/me", "", "", tt.header...)
+		if res.status != tt.status || !slices.Equal(res.header.Values("WWW-Authenticate"), tt.authenticate) {
+			t.Errorf("%s: status %d, WWW-Authenticate %q; want %d, %q", tt.name, res.status, res.header.Values("WWW-Authenticate"), tt.status, tt.authenticate)
+		}
+	}
+	if res := do(t, h, "GET", "/store/products", "", ""); res.status != 200 {
+		t.Errorf("GET /store/products without credentials: status %d, want 200", res.status)
+	}
+}
+
 type response struct {
 	status  int
 	header  http.Header
@@ -141,7 +185,7 @@ func hasViolation(p Problem, path, keyword string) bool {
 }
 
 func TestRouting(t *testing.T) {
-	h := Handler(&shop{})
+	h := Handler(&shop{}, WithSecurityHandler(sessions{}))
 	tests := []struct {
 		name, method, target string
 		status               int
@@ -156,7 +200,7 @@ func TestRouting(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res := do(t, h, tt.method, tt.target, "", "")
+			res := do(t, h, tt.method, tt.target, "", "", "Cookie", "connect.sid=s1")
 			if res.status != tt.status {
 				t.Fatalf("status %d, want %d: %s", res.status, tt.status, res.body)
 			}
