@@ -117,8 +117,12 @@ func schemeDecl(s *ir.SecurityScheme) string {
 	case s.Kind == ir.SchemeBearer, s.Kind == ir.SchemeOAuth2, s.Kind == ir.SchemeOpenIDConnect:
 		challenge = "Bearer"
 	}
-	return fmt.Sprintf("%s\nvar %s = newScheme(%q, %q, %s, SecurityHandler.Handle%s)",
-		wrapped(fmt.Sprintf("%s checks the credential of %s.", schemeVar(s), s.Name)), schemeVar(s), s.Name, challenge, read, s.GoName)
+	lit := strconv.Quote(challenge)
+	if strings.Contains(challenge, `"`) && strconv.CanBackquote(challenge) {
+		lit = "`" + challenge + "`" // one line: never a //go:generate directive
+	}
+	return fmt.Sprintf("%s\nvar %s = newScheme(%q, %s, %s, SecurityHandler.Handle%s)",
+		wrapped(fmt.Sprintf("%s checks the credential of %s.", schemeVar(s), s.Name)), schemeVar(s), s.Name, lit, read, s.GoName)
 }
 
 // authParam quotes an auth parameter value of a WWW-Authenticate challenge.

@@ -77,7 +77,7 @@ func (l *loader) securityScheme(doc *Document, name string, at node, ptr string)
 	require := func(key string) (string, *yaml.Node, bool) {
 		v, k := text(key)
 		if v == "" {
-			invalid(nil, "a %s scheme must have the field %q", s.Type, key)
+			invalid(nil, "a scheme of type %s must have the field %q", s.Type, key)
 		}
 		return v, k, v != ""
 	}
@@ -198,7 +198,7 @@ func (l *loader) checkSecurity(doc *Document) {
 					l.diags.Warnf(r.Pos[i], "undeclared-security-scheme", "security scheme %q is not declared in components.securitySchemes", name)
 				case len(r.Scopes[i]) == 0:
 				case is30 && s.Type != SchemeOAuth2 && s.Type != SchemeOpenIDConnect:
-					l.diags.Warnf(r.Pos[i], "security-requirement", "%q is a %s scheme: in OpenAPI 3.0 only oauth2 and openIdConnect requirements list scopes", name, s.Type)
+					l.diags.Warnf(r.Pos[i], "security-requirement", "%q is of type %s: in OpenAPI 3.0 only oauth2 and openIdConnect requirements list scopes", name, s.Type)
 				case s.Type == SchemeOAuth2 && s.Invalid == "":
 					for _, scope := range r.Scopes[i] {
 						if !s.declaresScope(scope) {

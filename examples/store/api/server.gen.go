@@ -85,7 +85,7 @@ func WithSecurityHandler(h SecurityHandler) Option {
 var schemeJWTToken = newScheme("jwt_token", "Bearer", readBearer, SecurityHandler.HandleJWTToken)
 
 // schemeCookieAuth checks the credential of cookie_auth.
-var schemeCookieAuth = newScheme("cookie_auth", "APIKey name=\"connect.sid\", in=\"cookie\"", readAPIKey("cookie", "connect.sid"), SecurityHandler.HandleCookieAuth)
+var schemeCookieAuth = newScheme("cookie_auth", `APIKey name="connect.sid", in="cookie"`, readAPIKey("cookie", "connect.sid"), SecurityHandler.HandleCookieAuth)
 
 // Handler returns an http.Handler serving impl on an http.ServeMux. Unknown
 // paths get 404, known paths with another method 405 with an Allow header,
