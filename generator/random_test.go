@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -278,11 +280,83 @@ func (m *specMaker) spec(schemas int) map[string]any {
 			m.operations(paths, i, name)
 		}
 	}
-	return map[string]any{
+	root := map[string]any{
 		"openapi":    "3.0.3",
 		"info":       map[string]any{"title": "random", "version": "1"},
 		"paths":      paths,
 		"components": map[string]any{"schemas": components},
+	}
+	m.security(root)
+	return root
+}
+
+// securityNames are names of security schemes: some give the same Go name
+// (api_key, api-key), or one whose derived identifier the runtime declares
+// (chars: schemeChars).
+var securityNames = []string{"api_key", "api-key", "chars", "Bearer", "jwt", "Requirement", "oauth", "oidc", "tls", "handle", "key"}
+
+// security declares security schemes of every kind, with hostile
+// descriptions and key names, and gives the operations random
+// requirements: AND, OR, optional ({}), none (security: []), the
+// document's, and undeclared names.
+func (m *specMaker) security(root map[string]any) {
+	kinds := []map[string]any{
+		{"type": "apiKey", "in": "header", "name": "X-Key"},
+		{"type": "apiKey", "in": "query", "name": m.pick(hostileText)},
+		{"type": "apiKey", "in": "cookie", "name": "s`id\"\\"},
+		{"type": "http", "scheme": "basic"},
+		{"type": "http", "scheme": "bearer", "bearerFormat": m.pick(hostileText)},
+		{"type": "http", "scheme": "digest"},
+		{"type": "oauth2", "flows": map[string]any{"clientCredentials": map[string]any{
+			"tokenUrl": "https://auth.example.com/token", "scopes": map[string]any{"read": "Read.", "write": m.pick(hostileText)}}}},
+		{"type": "openIdConnect", "openIdConnectUrl": "https://auth.example.com/.well-known/openid-configuration"},
+		{"type": "mutualTLS"},
+	}
+	schemes := map[string]any{}
+	var names []string
+	for i := range 2 + m.rnd.IntN(4) {
+		name := m.pick(securityNames) + strings.Repeat("_", i%2)
+		if schemes[name] != nil {
+			continue
+		}
+		scheme := kinds[m.rnd.IntN(len(kinds))]
+		if m.chance(0.5) {
+			scheme["description"] = m.pick(hostileText)
+		}
+		schemes[name] = scheme
+		names = append(names, name)
+	}
+	root["components"].(map[string]any)["securitySchemes"] = schemes
+	names = append(names, "api_token") // undeclared, as in Medusa's store API
+	requirements := func() []any {
+		var alts []any
+		for range 1 + m.rnd.IntN(3) {
+			req := map[string]any{}
+			for range m.rnd.IntN(3) { // none: {}, anonymous requests allowed
+				name := m.pick(names)
+				scopes := []any{}
+				if kind, _ := schemes[name].(map[string]any); kind != nil && kind["type"] == "oauth2" {
+					scopes = append(scopes, "read")
+				}
+				req[name] = scopes
+			}
+			alts = append(alts, req)
+		}
+		return alts
+	}
+	if m.chance(0.5) {
+		root["security"] = requirements()
+	}
+	paths := root["paths"].(map[string]any)
+	for _, path := range slices.Sorted(maps.Keys(paths)) {
+		for _, op := range paths[path].(map[string]any) {
+			switch op := op.(map[string]any); {
+			case m.chance(0.1):
+				op["security"] = []any{}
+			case m.chance(0.6):
+				op["security"] = requirements()
+			}
+		}
 	}
 }
 
