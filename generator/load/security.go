@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/oasgen/oasgen/generator/diag"
 )
 
 var (
@@ -158,7 +160,15 @@ func (l *loader) security(f *file, n *yaml.Node, ptr string) []SecurityRequireme
 	for i, alt := range items(n) {
 		req := SecurityRequirement{Loc: Loc{File: f.path, Pointer: ptr + "/" + itoa(i), Pos: nodePos(f.path, alt)}}
 		if !isMap(alt) {
-			l.diags.Add(nodePos(f.path, alt), l.workedAround(), "security-requirement", "a security requirement must be a mapping from scheme names to scope lists, not %s%s", describe(alt), l.how("it is left out"))
+			// Left out, a requirement would fail open: a name (- bearer)
+			// is read as the requirement of that scheme.
+			if alt.Kind != yaml.ScalarNode || alt.Tag != "!!str" || alt.Value == "" {
+				l.diags.Add(nodePos(f.path, alt), l.workedAround(), "security-requirement", "a security requirement must be a mapping from scheme names to scope lists, not %s%s", describe(alt), l.how("it is left out"))
+				continue
+			}
+			l.diags.Add(nodePos(f.path, alt), l.workedAround(), "security-requirement", "a security requirement must be a mapping from scheme names to scope lists, not %s%s", describe(alt), l.how("read as {"+alt.Value+": []}"))
+			req.Names, req.Pos, req.Scopes = []string{alt.Value}, []diag.Pos{nodePos(f.path, alt)}, [][]string{nil}
+			reqs = append(reqs, req)
 			continue
 		}
 		pairs(alt, func(k, v *yaml.Node) {

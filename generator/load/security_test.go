@@ -22,6 +22,7 @@ paths:
           ghost: []
         - {}
         - not-a-mapping
+        - [1]
       responses: {}
   /b:
     get:
@@ -89,7 +90,8 @@ func TestSecuritySchemes(t *testing.T) {
 	ops := doc.Paths
 	a, b, c := ops[0].Operations[0], ops[1].Operations[0], ops[2].Operations[0]
 	reqs := a.EffectiveSecurity(doc)
-	if len(reqs) != 3 || !slices.Equal(reqs[1].Names, []string{"oauth", "ghost"}) || !slices.Equal(reqs[1].Scopes[0], []string{"read", "delete"}) || len(reqs[2].Names) != 0 {
+	if len(reqs) != 4 || !slices.Equal(reqs[1].Names, []string{"oauth", "ghost"}) || !slices.Equal(reqs[1].Scopes[0], []string{"read", "delete"}) || len(reqs[2].Names) != 0 ||
+		!slices.Equal(reqs[3].Names, []string{"not-a-mapping"}) {
 		t.Errorf("requirements of /a %+v", reqs)
 	}
 	if !b.HasSecurity || b.EffectiveSecurity(doc) != nil {
@@ -103,14 +105,16 @@ func TestSecuritySchemes(t *testing.T) {
 		"9:11 warning security-requirement",  // scopes on an apiKey in 3.0
 		"10:11 warning security-requirement", // delete is undeclared
 		"11:11 warning undeclared-security-scheme",
-		"13:11 warning security-requirement", // not a mapping
-		"33:11 warning security-scheme",      // implicit: no authorizationUrl
-		"34:11 warning security-scheme",      // oidc: no openIdConnectUrl
-		"35:13 warning security-scheme",      // no type
-		"36:27 warning security-scheme",      // in: body
-		"37:13 warning security-scheme",      // no name
-		"38:26 warning security-scheme",      // digest
-		"39:11 warning security-scheme",      // mutualTLS in 3.0
+		"13:11 warning security-requirement", // not a mapping: read as {not-a-mapping: []}
+		"13:11 warning undeclared-security-scheme",
+		"14:11 warning security-requirement", // not a mapping: left out
+		"34:11 warning security-scheme",      // implicit: no authorizationUrl
+		"35:11 warning security-scheme",      // oidc: no openIdConnectUrl
+		"36:13 warning security-scheme",      // no type
+		"37:27 warning security-scheme",      // in: body
+		"38:13 warning security-scheme",      // no name
+		"39:26 warning security-scheme",      // digest
+		"40:11 warning security-scheme",      // mutualTLS in 3.0
 	}
 	check := func(diags diag.List, want []string) {
 		t.Helper()
@@ -132,7 +136,7 @@ func TestSecuritySchemes(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, w := range want {
-		if line, _, _ := strings.Cut(w, ":"); line == "13" || line >= "33" && line <= "37" {
+		if line, _, _ := strings.Cut(w, ":"); strings.HasSuffix(w, "requirement") && (line == "13" || line == "14") || line >= "34" && line <= "38" {
 			want[i] = strings.Replace(w, "warning", "error", 1)
 		}
 	}
