@@ -85,8 +85,12 @@ func declDoc(d ast.Decl) *ast.CommentGroup {
 }
 
 // runtimeSource records the runtime's imports and returns its code.
-func (f *file) runtimeSource() (string, error) {
-	rc, err := loadRuntime()
+func (f *file) runtimeSource() (string, error) { return f.sourceOf(loadRuntime) }
+
+// sourceOf records the imports of the runtime code load returns and
+// returns its code.
+func (f *file) sourceOf(load func() (runtimeCode, error)) (string, error) {
+	rc, err := load()
 	if err != nil {
 		return "", err
 	}

@@ -19,16 +19,7 @@ var loadSecurityRuntime = sync.OnceValues(func() (runtimeCode, error) {
 })
 
 // securityRuntimeSource records the security runtime's imports and returns its code.
-func (f *file) securityRuntimeSource() (string, error) {
-	rc, err := loadSecurityRuntime()
-	if err != nil {
-		return "", err
-	}
-	for _, imp := range rc.imports {
-		f.use(imp)
-	}
-	return rc.body, nil
-}
+func (f *file) securityRuntimeSource() (string, error) { return f.sourceOf(loadSecurityRuntime) }
 
 // servedSchemes lists the security schemes the served operations use, in
 // the package's order: the methods of SecurityHandler.

@@ -20,16 +20,7 @@ var loadServerRuntime = sync.OnceValues(func() (runtimeCode, error) {
 })
 
 // serverRuntimeSource records the server runtime's imports and returns its code.
-func (f *file) serverRuntimeSource() (string, error) {
-	rc, err := loadServerRuntime()
-	if err != nil {
-		return "", err
-	}
-	for _, imp := range rc.imports {
-		f.use(imp)
-	}
-	return rc.body, nil
-}
+func (f *file) serverRuntimeSource() (string, error) { return f.sourceOf(loadServerRuntime) }
 
 // served lists the operations the server routes.
 func served(pkg *ir.Package) []*ir.Operation {

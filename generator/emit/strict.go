@@ -20,16 +20,7 @@ var loadStrictRuntime = sync.OnceValues(func() (runtimeCode, error) {
 })
 
 // strictRuntimeSource records the strict runtime's imports and returns its code.
-func (f *file) strictRuntimeSource() (string, error) {
-	rc, err := loadStrictRuntime()
-	if err != nil {
-		return "", err
-	}
-	for _, imp := range rc.imports {
-		f.use(imp)
-	}
-	return rc.body, nil
-}
+func (f *file) strictRuntimeSource() (string, error) { return f.sourceOf(loadStrictRuntime) }
 
 // requestObject prints the struct a strict method receives.
 func (f *file) requestObject(op *ir.Operation) string {

@@ -57,44 +57,37 @@ func (g *guard) record(op, scheme string, scopes []string) {
 	g.calls = append(g.calls, op+" "+scheme+" "+strings.Join(scopes, ","))
 }
 
-func (g *guard) HandleHeaderKey(ctx context.Context, op string, cred APIKeyCredential, scopes []string) (context.Context, error) {
-	g.record(op, "headerKey", scopes)
-	if cred.Key != "k1" {
+// check records a call of scheme and accepts the credential got when it
+// is want, as the principal name:got.
+func (g *guard) check(ctx context.Context, op, scheme string, scopes []string, name, got, want string) (context.Context, error) {
+	g.record(op, scheme, scopes)
+	if got != want {
 		return nil, errRejected
 	}
-	return accept(ctx, "header:"+cred.Key)
+	return accept(ctx, name+":"+got)
+}
+
+func (g *guard) HandleHeaderKey(ctx context.Context, op string, cred APIKeyCredential, scopes []string) (context.Context, error) {
+	return g.check(ctx, op, "headerKey", scopes, "header", cred.Key, "k1")
 }
 
 func (g *guard) HandleQueryKey(ctx context.Context, op string, cred APIKeyCredential, scopes []string) (context.Context, error) {
-	g.record(op, "queryKey", scopes)
-	if cred.Key != "q1" {
-		return nil, errRejected
-	}
-	return accept(ctx, "query:"+cred.Key)
+	return g.check(ctx, op, "queryKey", scopes, "query", cred.Key, "q1")
 }
 
 func (g *guard) HandleCookieKey(ctx context.Context, op string, cred APIKeyCredential, scopes []string) (context.Context, error) {
-	g.record(op, "cookieKey", scopes)
-	if cred.Key != "s1" {
-		return nil, errRejected
-	}
-	return accept(ctx, "cookie:"+cred.Key)
+	return g.check(ctx, op, "cookieKey", scopes, "cookie", cred.Key, "s1")
 }
 
 func (g *guard) HandleBasicAuth(ctx context.Context, op string, cred BasicCredential, scopes []string) (context.Context, error) {
-	g.record(op, "basicAuth", scopes)
-	if cred.Username != "ada" || cred.Password != "s3cret" {
-		return nil, errRejected
+	if cred.Password != "s3cret" {
+		cred.Username = "" // rejected
 	}
-	return accept(ctx, "basic:"+cred.Username)
+	return g.check(ctx, op, "basicAuth", scopes, "basic", cred.Username, "ada")
 }
 
 func (g *guard) HandleBearerAuth(ctx context.Context, op string, cred BearerCredential, scopes []string) (context.Context, error) {
-	g.record(op, "bearerAuth", scopes)
-	if cred.Token != "jwt1" {
-		return nil, errRejected
-	}
-	return accept(ctx, "bearer:"+cred.Token)
+	return g.check(ctx, op, "bearerAuth", scopes, "bearer", cred.Token, "jwt1")
 }
 
 // tokenScopes are the scopes of the OAuth2 and OpenID Connect tokens.
@@ -135,27 +128,16 @@ func (g *guard) HandleOidc(ctx context.Context, op string, cred BearerCredential
 }
 
 func (g *guard) HandleMtls(ctx context.Context, op string, cred TLSCredential, scopes []string) (context.Context, error) {
-	g.record(op, "mtls", scopes)
-	if cred.Certificates[0].Subject.CommonName != "client" {
-		return nil, errRejected
-	}
-	return accept(ctx, "cert:"+cred.Certificates[0].Subject.CommonName)
+	return g.check(ctx, op, "mtls", scopes, "cert", cred.Certificates[0].Subject.CommonName, "client")
 }
 
 func (g *guard) HandleAPIToken(ctx context.Context, op string, r *http.Request, scopes []string) (context.Context, error) {
-	g.record(op, "api_token", scopes)
-	if r.Header.Get("X-Api-Token") != "t1" {
-		return nil, errRejected
-	}
-	return accept(ctx, "api_token:t1")
+	return g.check(ctx, op, "api_token", scopes, "api_token", r.Header.Get("X-Api-Token"), "t1")
 }
 
 func (g *guard) HandleDigestAuth(ctx context.Context, op string, r *http.Request, scopes []string) (context.Context, error) {
-	g.record(op, "digestAuth", scopes)
-	if !strings.HasPrefix(r.Header.Get("Authorization"), "Digest username=\"ada\"") {
-		return nil, errRejected
-	}
-	return accept(ctx, "digest:ada")
+	user, _ := strings.CutPrefix(r.Header.Get("Authorization"), "Digest username=")
+	return g.check(ctx, op, "digestAuth", scopes, "digest", user, `"ada"`)
 }
 
 var _ SecurityHandler = (*guard)(nil)
@@ -312,7 +294,7 @@ func TestSecurity(t *testing.T) {
 		{"security: [] overrides the document's", srv, "/public", nil, 200, nil, nil, ""},
 		{"undeclared scheme accepted", srv, "/undeclared", header("X-Api-Token", "t1"), 200, []string{"api_token:t1"}, nil, ""},
 		{"undeclared scheme refused", srv, "/undeclared", nil, 401, nil, nil, "the credentials were not accepted"},
-		{"digest, read by the handler", srv, "/digest", header("Authorization", `Digest username="ada"`), 200, []string{"digest:ada"}, nil, ""},
+		{"digest, read by the handler", srv, "/digest", header("Authorization", `Digest username="ada"`), 200, []string{`digest:"ada"`}, nil, ""},
 		{"digest refused", srv, "/digest", nil, 401, nil, nil, ""},
 		{"mutualTLS without TLS", srv, "/mtls", nil, 401, nil, nil, "the operation requires credentials: mtls"},
 	} {
