@@ -23,6 +23,9 @@ func (b *builder) check(s *load.Schema) {
 	if s.Example != nil {
 		b.checkValue("example", s, *s.Example)
 	}
+	for _, e := range s.Examples {
+		b.checkValue("example", s, e)
+	}
 }
 
 func typeOrAny(t string) string {

@@ -224,6 +224,7 @@ type Schema struct {
 	Enum                 []Value
 	Default              *Value
 	Example              *Value
+	Examples             []Value // 3.1's examples: a list of values
 	Properties           []*Property
 	Required             []Required
 	Items                *SchemaRef

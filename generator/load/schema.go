@@ -170,6 +170,12 @@ func (d *schemaDecoder) key(k, v *yaml.Node) error {
 		for _, e := range items(v) {
 			s.Enum = append(s.Enum, Value{V: value(e), Pos: d.pos(e)})
 		}
+	case "examples":
+		if v.Kind == yaml.SequenceNode { // 3.1's list; 3.0 has no schema examples
+			for _, e := range items(v) {
+				s.Examples = append(s.Examples, Value{V: value(e), Pos: d.pos(e)})
+			}
+		}
 	case "const": // a one-value enum, which the enum code handles
 		if len(s.Enum) == 0 {
 			s.Enum = []Value{{V: value(v), Pos: d.pos(v)}}

@@ -52,6 +52,18 @@ func compile(r *ir.Rules, memo map[*ir.Rules]*jsonSchema) *jsonSchema {
 	}
 	s.minItems, s.maxItems, s.uniqueItems = intOr(r.MinItems, 0), intOr(r.MaxItems, -1), r.UniqueItems
 	s.items = compile(r.Items, memo)
+	s.prefixItems, s.noItems = compileList(r.PrefixItems, memo), r.NoItems
+	if r.Contains != nil {
+		s.contains, s.minContains, s.maxContains = compile(r.Contains, memo), intOr(r.MinContains, 1), intOr(r.MaxContains, -1)
+	}
+	s.propertyNames = compile(r.PropertyNames, memo)
+	s.ifSchema, s.thenSchema, s.elseSchema = compile(r.If, memo), compile(r.Then, memo), compile(r.Else, memo)
+	for _, d := range r.DependentRequired {
+		s.dependentRequired = append(s.dependentRequired, dependency{name: d.Name, required: d.Required})
+	}
+	for _, p := range r.DependentSchemas {
+		s.dependentSchemas = append(s.dependentSchemas, property{name: p.Name, schema: compile(p.Rules, memo)})
+	}
 	s.minProps, s.maxProps, s.required = intOr(r.MinProperties, 0), intOr(r.MaxProperties, -1), r.Required
 	for _, p := range r.Properties {
 		s.props = append(s.props, property{name: p.Name, schema: compile(p.Rules, memo)})
