@@ -154,6 +154,16 @@ func (d *schemaDecoder) key(k, v *yaml.Node) error {
 		d.decodeType(k, v)
 	case "format":
 		s.Format, s.FormatPos = str(v), d.pos(k)
+	case "contentEncoding":
+		// 3.1 writes base64 data as contentEncoding: base64 where 3.0 wrote
+		// format: byte; both are []byte. Other encodings stay strings.
+		if str(v) == "base64" {
+			if s.Format == "" {
+				s.Format, s.FormatPos = "byte", d.pos(k)
+			}
+		} else {
+			d.l.diags.Warnf(d.pos(k), "unenforced-keyword", "contentEncoding %q is not decoded by the generated code; the value is a string", str(v))
+		}
 	case "title":
 		s.Title = str(v)
 	case "description":

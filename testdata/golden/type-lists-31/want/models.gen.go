@@ -34,6 +34,15 @@ type Conditional struct {
 	Kind Opt[string] `json:"kind,omitzero"`
 }
 
+// File is generated from openapi.yaml#/components/schemas/File.
+//
+// contentEncoding base64 is []byte, like 3.0's format byte; another encoding stays a string, with a warning.
+type File struct {
+	Data Opt[[]byte] `json:"data,omitzero"`
+
+	URLData Opt[string] `json:"url_data,omitzero"`
+}
+
 // MaybeVisit is generated from openapi.yaml#/components/schemas/MaybeVisit.
 //
 // A named "nullable Visit" is an alias of Visit; where it is used, the field is nullable.
