@@ -196,12 +196,14 @@ output: api
 package: api
 
 # What to generate. Known parts: models (types), validate (validators,
-# checked decoding and encoding), server (a net/http server; it brings
-# models and validate). Leave it out to generate everything.
+# checked decoding and encoding), server (a net/http server) and client (an
+# HTTP client); server and client bring models and validate. Leave it out to
+# generate everything.
 generate:
   - models
   - validate
   - server
+  - client
 
 # The server's interface: standard (methods write the response) or strict
 # (typed requests and responses, on top of the standard one).

@@ -22,10 +22,11 @@ const (
 	PartModels   = "models"
 	PartValidate = "validate"
 	PartServer   = "server"
+	PartClient   = "client"
 )
 
 // KnownParts lists what --generate accepts; all of them are the default.
-var KnownParts = []string{PartModels, PartValidate, PartServer}
+var KnownParts = []string{PartModels, PartValidate, PartServer, PartClient}
 
 // Config says what to generate from which spec.
 type Config struct {
@@ -87,10 +88,12 @@ func Generate(cfg Config) (*Result, error) {
 		return res, &diag.ErrorList{List: res.Diagnostics}
 	}
 	server := slices.Contains(cfg.Generate, PartServer)
-	// The server reports problems with the validation runtime's types, so
-	// it brings the validators along.
-	validation := server || slices.Contains(cfg.Generate, PartValidate)
-	pkg, more := build.Build(doc, build.Options{Package: cfg.Package, Validation: validation, Server: server,
+	client := slices.Contains(cfg.Generate, PartClient)
+	// The server and the client report problems with the validation
+	// runtime's types and share its decoders, so they bring the validators
+	// along.
+	validation := server || client || slices.Contains(cfg.Generate, PartValidate)
+	pkg, more := build.Build(doc, build.Options{Package: cfg.Package, Validation: validation, Server: server, Client: client,
 		Strict: cfg.ServerInterface == ServerStrict, NoGoExtensions: cfg.NoGoExtensions})
 	doc.Locate(more)
 	more = Ignore(applyRules(more, cfg.Rules), cfg.Ignore)

@@ -34,3 +34,16 @@ var SecurityRuntime embed.FS
 //
 //go:embed rt/strict.go
 var StrictRuntime embed.FS
+
+// ClientRuntime holds the Go source of the client's runtime, copied into
+// client.gen.go.
+//
+//go:embed rt/client.go rt/clientparams.go rt/clientbody.go
+var ClientRuntime embed.FS
+
+// SharedRuntime holds what the server and the client share (media types,
+// parameter values), copied into server.gen.go, or into client.gen.go when
+// no server is generated.
+//
+//go:embed rt/shared.go
+var SharedRuntime embed.FS

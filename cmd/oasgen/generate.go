@@ -57,7 +57,7 @@ the current folder is the folder of the file holding the directive.`,
 	fl.StringVarP(&f.config, "config", "c", "", "config file (default ./oasgen.yaml when it exists)")
 	fl.StringVarP(&f.output, "output", "o", "", "output folder (default: the spec's settings, else ./api)")
 	fl.StringVarP(&f.pkg, "package", "p", "", "Go package name (default api)")
-	fl.StringSliceVar(&f.parts, "generate", nil, "parts to generate, comma-separated: models, validate, server (default all)")
+	fl.StringSliceVar(&f.parts, "generate", nil, "parts to generate, comma-separated: models, validate, server, client (default all)")
 	fl.StringVar(&f.serverInterface, "server-interface", "", "the server's interface: standard (methods write the response) or strict (typed requests and responses, plus the standard one)")
 	fl.StringVar(&f.templates, "templates", "", "folder of templates overriding the built-in ones by file name")
 	fl.BoolVar(&f.check, "check", false, "write nothing; exit 1 if the generated files on disk are stale, missing or extra")

@@ -18,6 +18,7 @@ type Options struct {
 	Validation bool   // build the rules validators are generated from
 	Server     bool   // decide how the net/http server serves each operation
 	Strict     bool   // with Server: the strict interface's typed requests and responses
+	Client     bool   // decide how the HTTP client calls each operation
 	// DiagnosticsOnly is for linting: the package is thrown away, so the
 	// passes that only shape generated code (pointer cycles, declaration
 	// order, which types validate) are skipped. They report nothing.
@@ -62,6 +63,8 @@ type builder struct {
 	strict bool
 	mux    *http.ServeMux // the server's routes, to find conflicts
 
+	clientPart bool
+
 	noGoExtensions bool
 	goTypes        map[*load.Schema]string // checked x-go-type, "" when refused or ignored
 	typeBranches   map[*load.Schema][]*load.SchemaRef
@@ -88,13 +91,14 @@ func Build(doc *load.Document, opts Options) (*ir.Package, diag.List) {
 		patterns:   map[string]*ir.Pattern{},
 		serve:      opts.Server,
 		strict:     opts.Server && opts.Strict,
+		clientPart: opts.Client,
 
 		noGoExtensions: opts.NoGoExtensions,
 		goTypes:        map[*load.Schema]string{},
 	}
 	reserveDerived(b.scope, derivedFromType)
 	b.nameComponents()
-	pkg := &ir.Package{Name: opts.Package, Source: filepath.Base(doc.File), Validation: opts.Validation, Server: opts.Server, Strict: b.strict}
+	pkg := &ir.Package{Name: opts.Package, Source: filepath.Base(doc.File), Validation: opts.Validation, Server: opts.Server, Strict: b.strict, Client: opts.Client}
 	for _, s := range doc.Schemas {
 		b.schemaType(&load.SchemaRef{Value: s}, "")
 	}
@@ -103,6 +107,10 @@ func Build(doc *load.Document, opts Options) (*ir.Package, diag.List) {
 	pkg.SecuritySchemes, pkg.Title = b.schemeList, doc.Title
 	if b.strict {
 		b.nameStrict(pkg.Operations)
+	}
+	if b.clientPart {
+		b.nameClient(pkg.Operations)
+		pkg.Servers = serverURLs(doc.Servers(nil))
 	}
 	if !opts.DiagnosticsOnly {
 		breakCycles(b.decls)

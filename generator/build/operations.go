@@ -56,6 +56,9 @@ func (b *builder) operation(op *load.Operation, opNames *naming.Scope) *ir.Opera
 	if b.serve {
 		out.Server = b.server(op, out)
 	}
+	if b.clientPart {
+		out.Client = b.client(op, out)
+	}
 	return out
 }
 

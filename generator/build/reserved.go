@@ -23,7 +23,7 @@ import (
 // derived are the prefixes and suffixes the emitter puts around an
 // operation's or a type's name to name a package-level identifier.
 var (
-	derivedFromOperation = [][2]string{{"handle", ""}, {"check", "Response"}, {"paramsIn", ""}, {"paramSchema", ""}, {"security", ""}}
+	derivedFromOperation = [][2]string{{"handle", ""}, {"check", "Response"}, {"paramsIn", ""}, {"paramSchema", ""}, {"security", ""}, {"clientOp", ""}, {"read", "Response"}}
 	derivedFromType      = [][2]string{{"schema", ""}}
 )
 
@@ -31,7 +31,7 @@ var (
 // sources (templates/rt) and the helper templates declare.
 var runtimeIdentifiers = sync.OnceValue(func() []string {
 	var names []string
-	for _, fsys := range []fs.FS{templates.Runtime, templates.ServerRuntime, templates.StrictRuntime, templates.SecurityRuntime} {
+	for _, fsys := range []fs.FS{templates.Runtime, templates.ServerRuntime, templates.StrictRuntime, templates.SecurityRuntime, templates.ClientRuntime, templates.SharedRuntime} {
 		paths, _ := fs.Glob(fsys, "rt/*.go")
 		for _, path := range paths {
 			src, err := fs.ReadFile(fsys, path)
@@ -108,3 +108,32 @@ func reserveDerived(scope *naming.Scope, affixes [][2]string) {
 		}
 	}
 }
+
+// clientMethodNames returns the exported methods the client runtime
+// declares on Client: the client's operation methods never take them.
+var clientMethodNames = sync.OnceValue(func() []string {
+	var names []string
+	paths, _ := fs.Glob(templates.ClientRuntime, "rt/*.go")
+	for _, path := range paths {
+		src, err := fs.ReadFile(templates.ClientRuntime, path)
+		if err != nil {
+			continue
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), path, src, parser.SkipObjectResolution)
+		if err != nil {
+			continue
+		}
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Recv == nil || len(fd.Recv.List) != 1 || !token.IsExported(fd.Name.Name) {
+				continue
+			}
+			if star, ok := fd.Recv.List[0].Type.(*ast.StarExpr); ok {
+				if id, ok := star.X.(*ast.Ident); ok && id.Name == "Client" {
+					names = append(names, fd.Name.Name)
+				}
+			}
+		}
+	}
+	return names
+})

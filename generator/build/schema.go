@@ -143,13 +143,18 @@ func (b *builder) tupleElem(s *load.Schema, ctx string) *ir.Type {
 	return elem
 }
 
-// sameType reports whether two type expressions are one Go type: the same
-// declaration, the same builtin, or the same shape over them.
+// sameType reports whether two type expressions are one Go type (print
+// the same): the same declaration, the same builtin, or the same shape over
+// them.
 func sameType(x, y *ir.Type) bool {
 	switch {
 	case x == y:
 		return true
-	case x == nil || y == nil || x.Name != "" || y.Name != "" || x.Kind != y.Kind:
+	case x == nil || y == nil:
+		return false
+	case x.Name != "" || y.Name != "":
+		return x.Name == y.Name
+	case x.Kind != y.Kind:
 		return false
 	case x.Kind == ir.Builtin:
 		return x.Go == y.Go && x.Import == y.Import

@@ -37,6 +37,11 @@ func (b *builder) strictResponses(op *load.Operation, out *ir.Operation) []*ir.S
 				if out.Responses[i].Media != mt.Type {
 					sr.Body = b.schemaType(mt.Schema, out.Name+statusWord(r.Status)+mediaWord(mt.Type)+"Response")
 				}
+			case sequenceFraming(mt.Type) != "":
+				// A stream of events or lines: the server writes it from a
+				// reader; the client reads it item by item.
+				sr.Kind, sr.Body = ir.BodyBinary, &ir.Type{Kind: ir.Builtin, Go: "io.Reader", Import: ir.Import{Path: "io"}}
+				sr.Sequence, sr.Item = sequenceFraming(mt.Type), b.sequenceItem(mt, out.Name+statusWord(r.Status)+"Event")
 			case bodyKind(mt.Type) == ir.BodyText:
 				sr.Kind, sr.Body = ir.BodyText, &ir.Type{Kind: ir.Builtin, Go: "string"}
 			default:
@@ -54,7 +59,7 @@ func (b *builder) strictResponses(op *load.Operation, out *ir.Operation) []*ir.S
 // are never named visit, the response type's method.
 func (b *builder) responseHeaders(r *load.Response, ctx, visit string) []*ir.ResponseHeader {
 	var out []*ir.ResponseHeader
-	fields := naming.NewScope("Body", "StatusCode", "ContentType", visit)
+	fields := naming.NewScope("Body", "StatusCode", "ContentType", "Error", visit)
 	for _, h := range r.Headers {
 		if strings.EqualFold(h.Name, "Content-Type") || h.Schema == nil {
 			continue
@@ -106,12 +111,31 @@ func (b *builder) nameStrict(ops []*ir.Operation) {
 		}
 		sv.RequestObject = b.scope.Unique(op.Name + "RequestObject")
 		sv.ResponseObject = b.scope.Unique(op.Name + "ResponseObject")
-		for _, r := range sv.Responses {
-			name := op.Name + statusWord(r.Status)
-			if r.Media != "" {
-				name += mediaWord(r.Media)
-			}
-			r.Name = b.scope.Unique(name + "Response")
-		}
+		b.nameResponses(op.Name, sv.Responses)
 	}
+}
+
+// nameResponses names the typed responses of the operation named op.
+func (b *builder) nameResponses(op string, list []*ir.ServerResponse) {
+	for _, r := range list {
+		name := op + statusWord(r.Status)
+		if r.Media != "" {
+			name += mediaWord(r.Media)
+		}
+		r.Name = b.scope.Unique(name + "Response")
+	}
+}
+
+// sequenceItem is the type of one item of a sequential response (an
+// event's data, a line): the schema's type, its items' type when the
+// schema is an array of the whole stream, string without a schema.
+func (b *builder) sequenceItem(mt *load.MediaType, ctx string) *ir.Type {
+	if mt.Schema == nil || mt.Schema.Value == nil {
+		return &ir.Type{Kind: ir.Builtin, Go: "string"}
+	}
+	t := b.schemaType(mt.Schema, ctx)
+	if elem := t; elem.Kind == ir.Slice && elem.Name == "" && elem.Elem != nil {
+		return elem.Elem
+	}
+	return t
 }

@@ -50,6 +50,9 @@ func Emit(pkg *ir.Package, opts Options) ([]write.File, error) {
 	if pkg.Server {
 		jobs = append(jobs, struct{ name, entry string }{"server.gen.go", "server"})
 	}
+	if pkg.Client {
+		jobs = append(jobs, struct{ name, entry string }{"client.gen.go", "client"})
+	}
 	// The files are printed and formatted at the same time: go/format is
 	// most of the cost on large specs, and the files share only read-only IR.
 	files := make([]write.File, len(jobs))
@@ -189,6 +192,15 @@ func (f *file) scan(pkg *ir.Package) {
 	for _, op := range pkg.Operations {
 		if op.Server != nil {
 			f.needServer(op.Server)
+		}
+		if op.Client != nil {
+			for _, r := range op.Client.Responses {
+				f.need(r.Body)
+				f.need(r.Item)
+				for _, h := range r.Headers {
+					f.need(h.Type)
+				}
+			}
 		}
 	}
 	for _, t := range pkg.Types {

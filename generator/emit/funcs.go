@@ -58,6 +58,11 @@ func (f *file) funcs() template.FuncMap {
 		"securityDecl":          securityDecl,
 		"authorizeCall":         authorizeCall,
 		"securityRuntimeSource": f.securityRuntimeSource,
+
+		"sharedRuntimeSource": f.sharedRuntimeSource,
+		"clientRuntimeSource": f.clientRuntimeSource,
+		"clientServers":       f.clientServers,
+		"clientOperation":     f.clientOperation,
 	}
 }
 

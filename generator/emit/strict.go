@@ -85,40 +85,7 @@ func orList(names []string) string {
 // responseType prints one typed response and its write method.
 func (f *file) responseType(b *strings.Builder, op *ir.Operation, r *ir.ServerResponse) {
 	line := func(format string, args ...any) { fmt.Fprintf(b, format+"\n", args...) }
-	what := r.Status + " response"
-	if r.Status == "default" {
-		what = "default response"
-	}
-	if r.Media != "" {
-		what += " (" + r.Media + ")"
-	}
-	doc := fmt.Sprintf("%s is the %s of %s.", r.Name, what, op.Name)
-	if d := oneLine(r.Doc); d != "" {
-		doc += " The spec describes it as: " + d
-	}
-	line("%s", wrapped(doc))
-	var fields strings.Builder
-	field := func(doc, decl string) { fmt.Fprintf(&fields, "%s\n%s\n", commentLine("", doc), decl) }
-	switch {
-	case r.Status == "default":
-		field("StatusCode is the status written: any the operation does not declare.", "StatusCode int")
-	case r.Code == 0:
-		field("StatusCode is the status written, within "+r.Status+".", "StatusCode int")
-	}
-	if wildcardMedia(r.Media) {
-		field("ContentType is the media type written, within "+r.Media+".", "ContentType string")
-	}
-	if r.Body != nil {
-		field("Body is the response body.", "Body "+f.expr(r.Body))
-	}
-	for _, h := range r.Headers {
-		field(h.Field+" is the "+h.Name+" header.", h.Field+" "+f.expr(h.Type))
-	}
-	if fields.Len() == 0 {
-		line("type %s struct{}", r.Name)
-	} else {
-		line("type %s struct {\n%s}", r.Name, fields.String())
-	}
+	f.responseDecl(b, op, r)
 	line("")
 	line("%s", wrapped(fmt.Sprintf("%s writes the response.", visitMethod(op))))
 	line("func (x %s) %s(w http.ResponseWriter) error {", r.Name, visitMethod(op))
@@ -156,6 +123,45 @@ func (f *file) responseType(b *strings.Builder, op *ir.Operation, r *ir.ServerRe
 	if r.Kind == ir.BodyJSON && validates(r.Body) {
 		line("")
 		line("func (x %s) validateBody() error { return ValidateResponse(&x.Body) }", r.Name)
+	}
+}
+
+// responseDecl prints the declaration of one typed response.
+func (f *file) responseDecl(b *strings.Builder, op *ir.Operation, r *ir.ServerResponse) {
+	line := func(format string, args ...any) { fmt.Fprintf(b, format+"\n", args...) }
+	what := r.Status + " response"
+	if r.Status == "default" {
+		what = "default response"
+	}
+	if r.Media != "" {
+		what += " (" + r.Media + ")"
+	}
+	doc := fmt.Sprintf("%s is the %s of %s.", r.Name, what, op.Name)
+	if d := oneLine(r.Doc); d != "" {
+		doc += " The spec describes it as: " + d
+	}
+	line("%s", wrapped(doc))
+	var fields strings.Builder
+	field := func(doc, decl string) { fmt.Fprintf(&fields, "%s\n%s\n", commentLine("", doc), decl) }
+	switch {
+	case r.Status == "default":
+		field("StatusCode is the status written: any the operation does not declare.", "StatusCode int")
+	case r.Code == 0:
+		field("StatusCode is the status written, within "+r.Status+".", "StatusCode int")
+	}
+	if wildcardMedia(r.Media) {
+		field("ContentType is the media type written, within "+r.Media+".", "ContentType string")
+	}
+	if r.Body != nil {
+		field("Body is the response body.", "Body "+f.expr(r.Body))
+	}
+	for _, h := range r.Headers {
+		field(h.Field+" is the "+h.Name+" header.", h.Field+" "+f.expr(h.Type))
+	}
+	if fields.Len() == 0 {
+		line("type %s struct{}", r.Name)
+	} else {
+		line("type %s struct {\n%s}", r.Name, fields.String())
 	}
 }
 

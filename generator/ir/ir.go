@@ -9,6 +9,8 @@ type Package struct {
 	Validation bool         // validators are generated (validate.gen.go)
 	Server     bool         // the net/http server is generated (server.gen.go)
 	Strict     bool         // the server also has the strict, typed interface
+	Client     bool         // the HTTP client is generated (client.gen.go)
+	Servers    []*ServerURL // the spec's servers, for the client
 	Patterns   []*Pattern   // regular expressions the validators use, in order
 	Source     string       // spec file, relative to its root, for comments
 	Types      []*Type      // declared types in a deterministic order
@@ -196,6 +198,9 @@ type Operation struct {
 	// Server is how the generated server serves the operation; nil when
 	// the server part is not generated.
 	Server *Server
+	// Client is how the generated client calls the operation; nil when the
+	// client part is not generated.
+	Client *Client
 }
 
 // Response is one declared response.

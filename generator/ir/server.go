@@ -127,6 +127,11 @@ type ServerResponse struct {
 	Body *Type
 	// Headers are the declared headers the response sets.
 	Headers []*ResponseHeader
+	// Sequence is set for a sequential media type (sse for
+	// text/event-stream, lines for JSON Lines and the like): Body is a
+	// stream, and Item the type of one of its items, for the client.
+	Sequence string
+	Item     *Type
 	// Doc is the response's description.
 	Doc string
 }

@@ -8,7 +8,6 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // paramReader reads the raw parameters of one request and collects their
@@ -465,40 +464,4 @@ func paramList[T any](p *paramReader, name string, raw []string, parse func(stri
 		out[i] = x
 	}
 	return out, ok
-}
-
-func paramString[T ~string](s string) (T, error) { return T(s), nil }
-
-func paramInt[T ~int | ~int32 | ~int64](s string) (T, error) {
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || int64(T(n)) != n {
-		return 0, errors.New("must be an integer")
-	}
-	return T(n), nil
-}
-
-func paramFloat[T ~float32 | ~float64](s string) (T, error) {
-	f, err := strconv.ParseFloat(s, 64)
-	if err != nil {
-		return 0, errors.New("must be a number")
-	}
-	return T(f), nil
-}
-
-func paramBool[T ~bool](s string) (T, error) {
-	switch s {
-	case "true":
-		return true, nil
-	case "false":
-		return false, nil
-	}
-	return false, errors.New("must be true or false")
-}
-
-func paramTime(s string) (time.Time, error) {
-	t, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil {
-		return t, errors.New("must be an RFC 3339 date-time")
-	}
-	return t, nil
 }

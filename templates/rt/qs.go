@@ -14,13 +14,6 @@ import (
 // parameter's schema says (numbers, booleans, unions) and decoded like a
 // body.
 
-// maxTreeDepth bounds the brackets of one key; maxTreeIndex the array
-// index written as a[i] (larger ones make object keys, as in qs).
-const (
-	maxTreeDepth = 16
-	maxTreeIndex = 1000
-)
-
 // qsNode is one key of the tree: the values given to it, and its children.
 type qsNode struct {
 	values   []string

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"mime"
 	"mime/multipart"
 	"net"
 	"net/http"
@@ -608,55 +607,9 @@ func (s *httpServer) openBody(w http.ResponseWriter, r *http.Request, required b
 	return nil, nil, nil
 }
 
-// parseMediaType is mime.ParseMediaType without its allocations for the
-// common Content-Type without parameters.
-func parseMediaType(ct string) (string, map[string]string, error) {
-	if strings.IndexByte(ct, ';') < 0 && isToken(ct) {
-		return strings.ToLower(ct), nil, nil
-	}
-	return mime.ParseMediaType(ct)
-}
-
-// isToken reports whether ct is a plain type/subtype made of token characters.
-func isToken(ct string) bool {
-	slash := strings.IndexByte(ct, '/')
-	if slash <= 0 || slash == len(ct)-1 {
-		return false
-	}
-	for i := 0; i < len(ct); i++ {
-		c := ct[i]
-		if i != slash && (c <= ' ' || c >= 0x7f || strings.IndexByte("()<>@,;:\\\"/[]?=", c) >= 0) {
-			return false
-		}
-	}
-	return true
-}
-
 func missingBody() *Problem {
 	return &Problem{Status: http.StatusBadRequest, Detail: "the request body is required",
 		Violations: []Violation{{Path: "/body", Keyword: "required", Message: "missing required request body"}}}
-}
-
-// mediaAccepted reports whether media matches one of the comma-separated
-// media ranges of accept (image/*, */*); JSON media types match each other.
-func mediaAccepted(media, accept string) bool {
-	for a := range strings.SplitSeq(accept, ",") {
-		a, _, _ = strings.Cut(a, ";")
-		a = strings.ToLower(strings.TrimSpace(a))
-		switch {
-		case a == media || a == "*/*":
-			return true
-		case strings.HasSuffix(a, "/*") && strings.HasPrefix(media, a[:len(a)-1]):
-			return true
-		case isJSONMedia(a) && isJSONMedia(media):
-			return true
-		}
-	}
-	return false
-}
-
-func isJSONMedia(media string) bool {
-	return media == "application/json" || strings.HasSuffix(media, "+json")
 }
 
 // readBody reads a whole request body (see openBody) into a pooled
@@ -954,12 +907,4 @@ func checkJSONResponse[T any](header http.Header, body []byte) error {
 // does not declare (and that has no default response).
 func undeclaredStatus(status int) error {
 	return fmt.Errorf("status %d is not declared", status)
-}
-
-// asError is errors.AsType (Go 1.26), for the generated code builds with Go
-// 1.24 and later.
-func asError[E error](err error) (E, bool) {
-	var target E
-	ok := errors.As(err, &target)
-	return target, ok
 }

@@ -5,9 +5,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
-	"strconv"
 	"strings"
-	"time"
 )
 
 // noResponse is the error of a strict method that returned neither a
@@ -90,27 +88,4 @@ func writeStream(w http.ResponseWriter, status int, media string, r io.Reader) e
 	}
 	_, err := io.Copy(w, r)
 	return err
-}
-
-// Response header values, in the simple style.
-
-func headerString[T ~string](v T) string { return string(v) }
-
-func headerInt[T ~int | ~int32 | ~int64](v T) string { return strconv.FormatInt(int64(v), 10) }
-
-func headerFloat[T ~float32 | ~float64](v T) string {
-	return strconv.FormatFloat(float64(v), 'g', -1, 64)
-}
-
-func headerBool[T ~bool](v T) string { return strconv.FormatBool(bool(v)) }
-
-func headerTime(v time.Time) string { return v.Format(time.RFC3339Nano) }
-
-// headerList formats an array header value: its items separated by commas.
-func headerList[T any](items []T, format func(T) string) string {
-	s := make([]string, len(items))
-	for i, x := range items {
-		s[i] = format(x)
-	}
-	return strings.Join(s, ",")
 }

@@ -16,6 +16,7 @@ import (
 )
 
 type searcher struct {
+	Unimplemented
 	mu     sync.Mutex
 	search SearchProductsParams
 }

@@ -1,0 +1,20 @@
+package generator
+
+import "testing"
+
+// TestClient generates specs/store with the strict server and the client
+// and runs testdata/client/store_test.go against it: the client calls
+// every operation of the generated server through httptest.
+func TestClient(t *testing.T) {
+	mod := generatedModule(t, Config{Spec: "specs/store/openapi.yaml", Package: "store",
+		Generate: []string{PartModels, PartServer, PartClient}, ServerInterface: ServerStrict}, "client/store_test.go")
+	goCmd(t, mod, "test", "./...")
+}
+
+// TestClientStyles sends every parameter style of
+// testdata/server/styles through the client to the generated server,
+// which must read back the values sent (testdata/client/styles_test.go).
+func TestClientStyles(t *testing.T) {
+	mod := generatedPackage(t, "testdata/server/styles/openapi.yaml", "styles", []string{PartModels, PartServer, PartClient}, "client/styles_test.go")
+	goCmd(t, mod, "test", "./...")
+}

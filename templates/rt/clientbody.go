@@ -1,0 +1,302 @@
+package rt
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"iter"
+	"mime/multipart"
+	"net/textproto"
+	"net/url"
+	"strings"
+)
+
+// jsonRequestBody encodes a request body with its generated encoder,
+// after validating it unless the client is told not to.
+func jsonRequestBody(b *requestBuilder, x any) io.Reader {
+	if b.err != nil {
+		return nil
+	}
+	if vx, ok := x.(validatable); ok && !b.c.opts.noRequestChecks {
+		v := validator{mode: modeRequest}
+		vx.validate(&v)
+		if err := v.err(); err != nil {
+			b.err = &RequestError{Operation: b.op.id, Err: fmt.Errorf("invalid body: %w", err)}
+			return nil
+		}
+	}
+	var data []byte
+	var err error
+	if e, ok := x.(jsonEncoder); ok {
+		w := jsonWriter{buf: make([]byte, 0, 256)}
+		e.encodeJSON(&w)
+		data, err = w.buf, w.err
+	} else {
+		data, err = json.Marshal(x)
+	}
+	if err != nil {
+		b.err = &RequestError{Operation: b.op.id, Err: fmt.Errorf("body: %w", err)}
+		return nil
+	}
+	return bytes.NewReader(data)
+}
+
+// formRequestBody writes an application/x-www-form-urlencoded body: each
+// property of primitives is a key, an array repeats its key, as the server
+// reads it (encoding gives no other style for them).
+func formRequestBody(b *requestBuilder, x any) io.Reader {
+	if b.err != nil {
+		return nil
+	}
+	if vx, ok := x.(validatable); ok && !b.c.opts.noRequestChecks {
+		v := validator{mode: modeRequest}
+		vx.validate(&v)
+		if err := v.err(); err != nil {
+			b.err = &RequestError{Operation: b.op.id, Err: fmt.Errorf("invalid body: %w", err)}
+			return nil
+		}
+	}
+	t, err := jsonTree(x)
+	m, ok := t.(map[string]any)
+	if err != nil || !ok {
+		b.err = &RequestError{Operation: b.op.id, Err: fmt.Errorf("form body is not an object: %v", err)}
+		return nil
+	}
+	values := url.Values{}
+	for k, v := range m {
+		items, isList := v.([]any)
+		if !isList {
+			items = []any{v}
+		}
+		for _, item := range items {
+			if item == nil {
+				continue
+			}
+			s, err := scalarText(item)
+			if err != nil {
+				b.err = &RequestError{Operation: b.op.id, Err: fmt.Errorf("form field %s: %w", k, err)}
+				return nil
+			}
+			values.Add(k, s)
+		}
+	}
+	return strings.NewReader(values.Encode())
+}
+
+// MultipartBody is a multipart/form-data request body, written part by
+// part as it is sent: fields, and files read from their io.Reader.
+type MultipartBody struct {
+	parts []multipartPart
+}
+
+type multipartPart struct {
+	name, fileName, contentType string
+	value                       string
+	r                           io.Reader
+}
+
+// Field adds a text field.
+func (m *MultipartBody) Field(name, value string) *MultipartBody {
+	m.parts = append(m.parts, multipartPart{name: name, value: value})
+	return m
+}
+
+// JSONField adds a field holding the JSON of value (Content-Type
+// application/json).
+func (m *MultipartBody) JSONField(name string, value any) error {
+	data, err := json.Marshal(value)
+	if err != nil {
+		return err
+	}
+	m.parts = append(m.parts, multipartPart{name: name, contentType: "application/json", r: bytes.NewReader(data)})
+	return nil
+}
+
+// File adds a file part read from r; contentType "" is
+// application/octet-stream, or the encoding object's contentType for the
+// property when the spec gives one.
+func (m *MultipartBody) File(name, fileName, contentType string, r io.Reader) *MultipartBody {
+	m.parts = append(m.parts, multipartPart{name: name, fileName: fileName, contentType: contentType, r: r})
+	return m
+}
+
+// Part adds a part with its own Content-Type, read from r.
+func (m *MultipartBody) Part(name, contentType string, r io.Reader) *MultipartBody {
+	m.parts = append(m.parts, multipartPart{name: name, contentType: contentType, r: r})
+	return m
+}
+
+var quoteEscaper = strings.NewReplacer("\\", "\\\\", `"`, "\\\"")
+
+// multipartRequestBody streams m through a pipe; encoding maps property
+// names to the content types the spec's encoding object gives them.
+func multipartRequestBody(m *MultipartBody, encoding map[string]string) (io.Reader, string) {
+	pr, pw := io.Pipe()
+	mw := multipart.NewWriter(pw)
+	var parts []multipartPart
+	if m != nil {
+		parts = m.parts
+	}
+	go func() {
+		for _, p := range parts {
+			h := textproto.MIMEHeader{}
+			disp := `form-data; name="` + quoteEscaper.Replace(p.name) + `"`
+			if p.fileName != "" {
+				disp += `; filename="` + quoteEscaper.Replace(p.fileName) + `"`
+			}
+			h.Set("Content-Disposition", disp)
+			ct := p.contentType
+			if ct == "" && p.r != nil {
+				ct = encoding[p.name]
+				if ct == "" {
+					ct = "application/octet-stream"
+				}
+			}
+			if ct != "" {
+				h.Set("Content-Type", ct)
+			}
+			w, err := mw.CreatePart(h)
+			if err == nil {
+				if p.r != nil {
+					_, err = io.Copy(w, p.r)
+				} else {
+					_, err = io.WriteString(w, p.value)
+				}
+			}
+			if err != nil {
+				pw.CloseWithError(err)
+				return
+			}
+		}
+		pw.CloseWithError(mw.Close())
+	}()
+	return pr, mw.FormDataContentType()
+}
+
+// maxEventSize bounds one line or event of a stream.
+const maxEventSize = 16 << 20
+
+// lineItems decodes a stream of JSON values, one per line (JSON Lines,
+// NDJSON; the record separator of JSON text sequences is skipped), one at
+// a time; the stream is closed when the loop ends.
+func lineItems[T any](r *response, decode func([]byte, *T) error) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		body := r.resp.Body
+		defer body.Close()
+		sc := bufio.NewScanner(body)
+		sc.Buffer(make([]byte, 0, 4096), maxEventSize)
+		for sc.Scan() {
+			line := bytes.TrimSpace(bytes.TrimLeft(sc.Bytes(), "\x1e"))
+			if len(line) == 0 {
+				continue
+			}
+			var x T
+			if err := decode(line, &x); err != nil {
+				yield(x, r.fail(err, line))
+				return
+			}
+			if !yield(x, nil) {
+				return
+			}
+		}
+		if err := sc.Err(); err != nil {
+			var zero T
+			yield(zero, r.fail(err, nil))
+		}
+	}
+}
+
+// sseItems decodes a text/event-stream, one event's data at a time: the
+// data lines of an event joined by newlines, decoded into T; events
+// without data (comments, retry) are skipped. The stream is closed when
+// the loop ends.
+func sseItems[T any](r *response, decode func([]byte, *T) error) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		body := r.resp.Body
+		defer body.Close()
+		sc := bufio.NewScanner(body)
+		sc.Buffer(make([]byte, 0, 4096), maxEventSize)
+		var data []byte
+		has := false
+		emit := func() bool {
+			if !has {
+				return true
+			}
+			var x T
+			if err := decode(data, &x); err != nil {
+				yield(x, r.fail(err, data))
+				return false
+			}
+			data, has = data[:0], false
+			return yield(x, nil)
+		}
+		for sc.Scan() {
+			line := sc.Bytes()
+			if len(line) == 0 {
+				if !emit() {
+					return
+				}
+				continue
+			}
+			field, value, _ := bytes.Cut(line, []byte(":"))
+			value = bytes.TrimPrefix(value, []byte(" "))
+			if string(field) == "data" {
+				if has {
+					data = append(data, '\n')
+				}
+				data, has = append(data, value...), true
+			}
+			if len(data) > maxEventSize {
+				var zero T
+				yield(zero, r.fail(ErrResponseTooLarge, nil))
+				return
+			}
+		}
+		if err := sc.Err(); err != nil {
+			var zero T
+			yield(zero, r.fail(err, nil))
+			return
+		}
+		emit()
+	}
+}
+
+// decodeItem decodes one item of a stream from JSON.
+func decodeItem[T any](data []byte, x *T) error { return json.Unmarshal(data, x) }
+
+// textItem takes one item of a stream as it is.
+func textItem(data []byte, x *string) error {
+	*x = string(data)
+	return nil
+}
+
+// encodeRequestBody writes a JSON request body with its generated
+// encoder, after validating it (validate: its type has constraints)
+// unless the client is told not to.
+func encodeRequestBody[T any, P interface {
+	*T
+	encodeJSON(w *jsonWriter)
+}](b *requestBuilder, x P, validate bool) io.Reader {
+	if b.err != nil {
+		return nil
+	}
+	if validate && !b.c.opts.noRequestChecks {
+		if vx, ok := any(x).(validatable); ok {
+			v := validator{mode: modeRequest}
+			vx.validate(&v)
+			if err := v.err(); err != nil {
+				b.err = &RequestError{Operation: b.op.id, Err: fmt.Errorf("invalid body: %w", err)}
+				return nil
+			}
+		}
+	}
+	w := jsonWriter{buf: make([]byte, 0, 256)}
+	x.encodeJSON(&w)
+	if w.err != nil {
+		b.err = &RequestError{Operation: b.op.id, Err: fmt.Errorf("body: %w", w.err)}
+		return nil
+	}
+	return bytes.NewReader(w.buf)
+}
