@@ -18,3 +18,12 @@ func TestClientStyles(t *testing.T) {
 	mod := generatedPackage(t, "testdata/server/styles/openapi.yaml", "styles", []string{PartModels, PartServer, PartClient}, "client/styles_test.go")
 	goCmd(t, mod, "test", "./...")
 }
+
+// TestClientBodies sends every request body kind of testdata/server/bodies
+// through the client and reads every response shape, streams included
+// (testdata/client/bodies_test.go).
+func TestClientBodies(t *testing.T) {
+	mod := generatedModule(t, Config{Spec: "testdata/server/bodies/openapi.yaml", Package: "bodies",
+		Generate: []string{PartModels, PartServer, PartClient}, ServerInterface: ServerStrict}, "client/bodies_test.go")
+	goCmd(t, mod, "test", "./...")
+}

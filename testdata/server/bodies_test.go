@@ -24,6 +24,7 @@ import (
 // notes implements StrictServerInterface; what it received is kept for the
 // test to check.
 type notes struct {
+	UnimplementedStrict
 	form       NoteForm
 	text       string
 	patch      Opt[NotePatch]
