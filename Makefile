@@ -3,7 +3,7 @@ GO ?= go
 
 .PHONY: example test test-corpus check bench install
 
-## example: generate the models, validators and server of the bundled example spec (specs/store) into examples/store/api
+## example: generate the models, validators, server and client of the bundled example spec (specs/store) into examples/store/api
 example:
 	$(GO) run ./cmd/oasgen generate
 
@@ -42,3 +42,8 @@ contract:
 .PHONY: bench-server
 bench-server:
 	cd bench && ./bench-server.sh
+
+## bench-client: client benchmark (one call of POST /store/carts/{id}/line-items through the oasgen, ogen and oapi-codegen clients against a canned RoundTripper), with benchstat and ratios
+.PHONY: bench-client
+bench-client:
+	cd bench && ./bench-client.sh

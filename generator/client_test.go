@@ -7,8 +7,8 @@ import "testing"
 // every operation of the generated server through httptest.
 func TestClient(t *testing.T) {
 	mod := generatedModule(t, Config{Spec: "specs/store/openapi.yaml", Package: "store",
-		Generate: []string{PartModels, PartServer, PartClient}, ServerInterface: ServerStrict}, "client/store_test.go")
-	goCmd(t, mod, "test", "./...")
+		Generate: []string{PartModels, PartServer, PartClient}, ServerInterface: ServerStrict}, "client/store_test.go", "client/fuzz_test.go")
+	goCmd(t, mod, "test", "./...") // FuzzClientResponse runs its seeds
 }
 
 // TestClientStyles sends every parameter style of

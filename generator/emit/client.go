@@ -211,6 +211,7 @@ func (f *file) commonMethod(b *strings.Builder, op *ir.Operation) {
 	line("if err != nil {")
 	line("return %serr", zero)
 	line("}")
+	f.successFastPath(b, op)
 	line("res, err := read%sResponse(r)", op.Name)
 	line("if err != nil {")
 	line("return %serr", zero)
@@ -633,4 +634,35 @@ func (f *file) clientServers(pkg *ir.Package) string {
 	line("return serverURLOf(specServers[index], vars)")
 	line("}")
 	return b.String()
+}
+
+// successFastPath prints the decoding of a success response with a JSON
+// or text body straight into the result, for the common call: the typed
+// response (often a large struct) is then not boxed into its interface.
+// Declared headers do not matter there, and any other status goes on to
+// the reader of typed responses.
+func (f *file) successFastPath(b *strings.Builder, op *ir.Operation) {
+	c := op.Client
+	if c.SuccessObject || c.Success == nil || (c.SuccessKind != ir.BodyJSON && c.SuccessKind != ir.BodyText) {
+		return
+	}
+	for _, r := range c.Responses {
+		if !strings.HasPrefix(r.Status, "2") {
+			continue
+		}
+		cond := fmt.Sprintf("r.resp.StatusCode == %d", r.Code)
+		if r.Code == 0 {
+			cond = "r.resp.StatusCode/100 == 2"
+		}
+		fmt.Fprintf(b, "if %s && (r.media == \"\" || r.is(%q)) {\n", cond, r.Media)
+		switch {
+		case r.Kind == ir.BodyText:
+			b.WriteString("return r.text()\n")
+		case decodes(r.Body):
+			fmt.Fprintf(b, "var out %s\nif err := decodeJSONResponse(r, &out); err != nil {\nreturn zero, err\n}\nreturn out, nil\n", f.expr(r.Body))
+		default:
+			fmt.Fprintf(b, "var out %s\nif err := unmarshalJSONResponse(r, &out); err != nil {\nreturn zero, err\n}\nreturn out, nil\n", f.expr(r.Body))
+		}
+		b.WriteString("}\n")
+	}
 }

@@ -1109,49 +1109,6 @@ func paramList[T any](p *paramReader, name string, raw []string, parse func(stri
 	return out, ok
 }
 
-func paramString[T ~string](s string) (T, error) { return T(s), nil }
-
-func paramInt[T ~int | ~int32 | ~int64](s string) (T, error) {
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || int64(T(n)) != n {
-		return 0, errors.New("must be an integer")
-	}
-	return T(n), nil
-}
-
-func paramFloat[T ~float32 | ~float64](s string) (T, error) {
-	f, err := strconv.ParseFloat(s, 64)
-	if err != nil {
-		return 0, errors.New("must be a number")
-	}
-	return T(f), nil
-}
-
-func paramBool[T ~bool](s string) (T, error) {
-	switch s {
-	case "true":
-		return true, nil
-	case "false":
-		return false, nil
-	}
-	return false, errors.New("must be true or false")
-}
-
-func paramTime(s string) (time.Time, error) {
-	t, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil {
-		return t, errors.New("must be an RFC 3339 date-time")
-	}
-	return t, nil
-}
-
-// maxTreeDepth bounds the brackets of one key; maxTreeIndex the array
-// index written as a[i] (larger ones make object keys, as in qs).
-const (
-	maxTreeDepth = 16
-	maxTreeIndex = 1000
-)
-
 // qsNode is one key of the tree: the values given to it, and its children.
 type qsNode struct {
 	values   []string
@@ -1958,55 +1915,9 @@ func (s *httpServer) openBody(w http.ResponseWriter, r *http.Request, required b
 	return nil, nil, nil
 }
 
-// parseMediaType is mime.ParseMediaType without its allocations for the
-// common Content-Type without parameters.
-func parseMediaType(ct string) (string, map[string]string, error) {
-	if strings.IndexByte(ct, ';') < 0 && isToken(ct) {
-		return strings.ToLower(ct), nil, nil
-	}
-	return mime.ParseMediaType(ct)
-}
-
-// isToken reports whether ct is a plain type/subtype made of token characters.
-func isToken(ct string) bool {
-	slash := strings.IndexByte(ct, '/')
-	if slash <= 0 || slash == len(ct)-1 {
-		return false
-	}
-	for i := 0; i < len(ct); i++ {
-		c := ct[i]
-		if i != slash && (c <= ' ' || c >= 0x7f || strings.IndexByte("()<>@,;:\\\"/[]?=", c) >= 0) {
-			return false
-		}
-	}
-	return true
-}
-
 func missingBody() *Problem {
 	return &Problem{Status: http.StatusBadRequest, Detail: "the request body is required",
 		Violations: []Violation{{Path: "/body", Keyword: "required", Message: "missing required request body"}}}
-}
-
-// mediaAccepted reports whether media matches one of the comma-separated
-// media ranges of accept (image/*, */*); JSON media types match each other.
-func mediaAccepted(media, accept string) bool {
-	for a := range strings.SplitSeq(accept, ",") {
-		a, _, _ = strings.Cut(a, ";")
-		a = strings.ToLower(strings.TrimSpace(a))
-		switch {
-		case a == media || a == "*/*":
-			return true
-		case strings.HasSuffix(a, "/*") && strings.HasPrefix(media, a[:len(a)-1]):
-			return true
-		case isJSONMedia(a) && isJSONMedia(media):
-			return true
-		}
-	}
-	return false
-}
-
-func isJSONMedia(media string) bool {
-	return media == "application/json" || strings.HasSuffix(media, "+json")
 }
 
 // readBody reads a whole request body (see openBody) into a pooled
@@ -2304,6 +2215,59 @@ func checkJSONResponse[T any](header http.Header, body []byte) error {
 // does not declare (and that has no default response).
 func undeclaredStatus(status int) error {
 	return fmt.Errorf("status %d is not declared", status)
+}
+
+// maxTreeDepth bounds the brackets of one key; maxTreeIndex the array
+// index written as a[i] (larger ones make object keys, as in qs).
+const (
+	maxTreeDepth = 16
+	maxTreeIndex = 1000
+)
+
+// parseMediaType is mime.ParseMediaType without its allocations for the
+// common Content-Type without parameters.
+func parseMediaType(ct string) (string, map[string]string, error) {
+	if strings.IndexByte(ct, ';') < 0 && isToken(ct) {
+		return strings.ToLower(ct), nil, nil
+	}
+	return mime.ParseMediaType(ct)
+}
+
+// isToken reports whether ct is a plain type/subtype made of token characters.
+func isToken(ct string) bool {
+	slash := strings.IndexByte(ct, '/')
+	if slash <= 0 || slash == len(ct)-1 {
+		return false
+	}
+	for i := 0; i < len(ct); i++ {
+		c := ct[i]
+		if i != slash && (c <= ' ' || c >= 0x7f || strings.IndexByte("()<>@,;:\\\"/[]?=", c) >= 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// mediaAccepted reports whether media matches one of the comma-separated
+// media ranges of accept (image/*, */*); JSON media types match each other.
+func mediaAccepted(media, accept string) bool {
+	for a := range strings.SplitSeq(accept, ",") {
+		a, _, _ = strings.Cut(a, ";")
+		a = strings.ToLower(strings.TrimSpace(a))
+		switch {
+		case a == media || a == "*/*":
+			return true
+		case strings.HasSuffix(a, "/*") && strings.HasPrefix(media, a[:len(a)-1]):
+			return true
+		case isJSONMedia(a) && isJSONMedia(media):
+			return true
+		}
+	}
+	return false
+}
+
+func isJSONMedia(media string) bool {
+	return media == "application/json" || strings.HasSuffix(media, "+json")
 }
 
 // asError is errors.AsType (Go 1.26), for the generated code builds with Go

@@ -62,6 +62,13 @@ func (c *Client) PostCart(ctx context.Context, params PostCartParams, body Store
 	if err != nil {
 		return zero, err
 	}
+	if r.resp.StatusCode == 200 && (r.media == "" || r.is("application/json")) {
+		var out StoreCartsRes
+		if err := decodeJSONResponse(r, &out); err != nil {
+			return zero, err
+		}
+		return out, nil
+	}
 	res, err := readPostCartResponse(r)
 	if err != nil {
 		return zero, err
@@ -173,6 +180,13 @@ func (c *Client) GetCartsCart(ctx context.Context, params GetCartsCartParams) (S
 	r, err := callGetCartsCart(c, ctx, params)
 	if err != nil {
 		return zero, err
+	}
+	if r.resp.StatusCode == 200 && (r.media == "" || r.is("application/json")) {
+		var out StoreCartsRes
+		if err := decodeJSONResponse(r, &out); err != nil {
+			return zero, err
+		}
+		return out, nil
 	}
 	res, err := readGetCartsCartResponse(r)
 	if err != nil {
@@ -304,6 +318,13 @@ func (c *Client) PostCartsCart(ctx context.Context, params PostCartsCartParams, 
 	if err != nil {
 		return zero, err
 	}
+	if r.resp.StatusCode == 200 && (r.media == "" || r.is("application/json")) {
+		var out StoreCartsRes
+		if err := decodeJSONResponse(r, &out); err != nil {
+			return zero, err
+		}
+		return out, nil
+	}
 	res, err := readPostCartsCartResponse(r)
 	if err != nil {
 		return zero, err
@@ -413,6 +434,13 @@ func (c *Client) DeleteStoreCartsID(ctx context.Context, params DeleteStoreCarts
 	if err != nil {
 		return zero, err
 	}
+	if r.resp.StatusCode == 200 && (r.media == "" || r.is("application/json")) {
+		var out DeleteStoreCartsIDResponse
+		if err := decodeJSONResponse(r, &out); err != nil {
+			return zero, err
+		}
+		return out, nil
+	}
 	res, err := readDeleteStoreCartsIDResponse(r)
 	if err != nil {
 		return zero, err
@@ -514,6 +542,13 @@ func (c *Client) PostCartsCartLineItems(ctx context.Context, params PostCartsCar
 	r, err := callPostCartsCartLineItems(c, ctx, params, body)
 	if err != nil {
 		return zero, err
+	}
+	if r.resp.StatusCode == 201 && (r.media == "" || r.is("application/json")) {
+		var out StoreCartsRes
+		if err := decodeJSONResponse(r, &out); err != nil {
+			return zero, err
+		}
+		return out, nil
 	}
 	res, err := readPostCartsCartLineItemsResponse(r)
 	if err != nil {
@@ -639,6 +674,13 @@ func (c *Client) GetCustomersCustomer(ctx context.Context) (StoreCustomersRes, e
 	if err != nil {
 		return zero, err
 	}
+	if r.resp.StatusCode == 200 && (r.media == "" || r.is("application/json")) {
+		var out StoreCustomersRes
+		if err := decodeJSONResponse(r, &out); err != nil {
+			return zero, err
+		}
+		return out, nil
+	}
 	res, err := readGetCustomersCustomerResponse(r)
 	if err != nil {
 		return zero, err
@@ -759,6 +801,13 @@ func (c *Client) PostCustomersCustomer(ctx context.Context, body StorePostCustom
 	if err != nil {
 		return zero, err
 	}
+	if r.resp.StatusCode == 200 && (r.media == "" || r.is("application/json")) {
+		var out StoreCustomersRes
+		if err := decodeJSONResponse(r, &out); err != nil {
+			return zero, err
+		}
+		return out, nil
+	}
 	res, err := readPostCustomersCustomerResponse(r)
 	if err != nil {
 		return zero, err
@@ -865,6 +914,13 @@ func (c *Client) GetProducts(ctx context.Context, params GetProductsParams) (Sto
 	r, err := callGetProducts(c, ctx, params)
 	if err != nil {
 		return zero, err
+	}
+	if r.resp.StatusCode == 200 && (r.media == "" || r.is("application/json")) {
+		var out StoreProductsListRes
+		if err := decodeJSONResponse(r, &out); err != nil {
+			return zero, err
+		}
+		return out, nil
 	}
 	res, err := readGetProductsResponse(r)
 	if err != nil {
@@ -997,6 +1053,13 @@ func (c *Client) GetProductsProduct(ctx context.Context, params GetProductsProdu
 	r, err := callGetProductsProduct(c, ctx, params)
 	if err != nil {
 		return zero, err
+	}
+	if r.resp.StatusCode == 200 && (r.media == "" || r.is("application/json")) {
+		var out StoreProductsRes
+		if err := decodeJSONResponse(r, &out); err != nil {
+			return zero, err
+		}
+		return out, nil
 	}
 	res, err := readGetProductsProductResponse(r)
 	if err != nil {
