@@ -1860,6 +1860,7 @@ type RequestError struct {
 	Err       error
 }
 
+// Error says which operation's request was not sent, and why.
 func (e *RequestError) Error() string { return e.Operation + ": request not sent: " + e.Err.Error() }
 
 // Unwrap returns the cause.
@@ -1881,6 +1882,9 @@ type ResponseError struct {
 	Body []byte
 }
 
+// Error gives the operation and the status, and for a status the
+// operation does not declare, the problem's title and detail when the body
+// is one.
 func (e *ResponseError) Error() string {
 	s := e.Operation + ": status " + strconv.Itoa(e.StatusCode)
 	if t := http.StatusText(e.StatusCode); t != "" {
@@ -1936,6 +1940,7 @@ type DecodeError struct {
 	Err  error
 }
 
+// Error gives the operation, the status, the Content-Type and the cause.
 func (e *DecodeError) Error() string {
 	return fmt.Sprintf("%s: status %d, Content-Type %q: %v", e.Operation, e.StatusCode, e.ContentType, e.Err)
 }
