@@ -459,28 +459,34 @@ func (f *file) readFunc(b *strings.Builder, op *ir.Operation) {
 		}
 		byStatus[r.Status] = append(byStatus[r.Status], r)
 	}
-	line("status := r.resp.StatusCode")
-	line("switch {")
+	var cases strings.Builder
 	for _, exact := range []bool{true, false} {
 		for _, st := range order {
 			code, err := strconv.Atoi(st)
 			switch {
 			case exact && err == nil:
-				line("case status == %d:", code)
+				fmt.Fprintf(&cases, "case status == %d:\n", code)
 			case !exact && err != nil && len(st) == 3 && st[0] >= '1' && st[0] <= '5':
-				line("case status/100 == %c:", st[0])
+				fmt.Fprintf(&cases, "case status/100 == %c:\n", st[0])
 			default:
 				continue
 			}
-			f.readStatus(b, byStatus[st])
+			f.readStatus(&cases, byStatus[st])
 		}
 	}
-	line("}")
+	var fallback strings.Builder
 	if list := byStatus["default"]; list != nil {
-		f.readStatus(b, list)
+		f.readStatus(&fallback, list)
 	} else {
-		line("return nil, r.unexpected()")
+		fallback.WriteString("return nil, r.unexpected()\n")
 	}
+	if cases.Len() > 0 || strings.Contains(fallback.String(), "= status\n") {
+		line("status := r.resp.StatusCode")
+	}
+	if cases.Len() > 0 {
+		line("switch {\n%s}", cases.String())
+	}
+	b.WriteString(fallback.String())
 	line("}")
 }
 
