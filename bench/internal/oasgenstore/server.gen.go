@@ -2278,6 +2278,65 @@ func asError[E error](err error) (E, bool) {
 	return target, ok
 }
 
+func paramString[T ~string](s string) (T, error) { return T(s), nil }
+
+func paramInt[T ~int | ~int32 | ~int64](s string) (T, error) {
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || int64(T(n)) != n {
+		return 0, errors.New("must be an integer")
+	}
+	return T(n), nil
+}
+
+func paramFloat[T ~float32 | ~float64](s string) (T, error) {
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return 0, errors.New("must be a number")
+	}
+	return T(f), nil
+}
+
+func paramBool[T ~bool](s string) (T, error) {
+	switch s {
+	case "true":
+		return true, nil
+	case "false":
+		return false, nil
+	}
+	return false, errors.New("must be true or false")
+}
+
+func paramTime(s string) (time.Time, error) {
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return t, errors.New("must be an RFC 3339 date-time")
+	}
+	return t, nil
+}
+
+// Response header values, in the simple style.
+
+func headerString[T ~string](v T) string { return string(v) }
+
+func headerInt[T ~int | ~int32 | ~int64](v T) string { return strconv.FormatInt(int64(v), 10) }
+
+func headerFloat[T ~float32 | ~float64](v T) string {
+	return strconv.FormatFloat(float64(v), 'g', -1, 64)
+}
+
+func headerBool[T ~bool](v T) string { return strconv.FormatBool(bool(v)) }
+
+func headerTime(v time.Time) string { return v.Format(time.RFC3339Nano) }
+
+// headerList formats an array header value: its items separated by commas.
+func headerList[T any](items []T, format func(T) string) string {
+	s := make([]string, len(items))
+	for i, x := range items {
+		s[i] = format(x)
+	}
+	return strings.Join(s, ",")
+}
+
 // ErrInsufficientScope is what a SecurityHandler method returns (or wraps)
 // when the credential is valid but lacks the scopes (or roles) the
 // operation requires: the request is answered 403 Forbidden instead of 401.
