@@ -116,12 +116,33 @@ func (o Opt[T]) Get2() OptNullable[T] {
 	return OptNullable[T]{}
 }
 
+// token is the store's SecurityHandler in these tests: the bearer token
+// jwt1 is valid. The client sends it through a request editor until it
+// applies credentials itself.
+type token struct{}
+
+func (token) HandleCookieAuth(ctx context.Context, op string, cred APIKeyCredential, scopes []string) (context.Context, error) {
+	return nil, errors.New("no sessions here")
+}
+
+func (token) HandleJWTToken(ctx context.Context, op string, cred BearerCredential, scopes []string) (context.Context, error) {
+	if cred.Token != "jwt1" {
+		return nil, errors.New("bad token")
+	}
+	return ctx, nil
+}
+
+func bearer(_ context.Context, req *http.Request) error {
+	req.Header.Set("Authorization", "Bearer jwt1")
+	return nil
+}
+
 func newClient(t *testing.T, opts ...ClientOption) (*Client, *echo) {
 	t.Helper()
 	impl := &echo{}
-	srv := httptest.NewServer(StrictHandler(impl, WithResponseValidation()))
+	srv := httptest.NewServer(StrictHandler(impl, WithResponseValidation(), WithSecurityHandler(token{})))
 	t.Cleanup(srv.Close)
-	c, err := NewClient(srv.URL, append([]ClientOption{WithHTTPClient(srv.Client())}, opts...)...)
+	c, err := NewClient(srv.URL, append([]ClientOption{WithHTTPClient(srv.Client()), WithRequestEditor(bearer)}, opts...)...)
 	if err != nil {
 		t.Fatal(err)
 	}
