@@ -199,7 +199,7 @@ func (d *schemaDecoder) key(k, v *yaml.Node) error {
 			s.Required = append(s.Required, Required{Name: str(r), Pos: d.pos(r)})
 		}
 	case "properties":
-		return d.properties(v)
+		return d.schemaMap(&s.Properties, v, "properties")
 	case "items":
 		switch {
 		case v.Kind == yaml.SequenceNode: // draft 4's tuple form (see checkField)
@@ -230,7 +230,7 @@ func (d *schemaDecoder) key(k, v *yaml.Node) error {
 			s.DependentRequired = append(s.DependentRequired, dep)
 		})
 	case "dependentSchemas":
-		return d.dependentSchemas(v)
+		return d.schemaMap(&s.DependentSchemas, v, "dependentSchemas")
 	case "additionalProperties":
 		if v.Kind == yaml.ScalarNode {
 			b := boolVal(v)
@@ -310,29 +310,17 @@ func (d *schemaDecoder) list(dst *[]*SchemaRef, v *yaml.Node, tok string) error 
 	return nil
 }
 
-func (d *schemaDecoder) properties(v *yaml.Node) error {
+// schemaMap reads a mapping of names to schemas (properties,
+// dependentSchemas) into dst.
+func (d *schemaDecoder) schemaMap(dst *[]*Property, v *yaml.Node, tok string) error {
 	var err error
 	pairs(v, func(k, pv *yaml.Node) {
 		if err != nil {
 			return
 		}
 		var sr *SchemaRef
-		if sr, err = d.sub(pv, "properties", k.Value); err == nil {
-			d.s.Properties = append(d.s.Properties, &Property{Name: k.Value, Pos: d.pos(k), Schema: sr})
-		}
-	})
-	return err
-}
-
-func (d *schemaDecoder) dependentSchemas(v *yaml.Node) error {
-	var err error
-	pairs(v, func(k, pv *yaml.Node) {
-		if err != nil {
-			return
-		}
-		var sr *SchemaRef
-		if sr, err = d.sub(pv, "dependentSchemas", k.Value); err == nil {
-			d.s.DependentSchemas = append(d.s.DependentSchemas, &Property{Name: k.Value, Pos: d.pos(k), Schema: sr})
+		if sr, err = d.sub(pv, tok, k.Value); err == nil {
+			*dst = append(*dst, &Property{Name: k.Value, Pos: d.pos(k), Schema: sr})
 		}
 	})
 	return err
