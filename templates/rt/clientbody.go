@@ -13,19 +13,28 @@ import (
 	"strings"
 )
 
-// jsonRequestBody encodes a request body with its generated encoder,
-// after validating it unless the client is told not to.
-func jsonRequestBody(b *requestBuilder, x any) io.Reader {
+// checkBody validates a request body, unless the client is told not to; it
+// reports false, with the error recorded, when the body cannot be sent.
+func (b *requestBuilder) checkBody(x any) bool {
 	if b.err != nil {
-		return nil
+		return false
 	}
 	if vx, ok := x.(validatable); ok && !b.c.opts.noRequestChecks {
 		v := validator{mode: modeRequest}
 		vx.validate(&v)
 		if err := v.err(); err != nil {
 			b.err = &RequestError{Operation: b.op.id, Err: fmt.Errorf("invalid body: %w", err)}
-			return nil
+			return false
 		}
+	}
+	return true
+}
+
+// jsonRequestBody encodes a request body with its generated encoder,
+// after validating it unless the client is told not to.
+func jsonRequestBody(b *requestBuilder, x any) io.Reader {
+	if !b.checkBody(x) {
+		return nil
 	}
 	var data []byte
 	var err error
@@ -47,16 +56,8 @@ func jsonRequestBody(b *requestBuilder, x any) io.Reader {
 // property of primitives is a key, an array repeats its key, as the server
 // reads it (encoding gives no other style for them).
 func formRequestBody(b *requestBuilder, x any) io.Reader {
-	if b.err != nil {
+	if !b.checkBody(x) {
 		return nil
-	}
-	if vx, ok := x.(validatable); ok && !b.c.opts.noRequestChecks {
-		v := validator{mode: modeRequest}
-		vx.validate(&v)
-		if err := v.err(); err != nil {
-			b.err = &RequestError{Operation: b.op.id, Err: fmt.Errorf("invalid body: %w", err)}
-			return nil
-		}
 	}
 	t, err := jsonTree(x)
 	m, ok := t.(map[string]any)
