@@ -38,7 +38,7 @@ var StrictRuntime embed.FS
 // ClientRuntime holds the Go source of the client's runtime, copied into
 // client.gen.go.
 //
-//go:embed rt/client.go rt/clientparams.go rt/clientbody.go
+//go:embed rt/client.go rt/clientparams.go rt/clientbody.go rt/clientsecurity.go
 var ClientRuntime embed.FS
 
 // SharedRuntime holds what the server and the client share (media types,

@@ -46,7 +46,7 @@ func (f *file) clientOperation(op *ir.Operation) string {
 		}
 		server = fmt.Sprintf(", server: %q", server)
 	}
-	line("var %s = operationInfo{id: %q, method: %q, path: %q%s}", clientOpVar(op), id, op.Method, op.Path, server)
+	line("var %s = operationInfo{id: %q, method: %q, path: %q%s%s}", clientOpVar(op), id, op.Method, op.Path, server, clientSecurity(op))
 	line("")
 	if c.Declare {
 		f.clientResponses(&b, op)
@@ -639,6 +639,13 @@ func (f *file) clientServers(pkg *ir.Package) string {
 	line("}")
 	line("return serverURLOf(specServers[index], vars)")
 	line("}")
+	line("")
+	line("// clientSchemes says how the client sends the credential of each security scheme.")
+	line("var clientSchemes = map[string]clientScheme{")
+	for _, s := range pkg.SecuritySchemes {
+		line("%q: {kind: %q, in: %q, name: %q},", s.Name, s.Kind, s.In, s.ParamName)
+	}
+	line("}")
 	return b.String()
 }
 
@@ -671,4 +678,21 @@ func (f *file) successFastPath(b *strings.Builder, op *ir.Operation) {
 		}
 		b.WriteString("}\n")
 	}
+}
+
+// clientSecurity prints the security field of op's operationInfo: the
+// scheme names of each of its requirements, "" when it has none.
+func clientSecurity(op *ir.Operation) string {
+	if len(op.Security) == 0 {
+		return ""
+	}
+	reqs := make([]string, len(op.Security))
+	for i, req := range op.Security {
+		names := make([]string, len(req))
+		for j, rs := range req {
+			names[j] = rs.Scheme.Name
+		}
+		reqs[i] = strings.TrimPrefix(stringsLiteral(names), "[]string")
+	}
+	return ", security: [][]string{" + strings.Join(reqs, ", ") + "}"
 }

@@ -56,6 +56,7 @@ type clientOptions struct {
 	responseLimit     int64
 	serverVars        map[string]string
 	serverIndex       int
+	credentials       map[string]credential // by security scheme name
 }
 
 // WithHTTPClient sends the requests with d (default: http.DefaultClient):
@@ -199,6 +200,9 @@ type operationInfo struct {
 	// server is the operation's own server URL (its servers), "" for the
 	// client's.
 	server string
+	// security lists the operation's security requirements, each the names
+	// of the schemes it needs together.
+	security [][]string
 }
 
 // requestBuilder assembles the URL and headers of one request.
@@ -272,6 +276,9 @@ func (b *requestBuilder) build(ctx context.Context, body io.Reader, contentType 
 func (c *Client) send(ctx context.Context, op *operationInfo, req *http.Request) (*http.Response, error) {
 	if c.opts.userAgent != "" {
 		req.Header.Set("User-Agent", c.opts.userAgent)
+	}
+	if err := c.authorize(ctx, op, req); err != nil {
+		return nil, &RequestError{Operation: op.id, Err: err}
 	}
 	for _, edit := range c.opts.editors {
 		if err := edit(ctx, req); err != nil {

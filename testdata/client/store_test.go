@@ -117,12 +117,14 @@ func (o Opt[T]) Get2() OptNullable[T] {
 }
 
 // token is the store's SecurityHandler in these tests: the bearer token
-// jwt1 is valid. The client sends it through a request editor until it
-// applies credentials itself.
+// jwt1 and the session cookie s1 are valid.
 type token struct{}
 
 func (token) HandleCookieAuth(ctx context.Context, op string, cred APIKeyCredential, scopes []string) (context.Context, error) {
-	return nil, errors.New("no sessions here")
+	if cred.Key != "s1" {
+		return nil, errors.New("no such session")
+	}
+	return ctx, nil
 }
 
 func (token) HandleJWTToken(ctx context.Context, op string, cred BearerCredential, scopes []string) (context.Context, error) {
@@ -132,17 +134,12 @@ func (token) HandleJWTToken(ctx context.Context, op string, cred BearerCredentia
 	return ctx, nil
 }
 
-func bearer(_ context.Context, req *http.Request) error {
-	req.Header.Set("Authorization", "Bearer jwt1")
-	return nil
-}
-
 func newClient(t *testing.T, opts ...ClientOption) (*Client, *echo) {
 	t.Helper()
 	impl := &echo{}
 	srv := httptest.NewServer(StrictHandler(impl, WithResponseValidation(), WithSecurityHandler(token{})))
 	t.Cleanup(srv.Close)
-	c, err := NewClient(srv.URL, append([]ClientOption{WithHTTPClient(srv.Client()), WithRequestEditor(bearer)}, opts...)...)
+	c, err := NewClient(srv.URL, append([]ClientOption{WithHTTPClient(srv.Client()), WithBearerToken("jwt_token", "jwt1")}, opts...)...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -472,5 +469,61 @@ func TestServers(t *testing.T) {
 		if _, err := NewClient("", bad); err == nil {
 			t.Error("a server variable the spec does not declare, or a server it does not have, was accepted")
 		}
+	}
+}
+
+// TestCredentials: the client sends the credentials of the first security
+// requirement of /store/customers/me it has (the session cookie, or the
+// bearer token), none when it has none, and a token source's error stops
+// the call before anything is sent.
+func TestCredentials(t *testing.T) {
+	srv := httptest.NewServer(StrictHandler(&echo{}, WithSecurityHandler(token{})))
+	t.Cleanup(srv.Close)
+	sent := 0
+	count := WithClientMiddleware(func(next Doer) Doer {
+		return DoerFunc(func(req *http.Request) (*http.Response, error) {
+			sent++
+			return next.Do(req)
+		})
+	})
+	call := func(opts ...ClientOption) error {
+		c, err := NewClient(srv.URL, append([]ClientOption{WithHTTPClient(srv.Client()), count}, opts...)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = c.GetCustomersCustomer(context.Background())
+		return err
+	}
+	// The echo handler answers this operation with the spec's typed 401 (a
+	// *ResponseError): the request got through security. The server's own
+	// 401 is problem+json, which the spec does not declare: a *DecodeError.
+	reached := func(err error) bool {
+		var re *ResponseError
+		return errors.As(err, &re)
+	}
+	refused := func(err error) bool {
+		var de *DecodeError
+		return errors.As(err, &de) && de.StatusCode == http.StatusUnauthorized
+	}
+	if err := call(WithAPIKey("cookie_auth", "s1")); !reached(err) {
+		t.Errorf("session cookie: %v", err)
+	}
+	if err := call(WithBearerToken("jwt_token", "jwt1")); !reached(err) {
+		t.Errorf("bearer token: %v", err)
+	}
+	if err := call(WithTokenSource("jwt_token", func(context.Context) (string, error) { return "jwt1", nil })); !reached(err) {
+		t.Errorf("token source: %v", err)
+	}
+	if err := call(WithAPIKey("cookie_auth", "wrong")); !refused(err) {
+		t.Errorf("a wrong session: %v, want the server's 401", err)
+	}
+	if err := call(); !refused(err) {
+		t.Errorf("no credentials: %v, want the server's 401", err)
+	}
+	before := sent
+	err := call(WithTokenSource("jwt_token", func(context.Context) (string, error) { return "", errors.New("token expired") }))
+	var re *RequestError
+	if !errors.As(err, &re) || !strings.Contains(err.Error(), "token expired") || sent != before {
+		t.Errorf("a failing token source: %v (%d requests sent), want a *RequestError and nothing sent", err, sent-before)
 	}
 }

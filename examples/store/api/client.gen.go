@@ -38,6 +38,12 @@ func specServerURL(index int, vars map[string]string) (string, error) {
 	return serverURLOf(specServers[index], vars)
 }
 
+// clientSchemes says how the client sends the credential of each security scheme.
+var clientSchemes = map[string]clientScheme{
+	"jwt_token":   {kind: "bearer", in: "", name: ""},
+	"cookie_auth": {kind: "apiKey", in: "cookie", name: "connect.sid"},
+}
+
 // clientOpPostCart describes PostCart to the client.
 var clientOpPostCart = operationInfo{id: "PostCart", method: "POST", path: "/store/carts"}
 
@@ -642,7 +648,7 @@ func readPostCartsCartLineItemsResponse(r *response) (PostCartsCartLineItemsResp
 }
 
 // clientOpGetCustomersCustomer describes GetCustomersCustomer to the client.
-var clientOpGetCustomersCustomer = operationInfo{id: "GetCustomersCustomer", method: "GET", path: "/store/customers/me"}
+var clientOpGetCustomersCustomer = operationInfo{id: "GetCustomersCustomer", method: "GET", path: "/store/customers/me", security: [][]string{{"cookie_auth"}, {"jwt_token"}}}
 
 // Error makes the 400 response of GetCustomersCustomer an error, as a call returns it.
 func (x GetCustomersCustomer400JSONResponse) Error() string {
@@ -774,7 +780,7 @@ func readGetCustomersCustomerResponse(r *response) (GetCustomersCustomerResponse
 }
 
 // clientOpPostCustomersCustomer describes PostCustomersCustomer to the client.
-var clientOpPostCustomersCustomer = operationInfo{id: "PostCustomersCustomer", method: "POST", path: "/store/customers/me"}
+var clientOpPostCustomersCustomer = operationInfo{id: "PostCustomersCustomer", method: "POST", path: "/store/customers/me", security: [][]string{{"cookie_auth"}, {"jwt_token"}}}
 
 // Error makes the 400 response of PostCustomersCustomer an error, as a call returns it.
 func (x PostCustomersCustomer400JSONResponse) Error() string {
@@ -1198,6 +1204,7 @@ type clientOptions struct {
 	responseLimit     int64
 	serverVars        map[string]string
 	serverIndex       int
+	credentials       map[string]credential // by security scheme name
 }
 
 // WithHTTPClient sends the requests with d (default: http.DefaultClient):
@@ -1341,6 +1348,9 @@ type operationInfo struct {
 	// server is the operation's own server URL (its servers), "" for the
 	// client's.
 	server string
+	// security lists the operation's security requirements, each the names
+	// of the schemes it needs together.
+	security [][]string
 }
 
 // requestBuilder assembles the URL and headers of one request.
@@ -1414,6 +1424,9 @@ func (b *requestBuilder) build(ctx context.Context, body io.Reader, contentType 
 func (c *Client) send(ctx context.Context, op *operationInfo, req *http.Request) (*http.Response, error) {
 	if c.opts.userAgent != "" {
 		req.Header.Set("User-Agent", c.opts.userAgent)
+	}
+	if err := c.authorize(ctx, op, req); err != nil {
+		return nil, &RequestError{Operation: op.id, Err: err}
 	}
 	for _, edit := range c.opts.editors {
 		if err := edit(ctx, req); err != nil {
@@ -2455,4 +2468,113 @@ func (b *requestBuilder) checkParams(x validatable) {
 	if err := v.err(); err != nil {
 		b.err = &RequestError{Operation: b.op.id, Err: fmt.Errorf("invalid parameters: %w", err)}
 	}
+}
+
+// clientScheme is how the client sends a scheme's credential; the
+// generated clientSchemes lists the spec's.
+type clientScheme struct {
+	kind     string // apiKey, basic, bearer, oauth2, openIdConnect; others are not sent
+	in, name string // apiKey: header, query or cookie, and its name
+}
+
+// credential is what an option gave for a scheme.
+type credential struct {
+	username, secret string
+	source           func(context.Context) (string, error) // a token source
+}
+
+func withCredential(scheme string, c credential) ClientOption {
+	return func(o *clientOptions) {
+		if o.credentials == nil {
+			o.credentials = map[string]credential{}
+		}
+		o.credentials[scheme] = c
+	}
+}
+
+// WithAPIKey sends key for the apiKey scheme named scheme, in the header,
+// query parameter or cookie the scheme names.
+func WithAPIKey(scheme, key string) ClientOption {
+	return withCredential(scheme, credential{secret: key})
+}
+
+// WithBasicAuth sends username and password for the HTTP basic scheme
+// named scheme.
+func WithBasicAuth(scheme, username, password string) ClientOption {
+	return withCredential(scheme, credential{username: username, secret: password})
+}
+
+// WithBearerToken sends token as the bearer token of the scheme named
+// scheme (HTTP bearer, OAuth2 or OpenID Connect).
+func WithBearerToken(scheme, token string) ClientOption {
+	return withCredential(scheme, credential{secret: token})
+}
+
+// WithTokenSource asks source for the bearer token of the scheme named
+// scheme before each request that needs it (an OAuth2 token that
+// refreshes); its error is the call's, and nothing is sent.
+func WithTokenSource(scheme string, source func(context.Context) (string, error)) ClientOption {
+	return withCredential(scheme, credential{source: source})
+}
+
+// authorize applies the credentials of the first requirement of op the
+// client can meet; an empty requirement ({}: anonymous allowed) is used
+// only when no other can be.
+func (c *Client) authorize(ctx context.Context, op *operationInfo, req *http.Request) error {
+	for _, requirement := range op.security {
+		if len(requirement) == 0 || !c.canMeet(requirement) {
+			continue
+		}
+		for _, scheme := range requirement {
+			if err := c.applyCredential(ctx, scheme, req); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+func (c *Client) canMeet(requirement []string) bool {
+	for _, scheme := range requirement {
+		if _, ok := c.opts.credentials[scheme]; !ok {
+			return false
+		}
+		switch clientSchemes[scheme].kind {
+		case "apiKey", "basic", "bearer", "oauth2", "openIdConnect":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func (c *Client) applyCredential(ctx context.Context, scheme string, req *http.Request) error {
+	s, cred := clientSchemes[scheme], c.opts.credentials[scheme]
+	switch s.kind {
+	case "apiKey":
+		switch s.in {
+		case "header":
+			req.Header.Set(s.name, cred.secret)
+		case "query":
+			if req.URL.RawQuery != "" {
+				req.URL.RawQuery += "&"
+			}
+			req.URL.RawQuery += url.QueryEscape(s.name) + "=" + url.QueryEscape(cred.secret)
+		case "cookie":
+			req.AddCookie(&http.Cookie{Name: s.name, Value: cred.secret})
+		}
+	case "basic":
+		req.SetBasicAuth(cred.username, cred.secret)
+	default: // bearer, oauth2, openIdConnect
+		token := cred.secret
+		if cred.source != nil {
+			var err error
+			if token, err = cred.source(ctx); err != nil {
+				return fmt.Errorf("security scheme %s: %w", scheme, err)
+			}
+		}
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	return nil
 }
