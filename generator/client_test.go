@@ -27,3 +27,12 @@ func TestClientBodies(t *testing.T) {
 		Generate: []string{PartModels, PartServer, PartClient}, ServerInterface: ServerStrict}, "client/bodies_test.go")
 	goCmd(t, mod, "test", "./...")
 }
+
+// TestClientSecurity generates testdata/server/security with the client
+// and runs testdata/client/credentials_test.go against its server: every
+// scheme kind's credential, AND and OR requirements.
+func TestClientSecurity(t *testing.T) {
+	mod := generatedModule(t, Config{Spec: "testdata/server/security/openapi.yaml", Package: "security", ServerInterface: ServerStrict},
+		"server/security_test.go", "client/credentials_test.go")
+	goCmd(t, mod, "test", "-run", "TestClientCredentials", "./...")
+}
