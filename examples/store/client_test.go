@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"net/http"
 	"net/http/httptest"
 	"testing"
 
@@ -53,4 +54,33 @@ func TestClientFlow(t *testing.T) {
 	if !errors.As(err, &ve) {
 		t.Errorf("err = %v, want a *ValidationError", err)
 	}
+
+	// The customer's operations need the demo token (or session): without
+	// it the server answers 401; with it the request reaches the store,
+	// which does not implement them (501).
+	_, err = c.GetCustomersCustomer(ctx)
+	if statusOf(err) != http.StatusUnauthorized {
+		t.Errorf("without credentials: %v, want a 401", err)
+	}
+	signedIn, err := api.NewClient(srv.URL, api.WithHTTPClient(srv.Client()), api.WithBearerToken("jwt_token", demoToken))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = signedIn.GetCustomersCustomer(ctx)
+	if statusOf(err) != http.StatusNotImplemented {
+		t.Errorf("with the demo token: %v, want the store's 501", err)
+	}
+}
+
+// statusOf is the status of the response a call failed on, 0 when none.
+func statusOf(err error) int {
+	var re *api.ResponseError
+	var de *api.DecodeError
+	switch {
+	case errors.As(err, &re):
+		return re.StatusCode
+	case errors.As(err, &de):
+		return de.StatusCode
+	}
+	return 0
 }
