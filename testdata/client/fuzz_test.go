@@ -59,4 +59,3 @@ func FuzzClientResponse(f *testing.F) {
 		}
 	})
 }
-
