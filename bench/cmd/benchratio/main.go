@@ -94,13 +94,14 @@ type row struct {
 }
 
 // split turns "DecodeValidate/kin-openapi/valid" into
-// ("DecodeValidate/valid", "kin-openapi").
+// ("DecodeValidate/valid", "kin-openapi"), and "Client/name=ogen" into
+// ("Client", "ogen").
 func split(name string) (comparison, contender string, ok bool) {
 	parts := strings.Split(name, "/")
 	if len(parts) < 2 {
 		return "", "", false
 	}
-	contender = parts[1]
+	contender = strings.TrimPrefix(parts[1], "name=") // benchstat's key=value sub-benchmark names
 	comparison = strings.Join(append([]string{parts[0]}, parts[2:]...), "/")
 	return comparison, contender, true
 }

@@ -59,3 +59,15 @@ func TestMedianEven(t *testing.T) {
 		t.Errorf("median(nil) = %v", got)
 	}
 }
+
+func TestSplitKeyValueNames(t *testing.T) {
+	for name, want := range map[string][2]string{
+		"Client/name=ogen":                 {"Client", "ogen"},
+		"DecodeValidate/kin-openapi/valid": {"DecodeValidate/valid", "kin-openapi"},
+	} {
+		comparison, contender, ok := split(name)
+		if !ok || comparison != want[0] || contender != want[1] {
+			t.Errorf("split(%q) = %q, %q, %v; want %q", name, comparison, contender, ok, want)
+		}
+	}
+}
