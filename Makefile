@@ -7,7 +7,7 @@ GO ?= go
 example:
 	$(GO) run ./cmd/oasgen generate
 
-## test: run the tests, without the heavy ones (about a minute on 2 cores)
+## test: run the tests, without the heavy ones (about two minutes on 2 cores)
 test:
 	$(GO) test -short -timeout 600s ./...
 
