@@ -369,32 +369,24 @@ func (f *file) writeParam(b *strings.Builder, bd *ir.Binding) {
 
 // formatFunc names the runtime function formatting one value of a kind.
 func (f *file) formatFunc(kind string, elem *ir.Type) string {
-	switch kind {
-	case "int":
-		return "headerInt[" + f.expr(elem) + "]"
-	case "float":
-		return "headerFloat[" + f.expr(elem) + "]"
-	case "bool":
-		return "headerBool[" + f.expr(elem) + "]"
-	case "time":
-		return "headerTime"
-	}
-	return "headerString[" + f.expr(elem) + "]"
+	return f.scalarFunc("header", kind, elem)
 }
 
 // parseFuncOf names the runtime function parsing one value of a kind.
 func (f *file) parseFuncOf(kind string, elem *ir.Type) string {
+	return f.scalarFunc("param", kind, elem)
+}
+
+// scalarFunc names the runtime function prefix+Kind for one value of a
+// kind, instantiated for elem (times need no type argument).
+func (f *file) scalarFunc(prefix, kind string, elem *ir.Type) string {
 	switch kind {
-	case "int":
-		return "paramInt[" + f.expr(elem) + "]"
-	case "float":
-		return "paramFloat[" + f.expr(elem) + "]"
-	case "bool":
-		return "paramBool[" + f.expr(elem) + "]"
+	case "int", "float", "bool":
+		return prefix + strings.ToUpper(kind[:1]) + kind[1:] + "[" + f.expr(elem) + "]"
 	case "time":
-		return "paramTime"
+		return prefix + "Time"
 	}
-	return "paramString[" + f.expr(elem) + "]"
+	return prefix + "String[" + f.expr(elem) + "]"
 }
 
 // writeBody prints the statements making the request body rd and its

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
 	"slices"
 	"strings"
@@ -330,12 +331,7 @@ func (b *requestBuilder) tree(in, name, style string, explode bool, value any) {
 			items = append(items, s)
 		}
 	case map[string]any:
-		keys := make([]string, 0, len(t))
-		for k := range t {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		for _, k := range keys {
+		for _, k := range slices.Sorted(maps.Keys(t)) {
 			s, err := scalarText(t[k])
 			if err != nil {
 				b.fail(name, err)
@@ -363,12 +359,7 @@ func (b *requestBuilder) qsPairs(key string, t any) error {
 	case nil:
 		return nil
 	case map[string]any:
-		keys := make([]string, 0, len(t))
-		for k := range t {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		for _, k := range keys {
+		for _, k := range slices.Sorted(maps.Keys(t)) {
 			if err := b.qsPairs(key+"["+k+"]", t[k]); err != nil {
 				return err
 			}

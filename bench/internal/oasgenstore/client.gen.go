@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"maps"
 	"mime/multipart"
 	"net/http"
 	"net/textproto"
@@ -2787,12 +2788,7 @@ func (b *requestBuilder) tree(in, name, style string, explode bool, value any) {
 			items = append(items, s)
 		}
 	case map[string]any:
-		keys := make([]string, 0, len(t))
-		for k := range t {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		for _, k := range keys {
+		for _, k := range slices.Sorted(maps.Keys(t)) {
 			s, err := scalarText(t[k])
 			if err != nil {
 				b.fail(name, err)
@@ -2820,12 +2816,7 @@ func (b *requestBuilder) qsPairs(key string, t any) error {
 	case nil:
 		return nil
 	case map[string]any:
-		keys := make([]string, 0, len(t))
-		for k := range t {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		for _, k := range keys {
+		for _, k := range slices.Sorted(maps.Keys(t)) {
 			if err := b.qsPairs(key+"["+k+"]", t[k]); err != nil {
 				return err
 			}
