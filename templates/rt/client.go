@@ -524,22 +524,62 @@ func decodeJSONResponse[T any, P interface {
 	if err != nil {
 		return err
 	}
-	v := validator{mode: modeResponse}
+	v := getValidator(modeResponse)
+	defer putValidator(v)
 	rd := reader{data: data}
-	x.decodeJSON(&rd, &v)
-	rd.finish(&v)
+	x.decodeJSON(&rd, v)
+	rd.finish(v)
 	if r.c.opts.validateResponses && rd.err == "" {
 		if vx, ok := any(x).(validatable); ok {
-			vx.validate(&v)
+			vx.validate(v)
 		}
 	}
-	if err := rd.result(&v); err != nil {
+	if err := rd.result(v); err != nil {
 		err = r.fail(err, data)
 		r.release()
 		return err
 	}
 	r.release()
 	return nil
+}
+
+// validators holds the client's validators: one is large (its path stack)
+// and escapes through the generated methods it is passed to, so a call
+// takes one from the pool rather than allocating it.
+var validators = sync.Pool{New: func() any { return new(validator) }}
+
+func getValidator(mode validationMode) *validator {
+	v := validators.Get().(*validator)
+	v.mode = mode
+	return v
+}
+
+// putValidator empties v, which drops what an error made from it still
+// refers to (the violations), and returns it to the pool.
+func putValidator(v *validator) {
+	*v = validator{}
+	validators.Put(v)
+}
+
+// checkValue validates a parameters struct or a request body (what names
+// it in the error) before it is sent, unless the client is told not to; it
+// reports false, with the error recorded, when the value cannot be sent.
+func (b *requestBuilder) checkValue(x any, what string) bool {
+	if b.err != nil {
+		return false
+	}
+	vx, ok := x.(validatable)
+	if !ok || b.c.opts.noRequestChecks {
+		return true
+	}
+	v := getValidator(modeRequest)
+	defer putValidator(v)
+	vx.validate(v)
+	if err := v.err(); err != nil {
+		b.err = &RequestError{Operation: b.op.id, Err: fmt.Errorf("invalid %s: %w", what, err)}
+		return false
+	}
+	return true
 }
 
 // unmarshalJSONResponse decodes a JSON body into x, a type without a

@@ -15,20 +15,7 @@ import (
 
 // checkBody validates a request body, unless the client is told not to; it
 // reports false, with the error recorded, when the body cannot be sent.
-func (b *requestBuilder) checkBody(x any) bool {
-	if b.err != nil {
-		return false
-	}
-	if vx, ok := x.(validatable); ok && !b.c.opts.noRequestChecks {
-		v := validator{mode: modeRequest}
-		vx.validate(&v)
-		if err := v.err(); err != nil {
-			b.err = &RequestError{Operation: b.op.id, Err: fmt.Errorf("invalid body: %w", err)}
-			return false
-		}
-	}
-	return true
-}
+func (b *requestBuilder) checkBody(x any) bool { return b.checkValue(x, "body") }
 
 // jsonRequestBody encodes a request body with its generated encoder,
 // after validating it unless the client is told not to.
@@ -280,18 +267,8 @@ func encodeRequestBody[T any, P interface {
 	*T
 	encodeJSON(w *jsonWriter)
 }](b *requestBuilder, x P, validate bool) io.Reader {
-	if b.err != nil {
+	if b.err != nil || validate && !b.checkBody(x) {
 		return nil
-	}
-	if validate && !b.c.opts.noRequestChecks {
-		if vx, ok := any(x).(validatable); ok {
-			v := validator{mode: modeRequest}
-			vx.validate(&v)
-			if err := v.err(); err != nil {
-				b.err = &RequestError{Operation: b.op.id, Err: fmt.Errorf("invalid body: %w", err)}
-				return nil
-			}
-		}
 	}
 	w := jsonWriter{buf: make([]byte, 0, 256)}
 	x.encodeJSON(&w)

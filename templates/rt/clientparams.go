@@ -415,13 +415,4 @@ func formatItems[T any](items []T, format func(T) string) []string {
 }
 
 // checkParams validates a parameters struct before it is sent.
-func (b *requestBuilder) checkParams(x validatable) {
-	if b.err != nil || b.c.opts.noRequestChecks {
-		return
-	}
-	var v validator
-	x.validate(&v)
-	if err := v.err(); err != nil {
-		b.err = &RequestError{Operation: b.op.id, Err: fmt.Errorf("invalid parameters: %w", err)}
-	}
-}
+func (b *requestBuilder) checkParams(x validatable) { b.checkValue(x, "parameters") }
