@@ -154,13 +154,24 @@ func declValidates(t *ir.Type) bool {
 // own; nil when there are none. The struct is checked against them through
 // its JSON form.
 func ObjectRules(r *ir.Rules) *ir.Rules {
-	if r == nil || r.MinProperties == nil && r.MaxProperties == nil && len(r.Enum) == 0 && r.Not == nil && !Keywords2020(r) {
+	if r == nil {
+		return nil
+	}
+	// The struct holds the properties of its allOf parts; what the parts
+	// say of the object as a whole applies to it too.
+	var parts []*ir.Rules
+	for _, part := range r.AllOf {
+		if o := ObjectRules(part); o != nil {
+			parts = append(parts, o)
+		}
+	}
+	if r.MinProperties == nil && r.MaxProperties == nil && len(r.Enum) == 0 && r.Not == nil && !Keywords2020(r) && len(parts) == 0 {
 		return nil
 	}
 	return &ir.Rules{
 		MinProperties: r.MinProperties, MaxProperties: r.MaxProperties, Enum: r.Enum, Not: r.Not,
 		PropertyNames: r.PropertyNames, If: r.If, Then: r.Then, Else: r.Else,
-		DependentRequired: r.DependentRequired, DependentSchemas: r.DependentSchemas,
+		DependentRequired: r.DependentRequired, DependentSchemas: r.DependentSchemas, AllOf: parts,
 	}
 }
 
@@ -218,9 +229,11 @@ func ownChecks(t *ir.Type, r *ir.Rules) bool {
 	case t.Kind != ir.Builtin:
 		return false
 	case t.Go == "string":
-		return r.HasString() || len(r.Enum) > 0
+		return r.HasString() || len(r.Enum) > 0 || ScalarExtras(t, r) != nil
 	case isNumeric(t.Go):
-		return r.HasNumber() || len(r.Enum) > 0
+		return r.HasNumber() || len(r.Enum) > 0 || ScalarExtras(t, r) != nil
+	case t.Go == "bool":
+		return ScalarExtras(t, r) != nil
 	case t.Go == "any":
 		return dynamicChecks(r)
 	}
@@ -247,6 +260,24 @@ func dynamicChecks(r *ir.Rules) bool {
 func Keywords2020(r *ir.Rules) bool {
 	return r.Contains != nil || r.PropertyNames != nil || r.If != nil ||
 		len(r.DependentRequired) > 0 || len(r.DependentSchemas) > 0
+}
+
+// ScalarExtras returns the rules of a string, number or boolean that typed
+// code does not check (not and the combinators, and a boolean's enum),
+// which the value is checked against through the rules table; nil when
+// there are none.
+func ScalarExtras(t *ir.Type, r *ir.Rules) *ir.Rules {
+	if r == nil || t.Go == "any" {
+		return nil
+	}
+	extras := &ir.Rules{Not: r.Not, AllOf: r.AllOf, AnyOf: r.AnyOf, OneOf: r.OneOf}
+	if t.Go == "bool" {
+		extras.Enum = r.Enum
+	}
+	if extras.Not == nil && len(extras.AllOf)+len(extras.AnyOf)+len(extras.OneOf)+len(extras.Enum) == 0 {
+		return nil
+	}
+	return extras
 }
 
 // DynamicExtras reports whether rules on an array or object go beyond what

@@ -24,8 +24,9 @@ type tables struct {
 	// per distinct literal: most schemas of a large spec are a handful of
 	// such leaves (a string, a date-time), printed thousands of times
 	// otherwise.
-	leaves    map[string]string // literal → variable
-	leafOrder []string          // literals, in the order they were named
+	leaves    map[string]string       // literal → variable
+	leafOrder []string                // literals, in the order they were named
+	extras    map[*ir.Rules]*ir.Rules // rules → their scalar extras (extrasVar)
 }
 
 func newTables(pkg *ir.Package) *tables {
@@ -98,6 +99,19 @@ func children(r *ir.Rules) []*ir.Rules {
 		}
 	}
 	return out
+}
+
+// extrasVar names the table of extras, the part of r that typed code does
+// not check (build.ScalarExtras), once for each r.
+func (tb *tables) extrasVar(r, extras *ir.Rules) string {
+	if done, ok := tb.extras[r]; ok {
+		return done.Var
+	}
+	if tb.extras == nil {
+		tb.extras = map[*ir.Rules]*ir.Rules{}
+	}
+	tb.extras[r] = extras
+	return tb.varFor(extras)
 }
 
 // varFor names rules that generated code refers to directly.

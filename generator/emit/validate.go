@@ -52,6 +52,10 @@ func (f *file) validateBody(t *ir.Type) string {
 		c.line("if !x.Valid() {")
 		c.line("v.add(%q, \"must be one of %%s, got %%s\", %q, quote(*x))", "enum", enumValues(t))
 		c.line("}")
+		// The schema's other keywords apply to the values too (a pattern, a bound).
+		if t.Rules != nil {
+			c.builtin(&ir.Type{Kind: ir.Builtin, Go: t.Elem.Go, Rules: withoutEnum(t.Rules)}, t.Elem.Go+"(*x)")
+		}
 	case ir.Defined:
 		if t.Elem.Kind == ir.Builtin { // the checks take the builtin type
 			c.value(t.Elem, c.f.expr(t.Elem)+"(*x)")
@@ -224,8 +228,18 @@ func intOr(v *int64, def int64) int64 {
 	return *v
 }
 
+// withoutEnum is r without its enum, which an enum type's Valid checks.
+func withoutEnum(r *ir.Rules) *ir.Rules {
+	out := *r
+	out.Enum, out.Var = nil, ""
+	return &out
+}
+
 func (c *checker) builtin(t *ir.Type, expr string) {
 	r := t.Rules
+	if extras := build.ScalarExtras(t, r); extras != nil {
+		c.line("validateJSONOf(v, %s, %s)", c.tables.extrasVar(r, extras), expr)
+	}
 	switch {
 	case r == nil:
 	case t.Go == "string":

@@ -125,6 +125,8 @@ type schemaDecoder struct {
 	ptr   string
 	s     *Schema
 	depth nesting // of s: 1 for a schema that no other holds
+	// typeNull is set when a type list names "null".
+	typeNull bool
 }
 
 func (d *schemaDecoder) pos(k *yaml.Node) diag.Pos { return nodePos(d.at.f.path, k) }
@@ -144,6 +146,12 @@ func (d *schemaDecoder) decode() error {
 			err = d.key(k, v)
 		}
 	})
+	// In JSON Schema both apply: a type list's "null" admits null, and an
+	// enum or const without null takes it back. (OpenAPI 3.0's nullable
+	// is read as tools read it, adding null to the enum too.)
+	if d.typeNull && len(d.s.Enum) > 0 && !slices.ContainsFunc(d.s.Enum, func(e Value) bool { return e.V == nil }) {
+		d.s.Nullable = false
+	}
 	return err
 }
 
@@ -278,7 +286,7 @@ func (d *schemaDecoder) decodeType(k, v *yaml.Node) {
 	var types []string
 	for _, t := range items(v) {
 		if t.Value == "null" {
-			d.s.Nullable = true
+			d.s.Nullable, d.typeNull = true, true
 		} else if !slices.Contains(types, t.Value) {
 			types = append(types, t.Value)
 		}
