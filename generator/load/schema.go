@@ -1,6 +1,7 @@
 package load
 
 import (
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -127,6 +128,7 @@ type schemaDecoder struct {
 	depth nesting // of s: 1 for a schema that no other holds
 	// typeNull is set when a type list names "null".
 	typeNull bool
+	constant *Value // const, applied with enum at the end
 }
 
 func (d *schemaDecoder) pos(k *yaml.Node) diag.Pos { return nodePos(d.at.f.path, k) }
@@ -146,6 +148,12 @@ func (d *schemaDecoder) decode() error {
 			err = d.key(k, v)
 		}
 	})
+	if c := d.constant; c != nil { // with an enum, both apply: the const, if the enum lists it
+		if len(d.s.Enum) > 0 && !slices.ContainsFunc(d.s.Enum, func(e Value) bool { return reflect.DeepEqual(e.V, c.V) }) {
+			d.l.diags.Warnf(c.Pos, "enum-value", "const %v is not among the enum's values, so no value is valid; only the const is checked", c.V)
+		}
+		d.s.Enum = []Value{*c}
+	}
 	// In JSON Schema both apply: a type list's "null" admits null, and an
 	// enum or const without null takes it back. (OpenAPI 3.0's nullable
 	// is read as tools read it, adding null to the enum too.)
@@ -194,10 +202,8 @@ func (d *schemaDecoder) key(k, v *yaml.Node) error {
 				s.Examples = append(s.Examples, Value{V: value(e), Pos: d.pos(e)})
 			}
 		}
-	case "const": // a one-value enum, which the enum code handles
-		if len(s.Enum) == 0 {
-			s.Enum = []Value{{V: value(v), Pos: d.pos(v)}}
-		}
+	case "const": // a one-value enum, which the enum code handles (see decode)
+		d.constant = &Value{V: value(v), Pos: d.pos(v)}
 	case "default":
 		s.Default = &Value{V: value(v), Pos: d.pos(k)}
 	case "example":
