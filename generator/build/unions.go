@@ -31,9 +31,12 @@ func (b *builder) union(s *load.Schema, ctx string) *ir.Type {
 		b.describeVariant(v, br.Value)
 		info.Variants = append(info.Variants, v)
 	}
-	if s.Discriminator != nil {
+	switch {
+	case s.Discriminator != nil:
 		info.Discriminator = b.discriminator(s, branches, info.Variants)
 		b.checkDiscriminatorProperty(s, branches, info.Variants)
+	case len(s.Types) <= 1:
+		info.Discriminator = constDiscriminator(branches, info.Variants)
 	}
 	return t
 }
@@ -182,11 +185,67 @@ func (b *builder) discriminator(s *load.Schema, branches []*load.SchemaRef, vars
 			used[value] = true
 		}
 	}
-	for _, dv := range d.Values { // in the spec's order: explicit mapping first
+	return tagVariants(d)
+}
+
+// tagVariants gives each variant its discriminator values, in the order
+// d lists them (the spec's), and sorts d's values.
+func tagVariants(d *ir.Discriminator) *ir.Discriminator {
+	for _, dv := range d.Values {
 		dv.Variant.Tags = append(dv.Variant.Tags, dv.Value)
 	}
 	slices.SortFunc(d.Values, func(x, y ir.DiscriminatorValue) int { return cmp.Compare(x.Value, y.Value) })
 	return d
+}
+
+// constDiscriminator returns the discriminator a oneOf or anyOf without one
+// implies, or nil: when every variant is an object that requires one
+// property and fixes it to a string of its own (const: message, or the
+// enum: [message] of OpenAPI 3.0), that property tells the variants apart
+// as a discriminator would, and no value can match two of them. The first
+// such property of the first variant is the one.
+func constDiscriminator(branches []*load.SchemaRef, vars []*ir.Variant) *ir.Discriminator {
+	if len(vars) < 2 {
+		return nil
+	}
+	props := make([]*object, len(vars))
+	for i, v := range vars {
+		if !slices.Equal(v.JSONKinds, []string{"object"}) {
+			return nil
+		}
+		props[i] = newObject()
+		collectObject(branches[v.Branch].Value, props[i], map[*load.Schema]bool{})
+	}
+candidates:
+	for _, p := range props[0].props {
+		d := &ir.Discriminator{Property: p.Name}
+		seen := map[string]bool{}
+		for i, v := range vars {
+			value, ok := constString(props[i], p.Name)
+			if !ok || seen[value] || !slices.Contains(v.Required, p.Name) {
+				continue candidates
+			}
+			seen[value] = true
+			d.Values = append(d.Values, ir.DiscriminatorValue{Value: value, Variant: v})
+		}
+		return tagVariants(d)
+	}
+	return nil
+}
+
+// constString returns the one string a property of o allows: its const,
+// or the single value of its enum.
+func constString(o *object, name string) (string, bool) {
+	i := o.index(name)
+	if i < 0 || o.props[i].Schema == nil || o.props[i].Schema.Value == nil || o.props[i].Schema.Nullable {
+		return "", false
+	}
+	s := o.props[i].Schema.Value
+	if len(s.Enum) != 1 || s.Nullable {
+		return "", false
+	}
+	value, ok := s.Enum[0].V.(string)
+	return value, ok
 }
 
 // implicitDiscriminatorValue is the schema's component name: the last
