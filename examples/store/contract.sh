@@ -9,12 +9,27 @@
 # does. The script drives a short flow and fails (exit 1) when a response
 # carries any violation or its status is not the expected one.
 #
+# Then the generated client against servers nobody here wrote: Prism mocks
+# of specs/store and of medusa-v2/store (../shared/corpus; its client is
+# generated into a temporary module), each in static mode (the spec's
+# examples) and in dynamic mode (-d: random data the schemas allow, with a
+# fixed seed). examples/store/prismcheck calls every operation of the client,
+# once for the default success and once per declared status (Prefer:
+# code=N), with parameters and bodies Prism's request validation accepts,
+# and decodes and validates (WithValidatedResponses) every response. A
+# failure fails the script unless prismcheck/expected-failures.txt lists
+# it, and a listed failure that passes fails it too.
+#
 # Run with `make contract`. Needs Go, Node.js >= 20.19 and npm; the first run
 # installs Prism and Redocly CLI (pinned below) into examples/store/.contract.
 #
 # Environment: CONTRACT_PORT (base port, default random in 20000-29999; the
-# server uses it, the two Prism proxies the next two), CONTRACT_VERBOSE=1 to
-# print every response body.
+# server uses it, the two Prism proxies the next two, the four mocks the
+# next four), CONTRACT_VERBOSE=1 to print every response body and every
+# client call, CONTRACT_MEDUSA (default ../shared/corpus/medusa-v2/store/
+# openapi.yaml; skipped, and said so, when it does not exist), CONTRACT_SEED
+# (Prism's seed in dynamic mode, default oasgen: the expected failures hold
+# for it).
 set -euo pipefail
 
 PRISM_VERSION=5.14.2   # 5.15.10 and later need Node.js >= 24
@@ -23,6 +38,8 @@ REDOCLY_VERSION=2.77.0 # the version bench/ uses
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 CONTRACT_DIR=$ROOT/examples/store/.contract
 SPEC=$ROOT/specs/store/openapi.yaml
+MEDUSA=${CONTRACT_MEDUSA:-$(cd "$ROOT/.." && pwd)/shared/corpus/medusa-v2/store/openapi.yaml}
+SEED=${CONTRACT_SEED:-oasgen}
 BIN=$CONTRACT_DIR/node_modules/.bin
 cd "$ROOT"
 
@@ -33,6 +50,7 @@ LENIENT_PORT=$((BASE + 2)) # Prism forwarding invalid requests, validating respo
 SERVER=http://127.0.0.1:$SERVER_PORT
 STRICT=http://127.0.0.1:$STRICT_PORT
 LENIENT=http://127.0.0.1:$LENIENT_PORT
+MOCK_PORT=$((BASE + 3)) # the mocks: store static, store dynamic, medusa static, medusa dynamic
 
 TMP=$(mktemp -d)
 PIDS=()
@@ -64,26 +82,16 @@ fi
 # 2. One-file spec. Prism stops at the first $ref it cannot open, and the
 # x-codeSamples of the spec point at code_samples/ files that are not in the
 # repo, so bundle with Redocly (--force: those refs are left as they are),
-# then drop x-codeSamples (documentation only) and check that no external
-# $ref is left.
-log "bundling ${SPEC#"$ROOT"/}"
-"$BIN/redocly" bundle "$SPEC" --ext json -o "$TMP/raw.json" --force >"$TMP/redocly.log" 2>&1 ||
-	{ cat "$TMP/redocly.log" >&2; die "redocly bundle failed"; }
-node -e '
-const fs = require("fs");
-const doc = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
-const external = [];
-(function walk(node, path) {
-	if (!node || typeof node !== "object") return;
-	for (const key of Object.keys(node)) {
-		if (key === "x-codeSamples") { delete node[key]; continue; }
-		if (key === "$ref" && typeof node[key] === "string" && !node[key].startsWith("#")) external.push(path + ": " + node[key]);
-		walk(node[key], path + "/" + key);
-	}
-})(doc, "#");
-if (external.length) { console.error("unresolved $refs after bundling:\n  " + external.join("\n  ")); process.exit(1); }
-fs.writeFileSync(process.argv[2], JSON.stringify(doc));
-' "$TMP/raw.json" "$TMP/openapi.json" || die "the bundled spec still has external \$refs"
+# then let bundle.cjs drop x-codeSamples (documentation only) and the
+# examples holding a `$ref` key, and check that no external $ref is left.
+bundle() { # SPEC OUT.json
+	log "bundling ${1#"$ROOT"/}"
+	"$BIN/redocly" bundle "$1" --ext json -o "$TMP/raw.json" --force >"$TMP/redocly.log" 2>&1 ||
+		{ cat "$TMP/redocly.log" >&2; die "redocly bundle $1 failed"; }
+	node "$ROOT/examples/store/bundle.cjs" "$TMP/raw.json" "$1" "$2" || die "bundle.cjs $1 failed"
+}
+bundle "$SPEC" "$TMP/openapi.json"
+if [ -f "$MEDUSA" ]; then bundle "$MEDUSA" "$TMP/medusa.json"; fi
 
 # 3. The example server.
 log "building and starting examples/store on $SERVER"
@@ -100,6 +108,40 @@ log "starting prism $PRISM_VERSION proxies on $STRICT (strict) and $LENIENT (--v
 PIDS+=($!)
 "$BIN/prism" proxy "$TMP/openapi.json" "$SERVER" --errors --validate-request=false -h 127.0.0.1 -p "$LENIENT_PORT" >"$TMP/prism-lenient.log" 2>&1 &
 PIDS+=($!)
+
+# 4b. Prism mocks for the client check, static and dynamic, of each spec.
+MOCKS=()
+mock() { # NAME SPEC.json MODE
+	local port=$((MOCK_PORT + ${#MOCKS[@]})) args=()
+	[ "$3" = dynamic ] && args=(-d --seed "$SEED")
+	"$BIN/prism" mock "$2" "${args[@]}" --errors -h 127.0.0.1 -p "$port" >"$TMP/mock-${#MOCKS[@]}.log" 2>&1 &
+	PIDS+=($!)
+	MOCKS+=("$1|$2|$3|$port|$TMP/mock-${#MOCKS[@]}.log")
+}
+log "starting prism $PRISM_VERSION mocks from port $MOCK_PORT"
+mock specs/store "$TMP/openapi.json" static
+mock specs/store "$TMP/openapi.json" dynamic
+if [ -f "$MEDUSA" ]; then
+	mock medusa-v2/store "$TMP/medusa.json" static
+	mock medusa-v2/store "$TMP/medusa.json" dynamic
+fi
+
+# 4c. The check programs: examples/store/api's client, and medusa's,
+# generated into a module of its own that a go.work joins to this one.
+log "building prismcheck for examples/store/api"
+go build -o "$TMP/check-store" ./examples/store/prismcheck/store
+if [ -f "$MEDUSA" ]; then
+	log "generating the client of ${MEDUSA#"$(dirname "$ROOT")"/} and building its prismcheck"
+	go build -o "$TMP/oasgen" ./cmd/oasgen
+	mkdir -p "$TMP/medusa"
+	(cd "$TMP/medusa" && "$TMP/oasgen" generate "$MEDUSA" -o api -p api --generate client 2>"$TMP/medusa-gen.log") ||
+		{ cat "$TMP/medusa-gen.log" >&2; die "oasgen generate $MEDUSA failed"; }
+	printf 'module prismcheck.medusa\n\ngo 1.24\n' >"$TMP/medusa/go.mod"
+	printf 'go %s\n\nuse (\n\t%s\n\t.\n)\n' "$(go list -m -f '{{.GoVersion}}')" "$ROOT" >"$TMP/medusa/go.work"
+	sed 's#"github.com/oasgen/oasgen/examples/store/api"#"prismcheck.medusa/api"#' \
+		examples/store/prismcheck/store/main.go >"$TMP/medusa/main.go"
+	(cd "$TMP/medusa" && go build -o "$TMP/check-medusa" .)
+fi
 
 wait_for() { # name url log
 	local i
@@ -177,4 +219,17 @@ echo
 echo "summary (prism $PRISM_VERSION, spec ${SPEC#"$ROOT"/}):"
 printf '  %s\n' "${SUMMARY[@]}"
 echo "contract: $PASS passed, $FAIL failed"
-[ "$FAIL" -eq 0 ]
+
+# 6. The generated clients against the mocks.
+echo
+CHECK_FAIL=0
+for m in "${MOCKS[@]}"; do
+	IFS='|' read -r name spec mode port mlog <<<"$m"
+	wait_for "prism mock ($name, $mode)" "http://127.0.0.1:$port/" "$mlog"
+	bin=$TMP/check-store
+	[ "$name" = specs/store ] || bin=$TMP/check-medusa
+	"$bin" -target "$name" -mode "$mode" -spec "$spec" -url "http://127.0.0.1:$port" \
+		-expected examples/store/prismcheck/expected-failures.txt $([ "${CONTRACT_VERBOSE:-}" = 1 ] && echo -v) || CHECK_FAIL=$((CHECK_FAIL + 1))
+done
+[ -f "$MEDUSA" ] || echo "SKIP  medusa-v2/store: no spec at $MEDUSA (set CONTRACT_MEDUSA)"
+[ "$FAIL" -eq 0 ] && [ "$CHECK_FAIL" -eq 0 ]
