@@ -10,13 +10,15 @@
 // method (Prism answers with its default success response) and once per
 // declared status with its ...Response method, asking Prism for that status
 // with a `Prefer: code=N` header. Parameters and bodies are filled from the
-// spec's schemas (required fields, or all of them with -full) with values
-// the schemas accept, so Prism's request validation stays on: a request
-// Prism rejects is a failure, like a response that does not decode.
+// spec's schemas (every parameter and property; only the required ones
+// with -full=false) with values the schemas accept, so Prism's request
+// validation stays on: a request Prism rejects is a failure, like a
+// response that does not decode.
 package prismcheck
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -38,13 +40,16 @@ type Transport struct {
 	next       *http.Client
 	lastStatus int
 	violations string
+	// prismError is Prism's own error (a problem+json of type
+	// https://stoplight.io/prism/errors#...), when it answered with one.
+	prismError string
 }
 
 type preferKey struct{}
 
 // Do sends req.
 func (t *Transport) Do(req *http.Request) (*http.Response, error) {
-	t.lastStatus, t.violations = 0, ""
+	t.lastStatus, t.violations, t.prismError = 0, "", ""
 	if code, ok := req.Context().Value(preferKey{}).(int); ok {
 		req.Header.Set("Prefer", "code="+strconv.Itoa(code))
 	}
@@ -52,8 +57,41 @@ func (t *Transport) Do(req *http.Request) (*http.Response, error) {
 	if err == nil {
 		t.lastStatus = resp.StatusCode
 		t.violations = resp.Header.Get("sl-violations")
+		if strings.Contains(resp.Header.Get("Content-Type"), "problem+json") {
+			body, rerr := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			resp.Body = io.NopCloser(bytes.NewReader(body))
+			if rerr == nil {
+				t.prismError = prismProblem(body)
+			}
+		}
 	}
 	return resp, err
+}
+
+// prismProblem describes an error Prism made up (its type is one of
+// Prism's), with the first of the violations it lists; "" for another body.
+func prismProblem(body []byte) string {
+	var p struct {
+		Type       string
+		Title      string
+		Validation []struct {
+			Location []string
+			Message  string
+		}
+	}
+	if json.Unmarshal(body, &p) != nil || !strings.HasPrefix(p.Type, "https://stoplight.io/prism/errors#") {
+		return ""
+	}
+	msg := p.Type[strings.Index(p.Type, "#")+1:] + ": " + strings.SplitN(p.Title, "\n", 2)[0]
+	for i, v := range p.Validation {
+		if i == 3 {
+			msg += fmt.Sprintf("\n  ... (%d more)", len(p.Validation)-3)
+			break
+		}
+		msg += "\n  " + strings.Join(v.Location, ".") + ": " + v.Message
+	}
+	return msg
 }
 
 // Main runs the check and exits: 0 when every call decodes, except the
@@ -65,7 +103,7 @@ func Main(newClient func(serverURL string, t *Transport) (any, error)) {
 	specFile := flag.String("spec", "", "the bundled spec (JSON, local $refs only) Prism serves")
 	url := flag.String("url", "", "Prism's URL")
 	expected := flag.String("expected", "", "the expected-failures file")
-	full := flag.Bool("full", false, "fill every property of a request body, not only the required ones")
+	full := flag.Bool("full", true, "fill every parameter and every property of a request body, not only the required ones")
 	verbose := flag.Bool("v", false, "print every call")
 	flag.Parse()
 	t := &Transport{next: &http.Client{}}
@@ -193,6 +231,9 @@ func invoke(method reflect.Value, args []reflect.Value, t *Transport, code int) 
 	}
 	in := append([]reflect.Value{reflect.ValueOf(ctx)}, args...)
 	out := method.Call(in)
+	if t.prismError != "" {
+		return fmt.Errorf("status %d from Prism itself: %s", t.lastStatus, t.prismError)
+	}
 	if err, _ := out[len(out)-1].Interface().(error); err != nil {
 		return fmt.Errorf("status %d: %w", t.lastStatus, err)
 	}
@@ -225,7 +266,7 @@ func (s *spec) arguments(mt reflect.Type, op *operation, full bool) ([]reflect.V
 	for i := 2; i < mt.NumIn(); i++ {
 		at := mt.In(i)
 		if strings.HasSuffix(at.Name(), "Params") && at.Kind() == reflect.Struct {
-			v, err := s.params(at, op)
+			v, err := s.params(at, op, full)
 			if err != nil {
 				return nil, err
 			}
@@ -245,8 +286,9 @@ func (s *spec) arguments(mt reflect.Type, op *operation, full bool) ([]reflect.V
 }
 
 // params fills the required parameters (path ones are) of a parameters
-// struct, matching fields to parameters by name.
-func (s *spec) params(t reflect.Type, op *operation) (reflect.Value, error) {
+// struct, or all of them when full is set, matching fields to parameters by
+// name.
+func (s *spec) params(t reflect.Type, op *operation, full bool) (reflect.Value, error) {
 	v := reflect.New(t).Elem()
 	fields := map[string]int{}
 	for i := range t.NumField() {
@@ -256,7 +298,7 @@ func (s *spec) params(t reflect.Type, op *operation) (reflect.Value, error) {
 		name, _ := p["name"].(string)
 		in, _ := p["in"].(string)
 		required, _ := p["required"].(bool)
-		if !required && in != "path" {
+		if !required && in != "path" && !full {
 			continue
 		}
 		if in == "header" && slices.Contains([]string{"accept", "content-type", "authorization"}, strings.ToLower(name)) {
@@ -272,7 +314,7 @@ func (s *spec) params(t reflect.Type, op *operation) (reflect.Value, error) {
 				schema = obj(obj(media)["schema"])
 			}
 		}
-		if err := fill(v.Field(i).Addr(), s.value(schema, false, 0)); err != nil {
+		if err := fill(v.Field(i).Addr(), s.value(schema, full, 0)); err != nil {
 			return v, fmt.Errorf("parameter %q: %w", name, err)
 		}
 	}

@@ -2,6 +2,7 @@ package prismcheck
 
 import (
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -9,7 +10,7 @@ import (
 // the schema accepts, for a request: enum, const and default values first,
 // then the smallest value of the type the constraints allow; objects get
 // their required properties (all but readOnly ones when full is set, to
-// the given depth), arrays max(minItems, 1) items.
+// depth 4), arrays max(minItems, 1) items (2 when full).
 func (s *spec) value(schema map[string]any, full bool, depth int) any {
 	schema = s.resolve(schema)
 	if schema == nil || depth > 16 {
@@ -47,24 +48,38 @@ func (s *spec) value(schema map[string]any, full bool, depth int) any {
 	}
 	for _, key := range []string{"oneOf", "anyOf"} {
 		if alts, ok := schema[key].([]any); ok && len(alts) > 0 {
-			for _, alt := range alts {
-				if typeOf(s.resolve(obj(alt))) != "null" {
-					return s.value(obj(alt), full, depth+1)
-				}
-			}
+			return s.value(s.pick(alts), full, depth+1)
 		}
 	}
 	switch typeOf(schema) {
 	case "object":
 		return s.object(schema, full, depth)
 	case "array":
+		// Two items when full (a one-item array looks like a scalar on
+		// the wire: form-exploded ?status=a), distinct enum values when the
+		// items have an enum.
 		n := max(num(schema, "minItems", 0), 1)
+		if full {
+			n = max(n, 2)
+		}
 		if max, ok := schema["maxItems"].(float64); ok && max < n {
 			n = max
 		}
+		item := s.resolve(obj(schema["items"]))
+		var enum []any
+		if list, ok := item["enum"].([]any); ok {
+			enum = slices.DeleteFunc(slices.Clone(list), func(v any) bool { return v == nil })
+		}
+		if unique, _ := schema["uniqueItems"].(bool); unique && len(enum) < int(n) {
+			n = max(num(schema, "minItems", 0), 1)
+		}
 		items := make([]any, int(n))
 		for i := range items {
-			items[i] = s.value(obj(schema["items"]), full, depth+1)
+			if i < len(enum) {
+				items[i] = enum[i]
+			} else {
+				items[i] = s.value(item, full, depth+1)
+			}
 		}
 		return items
 	case "integer", "number":
@@ -94,6 +109,28 @@ func (s *spec) value(schema map[string]any, full bool, depth int) any {
 	return "x"
 }
 
+// pick chooses the alternative of a oneOf or anyOf to fill: the first
+// whose type no other alternative has (so that a oneOf's value matches it
+// alone: medusa's status is six alike strings or an array), else the first
+// that is not null.
+func (s *spec) pick(alts []any) map[string]any {
+	types := map[string]int{}
+	for _, alt := range alts {
+		types[typeOf(s.resolve(obj(alt)))]++
+	}
+	for _, alt := range alts {
+		if t := typeOf(s.resolve(obj(alt))); t != "null" && types[t] == 1 {
+			return obj(alt)
+		}
+	}
+	for _, alt := range alts {
+		if typeOf(s.resolve(obj(alt))) != "null" {
+			return obj(alt)
+		}
+	}
+	return obj(alts[0])
+}
+
 // object gives the properties of an object value.
 func (s *spec) object(schema map[string]any, full bool, depth int) map[string]any {
 	out := map[string]any{}
@@ -108,7 +145,9 @@ func (s *spec) object(schema map[string]any, full bool, depth int) map[string]an
 	}
 	for _, name := range sortedKeys(props) {
 		p := s.resolve(obj(props[name]))
-		if ro, _ := p["readOnly"].(bool); ro {
+		// readOnly properties are left out, unless required: the value is
+		// decoded into the body type, which wants them.
+		if ro, _ := p["readOnly"].(bool); ro && !required[name] {
 			continue
 		}
 		if required[name] || (full && depth < 4) {
