@@ -33,7 +33,7 @@ bench:
 bench-validate:
 	cd bench && ./bench-validate.sh
 
-## contract: contract-test examples/store through a Prism proxy with the bundled spec (needs Node.js >= 20.19 and npm; installs Prism and Redocly CLI into examples/store/.contract on first run; not in CI)
+## contract: contract-test examples/store through a Prism proxy with the bundled spec, and the generated clients of specs/store and medusa-v2/store against Prism mocks (needs Node.js >= 20.19 and npm; installs Prism and Redocly CLI into examples/store/.contract on first run; not in CI)
 .PHONY: contract
 contract:
 	./examples/store/contract.sh
