@@ -27,10 +27,10 @@ function load(file) {
 	return cache.get(file);
 }
 
-// restore walks a bundled node and its source (read from file) together,
+// dropRefExamples walks a bundled node and its source (read from file) together,
 // following the source's $refs to other files, and drops the bundled
 // examples whose source holds a $ref key.
-function restore(node, src, file, depth, inProperties) {
+function dropRefExamples(node, src, file, depth, inProperties) {
 	if (!node || typeof node !== "object" || !src || typeof src !== "object" || depth > 64) return;
 	while (typeof src.$ref === "string" && !src.$ref.startsWith("#")) {
 		const [rel] = src.$ref.split("#");
@@ -40,7 +40,7 @@ function restore(node, src, file, depth, inProperties) {
 	}
 	for (const key of Object.keys(node)) {
 		if (key === "example" && !inProperties && hasRef(src[key])) delete node[key];
-		else restore(node[key], src[key], file, depth + 1, key === "properties");
+		else dropRefExamples(node[key], src[key], file, depth + 1, key === "properties");
 	}
 }
 function hasExternalRef(v) {
@@ -52,12 +52,12 @@ function hasRef(v) {
 	return !!v && typeof v === "object" && ("$ref" in v || Object.values(v).some(hasRef));
 }
 const root = path.resolve(sourceFile);
-restore(doc, load(root), root, 0);
+dropRefExamples(doc, load(root), root, 0);
 // Components Redocly added from files the source's components do not list.
 for (const [kind, items] of Object.entries(doc.components || {})) {
 	for (const name of Object.keys(items || {})) {
 		const file = path.join(path.dirname(root), "components", kind, name + ".yaml");
-		if (!(load(root).components?.[kind]?.[name]) && load(file)) restore(items[name], load(file), file, 0);
+		if (!(load(root).components?.[kind]?.[name]) && load(file)) dropRefExamples(items[name], load(file), file, 0);
 	}
 }
 

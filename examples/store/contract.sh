@@ -82,8 +82,9 @@ fi
 # 2. One-file spec. Prism stops at the first $ref it cannot open, and the
 # x-codeSamples of the spec point at code_samples/ files that are not in the
 # repo, so bundle with Redocly (--force: those refs are left as they are),
-# then let bundle.cjs drop x-codeSamples (documentation only) and the
-# examples holding a `$ref` key, and check that no external $ref is left.
+# then let bundle.cjs drop the extensions still holding external refs
+# (x-codeSamples, documentation only) and the examples holding a `$ref` key,
+# and check that no external $ref is left.
 bundle() { # SPEC OUT.json
 	log "bundling ${1#"$ROOT"/}"
 	"$BIN/redocly" bundle "$1" --ext json -o "$TMP/raw.json" --force >"$TMP/redocly.log" 2>&1 ||
