@@ -153,6 +153,7 @@ var KnownRules = []string{
 	"unknown-format", "pattern-unsupported", "allof-merge", "property-name", "name-collision",
 	"unused-component", "server-route", "server-param", "server-body", "server-header",
 	"go-extension", "path-characters", "ref-chain", "alias-cycle", "schema-depth", "combinator-cycle", "operation-ref", "items-list", "openapi-version", "unenforced-keyword",
+	"version-field", "schema-dialect", "additional-operation", "querystring",
 }
 
 // CheckRules rejects unknown rule ids and levels in a rules map, so that a

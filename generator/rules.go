@@ -52,6 +52,10 @@ var ruleDescriptions = map[string]string{
 	"items-list":                 "Items written as a list (JSON Schema draft 4's tuple form)",
 	"openapi-version":            "An OpenAPI 3 version oasgen does not know",
 	"unenforced-keyword":         "A JSON Schema keyword the generated validators do not check yet",
+	"version-field":              "A field or value of a later OpenAPI version than the document's (query in 3.1)",
+	"schema-dialect":             "A jsonSchemaDialect or $schema naming another dialect than JSON Schema 2020-12",
+	"additional-operation":       "An additionalOperations entry that is not an HTTP method name, or is one with a field of its own",
+	"querystring":                "An in: querystring parameter without one content, twice, or beside in: query parameters",
 }
 
 // RulesHelp is where the rules are documented.

@@ -22,9 +22,10 @@ type loader struct {
 	// first: reported once per spec (see operation).
 	opRefs  int
 	opRefAt diag.Pos
-	// since31 is set for OpenAPI 3.1 and later, whose documents may leave
-	// out fields 3.0 requires (an operation's responses, the paths).
-	since31 bool
+	// minor is the document's OpenAPI minor version (0, 1 or 2; a later
+	// one is read as 2): 3.1 documents may leave out fields 3.0 requires
+	// (an operation's responses, the paths), 3.2 adds fields of its own.
+	minor int
 }
 
 // Load reads the spec at path and every file its $refs reach. Problems that
@@ -74,17 +75,19 @@ func (l *loader) document() (*Document, error) {
 	if _, k := get(f.root, "swagger"); k != nil {
 		return nil, posError(nodePos(f.path, k), "not-openapi", "Swagger 2.0 documents are not supported; convert to OpenAPI 3.0 first")
 	}
-	v, k := get(f.root, "openapi")
+	v, _ := get(f.root, "openapi")
 	if v == nil {
 		return nil, posError(nodePos(f.path, f.root), "not-openapi", "missing the openapi version field; is this an OpenAPI 3 document?")
 	}
-	if !strings.HasPrefix(v.Value, "3.") {
-		return nil, posError(nodePos(f.path, k), "not-openapi", "unsupported OpenAPI version %q; oasgen reads 3.0, 3.1 and 3.2", v.Value)
+	if err := l.checkVersion(f, v); err != nil {
+		return nil, err
 	}
-	l.checkVersion(f, v)
 	doc := &Document{Root: l.r.opts.Root, File: f.path, OpenAPI: v.Value}
-	l.since31 = !strings.HasPrefix(v.Value, "3.0")
 	l.checkShape(f, f.root, documentShape)
+	l.checkDialect(f, first(get(f.root, "jsonSchemaDialect")))
+	for _, t := range items(first(get(f.root, "tags"))) {
+		l.checkShape(f, t, tagShape)
+	}
 	info, _ := get(f.root, "info")
 	if info != nil {
 		l.checkShape(f, info, infoShape)
@@ -155,13 +158,50 @@ func (l *loader) inventory(doc *Document, comps *yaml.Node) {
 	})
 }
 
-// checkVersion warns about a 3.x version oasgen does not know (a typo, or a
-// release after 3.2): it is read by the rules of the latest it knows.
-func (l *loader) checkVersion(f *file, v *yaml.Node) {
-	minor, _, _ := strings.Cut(strings.TrimPrefix(v.Value, "3."), ".")
+// checkVersion sets the minor version the document is read by. Another
+// major version is an error (2.0 is Swagger; 4 would be another format);
+// a 3.x oasgen does not know (a typo, or a release after 3.2) is a warning,
+// read by the rules of the latest it knows.
+func (l *loader) checkVersion(f *file, v *yaml.Node) error {
+	major, rest, _ := strings.Cut(v.Value, ".")
+	if major == "2" {
+		return posError(nodePos(f.path, v), "not-openapi", "OpenAPI %s is Swagger 2.0, which oasgen does not read; convert it to OpenAPI 3 first", v.Value)
+	}
+	if major != "3" || v.Kind != yaml.ScalarNode {
+		return posError(nodePos(f.path, v), "not-openapi", "unsupported OpenAPI version %q; oasgen reads 3.0, 3.1 and 3.2", v.Value)
+	}
+	minor, _, _ := strings.Cut(rest, ".")
 	switch minor {
 	case "0", "1", "2":
+		l.minor = int(minor[0] - '0')
+		return nil
+	}
+	l.minor = 2
+	l.diags.Warnf(nodePos(f.path, v), "openapi-version", "OpenAPI version %q is not one oasgen knows (3.0, 3.1, 3.2); the document is read as 3.2", v.Value)
+	return nil
+}
+
+// Dialects of JSON Schema that OpenAPI 3.1 and 3.2 schemas are read as:
+// 2020-12 and the OpenAPI dialects built on it.
+var dialects = []string{
+	"https://json-schema.org/draft/2020-12/schema",
+	"https://spec.openapis.org/oas/3.1/dialect/base",
+	"https://spec.openapis.org/oas/3.1/dialect/2024-10-25",
+	"https://spec.openapis.org/oas/3.1/dialect/2024-11-10",
+	"https://spec.openapis.org/oas/3.2/dialect/base",
+	"https://spec.openapis.org/oas/3.2/dialect/2025-09-17",
+}
+
+// checkDialect warns about a jsonSchemaDialect or $schema naming another
+// JSON Schema dialect than 2020-12 (the default of 3.1 and later): its
+// schemas are read as 2020-12 all the same.
+func (l *loader) checkDialect(f *file, v *yaml.Node) {
+	if v == nil || v.Kind != yaml.ScalarNode || l.minor == 0 {
 		return
 	}
-	l.diags.Warnf(nodePos(f.path, v), "openapi-version", "OpenAPI version %q is not one oasgen knows (3.0, 3.1, 3.2); the document is read as 3.2", v.Value)
+	uri := strings.TrimSuffix(strings.TrimSuffix(v.Value, "#"), "/")
+	if slices.Contains(dialects, strings.Replace(uri, "http://", "https://", 1)) {
+		return
+	}
+	l.diags.Warnf(nodePos(f.path, v), "schema-dialect", "JSON Schema dialect %q is not 2020-12, the dialect oasgen reads; its schemas are read as 2020-12", v.Value)
 }

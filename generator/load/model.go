@@ -62,7 +62,7 @@ type PathItem struct {
 
 // Operation is one HTTP operation.
 type Operation struct {
-	Method      string // upper case
+	Method      string // upper case; an additionalOperations entry's as written
 	Path        string
 	OperationID string
 	// OperationIDPos is the position of the operationId value.
@@ -187,7 +187,10 @@ type Header struct {
 type MediaType struct {
 	Type   string // e.g. application/json
 	Schema *SchemaRef
-	Loc    Loc
+	// ItemSchema is OpenAPI 3.2's itemSchema: the schema of each item of
+	// a sequential media type (an event's data, a JSON line).
+	ItemSchema *SchemaRef
+	Loc        Loc
 }
 
 // SchemaRef is a place where a schema is used: either inline or a $ref. Value

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -8,7 +9,9 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-var methods = []string{"get", "put", "post", "delete", "options", "head", "patch", "trace"}
+// methods are the fields of a path item that hold an operation; query is
+// OpenAPI 3.2's.
+var methods = []string{"get", "put", "post", "delete", "options", "head", "patch", "trace", "query"}
 
 func (l *loader) paths(doc *Document, paths *yaml.Node) error {
 	var err error
@@ -52,22 +55,83 @@ func (l *loader) pathItem(path string, at node, ptr string) (*PathItem, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, m := range methods {
-		v, k := get(at.n, m)
-		if v == nil {
-			continue
-		}
-		op, err := l.operation(node{f: at.f, n: v}, ptr+"/"+m)
+	add := func(method string, k, v *yaml.Node, ptr string) error {
+		op, err := l.operation(node{f: at.f, n: v}, ptr)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		op.Method, op.Path = strings.ToUpper(m), path
+		op.Method, op.Path = method, path
 		op.Loc.Pos = nodePos(at.f.path, k)
 		op.Parameters = mergeParams(shared, op.Parameters)
 		l.checkPathParams(op)
+		l.checkQueryString(op)
 		item.Operations = append(item.Operations, op)
+		return nil
 	}
-	return item, nil
+	for _, m := range methods {
+		if v, k := get(at.n, m); v != nil {
+			if err := add(strings.ToUpper(m), k, v, ptr+"/"+m); err != nil {
+				return nil, err
+			}
+		}
+	}
+	extra, _ := get(at.n, "additionalOperations")
+	pairs(extra, func(k, v *yaml.Node) {
+		if err == nil && l.additionalMethod(at, k) {
+			err = add(k.Value, k, v, ptr+"/additionalOperations/"+escapeToken(k.Value))
+		}
+	})
+	return item, err
+}
+
+// additionalMethod checks the method name of an entry of a 3.2 path
+// item's additionalOperations, which is sent as written: an HTTP token
+// (upper case, by convention), and not a method that has its own field.
+// It reports false for an entry that is left out.
+func (l *loader) additionalMethod(at node, k *yaml.Node) bool {
+	name := k.Value
+	switch {
+	case name == "" || strings.IndexFunc(name, func(r rune) bool { return r > 0x7e || !isTokenChar(byte(r)) }) >= 0:
+		l.diags.Add(nodePos(at.f.path, k), l.workedAround(), "additional-operation", "additionalOperations: %q is not an HTTP method name (a token such as LINK)%s", name, l.how("it is left out"))
+		return false
+	case slices.Contains(methods, strings.ToLower(name)):
+		l.diags.Add(nodePos(at.f.path, k), l.workedAround(), "additional-operation", "additionalOperations: %s must be written as the path item's field %q%s", name, strings.ToLower(name), l.how("it is left out"))
+		return false
+	case name != strings.ToUpper(name):
+		l.diags.Warnf(nodePos(at.f.path, k), "additional-operation", "additionalOperations: method %q is not upper case; it is sent as written, and HTTP methods are case-sensitive", name)
+	}
+	return true
+}
+
+// isTokenChar reports whether c may appear in an HTTP token (RFC 9110).
+func isTokenChar(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0
+}
+
+// checkQueryString reports an in: querystring parameter (OpenAPI 3.2: the
+// whole query string) beside another one or beside in: query parameters,
+// and one without content: the others are read all the same.
+func (l *loader) checkQueryString(op *Operation) {
+	var qs *Parameter
+	query := false
+	for _, p := range op.Parameters {
+		switch p.In {
+		case "query":
+			query = true
+		case "querystring":
+			if len(p.Content) != 1 || p.Schema != nil {
+				l.diags.Errorf(p.Loc.Pos, "querystring", "querystring parameter %q must have a content with one media type, and no schema", p.Name)
+			}
+			if qs != nil {
+				l.diags.Errorf(p.Loc.Pos, "querystring", "%s %s has two querystring parameters, %q and %q; an operation has at most one", op.Method, op.Path, qs.Name, p.Name)
+				continue
+			}
+			qs = p
+		}
+	}
+	if qs != nil && query {
+		l.diags.Errorf(qs.Loc.Pos, "querystring", "%s %s has both a querystring parameter, %q, and query parameters; the whole query string is %q's", op.Method, op.Path, qs.Name, qs.Name)
+	}
 }
 
 // mergeParams puts path-level parameters first unless the operation
@@ -271,7 +335,12 @@ func (l *loader) content(at node, content *yaml.Node, ptr string) ([]*MediaType,
 			return
 		}
 		if s, _ := get(v, "schema"); s != nil {
-			mt.Schema, err = l.schemaRef(node{f: at.f, n: s}, mptr+"/schema")
+			if mt.Schema, err = l.schemaRef(node{f: at.f, n: s}, mptr+"/schema"); err != nil {
+				return
+			}
+		}
+		if s, _ := get(v, "itemSchema"); s != nil {
+			mt.ItemSchema, err = l.schemaRef(node{f: at.f, n: s}, mptr+"/itemSchema")
 		}
 		out = append(out, mt)
 	})

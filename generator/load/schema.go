@@ -117,6 +117,7 @@ func (l *loader) schema(at node, pointer string, depth nesting) (*Schema, error)
 	}
 	d := schemaDecoder{l: l, at: at, ptr: pointer, s: s, depth: depth}
 	l.checkShape(at.f, at.n, schemaShape)
+	l.checkDialect(at.f, first(get(at.n, "$schema")))
 	return s, d.decode()
 }
 

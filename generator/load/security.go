@@ -14,12 +14,15 @@ var (
 	securitySchemeShape = newShape("security scheme", map[string]field{
 		"type": strField, "description": strField, "name": strField, "in": strField, "scheme": strField,
 		"bearerFormat": strField, "flows": mapField, "openIdConnectUrl": strField,
+		"oauth2MetadataUrl": strField, "deprecated": boolField,
 	})
 	oauthFlowsShape = newShape("OAuth flows object", map[string]field{
 		"implicit": mapField, "password": mapField, "clientCredentials": mapField, "authorizationCode": mapField,
+		"deviceAuthorization": mapField,
 	})
 	oauthFlowShape = newShape("OAuth flow", map[string]field{
 		"authorizationUrl": strField, "tokenUrl": strField, "refreshUrl": strField, "scopes": mapField,
+		"deviceAuthorizationUrl": strField,
 	})
 )
 
@@ -29,6 +32,8 @@ var oauthFlowURLs = map[string][]string{
 	"password":          {"tokenUrl"},
 	"clientCredentials": {"tokenUrl"},
 	"authorizationCode": {"authorizationUrl", "tokenUrl"},
+	// OpenAPI 3.2: the OAuth 2.0 device authorization grant (RFC 8628).
+	"deviceAuthorization": {"deviceAuthorizationUrl", "tokenUrl"},
 }
 
 // securitySchemes loads components.securitySchemes, following $refs.
@@ -118,7 +123,7 @@ func (l *loader) securityScheme(doc *Document, name string, at node, ptr string)
 	case SchemeOpenIDConnect:
 		s.OpenIDConnectURL, _, _ = require("openIdConnectUrl")
 	case SchemeMutualTLS:
-		if !strings.HasPrefix(doc.OpenAPI, "3.1") {
+		if l.minor == 0 {
 			_, k := get(n, "type")
 			l.diags.Warnf(nodePos(at.f.path, k), "security-scheme", "security scheme %q: mutualTLS is OpenAPI 3.1, this document is %s", name, doc.OpenAPI)
 		}
@@ -198,7 +203,7 @@ func (l *loader) checkSecurity(doc *Document) {
 	for _, s := range doc.SecuritySchemes {
 		declared[s.Name] = s
 	}
-	is30 := strings.HasPrefix(doc.OpenAPI, "3.0")
+	is30 := l.minor == 0
 	check := func(reqs []SecurityRequirement) {
 		for _, r := range reqs {
 			for i, name := range r.Names {

@@ -38,6 +38,7 @@ func (d *Document) Servers(op *Operation) []Server {
 		return s
 	}
 	parent := op.Loc.Pointer[:max(strings.LastIndexByte(op.Loc.Pointer, '/'), 0)]
+	parent = strings.TrimSuffix(parent, "/additionalOperations")
 	return serversOf(nodeAt(f.root, parent))
 }
 

@@ -37,6 +37,9 @@ type field struct {
 	kind     kind
 	required bool
 	oneOf    []string // allowed values of a string field
+	// later are the values of oneOf a later OpenAPI version added, with
+	// the minor version that did (in: querystring is 3.2's).
+	later map[string]int
 }
 
 // shape describes an OpenAPI object: its fields; other keys must start with x-.
@@ -77,7 +80,7 @@ var (
 	documentShape = newShape("OpenAPI document", map[string]field{
 		"openapi": reqStrField, "info": {kind: mapKind, required: true}, "servers": listField, "paths": mapField,
 		"components": mapField, "security": listField, "tags": listField, "externalDocs": mapField,
-		"webhooks": mapField, "jsonSchemaDialect": strField,
+		"webhooks": mapField, "jsonSchemaDialect": strField, "$self": strField,
 	})
 	infoShape = newShape("info", map[string]field{
 		"title": reqStrField, "version": reqStrField, "description": strField, "termsOfService": strField,
@@ -86,7 +89,7 @@ var (
 	pathItemShape = newShape("path item", map[string]field{
 		"$ref": strField, "summary": strField, "description": strField, "servers": listField, "parameters": listField,
 		"get": mapField, "put": mapField, "post": mapField, "delete": mapField, "options": mapField,
-		"head": mapField, "patch": mapField, "trace": mapField,
+		"head": mapField, "patch": mapField, "trace": mapField, "query": mapField, "additionalOperations": mapField,
 	})
 	operationShape = newShape("operation", map[string]field{
 		"tags": listField, "summary": strField, "description": strField, "externalDocs": mapField, "operationId": strField,
@@ -94,9 +97,12 @@ var (
 		"deprecated": boolField, "security": listField, "servers": listField,
 	})
 	parameterShape = newShape("parameter", map[string]field{
-		"name": reqStrField, "in": {kind: stringKind, required: true, oneOf: []string{"path", "query", "header", "cookie"}},
+		"name": reqStrField,
+		"in": {kind: stringKind, required: true, oneOf: []string{"path", "query", "querystring", "header", "cookie"},
+			later: map[string]int{"querystring": 2}},
 		"description": strField, "required": boolField, "deprecated": boolField, "allowEmptyValue": boolField,
-		"style":   {kind: stringKind, oneOf: []string{"matrix", "label", "form", "simple", "spaceDelimited", "pipeDelimited", "deepObject"}},
+		"style": {kind: stringKind, oneOf: []string{"matrix", "label", "form", "simple", "spaceDelimited", "pipeDelimited", "deepObject", "cookie"},
+			later: map[string]int{"cookie": 2}},
 		"explode": boolField, "allowReserved": boolField, "schema": schemaField, "example": anyField,
 		"examples": mapField, "content": mapField,
 	})
@@ -104,7 +110,7 @@ var (
 		"description": strField, "content": reqMapField, "required": boolField,
 	})
 	responseShape = newShape("response", map[string]field{
-		"description": reqStrField, "headers": mapField, "content": mapField, "links": mapField,
+		"description": reqStrField, "headers": mapField, "content": mapField, "links": mapField, "summary": strField,
 	})
 	headerShape = newShape("header", map[string]field{
 		"description": strField, "required": boolField, "deprecated": boolField, "allowEmptyValue": boolField,
@@ -113,6 +119,11 @@ var (
 	})
 	mediaTypeShape = newShape("media type", map[string]field{
 		"schema": schemaField, "example": anyField, "examples": mapField, "encoding": mapField,
+		"itemSchema": schemaField, "itemEncoding": mapField, "prefixEncoding": listField,
+	})
+	tagShape = newShape("tag", map[string]field{
+		"name": reqStrField, "description": strField, "externalDocs": mapField,
+		"summary": strField, "parent": strField, "kind": strField,
 	})
 	schemaShape = newShape("schema", map[string]field{
 		"type":   {kind: typeKind, oneOf: []string{"string", "number", "integer", "boolean", "array", "object", "null"}},
@@ -147,6 +158,9 @@ func (l *loader) checkShape(f *file, n *yaml.Node, s *shape) {
 		switch {
 		case known:
 			l.checkField(f, k, v, fl)
+			if since := addedIn[s][k.Value]; since > l.minor {
+				l.laterVersion(f, k, fmt.Sprintf("the field %q", k.Value), since)
+			}
 		case strings.HasPrefix(k.Value, "x-"):
 		case s == pathItemShape && k.Value == "$ref":
 		default:
@@ -154,7 +168,7 @@ func (l *loader) checkShape(f *file, n *yaml.Node, s *shape) {
 		}
 	})
 	for _, name := range s.required {
-		if l.since31 && slices.Contains(optionalSince31[s], name) {
+		if l.minor >= 1 && slices.Contains(optionalSince31[s], name) || l.minor >= 2 && slices.Contains(optionalSince32[s], name) {
 			continue
 		}
 		if v, _ := get(n, name); v == nil {
@@ -180,6 +194,32 @@ var workedAround = map[*shape][]string{
 var optionalSince31 = map[*shape][]string{
 	documentShape:  {"paths"},
 	operationShape: {"responses"},
+}
+
+// optionalSince32 are the fields 3.1 requires and 3.2 does not.
+var optionalSince32 = map[*shape][]string{
+	responseShape: {"description"},
+}
+
+// addedIn gives the fields a later OpenAPI version added, with the minor
+// version that did: a document of an earlier one that has them is read as
+// the later one reads them, with a version-field diagnostic.
+var addedIn = map[*shape]map[string]int{
+	documentShape:       {"webhooks": 1, "jsonSchemaDialect": 1, "$self": 2},
+	infoShape:           {"summary": 1},
+	pathItemShape:       {"query": 2, "additionalOperations": 2},
+	mediaTypeShape:      {"itemSchema": 2, "itemEncoding": 2, "prefixEncoding": 2},
+	responseShape:       {"summary": 2},
+	tagShape:            {"summary": 2, "parent": 2, "kind": 2},
+	securitySchemeShape: {"oauth2MetadataUrl": 2, "deprecated": 2},
+	oauthFlowsShape:     {"deviceAuthorization": 2},
+	oauthFlowShape:      {"deviceAuthorizationUrl": 2},
+}
+
+// laterVersion reports what (a field, a value) at k that OpenAPI 3.since
+// added, in a document of an earlier version.
+func (l *loader) laterVersion(f *file, k *yaml.Node, what string, since int) {
+	l.diags.Add(nodePos(f.path, k), l.workedAround(), "version-field", "%s is OpenAPI 3.%d's, and this document is 3.%d%s", what, since, l.minor, l.how("it is read as 3."+itoa(since)+" reads it"))
 }
 
 // missingSeverity is how serious a missing required field is: an error for
@@ -229,7 +269,10 @@ func (l *loader) checkField(f *file, k, v *yaml.Node, fl field) {
 	}
 	for _, x := range values {
 		if !slices.Contains(fl.oneOf, x.Value) {
-			l.diags.Errorf(nodePos(f.path, x), "structure", "%q must be one of %s, not %q", k.Value, strings.Join(fl.oneOf, ", "), x.Value)
+			allowed := slices.DeleteFunc(slices.Clone(fl.oneOf), func(v string) bool { return fl.later[v] > l.minor })
+			l.diags.Errorf(nodePos(f.path, x), "structure", "%q must be one of %s, not %q", k.Value, strings.Join(allowed, ", "), x.Value)
+		} else if since := fl.later[x.Value]; since > l.minor {
+			l.laterVersion(f, x, fmt.Sprintf("%s: %s", k.Value, x.Value), since)
 		}
 	}
 }
