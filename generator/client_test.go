@@ -36,3 +36,14 @@ func TestClientSecurity(t *testing.T) {
 		"server/security_test.go", "client/credentials_test.go")
 	goCmd(t, mod, "test", "-run", "TestClientCredentials", "./...")
 }
+
+// TestClientOAS32 runs testdata/client/oas32_test.go against the strict
+// server generated from testdata/server/oas32: the QUERY method,
+// additionalOperations, querystring parameters and typed item streams
+// (SSE, JSON Lines, JSON text sequences), flushed item by item and
+// checked with WithResponseValidation.
+func TestClientOAS32(t *testing.T) {
+	mod := generatedModule(t, Config{Spec: "testdata/server/oas32/openapi.yaml", Package: "oas32",
+		Generate: []string{PartModels, PartServer, PartClient}, ServerInterface: ServerStrict}, "client/oas32_test.go")
+	goCmd(t, mod, "test", "./...")
+}

@@ -6,6 +6,7 @@ import (
 	"github.com/oasgen/oasgen/generator/ir"
 	"github.com/oasgen/oasgen/generator/load"
 	"github.com/oasgen/oasgen/generator/naming"
+	"github.com/oasgen/oasgen/templates/rt"
 )
 
 // client decides how the generated client calls op: the path template's
@@ -136,18 +137,8 @@ func success(c *ir.Client) {
 
 // sequenceFraming says how a response of a sequential media type is split
 // into items: sse (text/event-stream) or lines (JSON Lines, NDJSON, JSON
-// text sequences); "" for other media types.
-func sequenceFraming(media string) string {
-	media, _, _ = strings.Cut(strings.ToLower(strings.TrimSpace(media)), ";")
-	switch media {
-	case "text/event-stream":
-		return "sse"
-	case "application/jsonl", "application/x-jsonl", "application/x-ndjson", "application/ndjson",
-		"application/json-seq", "application/stream+json", "application/x-json-stream", "application/jsonlines":
-		return "lines"
-	}
-	return ""
-}
+// text sequences); "" for other media types. The runtime decides it.
+func sequenceFraming(media string) string { return rt.SequenceFraming(media) }
 
 // nameClient names the client's methods and the declarations of the typed
 // responses no strict server declares, after every other name is given.

@@ -173,19 +173,30 @@ func (b *builder) binding(p *load.Parameter, f *ir.Field, wildcards map[string]s
 		return skip("it is not in the path template")
 	case p.In == "path":
 		bd.Key = wildcards[p.Name]
-	case p.In != "query" && p.In != "header" && p.In != "cookie":
+	case p.In != "query" && p.In != "header" && p.In != "cookie" && p.In != "querystring":
 		return skip("unknown location %q", p.In)
 	}
 	if len(p.Content) > 0 {
-		if !IsJSON(p.Content[0].Type) || p.Content[0].Schema == nil {
-			return skip("only JSON content-encoded parameters are bound, not %s", p.Content[0].Type)
-		}
+		mt := p.Content[0]
 		bd.Content, bd.Elem = "json", unwrapOpt(f.Type)
+		if p.In == "querystring" && bodyKind(mt.Type) == ir.BodyForm && mt.Schema != nil {
+			// OpenAPI 3.2: the whole query string, read as a form.
+			props, extra, ok := objectOf(bd.Elem, true)
+			if !ok {
+				return skip("the form's properties are not all primitives or arrays of them")
+			}
+			bd.Content, bd.Props, bd.Extra = "form", props, extra
+		} else if !IsJSON(mt.Type) || mt.Schema == nil {
+			return skip("only JSON content-encoded parameters are bound, not %s", mt.Type)
+		}
 		bd.Wrap = f.Type.Kind
 		if bd.Wrap != ir.Opt && bd.Wrap != ir.Nullable && bd.Wrap != ir.OptNullable {
 			bd.Wrap = ir.Builtin
 		}
 		return bd
+	}
+	if p.In == "querystring" {
+		return skip("a querystring parameter must have a content")
 	}
 	if p.Schema == nil {
 		return skip("it has neither a schema nor a content")

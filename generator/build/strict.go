@@ -127,9 +127,14 @@ func (b *builder) nameResponses(op string, list []*ir.ServerResponse) {
 }
 
 // sequenceItem is the type of one item of a sequential response (an
-// event's data, a line): the schema's type, its items' type when the
-// schema is an array of the whole stream, string without a schema.
+// event's data, a line): OpenAPI 3.2's itemSchema, else the schema's type
+// (3.1 specs such as OpenAI's describe one event's data with it), its
+// items' type when the schema is an array of the whole stream, string
+// without a schema.
 func (b *builder) sequenceItem(mt *load.MediaType, ctx string) *ir.Type {
+	if mt.ItemSchema != nil && mt.ItemSchema.Value != nil {
+		return b.schemaType(mt.ItemSchema, ctx)
+	}
 	if mt.Schema == nil || mt.Schema.Value == nil {
 		return &ir.Type{Kind: ir.Builtin, Go: "string"}
 	}

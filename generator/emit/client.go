@@ -347,6 +347,8 @@ func (f *file) writeParam(b *strings.Builder, bd *ir.Binding) {
 		value = "v"
 	}
 	switch {
+	case bd.Content == "form":
+		line("b.queryForm(%q, %s)", bd.Name, value)
 	case bd.Content == "json":
 		line("b.content(%q, %q, %s)", bd.In, bd.Name, value)
 	case bd.Tree:

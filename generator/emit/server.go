@@ -186,6 +186,10 @@ func (f *file) bindParams(op *ir.Operation) string {
 			line("if raw, ok := b.listTree(%q, %q); ok {", bd.In, bd.Key)
 			line("var x %s", f.expr(bd.Elem))
 			line("if b.decodeTree(%q, raw, %s, &x) {", bd.Name, bd.Rules.Var)
+		case bd.Content == "form":
+			line("if raw, ok := b.queryForm(); ok {")
+			line("var x %s", f.expr(bd.Elem))
+			line("if b.form(%q, raw, %s, %q, &x) {", bd.Name, propKinds(bd.Props), bd.Extra)
 		case bd.Content == "json":
 			line("if raw, ok := b.value(%q, %q); ok {", bd.In, bd.Key)
 			line("var x %s", f.expr(bd.Elem))

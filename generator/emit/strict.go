@@ -114,6 +114,11 @@ func (f *file) responseType(b *strings.Builder, op *ir.Operation, r *ir.ServerRe
 	case ir.BodyText:
 		line("return writeText(w, %s, %s, x.Body)", status, media)
 	case ir.BodyBinary:
+		if r.Sequence != "" {
+			line("if x.Items != nil {")
+			line("return writeItems(w, %s, %s, x.Items)", status, media)
+			line("}")
+		}
 		line("return writeStream(w, %s, %s, x.Body)", status, media)
 	default:
 		line("w.WriteHeader(%s)", status)
@@ -154,6 +159,11 @@ func (f *file) responseDecl(b *strings.Builder, op *ir.Operation, r *ir.ServerRe
 	}
 	if r.Body != nil {
 		field("Body is the response body.", "Body "+f.expr(r.Body))
+	}
+	if r.Sequence != "" {
+		f.use("iter")
+		field("Items, when set, are written instead of Body, one at a time, each flushed as soon as it is written; an error ends the stream.",
+			"Items iter.Seq2["+f.expr(r.Item)+", error]")
 	}
 	for _, h := range r.Headers {
 		field(h.Field+" is the "+h.Name+" header.", h.Field+" "+f.expr(h.Type))
@@ -222,6 +232,15 @@ func (f *file) strictMethod(op *ir.Operation) string {
 	line("if res == nil {")
 	line("return noResponse(%q)", op.Name)
 	line("}")
+	for _, r := range sv.Responses {
+		if r.Sequence == "" || !validates(r.Item) {
+			continue
+		}
+		line("if x, ok := res.(%s); ok && x.Items != nil && s.opts.validateResponses {", r.Name)
+		line("x.Items = checkedItems(x.Items)")
+		line("res = x")
+		line("}")
+	}
 	line("if err := validateTyped(&s.opts, res); err != nil {")
 	line("return err")
 	line("}")

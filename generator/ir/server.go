@@ -73,7 +73,9 @@ type Binding struct {
 	Tree  bool
 	Rules *Rules
 	// Content is "json" for a parameter whose value is JSON (content:
-	// application/json), decoded into Elem and checked like a body.
+	// application/json), decoded into Elem and checked like a body; "form"
+	// for an OpenAPI 3.2 querystring parameter whose content is a form:
+	// the whole query string, each key a property (Props, Extra).
 	Content string
 	// Skip says why the parameter is not bound; the field stays zero and
 	// the handler reads the raw value from the request.

@@ -46,11 +46,20 @@ func formRequestBody(b *requestBuilder, x any) io.Reader {
 	if !b.checkBody(x) {
 		return nil
 	}
+	values, err := formValues(x)
+	if err != nil {
+		b.err = &RequestError{Operation: b.op.id, Err: fmt.Errorf("form body: %w", err)}
+		return nil
+	}
+	return strings.NewReader(values.Encode())
+}
+
+// formValues are the keys and values of x written as a form.
+func formValues(x any) (url.Values, error) {
 	t, err := jsonTree(x)
 	m, ok := t.(map[string]any)
 	if err != nil || !ok {
-		b.err = &RequestError{Operation: b.op.id, Err: fmt.Errorf("form body is not an object: %v", err)}
-		return nil
+		return nil, fmt.Errorf("not an object: %v", err)
 	}
 	values := url.Values{}
 	for k, v := range m {
@@ -64,13 +73,12 @@ func formRequestBody(b *requestBuilder, x any) io.Reader {
 			}
 			s, err := scalarText(item)
 			if err != nil {
-				b.err = &RequestError{Operation: b.op.id, Err: fmt.Errorf("form field %s: %w", k, err)}
-				return nil
+				return nil, fmt.Errorf("field %s: %w", k, err)
 			}
 			values.Add(k, s)
 		}
 	}
-	return strings.NewReader(values.Encode())
+	return values, nil
 }
 
 // MultipartBody is a multipart/form-data request body, written part by

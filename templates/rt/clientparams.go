@@ -39,11 +39,16 @@ func (b *requestBuilder) pathValue(s string) {
 	b.path = appendEscaped(b.path, s, unreservedChars)
 }
 
-// queryKey starts a query pair: & when needed, the escaped key and =.
-func (b *requestBuilder) queryKey(key string) {
+// querySeparator appends & when the query already holds a pair.
+func (b *requestBuilder) querySeparator() {
 	if len(b.query) > 0 {
 		b.query = append(b.query, '&')
 	}
+}
+
+// queryKey starts a query pair: & when needed, the escaped key and =.
+func (b *requestBuilder) queryKey(key string) {
+	b.querySeparator()
 	b.query = appendEscaped(b.query, key, unreservedChars)
 	b.query = append(b.query, '=')
 }
@@ -87,6 +92,9 @@ func (b *requestBuilder) scalar(in, name, style, value string) {
 		b.pathValue(value)
 	case "query":
 		b.queryValue(name, value)
+	case "querystring": // OpenAPI 3.2: the whole query string
+		b.querySeparator()
+		b.query = appendEscaped(b.query, value, unreservedChars)
 	case "header":
 		b.setHeader(name, value)
 	case "cookie":
@@ -403,6 +411,18 @@ func (b *requestBuilder) content(in, name string, value any) {
 		return
 	}
 	b.scalar(in, name, "", string(data))
+}
+
+// queryForm writes the whole query string as a form (an OpenAPI 3.2
+// querystring parameter whose content is one).
+func (b *requestBuilder) queryForm(name string, value any) {
+	values, err := formValues(value)
+	if err != nil {
+		b.fail(name, err)
+		return
+	}
+	b.querySeparator()
+	b.query = append(b.query, values.Encode()...)
 }
 
 // formatItems formats the items of an array parameter.

@@ -23,6 +23,10 @@ func (c Validator) Check(value any) []Violation {
 	return nil
 }
 
+// SequenceFraming says how a body of a sequential media type is split into
+// items: sse, lines, or "" for other media types.
+func SequenceFraming(media string) string { return sequenceFraming(media) }
+
 // Compile turns IR rules into a Validator; recursive rules are fine.
 func Compile(r *ir.Rules) Validator {
 	return Validator{s: compile(r, map[*ir.Rules]*jsonSchema{})}

@@ -47,8 +47,38 @@ func (p *paramReader) value(in, key string) (string, bool) {
 			return "", false
 		}
 		return c.Value, true
+	case "querystring": // OpenAPI 3.2: the whole query string, unescaped
+		raw := p.r.URL.RawQuery
+		if raw == "" {
+			return "", false
+		}
+		if s, err := url.PathUnescape(raw); err == nil {
+			return s, true
+		}
+		return raw, true // the decoder reports it
 	}
 	return "", false
+}
+
+// queryForm returns the query string read as a form (an OpenAPI 3.2
+// querystring parameter), false when there is none.
+func (p *paramReader) queryForm() (url.Values, bool) {
+	if p.query == nil {
+		p.query = p.r.URL.Query()
+	}
+	return p.query, p.r.URL.RawQuery != ""
+}
+
+// form decodes values, the query string read as a form, into x (see
+// formBody), reporting violations below /name.
+func (p *paramReader) form(name string, values url.Values, kinds map[string]string, extra string, x any) bool {
+	err := formBody(values, kinds, extra, x)
+	if err != nil {
+		p.v.enter(name)
+		p.v.record("type", err)
+		p.v.leave()
+	}
+	return err == nil
 }
 
 // values returns the raw items of an array parameter in its style: every
@@ -352,6 +382,13 @@ func (v *validator) decodeAt(keyword string, data []byte, x any) bool {
 	if err == nil {
 		return true
 	}
+	v.record(keyword, err)
+	return false
+}
+
+// record records err below the current path: the violations of a
+// *ValidationError, else err itself with keyword.
+func (v *validator) record(keyword string, err error) {
 	if ve, isVE := asError[*ValidationError](err); isVE {
 		prefix := v.path()
 		for _, vi := range ve.Violations {
@@ -362,7 +399,6 @@ func (v *validator) decodeAt(keyword string, data []byte, x any) bool {
 	} else {
 		v.reject(keyword, "%s", err.Error())
 	}
-	return false
 }
 
 // decodeBody decodes a JSON body into x, which has no generated decoder,

@@ -796,24 +796,48 @@ func violationsAt(prefix, path, keyword string, err error) []Violation {
 
 // capturedResponse holds what a handler writes while responses are
 // checked (WithResponseValidation), until the check lets it through.
+//
+// A response of a sequential media type (an event stream, JSON Lines) is
+// not held: it goes straight to w, its items checked as they are written.
 type capturedResponse struct {
+	w      http.ResponseWriter
 	header http.Header
 	status int
 	body   []byte
+	// streaming: the response is a stream, written through to w.
+	streaming bool
 }
 
 func (c *capturedResponse) Header() http.Header { return c.header }
 
 func (c *capturedResponse) WriteHeader(code int) {
-	if c.status == 0 {
-		c.status = code
+	if c.status != 0 {
+		return
+	}
+	c.status = code
+	if code >= 200 && sequenceFraming(c.header.Get("Content-Type")) != "" {
+		c.streaming = true
+		c.copyHeader(c.w)
+		c.w.WriteHeader(code)
 	}
 }
 
 func (c *capturedResponse) Write(p []byte) (int, error) {
 	c.WriteHeader(http.StatusOK)
+	if c.streaming {
+		return c.w.Write(p)
+	}
 	c.body = append(c.body, p...)
 	return len(p), nil
+}
+
+// FlushError flushes a stream (see http.ResponseController); what is held
+// is sent when the handler returns.
+func (c *capturedResponse) FlushError() error {
+	if !c.streaming {
+		return nil
+	}
+	return http.NewResponseController(c.w).Flush()
 }
 
 // copyHeader copies the captured headers to w.
@@ -830,7 +854,7 @@ func (s *httpServer) capture(w http.ResponseWriter) http.ResponseWriter {
 	if !s.validateResponses {
 		return w
 	}
-	return &capturedResponse{header: http.Header{}}
+	return &capturedResponse{w: w, header: http.Header{}}
 }
 
 // finish ends a request after the handler method returned err, having
@@ -841,7 +865,7 @@ func (s *httpServer) capture(w http.ResponseWriter) http.ResponseWriter {
 // was not started (logged unless it is a *Problem), else the connection is
 // aborted (see abort).
 func (s *httpServer) finish(w http.ResponseWriter, r *http.Request, cw http.ResponseWriter, err error, check func(status int, header http.Header, body []byte) error) {
-	if c, ok := cw.(*capturedResponse); ok {
+	if c, ok := cw.(*capturedResponse); ok && !c.streaming {
 		switch {
 		case err != nil:
 			if c.status == 0 {

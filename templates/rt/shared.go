@@ -65,6 +65,21 @@ func isJSONMedia(media string) bool {
 	return media == "application/json" || strings.HasSuffix(media, "+json")
 }
 
+// sequenceFraming says how a body of a sequential media type is split into
+// items: sse (text/event-stream) or lines (JSON Lines, NDJSON, JSON text
+// sequences); "" for other media types.
+func sequenceFraming(media string) string {
+	media, _, _ = strings.Cut(media, ";")
+	switch strings.ToLower(strings.TrimSpace(media)) {
+	case "text/event-stream":
+		return "sse"
+	case "application/jsonl", "application/x-jsonl", "application/x-ndjson", "application/ndjson",
+		"application/json-seq", "application/stream+json", "application/x-json-stream", "application/jsonlines":
+		return "lines"
+	}
+	return ""
+}
+
 // asError is errors.AsType (Go 1.26), for the generated code builds with Go
 // 1.24 and later.
 func asError[E error](err error) (E, bool) {

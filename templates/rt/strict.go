@@ -1,8 +1,10 @@
 package rt
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"mime"
 	"net/http"
 	"strings"
@@ -73,6 +75,87 @@ func textMedia(media string) string {
 		return media
 	}
 	return media + "; charset=utf-8"
+}
+
+// writeItems writes a response of a sequential media type from items, each
+// encoded (as JSON; a string as it is in an event stream) and framed as
+// the media type says (an event's data lines, or a line, after a record
+// separator for application/json-seq), then flushed at once. The status
+// and headers go out with the first item, so that an error before it is
+// answered by the error handler; an error after it ends the stream.
+func writeItems[T any](w http.ResponseWriter, status int, media string, items iter.Seq2[T, error]) error {
+	framing := sequenceFraming(media)
+	jsonSeq := strings.HasPrefix(strings.ToLower(media), "application/json-seq")
+	rc := http.NewResponseController(w)
+	started := false
+	start := func() {
+		started = true
+		w.Header().Set("Content-Type", media)
+		if framing == "sse" {
+			w.Header().Set("Cache-Control", "no-cache")
+		}
+		w.WriteHeader(status)
+	}
+	var jw jsonWriter
+	var frame []byte
+	for item, err := range items {
+		if err != nil {
+			return err
+		}
+		jw.buf, jw.err = jw.buf[:0], nil
+		if s, ok := any(item).(string); ok && framing == "sse" {
+			jw.buf = append(jw.buf, s...)
+		} else if err := jw.response(&item); err != nil {
+			return fmt.Errorf("encode item: %w", err)
+		}
+		frame = frame[:0]
+		switch {
+		case framing == "sse":
+			for line := range strings.SplitSeq(string(jw.buf), "\n") {
+				frame = append(append(append(frame, "data: "...), line...), '\n')
+			}
+		case jsonSeq:
+			frame = append(frame, 0x1e)
+		}
+		if framing != "sse" {
+			frame = append(frame, jw.buf...)
+		}
+		frame = append(frame, '\n')
+		if !started {
+			start()
+		}
+		if _, err := w.Write(frame); err != nil {
+			return err
+		}
+		if err := rc.Flush(); err != nil && !errors.Is(err, http.ErrNotSupported) {
+			return err
+		}
+	}
+	if !started {
+		start()
+	}
+	return nil
+}
+
+// checkedItems checks each item of a stream as a response body before it
+// is written (WithResponseValidation): an item that fails ends the stream
+// with a 500 *Problem.
+func checkedItems[T any, P interface {
+	*T
+	validatable
+}](items iter.Seq2[T, error]) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		for item, err := range items {
+			if err == nil {
+				if verr := ValidateResponse(P(&item)); verr != nil {
+					err = responseProblem(verr)
+				}
+			}
+			if !yield(item, err) || err != nil {
+				return
+			}
+		}
+	}
 }
 
 // writeStream copies a response body from r, closing it when it is an
