@@ -59,7 +59,7 @@ func (b *builder) strictResponses(op *load.Operation, out *ir.Operation) []*ir.S
 // are never named visit, the response type's method.
 func (b *builder) responseHeaders(r *load.Response, ctx, visit string) []*ir.ResponseHeader {
 	var out []*ir.ResponseHeader
-	fields := naming.NewScope("Body", "StatusCode", "ContentType", "Error", visit)
+	fields := naming.NewScope("Body", "Items", "StatusCode", "ContentType", "Error", visit)
 	for _, h := range r.Headers {
 		if strings.EqualFold(h.Name, "Content-Type") || h.Schema == nil {
 			continue

@@ -73,7 +73,7 @@ func (f *file) clientResponses(b *strings.Builder, op *ir.Operation) {
 	marker := "is" + c.ResponseObject
 	fmt.Fprintf(b, "%s\ntype %s interface {\n%s()\n}\n\n", wrapped(fmt.Sprintf("%s is a response of %s: %s.", c.ResponseObject, op.Name, orList(names))), c.ResponseObject, marker)
 	for _, r := range c.Responses {
-		f.responseDecl(b, op, r)
+		f.responseDecl(b, op, r, false)
 		fmt.Fprintf(b, "\nfunc (%s) %s() {}\n\n", r.Name, marker)
 	}
 }

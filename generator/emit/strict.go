@@ -85,7 +85,7 @@ func orList(names []string) string {
 // responseType prints one typed response and its write method.
 func (f *file) responseType(b *strings.Builder, op *ir.Operation, r *ir.ServerResponse) {
 	line := func(format string, args ...any) { fmt.Fprintf(b, format+"\n", args...) }
-	f.responseDecl(b, op, r)
+	f.responseDecl(b, op, r, true)
 	line("")
 	line("%s", wrapped(fmt.Sprintf("%s writes the response.", visitMethod(op))))
 	line("func (x %s) %s(w http.ResponseWriter) error {", r.Name, visitMethod(op))
@@ -131,8 +131,9 @@ func (f *file) responseType(b *strings.Builder, op *ir.Operation, r *ir.ServerRe
 	}
 }
 
-// responseDecl prints the declaration of one typed response.
-func (f *file) responseDecl(b *strings.Builder, op *ir.Operation, r *ir.ServerResponse) {
+// responseDecl prints the declaration of one typed response; a stream's
+// has Items when the server writes it (the client reads Body).
+func (f *file) responseDecl(b *strings.Builder, op *ir.Operation, r *ir.ServerResponse, server bool) {
 	line := func(format string, args ...any) { fmt.Fprintf(b, format+"\n", args...) }
 	what := r.Status + " response"
 	if r.Status == "default" {
@@ -160,7 +161,7 @@ func (f *file) responseDecl(b *strings.Builder, op *ir.Operation, r *ir.ServerRe
 	if r.Body != nil {
 		field("Body is the response body.", "Body "+f.expr(r.Body))
 	}
-	if r.Sequence != "" {
+	if r.Sequence != "" && server {
 		f.use("iter")
 		field("Items, when set, are written instead of Body, one at a time, each flushed as soon as it is written; an error ends the stream.",
 			"Items iter.Seq2["+f.expr(r.Item)+", error]")
