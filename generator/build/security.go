@@ -35,7 +35,8 @@ func (b *builder) securitySchemes() {
 			}
 		}
 		for _, f := range s.Flows {
-			flow := &ir.OAuthFlow{Kind: f.Kind, AuthorizationURL: f.AuthorizationURL, TokenURL: f.TokenURL, RefreshURL: f.RefreshURL}
+			flow := &ir.OAuthFlow{Kind: f.Kind, AuthorizationURL: f.AuthorizationURL, TokenURL: f.TokenURL, RefreshURL: f.RefreshURL,
+				DeviceAuthorizationURL: f.DeviceAuthorizationURL}
 			for _, sc := range f.Scopes {
 				flow.Scopes = append(flow.Scopes, ir.OAuthScope{Name: sc.Name, Doc: sc.Description})
 			}

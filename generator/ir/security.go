@@ -42,11 +42,14 @@ type SecurityScheme struct {
 
 // OAuthFlow is one flow of an oauth2 scheme.
 type OAuthFlow struct {
-	Kind             string // implicit, password, clientCredentials, authorizationCode
+	Kind             string // implicit, password, clientCredentials, authorizationCode, deviceAuthorization (3.2)
 	AuthorizationURL string
 	TokenURL         string
 	RefreshURL       string
-	Scopes           []OAuthScope
+	// DeviceAuthorizationURL is where a deviceAuthorization flow (RFC
+	// 8628) starts.
+	DeviceAuthorizationURL string
+	Scopes                 []OAuthScope
 }
 
 // OAuthScope is a scope an OAuth2 flow declares.

@@ -130,11 +130,14 @@ type SecurityScheme struct {
 
 // OAuthFlow is one flow of an oauth2 security scheme.
 type OAuthFlow struct {
-	Kind             string // implicit, password, clientCredentials, authorizationCode
+	Kind             string // implicit, password, clientCredentials, authorizationCode, deviceAuthorization (3.2)
 	AuthorizationURL string
 	TokenURL         string
 	RefreshURL       string
-	Scopes           []OAuthScope // in document order
+	// DeviceAuthorizationURL is where a deviceAuthorization flow (RFC
+	// 8628) starts.
+	DeviceAuthorizationURL string
+	Scopes                 []OAuthScope // in document order
 }
 
 // OAuthScope is one scope an OAuth2 flow declares.

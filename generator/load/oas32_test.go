@@ -84,3 +84,38 @@ func TestVersionRules(t *testing.T) {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestDeviceAuthorizationFlow loads 3.2's device authorization flow and
+// requires its URLs.
+func TestDeviceAuthorizationFlow(t *testing.T) {
+	spec := writeSpec(t, t.TempDir(), map[string]string{"openapi.yaml": `openapi: 3.2.0
+info: {title: t, version: "1"}
+components:
+  securitySchemes:
+    device:
+      type: oauth2
+      oauth2MetadataUrl: https://auth.example.com/.well-known/oauth-authorization-server
+      flows:
+        deviceAuthorization:
+          deviceAuthorizationUrl: https://auth.example.com/device
+          tokenUrl: https://auth.example.com/token
+          scopes: {read: Read.}
+    half:
+      type: oauth2
+      flows:
+        deviceAuthorization:
+          tokenUrl: https://auth.example.com/token
+          scopes: {}
+`})
+	doc, diags, err := Load(spec, Options{Lenient: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	flows := doc.Scheme("device").Flows
+	if len(flows) != 1 || flows[0].Kind != "deviceAuthorization" || flows[0].DeviceAuthorizationURL != "https://auth.example.com/device" || flows[0].TokenURL == "" {
+		t.Errorf("device flow %+v", flows)
+	}
+	if len(diags) != 1 || !strings.Contains(diags[0].Message, `"half": the deviceAuthorization flow must have the field "deviceAuthorizationUrl"`) {
+		t.Errorf("diagnostics %v, want one for the flow without deviceAuthorizationUrl", diags)
+	}
+}

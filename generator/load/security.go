@@ -145,6 +145,8 @@ func (l *loader) oauthFlow(f *file, scheme, kind string, n *yaml.Node, urls []st
 		AuthorizationURL: str(first(get(n, "authorizationUrl"))),
 		TokenURL:         str(first(get(n, "tokenUrl"))),
 		RefreshURL:       str(first(get(n, "refreshUrl"))),
+		// OpenAPI 3.2's device authorization grant.
+		DeviceAuthorizationURL: str(first(get(n, "deviceAuthorizationUrl"))),
 	}
 	for _, u := range append(urls, "scopes") {
 		if v, _ := get(n, u); v == nil {
