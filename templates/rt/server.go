@@ -832,8 +832,9 @@ func (c *capturedResponse) Write(p []byte) (int, error) {
 }
 
 // FlushError flushes a stream (see http.ResponseController); what is held
-// is sent when the handler returns.
+// is sent when the handler returns. As net/http's, it starts the response.
 func (c *capturedResponse) FlushError() error {
+	c.WriteHeader(http.StatusOK)
 	if !c.streaming {
 		return nil
 	}
