@@ -2255,11 +2255,20 @@ func formRequestBody(b *requestBuilder, x any) io.Reader {
 	if !b.checkBody(x) {
 		return nil
 	}
+	values, err := formValues(x)
+	if err != nil {
+		b.err = &RequestError{Operation: b.op.id, Err: fmt.Errorf("form body: %w", err)}
+		return nil
+	}
+	return strings.NewReader(values.Encode())
+}
+
+// formValues are the keys and values of x written as a form.
+func formValues(x any) (url.Values, error) {
 	t, err := jsonTree(x)
 	m, ok := t.(map[string]any)
 	if err != nil || !ok {
-		b.err = &RequestError{Operation: b.op.id, Err: fmt.Errorf("form body is not an object: %v", err)}
-		return nil
+		return nil, fmt.Errorf("not an object: %v", err)
 	}
 	values := url.Values{}
 	for k, v := range m {
@@ -2273,13 +2282,12 @@ func formRequestBody(b *requestBuilder, x any) io.Reader {
 			}
 			s, err := scalarText(item)
 			if err != nil {
-				b.err = &RequestError{Operation: b.op.id, Err: fmt.Errorf("form field %s: %w", k, err)}
-				return nil
+				return nil, fmt.Errorf("field %s: %w", k, err)
 			}
 			values.Add(k, s)
 		}
 	}
-	return strings.NewReader(values.Encode())
+	return values, nil
 }
 
 // MultipartBody is a multipart/form-data request body, written part by
@@ -2513,11 +2521,16 @@ func (b *requestBuilder) pathValue(s string) {
 	b.path = appendEscaped(b.path, s, unreservedChars)
 }
 
-// queryKey starts a query pair: & when needed, the escaped key and =.
-func (b *requestBuilder) queryKey(key string) {
+// querySeparator appends & when the query already holds a pair.
+func (b *requestBuilder) querySeparator() {
 	if len(b.query) > 0 {
 		b.query = append(b.query, '&')
 	}
+}
+
+// queryKey starts a query pair: & when needed, the escaped key and =.
+func (b *requestBuilder) queryKey(key string) {
+	b.querySeparator()
 	b.query = appendEscaped(b.query, key, unreservedChars)
 	b.query = append(b.query, '=')
 }
@@ -2561,6 +2574,9 @@ func (b *requestBuilder) scalar(in, name, style, value string) {
 		b.pathValue(value)
 	case "query":
 		b.queryValue(name, value)
+	case "querystring": // OpenAPI 3.2: the whole query string
+		b.querySeparator()
+		b.query = appendEscaped(b.query, value, unreservedChars)
 	case "header":
 		b.setHeader(name, value)
 	case "cookie":
@@ -2877,6 +2893,18 @@ func (b *requestBuilder) content(in, name string, value any) {
 		return
 	}
 	b.scalar(in, name, "", string(data))
+}
+
+// queryForm writes the whole query string as a form (an OpenAPI 3.2
+// querystring parameter whose content is one).
+func (b *requestBuilder) queryForm(name string, value any) {
+	values, err := formValues(value)
+	if err != nil {
+		b.fail(name, err)
+		return
+	}
+	b.querySeparator()
+	b.query = append(b.query, values.Encode()...)
 }
 
 // formatItems formats the items of an array parameter.

@@ -690,8 +690,38 @@ func (p *paramReader) value(in, key string) (string, bool) {
 			return "", false
 		}
 		return c.Value, true
+	case "querystring": // OpenAPI 3.2: the whole query string, unescaped
+		raw := p.r.URL.RawQuery
+		if raw == "" {
+			return "", false
+		}
+		if s, err := url.PathUnescape(raw); err == nil {
+			return s, true
+		}
+		return raw, true // the decoder reports it
 	}
 	return "", false
+}
+
+// queryForm returns the query string read as a form (an OpenAPI 3.2
+// querystring parameter), false when there is none.
+func (p *paramReader) queryForm() (url.Values, bool) {
+	if p.query == nil {
+		p.query = p.r.URL.Query()
+	}
+	return p.query, p.r.URL.RawQuery != ""
+}
+
+// form decodes values, the query string read as a form, into x (see
+// formBody), reporting violations below /name.
+func (p *paramReader) form(name string, values url.Values, kinds map[string]string, extra string, x any) bool {
+	err := formBody(values, kinds, extra, x)
+	if err != nil {
+		p.v.enter(name)
+		p.v.record("type", err)
+		p.v.leave()
+	}
+	return err == nil
 }
 
 // values returns the raw items of an array parameter in its style: every
@@ -995,6 +1025,13 @@ func (v *validator) decodeAt(keyword string, data []byte, x any) bool {
 	if err == nil {
 		return true
 	}
+	v.record(keyword, err)
+	return false
+}
+
+// record records err below the current path: the violations of a
+// *ValidationError, else err itself with keyword.
+func (v *validator) record(keyword string, err error) {
 	if ve, isVE := asError[*ValidationError](err); isVE {
 		prefix := v.path()
 		for _, vi := range ve.Violations {
@@ -1005,7 +1042,6 @@ func (v *validator) decodeAt(keyword string, data []byte, x any) bool {
 	} else {
 		v.reject(keyword, "%s", err.Error())
 	}
-	return false
 }
 
 // decodeBody decodes a JSON body into x, which has no generated decoder,
@@ -2104,24 +2140,49 @@ func violationsAt(prefix, path, keyword string, err error) []Violation {
 
 // capturedResponse holds what a handler writes while responses are
 // checked (WithResponseValidation), until the check lets it through.
+//
+// A response of a sequential media type (an event stream, JSON Lines) is
+// not held: it goes straight to w, its items checked as they are written.
 type capturedResponse struct {
+	w      http.ResponseWriter
 	header http.Header
 	status int
 	body   []byte
+	// streaming: the response is a stream, written through to w.
+	streaming bool
 }
 
 func (c *capturedResponse) Header() http.Header { return c.header }
 
 func (c *capturedResponse) WriteHeader(code int) {
-	if c.status == 0 {
-		c.status = code
+	if c.status != 0 {
+		return
+	}
+	c.status = code
+	if code >= 200 && sequenceFraming(c.header.Get("Content-Type")) != "" {
+		c.streaming = true
+		c.copyHeader(c.w)
+		c.w.WriteHeader(code)
 	}
 }
 
 func (c *capturedResponse) Write(p []byte) (int, error) {
 	c.WriteHeader(http.StatusOK)
+	if c.streaming {
+		return c.w.Write(p)
+	}
 	c.body = append(c.body, p...)
 	return len(p), nil
+}
+
+// FlushError flushes a stream (see http.ResponseController); what is held
+// is sent when the handler returns. As net/http's, it starts the response.
+func (c *capturedResponse) FlushError() error {
+	c.WriteHeader(http.StatusOK)
+	if !c.streaming {
+		return nil
+	}
+	return http.NewResponseController(c.w).Flush()
 }
 
 // copyHeader copies the captured headers to w.
@@ -2138,7 +2199,7 @@ func (s *httpServer) capture(w http.ResponseWriter) http.ResponseWriter {
 	if !s.validateResponses {
 		return w
 	}
-	return &capturedResponse{header: http.Header{}}
+	return &capturedResponse{w: w, header: http.Header{}}
 }
 
 // finish ends a request after the handler method returned err, having
@@ -2149,7 +2210,7 @@ func (s *httpServer) capture(w http.ResponseWriter) http.ResponseWriter {
 // was not started (logged unless it is a *Problem), else the connection is
 // aborted (see abort).
 func (s *httpServer) finish(w http.ResponseWriter, r *http.Request, cw http.ResponseWriter, err error, check func(status int, header http.Header, body []byte) error) {
-	if c, ok := cw.(*capturedResponse); ok {
+	if c, ok := cw.(*capturedResponse); ok && !c.streaming {
 		switch {
 		case err != nil:
 			if c.status == 0 {
@@ -2268,6 +2329,21 @@ func mediaAccepted(media, accept string) bool {
 
 func isJSONMedia(media string) bool {
 	return media == "application/json" || strings.HasSuffix(media, "+json")
+}
+
+// sequenceFraming says how a body of a sequential media type is split into
+// items: sse (text/event-stream) or lines (JSON Lines, NDJSON, JSON text
+// sequences); "" for other media types.
+func sequenceFraming(media string) string {
+	media, _, _ = strings.Cut(media, ";")
+	switch strings.ToLower(strings.TrimSpace(media)) {
+	case "text/event-stream":
+		return "sse"
+	case "application/jsonl", "application/x-jsonl", "application/x-ndjson", "application/ndjson",
+		"application/json-seq", "application/stream+json", "application/x-json-stream", "application/jsonlines":
+		return "lines"
+	}
+	return ""
 }
 
 // asError is errors.AsType (Go 1.26), for the generated code builds with Go
