@@ -179,13 +179,14 @@ func (l *loader) checkShape(f *file, n *yaml.Node, s *shape) {
 
 // workedAround are the required fields whose absence generation works
 // around, as both peers do: no info (or title) names nothing generated, a
-// response's description is documentation, and an operation without
-// responses declares none.
+// response's description is documentation, an operation without
+// responses declares none, and tags are documentation.
 var workedAround = map[*shape][]string{
 	documentShape:  {"info"},
 	infoShape:      {"title"},
 	responseShape:  {"description"},
 	operationShape: {"responses"},
+	tagShape:       {"name"}, // tags name nothing generated
 }
 
 // optionalSince31 are the fields OpenAPI 3.0 requires and 3.1 does not: a
