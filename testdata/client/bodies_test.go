@@ -279,3 +279,39 @@ func TestStreams(t *testing.T) {
 		break
 	}
 }
+
+// itemStore writes the event stream from typed items: in this 3.0 spec
+// the event-stream schema describes one event's data (as OpenAI's 3.1
+// spec does), which types the strict response's Items as the client's.
+type itemStore struct{ *store }
+
+func (itemStore) WatchNotes(ctx context.Context, req WatchNotesRequestObject) (WatchNotesResponseObject, error) {
+	return WatchNotes200TextEventStreamResponse{Items: func(yield func(Note, error) bool) {
+		for _, n := range []Note{{ID: 1, Title: "one"}, {ID: 2, Title: "two"}} {
+			if !yield(n, nil) {
+				return
+			}
+		}
+	}}, nil
+}
+
+func TestItemStream(t *testing.T) {
+	srv := httptest.NewServer(StrictHandler(itemStore{&store{}}, WithResponseValidation()))
+	t.Cleanup(srv.Close)
+	c, err := NewClient(srv.URL, WithHTTPClient(srv.Client()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	events, err := c.WatchNotes(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []Note
+	for note, err := range events {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, note)
+	}
+	same(t, "typed events", got, []Note{{ID: 1, Title: "one"}, {ID: 2, Title: "two"}})
+}
