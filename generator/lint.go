@@ -154,6 +154,7 @@ var KnownRules = []string{
 	"unused-component", "server-route", "server-param", "server-body", "server-header",
 	"go-extension", "path-characters", "ref-chain", "alias-cycle", "schema-depth", "combinator-cycle", "operation-ref", "items-list", "openapi-version", "unenforced-keyword",
 	"version-field", "schema-dialect", "additional-operation", "querystring",
+	"ignored-field",
 }
 
 // CheckRules rejects unknown rule ids and levels in a rules map, so that a

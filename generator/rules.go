@@ -19,6 +19,7 @@ var ruleDescriptions = map[string]string{
 	"not-openapi":                "Not an OpenAPI 3 document",
 	"structure":                  "OpenAPI structure: a missing required field, a value of the wrong kind or an invalid value",
 	"unknown-field":              "A field OpenAPI does not define",
+	"ignored-field":              "A field OpenAPI ignores where it is written",
 	"duplicate-operation-id":     "An operationId used twice",
 	"path-params":                "Path template parameters and declared path parameters do not match",
 	"undeclared-security-scheme": "A security requirement names a scheme components.securitySchemes lacks",

@@ -155,9 +155,12 @@ type Parameter struct {
 	Deprecated  bool
 	Style       string
 	Explode     *bool
-	Schema      *SchemaRef
-	Content     []*MediaType // for content-encoded parameters
-	Loc         Loc
+	// AllowReserved is set when the value's reserved characters are sent
+	// as they are (allowReserved: true); OpenAPI applies it to the query.
+	AllowReserved bool
+	Schema        *SchemaRef
+	Content       []*MediaType // for content-encoded parameters
+	Loc           Loc
 }
 
 // RequestBody is an operation's request body.
@@ -193,7 +196,26 @@ type MediaType struct {
 	// ItemSchema is OpenAPI 3.2's itemSchema: the schema of each item of
 	// a sequential media type (an event's data, a JSON line).
 	ItemSchema *SchemaRef
-	Loc        Loc
+	// Encoding is the encoding map of a form or multipart body, in
+	// document order.
+	Encoding []*Encoding
+	Loc      Loc
+}
+
+// Encoding is one entry of a media type's encoding map: how one property
+// of an application/x-www-form-urlencoded or multipart body is written.
+type Encoding struct {
+	Name        string // the property
+	ContentType string // as written: a media type, a list of them, or a range (image/*)
+	// Style, Explode and AllowReserved apply to form bodies, as a query
+	// parameter's do; Style is "" and Explode nil when not written.
+	Style         string
+	Explode       *bool
+	AllowReserved bool
+	// Headers names the headers of a multipart part (Content-Type is not
+	// among them: OpenAPI ignores it there).
+	Headers []string
+	Loc     Loc
 }
 
 // SchemaRef is a place where a schema is used: either inline or a $ref. Value

@@ -238,9 +238,10 @@ func (l *loader) parameter(at node, ptr string) (*Parameter, error) {
 		Style:       str(first(get(n, "style"))),
 		Loc:         Loc{File: at.f.path, Pointer: ptr, Pos: nodePos(at.f.path, n)},
 	}
-	if v, _ := get(n, "explode"); v != nil {
-		b := boolVal(v)
-		p.Explode = &b
+	p.Explode = explodeOf(n)
+	if v, k := get(n, "allowReserved"); v != nil {
+		p.AllowReserved = boolVal(v)
+		l.checkAllowReserved(at.f, k, p)
 	}
 	if v, _ := get(n, "schema"); v != nil {
 		if p.Schema, err = l.schemaRef(node{f: at.f, n: v}, ptr+"/schema"); err != nil {
@@ -342,9 +343,69 @@ func (l *loader) content(at node, content *yaml.Node, ptr string) ([]*MediaType,
 		if s, _ := get(v, "itemSchema"); s != nil {
 			mt.ItemSchema, err = l.schemaRef(node{f: at.f, n: s}, mptr+"/itemSchema")
 		}
+		mt.Encoding = l.encodings(at.f, k.Value, first(get(v, "encoding")), mptr+"/encoding")
 		out = append(out, mt)
 	})
 	return out, err
+}
+
+// explodeOf returns the explode field of n, nil when it is not written.
+func explodeOf(n *yaml.Node) *bool {
+	v, _ := get(n, "explode")
+	if v == nil {
+		return nil
+	}
+	b := boolVal(v)
+	return &b
+}
+
+// checkAllowReserved warns about allowReserved: true where OpenAPI ignores
+// it: outside the query (3.2 also applies it to path parameters and
+// form-style cookies, which percent-encode too).
+func (l *loader) checkAllowReserved(f *file, k *yaml.Node, p *Parameter) {
+	if !p.AllowReserved || p.In == "query" {
+		return
+	}
+	if l.minor >= 2 && (p.In == "path" || p.In == "cookie") {
+		return
+	}
+	l.diags.Warnf(nodePos(f.path, k), "ignored-field", "allowReserved applies only to query parameters; %s parameter %q is written as if it were false", p.In, p.Name)
+}
+
+// encodings reads the encoding map of a media type, warning about the
+// fields OpenAPI ignores for it: style, explode and allowReserved apply to
+// form bodies (in 3.2 to multipart/form-data too).
+func (l *loader) encodings(f *file, media string, n *yaml.Node, ptr string) []*Encoding {
+	var out []*Encoding
+	media, _, _ = strings.Cut(strings.ToLower(media), ";")
+	media = strings.TrimSpace(media)
+	styled := media == "application/x-www-form-urlencoded" || l.minor >= 2 && media == "multipart/form-data"
+	pairs(n, func(k, v *yaml.Node) {
+		l.checkShape(f, v, encodingShape)
+		if !styled {
+			for _, field := range []string{"style", "explode", "allowReserved"} {
+				if _, fk := get(v, field); fk != nil {
+					l.diags.Warnf(nodePos(f.path, fk), "ignored-field", "%s of an encoding applies to application/x-www-form-urlencoded bodies; OpenAPI ignores it for %s", field, media)
+				}
+			}
+		}
+		e := &Encoding{
+			Name:          k.Value,
+			ContentType:   str(first(get(v, "contentType"))),
+			Style:         str(first(get(v, "style"))),
+			Explode:       explodeOf(v),
+			AllowReserved: boolVal(first(get(v, "allowReserved"))),
+			Loc:           Loc{File: f.path, Pointer: ptr + "/" + escapeToken(k.Value), Pos: nodePos(f.path, k)},
+		}
+		headers, _ := get(v, "headers")
+		pairs(headers, func(h, _ *yaml.Node) {
+			if !strings.EqualFold(h.Value, "Content-Type") {
+				e.Headers = append(e.Headers, h.Value)
+			}
+		})
+		out = append(out, e)
+	})
+	return out
 }
 
 func itoa(i int) string {

@@ -125,6 +125,11 @@ var (
 		"name": reqStrField, "description": strField, "externalDocs": mapField,
 		"summary": strField, "parent": strField, "kind": strField,
 	})
+	encodingShape = newShape("encoding", map[string]field{
+		"contentType": strField, "headers": mapField,
+		"style":   {kind: stringKind, oneOf: []string{"form", "spaceDelimited", "pipeDelimited", "deepObject"}},
+		"explode": boolField, "allowReserved": boolField,
+	})
 	schemaShape = newShape("schema", map[string]field{
 		"type":   {kind: typeKind, oneOf: []string{"string", "number", "integer", "boolean", "array", "object", "null"}},
 		"format": strField, "title": strField, "description": strField, "multipleOf": numField, "maximum": numField,
