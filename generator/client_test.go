@@ -28,6 +28,15 @@ func TestClientBodies(t *testing.T) {
 	goCmd(t, mod, "test", "./...")
 }
 
+// TestClientEncoding sends allowReserved query parameters and form and
+// multipart bodies styled by their encoding object through the client to
+// the generated server, which must read back the values sent
+// (testdata/client/encoding_test.go).
+func TestClientEncoding(t *testing.T) {
+	mod := generatedPackage(t, "testdata/server/encoding/openapi.yaml", "encodings", []string{PartModels, PartServer, PartClient}, "client/encoding_test.go")
+	goCmd(t, mod, "test", "./...")
+}
+
 // TestClientSecurity generates testdata/server/security with the client
 // and runs testdata/client/credentials_test.go against its server: every
 // scheme kind's credential, AND and OR requirements.

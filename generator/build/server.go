@@ -2,8 +2,10 @@ package build
 
 import (
 	"fmt"
+	"mime"
 	"net/http"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -205,6 +207,7 @@ func (b *builder) binding(p *load.Parameter, f *ir.Field, wildcards map[string]s
 		return skip("%s", why)
 	}
 	bd.Explode, bd.Style = explode, style
+	bd.AllowReserved = p.AllowReserved && p.In == "query"
 	t := f.Type
 	switch t.Kind {
 	case ir.Opt, ir.Nullable, ir.OptNullable:
@@ -279,6 +282,12 @@ func styleAllowed(in, style string) string {
 // kind of each property and of the additional ones ("" for string, "[]int"
 // for an array of integers).
 func objectOf(t *ir.Type, lists bool) (props []ir.ObjectProp, extra string, ok bool) {
+	return objectOfForm(t, lists, nil)
+}
+
+// objectOfForm is objectOf for a form body: a property that fields send as
+// JSON text may have any type; its kind is json.
+func objectOfForm(t *ir.Type, lists bool, fields []ir.FormField) (props []ir.ObjectProp, extra string, ok bool) {
 	u := t
 	for u.Kind == ir.Alias || u.Kind == ir.Defined {
 		if u.Elem == nil {
@@ -307,6 +316,9 @@ func objectOf(t *ir.Type, lists bool) (props []ir.ObjectProp, extra string, ok b
 				ft = ft.Elem
 			}
 			kind := propKind(ft, lists)
+			if slices.ContainsFunc(fields, func(ff ir.FormField) bool { return ff.JSON && ff.Name == f.JSONName }) {
+				kind = "json"
+			}
 			if kind == "" {
 				return nil, "", false
 			}
@@ -430,8 +442,14 @@ func (b *builder) serverBody(op *load.Operation, out *ir.Operation) *ir.ServerBo
 	if mt.Schema == nil && (body.Kind == ir.BodyJSON || body.Kind == ir.BodyForm) {
 		body.Kind = ir.BodyBinary // nothing to decode into
 	}
+	switch body.Kind {
+	case ir.BodyForm:
+		body.Fields = formFields(mt.Encoding)
+	case ir.BodyMultipart:
+		body.PartTypes = partTypes(mt.Encoding)
+	}
 	if body.Kind == ir.BodyForm {
-		props, extra, ok := objectOf(out.Body, true)
+		props, extra, ok := objectOfForm(out.Body, true, body.Fields)
 		if !ok {
 			b.diags.Add(op.RequestBody.Loc.Pos, diag.Info, "server-body", "%s %s: the form body has properties that are not primitives or arrays of them; the handler gets it as a stream", op.Method, op.Path)
 			body.Kind = ir.BodyBinary
@@ -455,6 +473,53 @@ func (b *builder) serverBody(op *load.Operation, out *ir.Operation) *ir.ServerBo
 		body.Arg = &ir.Type{Kind: ir.Builtin, Go: "io.Reader", Import: ir.Import{Path: "io"}}
 	}
 	return body
+}
+
+// formFields reads the encoding object of a form body: the properties
+// written in another style than form, exploded, as JSON text, or with
+// allowReserved. As OpenAPI 3.2 says, a contentType counts only when
+// style, explode and allowReserved are not written.
+func formFields(encoding []*load.Encoding) []ir.FormField {
+	var out []ir.FormField
+	for _, e := range encoding {
+		f := ir.FormField{Name: e.Name, Reserved: e.AllowReserved}
+		ct, _, _ := strings.Cut(e.ContentType, ",")
+		f.JSON = IsJSON(ct) && e.Style == "" && e.Explode == nil && !e.AllowReserved
+		explode := e.Style == "" || e.Style == "form"
+		if e.Explode != nil {
+			explode = *e.Explode
+		}
+		switch {
+		case e.Style == "spaceDelimited":
+			f.Delim = " "
+		case e.Style == "pipeDelimited":
+			f.Delim = "|"
+		case !explode && (e.Style == "" || e.Style == "form"):
+			f.Delim = ","
+		}
+		if f != (ir.FormField{Name: e.Name}) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// partTypes returns the Content-Types the encoding object gives the parts
+// of a multipart body: only single media types, not ranges (image/*) or
+// lists, which leave the caller to choose.
+func partTypes(encoding []*load.Encoding) []ir.PartType {
+	var out []ir.PartType
+	for _, e := range encoding {
+		ct := strings.TrimSpace(e.ContentType)
+		if ct == "" || strings.ContainsAny(ct, "*,") {
+			continue
+		}
+		if _, _, err := mime.ParseMediaType(ct); err != nil {
+			continue
+		}
+		out = append(out, ir.PartType{Name: e.Name, ContentType: ct})
+	}
+	return out
 }
 
 // bodyKind says how a request body of the given media type is read.

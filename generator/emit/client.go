@@ -346,6 +346,9 @@ func (f *file) writeParam(b *strings.Builder, bd *ir.Binding) {
 		line("if v, ok := %s.Get(); ok {", value)
 		value = "v"
 	}
+	if bd.AllowReserved {
+		line("b.reserved = true // allowReserved")
+	}
 	switch {
 	case bd.Content == "form":
 		line("b.queryForm(%q, %s)", bd.Name, value)
@@ -364,9 +367,48 @@ func (f *file) writeParam(b *strings.Builder, bd *ir.Binding) {
 	default:
 		line("b.scalar(%q, %q, %q, %s(%s))", bd.In, bd.Name, bd.Style, f.formatFunc(bd.Scalar, bd.Elem), value)
 	}
+	if bd.AllowReserved {
+		line("b.reserved = false")
+	}
 	if bd.Wrap != ir.Builtin {
 		line("}")
 	}
+}
+
+// formFields prints the map of a form body's formField encodings, nil
+// for none.
+func formFields(fields []ir.FormField) string {
+	if len(fields) == 0 {
+		return "nil"
+	}
+	elems := make([]string, len(fields))
+	for i, f := range fields {
+		var set []string
+		if f.Delim != "" {
+			set = append(set, "delim: "+strconv.Quote(f.Delim))
+		}
+		if f.JSON {
+			set = append(set, "json: true")
+		}
+		if f.Reserved {
+			set = append(set, "reserved: true")
+		}
+		elems[i] = strconv.Quote(f.Name) + ": {" + strings.Join(set, ", ") + "}"
+	}
+	return "map[string]formField{" + strings.Join(elems, ", ") + "}"
+}
+
+// partTypes prints the map of a multipart body's part Content-Types, nil
+// for none.
+func partTypes(parts []ir.PartType) string {
+	if len(parts) == 0 {
+		return "nil"
+	}
+	elems := make([]string, len(parts))
+	for i, p := range parts {
+		elems[i] = strconv.Quote(p.Name) + ": " + strconv.Quote(p.ContentType)
+	}
+	return "map[string]string{" + strings.Join(elems, ", ") + "}"
 }
 
 // formatFunc names the runtime function formatting one value of a kind.
@@ -416,7 +458,7 @@ func (f *file) writeBody(b *strings.Builder, body *ir.ServerBody) {
 			line("rd = jsonRequestBody(b, &%s)", value)
 		}
 	case ir.BodyForm:
-		line("rd = formRequestBody(b, &%s)", value)
+		line("rd = formRequestBody(b, &%s, %s)", value, formFields(body.Fields))
 	case ir.BodyText:
 		f.use("strings")
 		if wildcardMedia(media) {
@@ -424,7 +466,7 @@ func (f *file) writeBody(b *strings.Builder, body *ir.ServerBody) {
 		}
 		line("rd = strings.NewReader(body)")
 	case ir.BodyMultipart:
-		line("rd, ct = multipartRequestBody(body, nil)")
+		line("rd, ct = multipartRequestBody(body, %s)", partTypes(body.PartTypes))
 	default:
 		if binaryMediaParam(body) {
 			line("ct = contentType")

@@ -332,7 +332,7 @@ func (f *file) bindBody(op *ir.Operation) string {
 	}
 	if body.Kind == ir.BodyForm {
 		line("if values != nil {")
-		line("if err := formBody(values, %s, %q, &%s); err != nil {", propKinds(body.Props), body.Extra, target)
+		line("if err := formBody(values, %s, %q, %s, &%s); err != nil {", propKinds(body.Props), body.Extra, formFields(body.Fields), target)
 	} else {
 		line("if buf != nil {")
 		line("err := decodeBody(buf.data, &%s)", target)

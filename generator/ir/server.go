@@ -48,6 +48,9 @@ type Binding struct {
 	// Style is the parameter's style: simple, form, label, matrix,
 	// spaceDelimited, pipeDelimited or deepObject.
 	Style string
+	// AllowReserved is set for a query parameter whose reserved characters
+	// the client sends as they are (allowReserved: true).
+	AllowReserved bool
 	// Object is set for objects of primitive properties (a struct or a
 	// map), read into Elem: Props gives the parse kind of each property by
 	// JSON name, Extra the kind of the others ("" for string).
@@ -112,6 +115,33 @@ type ServerBody struct {
 	// ("[]int" for an array of integers), as in Binding.
 	Props []ObjectProp
 	Extra string
+	// Fields say how the properties of a form body that the encoding
+	// object describes are written; the others are form style, exploded.
+	Fields []FormField
+	// PartTypes are the Content-Types the encoding object gives the parts
+	// of a multipart body, written when the caller gives none.
+	PartTypes []PartType
+}
+
+// FormField is how one property of a form body is written, as its entry
+// in the encoding object says.
+type FormField struct {
+	Name string
+	// Delim joins the items of an array into one value: "," (style form,
+	// not exploded), " " (spaceDelimited) or "|" (pipeDelimited); "" when
+	// each item repeats the key.
+	Delim string
+	// JSON is set when the value is the property's JSON text (a JSON
+	// contentType); the property may then have any shape.
+	JSON bool
+	// Reserved is allowReserved: the client sends reserved characters as
+	// they are.
+	Reserved bool
+}
+
+// PartType is the Content-Type of one part of a multipart body.
+type PartType struct {
+	Name, ContentType string
 }
 
 // ServerResponse is one typed response of the strict interface: a status

@@ -213,6 +213,9 @@ type requestBuilder struct {
 	query  []byte // escaped
 	header http.Header
 	err    error
+	// reserved is set while a query parameter with allowReserved is
+	// written: its values keep their reserved characters.
+	reserved bool
 }
 
 func (c *Client) newRequest(op *operationInfo) *requestBuilder {

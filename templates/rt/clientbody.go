@@ -7,9 +7,10 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"maps"
 	"mime/multipart"
 	"net/textproto"
-	"net/url"
+	"slices"
 	"strings"
 )
 
@@ -39,44 +40,80 @@ func jsonRequestBody(b *requestBuilder, x any) io.Reader {
 	return bytes.NewReader(data)
 }
 
-// formRequestBody writes an application/x-www-form-urlencoded body: each
-// property of primitives is a key, an array repeats its key, as the server
-// reads it (encoding gives no other style for them).
-func formRequestBody(b *requestBuilder, x any) io.Reader {
+// formRequestBody writes an application/x-www-form-urlencoded body, as
+// the server reads it: each property of primitives is a key, an array
+// repeats its key, keys sorted; fields give the properties the encoding
+// object writes otherwise (items joined by a delimiter, JSON text,
+// reserved characters kept).
+func formRequestBody(b *requestBuilder, x any, fields map[string]formField) io.Reader {
 	if !b.checkBody(x) {
 		return nil
 	}
-	values, err := formValues(x)
+	out, err := formBytes(x, fields)
 	if err != nil {
 		b.err = &RequestError{Operation: b.op.id, Err: fmt.Errorf("form body: %w", err)}
 		return nil
 	}
-	return strings.NewReader(values.Encode())
+	return bytes.NewReader(out)
 }
 
-// formValues are the keys and values of x written as a form.
-func formValues(x any) (url.Values, error) {
+// formBytes writes x, an object, as a form: keys sorted, fields saying how
+// the properties the encoding object names are written.
+func formBytes(x any, fields map[string]formField) ([]byte, error) {
 	t, err := jsonTree(x)
 	m, ok := t.(map[string]any)
 	if err != nil || !ok {
 		return nil, fmt.Errorf("not an object: %v", err)
 	}
-	values := url.Values{}
-	for k, v := range m {
-		items, isList := v.([]any)
-		if !isList {
-			items = []any{v}
+	var out []byte
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		values, err := formValues(m[k], fields[k])
+		if err != nil {
+			return nil, fmt.Errorf("field %s: %w", k, err)
 		}
-		for _, item := range items {
-			if item == nil {
-				continue
+		for _, v := range values {
+			if len(out) > 0 {
+				out = append(out, '&')
 			}
-			s, err := scalarText(item)
-			if err != nil {
-				return nil, fmt.Errorf("field %s: %w", k, err)
-			}
-			values.Add(k, s)
+			out = appendEscaped(out, k, unreservedChars)
+			out = append(out, '=')
+			out = appendValue(out, v, fields[k].reserved)
 		}
+	}
+	return out, nil
+}
+
+// formValues returns the values of one property of a form body, a node of
+// its JSON tree: one per item of an array unless f joins them, the JSON
+// text when f says so; none for null.
+func formValues(v any, f formField) ([]string, error) {
+	if f.json {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		err := enc.Encode(v)
+		return []string{strings.TrimSuffix(buf.String(), "\n")}, err
+	}
+	items, isList := v.([]any)
+	if !isList {
+		if v == nil {
+			return nil, nil
+		}
+		items = []any{v}
+	}
+	values := make([]string, 0, len(items))
+	for _, item := range items {
+		if item == nil {
+			continue
+		}
+		s, err := scalarText(item)
+		if err != nil {
+			return nil, err
+		}
+		values = append(values, s)
+	}
+	if isList && f.delim != "" {
+		return []string{strings.Join(values, f.delim)}, nil
 	}
 	return values, nil
 }
@@ -127,7 +164,9 @@ func (m *MultipartBody) Part(name, contentType string, r io.Reader) *MultipartBo
 var quoteEscaper = strings.NewReplacer("\\", "\\\\", `"`, "\\\"")
 
 // multipartRequestBody streams m through a pipe; encoding maps property
-// names to the content types the spec's encoding object gives them.
+// names to the content types the spec's encoding object gives them,
+// written for the parts the caller gives none (a field without one is
+// text/plain, a file or part application/octet-stream).
 func multipartRequestBody(m *MultipartBody, encoding map[string]string) (io.Reader, string) {
 	pr, pw := io.Pipe()
 	mw := multipart.NewWriter(pw)
@@ -144,11 +183,11 @@ func multipartRequestBody(m *MultipartBody, encoding map[string]string) (io.Read
 			}
 			h.Set("Content-Disposition", disp)
 			ct := p.contentType
-			if ct == "" && p.r != nil {
+			if ct == "" {
 				ct = encoding[p.name]
-				if ct == "" {
-					ct = "application/octet-stream"
-				}
+			}
+			if ct == "" && p.r != nil {
+				ct = "application/octet-stream"
 			}
 			if ct != "" {
 				h.Set("Content-Type", ct)

@@ -13,10 +13,17 @@ import (
 // Parameters written as the generated server reads them (see its
 // paramReader), percent-encoded as RFC 3986 says: every byte but the
 // unreserved characters in a value; the styles' delimiters as they are.
+// A query parameter with allowReserved keeps the reserved characters too,
+// but for those OpenAPI leaves the application to encode: [ ] # (not
+// allowed in a query), & = + (form syntax) and ; (a separator to older
+// form parsers; Go's net/url drops a pair holding one).
 
 const upperHex = "0123456789ABCDEF"
 
-var unreservedChars = makeCharSet(unreserved)
+var (
+	unreservedChars = makeCharSet(unreserved)
+	reservedChars   = makeCharSet(unreserved, ":/?@!$'()*,")
+)
 
 // appendEscaped appends s with every byte outside keep percent-encoded.
 func appendEscaped(dst []byte, s string, keep charSet) []byte {
@@ -29,6 +36,34 @@ func appendEscaped(dst []byte, s string, keep charSet) []byte {
 		dst = append(dst, '%', upperHex[c>>4], upperHex[c&15])
 	}
 	return dst
+}
+
+// appendReserved appends s as RFC 6570's reserved expansion does: the
+// characters of reservedChars and %XX triples as they are, every other
+// byte percent-encoded.
+func appendReserved(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case reservedChars.has(c):
+			dst = append(dst, c)
+		case c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+			dst = append(dst, s[i:i+3]...)
+			i += 2
+		default:
+			dst = append(dst, '%', upperHex[c>>4], upperHex[c&15])
+		}
+	}
+	return dst
+}
+
+// appendValue appends a value of a query parameter or form field,
+// escaped: with reserved (allowReserved), by reserved expansion.
+func appendValue(dst []byte, s string, reserved bool) []byte {
+	if reserved {
+		return appendReserved(dst, s)
+	}
+	return appendEscaped(dst, s, unreservedChars)
 }
 
 // pathText appends literal text of the path template.
@@ -56,7 +91,7 @@ func (b *requestBuilder) queryKey(key string) {
 // queryValue appends a query pair.
 func (b *requestBuilder) queryValue(key, value string) {
 	b.queryKey(key)
-	b.query = appendEscaped(b.query, value, unreservedChars)
+	b.query = appendValue(b.query, value, b.reserved)
 }
 
 // cookie adds a cookie; a value a Cookie header cannot hold is an error.
@@ -164,7 +199,7 @@ func (b *requestBuilder) list(in, name, style string, explode bool, items []stri
 			if i > 0 {
 				b.query = append(b.query, sep...)
 			}
-			b.query = appendEscaped(b.query, item, unreservedChars)
+			b.query = appendValue(b.query, item, b.reserved)
 		}
 	case "header":
 		b.setHeader(name, strings.Join(items, ","))
@@ -416,13 +451,13 @@ func (b *requestBuilder) content(in, name string, value any) {
 // queryForm writes the whole query string as a form (an OpenAPI 3.2
 // querystring parameter whose content is one).
 func (b *requestBuilder) queryForm(name string, value any) {
-	values, err := formValues(value)
+	form, err := formBytes(value, nil)
 	if err != nil {
 		b.fail(name, err)
 		return
 	}
 	b.querySeparator()
-	b.query = append(b.query, values.Encode()...)
+	b.query = append(b.query, form...)
 }
 
 // formatItems formats the items of an array parameter.

@@ -146,3 +146,12 @@ func headerList[T any](items []T, format func(T) string) string {
 	}
 	return strings.Join(s, ",")
 }
+
+// formField is how a property of an application/x-www-form-urlencoded
+// body is written when the spec's encoding object says so; the others are
+// form style, exploded: an array repeats its key.
+type formField struct {
+	delim    string // joins the items of an array into one value: ",", " " or "|"
+	json     bool   // the value is the property's JSON text
+	reserved bool   // allowReserved: the client sends reserved characters as they are
+}
