@@ -79,7 +79,7 @@ paths:
 			`ignored-field 8:33: allowReserved applies only to query parameters; header parameter "h" is written as if it were false`,
 			`ignored-field 9:48: allowReserved applies only to query parameters; path parameter "id" is written as if it were false`,
 			`unknown-field 17:53: unknown field "stlye" in an encoding; did you mean "style"?`,
-			`ignored-field 23:17: style of an encoding applies to application/x-www-form-urlencoded bodies; OpenAPI ignores it for multipart/form-data`,
+			`ignored-field 23:17: OpenAPI ignores an encoding's style for multipart/form-data (only application/x-www-form-urlencoded bodies are styled)`,
 		}
 		if version == "3.2.0" { // 3.2 applies allowReserved to path parameters and styles multipart parts
 			want = []string{want[0], want[2]}

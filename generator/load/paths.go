@@ -383,10 +383,18 @@ func (l *loader) encodings(f *file, media string, n *yaml.Node, ptr string) []*E
 	pairs(n, func(k, v *yaml.Node) {
 		l.checkShape(f, v, encodingShape)
 		if !styled {
+			var fields []string
+			var at *yaml.Node
 			for _, field := range []string{"style", "explode", "allowReserved"} {
 				if _, fk := get(v, field); fk != nil {
-					l.diags.Warnf(nodePos(f.path, fk), "ignored-field", "%s of an encoding applies to application/x-www-form-urlencoded bodies; OpenAPI ignores it for %s", field, media)
+					fields = append(fields, field)
+					if at == nil {
+						at = fk
+					}
 				}
+			}
+			if at != nil {
+				l.diags.Warnf(nodePos(f.path, at), "ignored-field", "OpenAPI ignores an encoding's %s for %s (only application/x-www-form-urlencoded bodies are styled)", strings.Join(fields, " and "), media)
 			}
 		}
 		e := &Encoding{
