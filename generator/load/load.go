@@ -90,10 +90,12 @@ func (l *loader) document() (*Document, error) {
 	}
 	info, _ := get(f.root, "info")
 	if info != nil {
-		l.checkShape(f, info, infoShape)
+		l.checkInfo(doc, f, info)
 	}
 	doc.Title, doc.Version = str(first(get(info, "title"))), str(first(get(info, "version")))
+	doc.Summary = str(first(get(info, "summary")))
 	comps, _ := get(f.root, "components")
+	l.check31(doc, f, comps)
 	if err := l.securitySchemes(doc, first(get(comps, "securitySchemes"))); err != nil {
 		return nil, err
 	}
@@ -102,6 +104,9 @@ func (l *loader) document() (*Document, error) {
 		return nil, err
 	}
 	if err := l.paths(doc, first(get(f.root, "paths"))); err != nil {
+		return nil, err
+	}
+	if err := l.webhooks(doc, first(get(f.root, "webhooks"))); err != nil {
 		return nil, err
 	}
 	l.checkSecurity(doc)

@@ -8,13 +8,18 @@ import (
 
 // Document is a loaded OpenAPI document with every $ref resolved.
 type Document struct {
-	Root     string // absolute folder refs are confined to
-	File     string // absolute path of the root file
-	OpenAPI  string
-	Title    string
-	Version  string
-	Paths    []*PathItem // in document order
-	Schemas  []*Schema   // components.schemas of the root file, in order
+	Root    string // absolute folder refs are confined to
+	File    string // absolute path of the root file
+	OpenAPI string
+	Title   string
+	Version string
+	// Summary is info.summary (OpenAPI 3.1).
+	Summary string
+	Paths   []*PathItem // in document order
+	// Webhooks are the entries of webhooks (OpenAPI 3.1), in document
+	// order: path items named rather than routed.
+	Webhooks []*PathItem
+	Schemas  []*Schema // components.schemas of the root file, in order
 	Security []SecurityRequirement
 	// SecuritySchemes are the entries of components.securitySchemes, in
 	// document order.
@@ -53,17 +58,24 @@ type Loc struct {
 // Key is the identity of a location, stable across runs.
 func (l Loc) Key() string { return l.File + "#" + l.Pointer }
 
-// PathItem is one entry of paths.
+// PathItem is one entry of paths, or of webhooks.
 type PathItem struct {
-	Path       string
-	Pos        diag.Pos
-	Operations []*Operation // in document order
+	Path string // "" for a webhook
+	// Webhook is the name of a webhook, its key in webhooks; "" for paths.
+	Webhook     string
+	Pos         diag.Pos
+	Summary     string
+	Description string
+	Operations  []*Operation // in document order
 }
 
 // Operation is one HTTP operation.
 type Operation struct {
-	Method      string // upper case; an additionalOperations entry's as written
-	Path        string
+	Method string // upper case; an additionalOperations entry's as written
+	Path   string // "" for an operation of a webhook
+	// Webhook is the name of the webhook the operation belongs to, "" for
+	// the operations of paths.
+	Webhook     string
 	OperationID string
 	// OperationIDPos is the position of the operationId value.
 	OperationIDPos diag.Pos
@@ -83,12 +95,33 @@ type Operation struct {
 }
 
 // EffectiveSecurity is the security of op in doc: the operation's own list
-// when it has one, else the document's. Nil or empty means none.
+// when it has one, else the document's. Nil or empty means none. A
+// webhook's operation has its own only: the document's security is how
+// the API's clients call it, not how the API calls its webhooks.
 func (op *Operation) EffectiveSecurity(doc *Document) []SecurityRequirement {
-	if op.HasSecurity {
+	if op.HasSecurity || op.Webhook != "" {
 		return op.Security
 	}
 	return doc.Security
+}
+
+// Label names op in messages: POST /pets, or POST webhook newPet.
+func (op *Operation) Label() string {
+	if op.Webhook != "" {
+		return op.Method + " webhook " + op.Webhook
+	}
+	return op.Method + " " + op.Path
+}
+
+// Operations lists every operation of the paths, then of the webhooks.
+func (d *Document) Operations() []*Operation {
+	var ops []*Operation
+	for _, items := range [][]*PathItem{d.Paths, d.Webhooks} {
+		for _, p := range items {
+			ops = append(ops, p.Operations...)
+		}
+	}
+	return ops
 }
 
 // SecurityRequirement is one alternative of a security list: the schemes it

@@ -41,15 +41,86 @@ func (l *loader) checkPathKey(k *yaml.Node) {
 	}
 }
 
+// webhooks loads the webhooks of an OpenAPI 3.1 document: path items
+// keyed by name, whose operations the API sends rather than serves.
+func (l *loader) webhooks(doc *Document, webhooks *yaml.Node) error {
+	var err error
+	pairs(webhooks, func(k, v *yaml.Node) {
+		if err != nil || strings.HasPrefix(k.Value, "x-") {
+			return
+		}
+		var item *PathItem
+		item, err = l.pathItem("", node{f: l.root, n: v}, "/webhooks/"+escapeToken(k.Value))
+		if err != nil {
+			return
+		}
+		item.Webhook, item.Pos = k.Value, nodePos(l.root.path, k)
+		for _, op := range item.Operations {
+			op.Webhook = k.Value
+			l.checkWebhookParams(op)
+		}
+		if len(item.Operations) == 0 {
+			l.diags.Warnf(item.Pos, "webhook", "webhook %q has no operation: nothing can be received for it", k.Value)
+		}
+		doc.Webhooks = append(doc.Webhooks, item)
+	})
+	return err
+}
+
+// checkWebhookParams reports the path parameters of a webhook's
+// operation, which has no path template to take them from; they are left
+// out, as undeclared path parameters are.
+func (l *loader) checkWebhookParams(op *Operation) {
+	kept := make([]*Parameter, 0, len(op.Parameters))
+	for _, p := range op.Parameters {
+		if p.In != "path" {
+			kept = append(kept, p)
+			continue
+		}
+		l.diags.Add(p.Loc.Pos, l.workedAround(), "path-params", "path parameter %q of %s: a webhook has no path template%s", p.Name, op.Label(), l.how("it is left out"))
+	}
+	if !l.r.opts.Lenient {
+		op.Parameters = kept
+	}
+}
+
+// refDoc returns the summary and description written next to the $refs
+// of hops, the outermost first: OpenAPI 3.1's Reference Object lets them
+// override the target's. OpenAPI 3.0 ignores them.
+func (l *loader) refDoc(hops []node) (summary, description string) {
+	if l.minor < 1 {
+		return "", ""
+	}
+	for _, h := range hops {
+		if v, _ := get(h.n, "summary"); v != nil && summary == "" {
+			summary = str(v)
+		}
+		if v, _ := get(h.n, "description"); v != nil && description == "" {
+			description = str(v)
+		}
+	}
+	return summary, description
+}
+
+// override replaces *dst with s when s is set.
+func override(dst *string, s string) {
+	if s != "" {
+		*dst = s
+	}
+}
+
 func (l *loader) pathItem(path string, at node, ptr string) (*PathItem, error) {
-	at, ptr, _, err := l.r.follow(at, ptr)
+	at, ptr, hops, err := l.r.follow(at, ptr)
 	if err != nil {
 		if l.soft(err) {
 			return &PathItem{Path: path}, nil
 		}
 		return nil, err
 	}
-	item := &PathItem{Path: path}
+	item := &PathItem{Path: path, Summary: str(first(get(at.n, "summary"))), Description: str(first(get(at.n, "description")))}
+	summary, description := l.refDoc(hops)
+	override(&item.Summary, summary)
+	override(&item.Description, description)
 	l.checkShape(at.f, at.n, pathItemShape)
 	shared, err := l.parameters(at, first(get(at.n, "parameters")), ptr+"/parameters")
 	if err != nil {
@@ -63,7 +134,9 @@ func (l *loader) pathItem(path string, at node, ptr string) (*PathItem, error) {
 		op.Method, op.Path = method, path
 		op.Loc.Pos = nodePos(at.f.path, k)
 		op.Parameters = mergeParams(shared, op.Parameters)
-		l.checkPathParams(op)
+		if path != "" {
+			l.checkPathParams(op)
+		}
 		l.checkQueryString(op)
 		item.Operations = append(item.Operations, op)
 		return nil
@@ -220,7 +293,7 @@ func (l *loader) parameters(at node, list *yaml.Node, ptr string) ([]*Parameter,
 }
 
 func (l *loader) parameter(at node, ptr string) (*Parameter, error) {
-	at, ptr, _, err := l.r.follow(at, ptr)
+	at, ptr, hops, err := l.r.follow(at, ptr)
 	if err != nil {
 		if l.soft(err) {
 			return nil, nil
@@ -238,6 +311,8 @@ func (l *loader) parameter(at node, ptr string) (*Parameter, error) {
 		Style:       str(first(get(n, "style"))),
 		Loc:         Loc{File: at.f.path, Pointer: ptr, Pos: nodePos(at.f.path, n)},
 	}
+	_, description := l.refDoc(hops)
+	override(&p.Description, description)
 	p.Explode = explodeOf(n)
 	if v, k := get(n, "allowReserved"); v != nil {
 		p.AllowReserved = boolVal(v)
@@ -253,7 +328,7 @@ func (l *loader) parameter(at node, ptr string) (*Parameter, error) {
 }
 
 func (l *loader) requestBody(at node, ptr string) (*RequestBody, error) {
-	at, ptr, _, err := l.r.follow(at, ptr)
+	at, ptr, hops, err := l.r.follow(at, ptr)
 	if err != nil {
 		if l.soft(err) {
 			return &RequestBody{}, nil
@@ -266,12 +341,14 @@ func (l *loader) requestBody(at node, ptr string) (*RequestBody, error) {
 		Required:    boolVal(first(get(at.n, "required"))),
 		Loc:         Loc{File: at.f.path, Pointer: ptr, Pos: nodePos(at.f.path, at.n)},
 	}
+	_, description := l.refDoc(hops)
+	override(&rb.Description, description)
 	rb.Content, err = l.content(at, first(get(at.n, "content")), ptr+"/content")
 	return rb, err
 }
 
 func (l *loader) response(status string, at node, ptr string) (*Response, error) {
-	at, ptr, _, err := l.r.follow(at, ptr)
+	at, ptr, hops, err := l.r.follow(at, ptr)
 	if err != nil {
 		if l.soft(err) {
 			return &Response{Status: status}, nil
@@ -284,6 +361,8 @@ func (l *loader) response(status string, at node, ptr string) (*Response, error)
 		Description: str(first(get(at.n, "description"))),
 		Loc:         Loc{File: at.f.path, Pointer: ptr},
 	}
+	_, description := l.refDoc(hops)
+	override(&r.Description, description)
 	if r.Content, err = l.content(at, first(get(at.n, "content")), ptr+"/content"); err != nil {
 		return nil, err
 	}
@@ -302,7 +381,7 @@ func (l *loader) response(status string, at node, ptr string) (*Response, error)
 }
 
 func (l *loader) header(name string, at node, ptr string) (*Header, error) {
-	at, ptr, _, err := l.r.follow(at, ptr)
+	at, ptr, hops, err := l.r.follow(at, ptr)
 	if err != nil {
 		if l.soft(err) {
 			return &Header{Name: name}, nil
@@ -316,6 +395,8 @@ func (l *loader) header(name string, at node, ptr string) (*Header, error) {
 		Required:    boolVal(first(get(at.n, "required"))),
 		Loc:         Loc{File: at.f.path, Pointer: ptr, Pos: nodePos(at.f.path, at.n)},
 	}
+	_, description := l.refDoc(hops)
+	override(&h.Description, description)
 	if v, _ := get(at.n, "schema"); v != nil {
 		h.Schema, err = l.schemaRef(node{f: at.f, n: v}, ptr+"/schema")
 	}

@@ -227,10 +227,8 @@ func (l *loader) checkSecurity(doc *Document) {
 		}
 	}
 	check(doc.Security)
-	for _, p := range doc.Paths {
-		for _, op := range p.Operations {
-			check(op.Security)
-		}
+	for _, op := range doc.Operations() {
+		check(op.Security)
 	}
 }
 

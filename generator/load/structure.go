@@ -86,6 +86,9 @@ var (
 		"title": reqStrField, "version": reqStrField, "description": strField, "termsOfService": strField,
 		"contact": mapField, "license": mapField, "summary": strField,
 	})
+	licenseShape = newShape("license", map[string]field{
+		"name": reqStrField, "identifier": strField, "url": strField,
+	})
 	pathItemShape = newShape("path item", map[string]field{
 		"$ref": strField, "summary": strField, "description": strField, "servers": listField, "parameters": listField,
 		"get": mapField, "put": mapField, "post": mapField, "delete": mapField, "options": mapField,
@@ -189,6 +192,7 @@ func (l *loader) checkShape(f *file, n *yaml.Node, s *shape) {
 var workedAround = map[*shape][]string{
 	documentShape:  {"info"},
 	infoShape:      {"title"},
+	licenseShape:   {"name"},
 	responseShape:  {"description"},
 	operationShape: {"responses"},
 	tagShape:       {"name"}, // tags name nothing generated
@@ -213,6 +217,7 @@ var optionalSince32 = map[*shape][]string{
 var addedIn = map[*shape]map[string]int{
 	documentShape:       {"webhooks": 1, "jsonSchemaDialect": 1, "$self": 2},
 	infoShape:           {"summary": 1},
+	licenseShape:        {"identifier": 1},
 	pathItemShape:       {"query": 2, "additionalOperations": 2},
 	mediaTypeShape:      {"itemSchema": 2, "itemEncoding": 2, "prefixEncoding": 2},
 	responseShape:       {"summary": 2},
@@ -384,18 +389,51 @@ func (l *loader) checkPathParams(op *Operation) {
 // checkOperationIDs reports operationIds used twice.
 func (l *loader) checkOperationIDs(doc *Document) {
 	first := map[string]*Operation{}
-	for _, p := range doc.Paths {
-		for _, op := range p.Operations {
-			if op.OperationID == "" {
-				continue
-			}
-			if prev, ok := first[op.OperationID]; ok {
-				l.diags.Add(op.OperationIDPos, l.workedAround(), "duplicate-operation-id", "operationId %q is also used by %s %s%s", op.OperationID, prev.Method, prev.Path, l.how("this operation's names get a number"))
-				continue
-			}
-			first[op.OperationID] = op
+	for _, op := range doc.Operations() {
+		if op.OperationID == "" {
+			continue
+		}
+		if prev, ok := first[op.OperationID]; ok {
+			l.diags.Add(op.OperationIDPos, l.workedAround(), "duplicate-operation-id", "operationId %q is also used by %s%s", op.OperationID, prev.Label(), l.how("this operation's names get a number"))
+			continue
+		}
+		first[op.OperationID] = op
+	}
+}
+
+// checkInfo checks info and its license: OpenAPI 3.1 adds
+// license.identifier, an SPDX expression, which excludes url.
+func (l *loader) checkInfo(doc *Document, f *file, info *yaml.Node) {
+	l.checkShape(f, info, infoShape)
+	license, _ := get(info, "license")
+	if license == nil || license.Kind != yaml.MappingNode {
+		return
+	}
+	l.checkShape(f, license, licenseShape)
+	_, id := get(license, "identifier")
+	_, url := get(license, "url")
+	switch {
+	case id != nil && url != nil:
+		l.diags.Add(nodePos(f.path, id), l.workedAround(), "structure", "a license has an identifier or a url, not both%s", l.how("they are documentation only"))
+	}
+}
+
+// check31 reports what OpenAPI 3.1 adds to the document's top level that a
+// 3.0 document uses (read as 3.1 reads it), and a 3.1 document with none of
+// paths, webhooks and components, which 3.1 requires one of.
+func (l *loader) check31(doc *Document, f *file, comps *yaml.Node) {
+	if l.minor < 1 {
+		if _, k := get(comps, "pathItems"); k != nil {
+			l.laterVersion(f, k, `the field "pathItems" of components`, 1)
+		}
+		return
+	}
+	for _, name := range []string{"paths", "webhooks", "components"} {
+		if v, _ := get(f.root, name); v != nil {
+			return
 		}
 	}
+	l.diags.Add(nodePos(f.path, f.root), l.workedAround(), "structure", "an OpenAPI %s document must have paths, webhooks or components%s", doc.OpenAPI, l.how("nothing is generated from it"))
 }
 
 // article puts "a" or "an" before a noun.
