@@ -155,6 +155,7 @@ var KnownRules = []string{
 	"go-extension", "path-characters", "ref-chain", "alias-cycle", "schema-depth", "combinator-cycle", "operation-ref", "items-list", "openapi-version", "unenforced-keyword",
 	"version-field", "schema-dialect", "additional-operation", "querystring",
 	"ignored-field",
+	"webhook",
 }
 
 // CheckRules rejects unknown rule ids and levels in a rules map, so that a

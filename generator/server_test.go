@@ -38,3 +38,13 @@ func TestServerSecurity(t *testing.T) {
 		Generate: []string{PartModels, PartServer}, ServerInterface: ServerStrict}, "server/security_test.go")
 	goCmd(t, mod, "test", "./...")
 }
+
+// TestServerWebhooks generates testdata/server/webhooks (OpenAPI 3.1
+// webhooks, one through components.pathItems, with security of their own)
+// with the strict interface and runs testdata/server/webhooks_test.go,
+// which posts webhooks to the generated receivers.
+func TestServerWebhooks(t *testing.T) {
+	mod := generatedModule(t, Config{Spec: "testdata/server/webhooks/openapi.yaml", Package: "webhooks",
+		Generate: []string{PartModels, PartServer}, ServerInterface: ServerStrict}, "server/webhooks_test.go")
+	goCmd(t, mod, "test", "./...")
+}

@@ -35,6 +35,12 @@ var SecurityRuntime embed.FS
 //go:embed rt/strict.go
 var StrictRuntime embed.FS
 
+// WebhookRuntime holds the Go source of the webhook receiver's runtime,
+// copied into webhooks.gen.go.
+//
+//go:embed rt/webhooks.go
+var WebhookRuntime embed.FS
+
 // ClientRuntime holds the Go source of the client's runtime, copied into
 // client.gen.go.
 //

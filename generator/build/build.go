@@ -103,10 +103,13 @@ func Build(doc *load.Document, opts Options) (*ir.Package, diag.List) {
 		b.schemaType(&load.SchemaRef{Value: s}, "")
 	}
 	b.securitySchemes()
-	pkg.Operations = b.operations()
-	pkg.SecuritySchemes, pkg.Title = b.schemeList, doc.Title
+	pkg.Operations, pkg.Webhooks = b.operations()
+	pkg.SecuritySchemes, pkg.Title, pkg.Summary = b.schemeList, doc.Title, doc.Summary
 	if b.strict {
 		b.nameStrict(pkg.Operations)
+		for _, h := range pkg.Webhooks {
+			b.nameStrict(h.Operations)
+		}
 	}
 	if b.clientPart {
 		b.nameClient(pkg.Operations)

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"cmp"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -11,8 +12,10 @@ import (
 	"github.com/oasgen/oasgen/generator/naming"
 )
 
-// operations builds every operation's parameter, body and response types.
-func (b *builder) operations() []*ir.Operation {
+// operations builds every operation's parameter, body and response types:
+// those of the paths, then those of the webhooks, whose names are unique
+// among all.
+func (b *builder) operations() ([]*ir.Operation, []*ir.Webhook) {
 	var ops []*ir.Operation
 	opNames := naming.NewScope()
 	reserveDerived(opNames, derivedFromOperation)
@@ -21,13 +24,26 @@ func (b *builder) operations() []*ir.Operation {
 			ops = append(ops, b.operation(op, opNames))
 		}
 	}
-	return ops
+	var hooks []*ir.Webhook
+	fields := naming.NewScope()
+	for _, p := range b.doc.Webhooks {
+		if len(p.Operations) == 0 {
+			continue
+		}
+		h := &ir.Webhook{Name: p.Webhook, Field: fields.Unique(nonEmpty(naming.Exported(p.Webhook))), Summary: p.Summary, Description: p.Description}
+		for _, op := range p.Operations {
+			h.Operations = append(h.Operations, b.operation(op, opNames))
+		}
+		hooks = append(hooks, h)
+	}
+	return ops, hooks
 }
 
 func (b *builder) operation(op *load.Operation, opNames *naming.Scope) *ir.Operation {
 	name := naming.Exported(op.OperationID)
 	if name == "" {
-		name = naming.Exported(append([]string{strings.ToLower(op.Method)}, pathWords(op.Path)...)...)
+		// POST /pets is PostPets, and POST of the webhook newPet PostNewPet.
+		name = naming.Exported(append([]string{strings.ToLower(op.Method)}, pathWords(cmp.Or(op.Path, op.Webhook))...)...)
 	}
 	name = opNames.Unique(name)
 	out := &ir.Operation{
@@ -35,6 +51,7 @@ func (b *builder) operation(op *load.Operation, opNames *naming.Scope) *ir.Opera
 		ID:          op.OperationID,
 		Method:      op.Method,
 		Path:        op.Path,
+		Webhook:     op.Webhook,
 		Summary:     op.Summary,
 		Description: op.Description,
 		Deprecated:  op.Deprecated,
@@ -56,7 +73,7 @@ func (b *builder) operation(op *load.Operation, opNames *naming.Scope) *ir.Opera
 	if b.serve {
 		out.Server = b.server(op, out)
 	}
-	if b.clientPart {
+	if b.clientPart && op.Webhook == "" {
 		out.Client = b.client(op, out)
 	}
 	return out
@@ -153,7 +170,7 @@ func (b *builder) params(op *load.Operation, opName string) *ir.Type {
 	}
 	name := b.scope.Unique(opName + "Params")
 	t := b.declare(nil, &ir.Type{Kind: ir.Struct, Name: name, Doc: ir.Doc{
-		Lead: "holds the parameters of " + opName + " (" + op.Method + " " + op.Path + ").",
+		Lead: "holds the parameters of " + opName + " (" + op.Label() + ").",
 	}})
 	fields := naming.NewScope()
 	for _, p := range op.Parameters {

@@ -31,7 +31,7 @@ var (
 // sources (templates/rt) and the helper templates declare.
 var runtimeIdentifiers = sync.OnceValue(func() []string {
 	var names []string
-	for _, fsys := range []fs.FS{templates.Runtime, templates.ServerRuntime, templates.StrictRuntime, templates.SecurityRuntime, templates.ClientRuntime, templates.SharedRuntime} {
+	for _, fsys := range []fs.FS{templates.Runtime, templates.ServerRuntime, templates.StrictRuntime, templates.SecurityRuntime, templates.WebhookRuntime, templates.ClientRuntime, templates.SharedRuntime} {
 		paths, _ := fs.Glob(fsys, "rt/*.go")
 		for _, path := range paths {
 			src, err := fs.ReadFile(fsys, path)

@@ -20,11 +20,19 @@ import (
 // slice does not support is left to the handler, with an info diagnostic.
 func (b *builder) server(op *load.Operation, out *ir.Operation) *ir.Server {
 	s := &ir.Server{}
-	route, wildcards, why := muxRoute(op.Path)
-	if why == "" {
+	var route, why string
+	var wildcards map[string]string
+	if op.Webhook == "" {
+		route, wildcards, why = muxRoute(op.Path)
+	}
+	if why == "" && route != "" {
 		why = b.register(op.Method + " " + route)
 	}
 	switch {
+	case op.Webhook != "":
+		// Received at the URL the application registers for it, wherever
+		// it mounts the webhook's handler: no route.
+		s.Webhook = true
 	case why == "":
 		s.Route = route
 	case b.fallback(op, s):
@@ -451,7 +459,7 @@ func (b *builder) serverBody(op *load.Operation, out *ir.Operation) *ir.ServerBo
 	if body.Kind == ir.BodyForm {
 		props, extra, ok := objectOfForm(out.Body, true, body.Fields)
 		if !ok {
-			b.diags.Add(op.RequestBody.Loc.Pos, diag.Info, "server-body", "%s %s: the form body has properties that are not primitives or arrays of them; the handler gets it as a stream", op.Method, op.Path)
+			b.diags.Add(op.RequestBody.Loc.Pos, diag.Info, "server-body", "%s: the form body has properties that are not primitives or arrays of them; the handler gets it as a stream", op.Label())
 			body.Kind = ir.BodyBinary
 		}
 		body.Props, body.Extra = props, extra

@@ -50,6 +50,9 @@ func Emit(pkg *ir.Package, opts Options) ([]write.File, error) {
 	if pkg.Server {
 		jobs = append(jobs, struct{ name, entry string }{"server.gen.go", "server"})
 	}
+	if pkg.Server && len(pkg.Webhooks) > 0 {
+		jobs = append(jobs, struct{ name, entry string }{"webhooks.gen.go", "webhooks"})
+	}
 	if pkg.Client {
 		jobs = append(jobs, struct{ name, entry string }{"client.gen.go", "client"})
 	}
@@ -148,6 +151,12 @@ func render(tmpl *template.Template, pkg *ir.Package, name, entry string, tb *ta
 	out.WriteString(write.Header + "\n\n")
 	if entry == "models" {
 		fmt.Fprintf(&out, "// Package %s holds the types generated from %s.\n", pkg.Name, inline(pkg.Source))
+		if s := oneLine(pkg.Summary); s != "" {
+			if t := oneLine(pkg.Title); t != "" {
+				s = t + ": " + s
+			}
+			fmt.Fprintf(&out, "//\n%s\n", wrapped(s))
+		}
 	}
 	fmt.Fprintf(&out, "package %s\n", pkg.Name)
 	out.WriteString(f.importBlock())
@@ -189,6 +198,11 @@ func (f *file) need(t *ir.Type) {
 // type expressions (methods emitted for extra properties and unions). Types
 // with a generated decoder (CheckedDecode) need none to decode.
 func (f *file) scan(pkg *ir.Package) {
+	for _, op := range webhookOps(pkg) {
+		if op.Server != nil {
+			f.needServer(op.Server)
+		}
+	}
 	for _, op := range pkg.Operations {
 		if op.Server != nil {
 			f.needServer(op.Server)

@@ -21,11 +21,11 @@ var loadSecurityRuntime = sync.OnceValues(func() (runtimeCode, error) {
 // securityRuntimeSource records the security runtime's imports and returns its code.
 func (f *file) securityRuntimeSource() (string, error) { return f.sourceOf(loadSecurityRuntime) }
 
-// servedSchemes lists the security schemes the served operations use, in
-// the package's order: the methods of SecurityHandler.
+// servedSchemes lists the security schemes the served operations and the
+// webhooks use, in the package's order: the methods of SecurityHandler.
 func servedSchemes(pkg *ir.Package) []*ir.SecurityScheme {
 	used := map[*ir.SecurityScheme]bool{}
-	for _, op := range served(pkg) {
+	for _, op := range append(served(pkg), webhookOps(pkg)...) {
 		for _, req := range op.Security {
 			for _, rs := range req {
 				used[rs.Scheme] = true

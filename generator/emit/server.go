@@ -59,10 +59,33 @@ func handlerArgs(op *ir.Operation) string {
 	return s
 }
 
-// methodDoc prints the doc comment of op's ServerInterface method.
+// operationLabel names op in comments: POST /pets, or POST of the
+// webhook newPet.
+func operationLabel(op *ir.Operation) string {
+	if op.Webhook != "" {
+		return op.Method + " of the webhook " + inline(op.Webhook)
+	}
+	return op.Method + " " + inline(op.Path)
+}
+
+// interfaceOf names the interface whose method serves op: the
+// ServerInterface, or the WebhookInterface for a webhook's operation.
+func interfaceOf(op *ir.Operation) string {
+	if op.Webhook != "" {
+		return "WebhookInterface"
+	}
+	return "ServerInterface"
+}
+
+// methodDoc prints the doc comment of op's ServerInterface or
+// WebhookInterface method.
 func methodDoc(op *ir.Operation) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "// %s handles %s %s.", op.Name, op.Method, inline(op.Path))
+	verb := "handles"
+	if op.Webhook != "" {
+		verb = "receives"
+	}
+	fmt.Fprintf(&b, "// %s %s %s.", op.Name, verb, operationLabel(op))
 	if op.Summary != "" {
 		b.WriteString(" " + strings.TrimSuffix(oneLine(op.Summary), ".") + ".")
 	}

@@ -27,7 +27,7 @@ func (f *file) requestObject(op *ir.Operation) string {
 	var b strings.Builder
 	line := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
 	sv := op.Server
-	line("%s", wrapped(fmt.Sprintf("%s is the request of %s (%s %s), its parameters and body read and checked.", sv.RequestObject, op.Name, op.Method, op.Path)))
+	line("%s", wrapped(fmt.Sprintf("%s is the request of %s (%s), its parameters and body read and checked.", sv.RequestObject, op.Name, operationLabel(op))))
 	line("type %s struct {", sv.RequestObject)
 	if op.Params != nil {
 		line("// Params are the parameters.")
@@ -211,13 +211,17 @@ func headerFormat(h *ir.ResponseHeader) string {
 	return "headerString"
 }
 
-// strictMethod prints the ServerInterface method of the adapter that calls
-// op's strict method and writes its response.
+// strictMethod prints the ServerInterface (or WebhookInterface) method of
+// the adapter that calls op's strict method and writes its response.
 func (f *file) strictMethod(op *ir.Operation) string {
 	var b strings.Builder
 	line := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
 	sv := op.Server
-	line("func (s *strictServer) %s(%s) error {", op.Name, f.handlerParams(op))
+	adapter := "strictServer"
+	if op.Webhook != "" {
+		adapter = "strictWebhooks"
+	}
+	line("func (s *%s) %s(%s) error {", adapter, op.Name, f.handlerParams(op))
 	var fields []string
 	if op.Params != nil {
 		fields = append(fields, "Params: params")

@@ -15,11 +15,26 @@ type Package struct {
 	Source     string       // spec file, relative to its root, for comments
 	Types      []*Type      // declared types in a deterministic order
 	Operations []*Operation // in spec order
+	// Webhooks are the spec's webhooks (OpenAPI 3.1), in spec order: the
+	// requests the API sends, which the generated server receives.
+	Webhooks []*Webhook
 	// SecuritySchemes are the declared security schemes, in spec order,
 	// then the undeclared names operations require, in order of first use.
 	SecuritySchemes []*SecurityScheme
 	// Title is the spec's info.title (the realm of WWW-Authenticate).
 	Title string
+	// Summary is the spec's info.summary, for the package's doc comment.
+	Summary string
+}
+
+// Webhook is one entry of the spec's webhooks: a name and the operations
+// the API may send under it.
+type Webhook struct {
+	Name  string // the key in webhooks, as the spec writes it
+	Field string // the Go name of its field in Webhooks
+	// Summary and Description document the webhook's path item.
+	Summary, Description string
+	Operations           []*Operation
 }
 
 // Kind says what shape a Go type has.
@@ -180,10 +195,13 @@ type DiscriminatorValue struct {
 
 // Operation is an HTTP operation.
 type Operation struct {
-	Name        string // Go name from operationId or method+path
-	ID          string // the operationId as the spec writes it, "" when none
-	Method      string
-	Path        string
+	Name   string // Go name from operationId or method+path
+	ID     string // the operationId as the spec writes it, "" when none
+	Method string
+	Path   string // "" for an operation of a webhook
+	// Webhook is the name of the webhook the operation belongs to, "" for
+	// the operations of paths.
+	Webhook     string
 	Summary     string
 	Description string
 	Deprecated  bool

@@ -16,6 +16,9 @@ type Server struct {
 	Fallback      string
 	FallbackKeys  map[string]string
 	FallbackOrder []string
+	// Webhook is set for an operation of a webhook: it has no route, its
+	// handler is mounted where the application registered the webhook.
+	Webhook bool
 	// Bindings fill the fields of Operation.Params, in field order.
 	Bindings []*Binding
 	// Body says how the request body is read for the handler; nil when the
@@ -29,8 +32,9 @@ type Server struct {
 	RequestObject, ResponseObject string
 }
 
-// Served reports whether the server routes the operation.
-func (s *Server) Served() bool { return s.Route != "" || s.Fallback != "" }
+// Served reports whether the server routes the operation, or receives it
+// as a webhook.
+func (s *Server) Served() bool { return s.Route != "" || s.Fallback != "" || s.Webhook }
 
 // Binding says how one parameter is read from a request into its field.
 type Binding struct {

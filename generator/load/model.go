@@ -67,6 +67,9 @@ type PathItem struct {
 	Summary     string
 	Description string
 	Operations  []*Operation // in document order
+	// unresolved is set for the placeholder of a path item whose $ref
+	// could not be followed (a diagnostic reported it).
+	unresolved bool
 }
 
 // Operation is one HTTP operation.

@@ -59,7 +59,7 @@ func (l *loader) webhooks(doc *Document, webhooks *yaml.Node) error {
 			op.Webhook = k.Value
 			l.checkWebhookParams(op)
 		}
-		if len(item.Operations) == 0 {
+		if len(item.Operations) == 0 && !item.unresolved {
 			l.diags.Warnf(item.Pos, "webhook", "webhook %q has no operation: nothing can be received for it", k.Value)
 		}
 		doc.Webhooks = append(doc.Webhooks, item)
@@ -113,7 +113,7 @@ func (l *loader) pathItem(path string, at node, ptr string) (*PathItem, error) {
 	at, ptr, hops, err := l.r.follow(at, ptr)
 	if err != nil {
 		if l.soft(err) {
-			return &PathItem{Path: path}, nil
+			return &PathItem{Path: path, unresolved: true}, nil
 		}
 		return nil, err
 	}
