@@ -49,6 +49,12 @@ func (l *loader) webhooks(doc *Document, webhooks *yaml.Node) error {
 		if err != nil || strings.HasPrefix(k.Value, "x-") {
 			return
 		}
+		if k.Value == "" {
+			// Its name is all that tells a webhook's operations from those
+			// of paths, and what its handler is named after.
+			l.diags.Add(nodePos(l.root.path, k), l.workedAround(), "webhook", "a webhook's name is empty%s", l.how("it is left out"))
+			return
+		}
 		var item *PathItem
 		item, err = l.pathItem("", node{f: l.root, n: v}, "/webhooks/"+escapeToken(k.Value))
 		if err != nil {
