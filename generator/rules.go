@@ -57,7 +57,7 @@ var ruleDescriptions = map[string]string{
 	"schema-dialect":             "A jsonSchemaDialect or $schema naming another dialect than JSON Schema 2020-12",
 	"additional-operation":       "An additionalOperations entry that is not an HTTP method name, or is one with a field of its own",
 	"querystring":                "An in: querystring parameter without one content, twice, or beside in: query parameters",
-	"webhook":                    "A webhook without operations",
+	"webhook":                    "A webhook without operations, or with an empty name",
 }
 
 // RulesHelp is where the rules are documented.
