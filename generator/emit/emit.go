@@ -198,12 +198,7 @@ func (f *file) need(t *ir.Type) {
 // type expressions (methods emitted for extra properties and unions). Types
 // with a generated decoder (CheckedDecode) need none to decode.
 func (f *file) scan(pkg *ir.Package) {
-	for _, op := range webhookOps(pkg) {
-		if op.Server != nil {
-			f.needServer(op.Server)
-		}
-	}
-	for _, op := range pkg.Operations {
+	for _, op := range append(webhookOps(pkg), pkg.Operations...) {
 		if op.Server != nil {
 			f.needServer(op.Server)
 		}
