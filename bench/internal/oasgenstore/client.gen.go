@@ -1784,6 +1784,9 @@ type requestBuilder struct {
 	query  []byte // escaped
 	header http.Header
 	err    error
+	// reserved is set while a query parameter with allowReserved is
+	// written: its values keep their reserved characters.
+	reserved bool
 }
 
 func (c *Client) newRequest(op *operationInfo) *requestBuilder {
@@ -2248,44 +2251,80 @@ func jsonRequestBody(b *requestBuilder, x any) io.Reader {
 	return bytes.NewReader(data)
 }
 
-// formRequestBody writes an application/x-www-form-urlencoded body: each
-// property of primitives is a key, an array repeats its key, as the server
-// reads it (encoding gives no other style for them).
-func formRequestBody(b *requestBuilder, x any) io.Reader {
+// formRequestBody writes an application/x-www-form-urlencoded body, as
+// the server reads it: each property of primitives is a key, an array
+// repeats its key, keys sorted; fields give the properties the encoding
+// object writes otherwise (items joined by a delimiter, JSON text,
+// reserved characters kept).
+func formRequestBody(b *requestBuilder, x any, fields map[string]formField) io.Reader {
 	if !b.checkBody(x) {
 		return nil
 	}
-	values, err := formValues(x)
+	out, err := formBytes(x, fields)
 	if err != nil {
 		b.err = &RequestError{Operation: b.op.id, Err: fmt.Errorf("form body: %w", err)}
 		return nil
 	}
-	return strings.NewReader(values.Encode())
+	return bytes.NewReader(out)
 }
 
-// formValues are the keys and values of x written as a form.
-func formValues(x any) (url.Values, error) {
+// formBytes writes x, an object, as a form: keys sorted, fields saying how
+// the properties the encoding object names are written.
+func formBytes(x any, fields map[string]formField) ([]byte, error) {
 	t, err := jsonTree(x)
 	m, ok := t.(map[string]any)
 	if err != nil || !ok {
 		return nil, fmt.Errorf("not an object: %v", err)
 	}
-	values := url.Values{}
-	for k, v := range m {
-		items, isList := v.([]any)
-		if !isList {
-			items = []any{v}
+	var out []byte
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		values, err := formValues(m[k], fields[k])
+		if err != nil {
+			return nil, fmt.Errorf("field %s: %w", k, err)
 		}
-		for _, item := range items {
-			if item == nil {
-				continue
+		for _, v := range values {
+			if len(out) > 0 {
+				out = append(out, '&')
 			}
-			s, err := scalarText(item)
-			if err != nil {
-				return nil, fmt.Errorf("field %s: %w", k, err)
-			}
-			values.Add(k, s)
+			out = appendEscaped(out, k, unreservedChars)
+			out = append(out, '=')
+			out = appendValue(out, v, fields[k].reserved)
 		}
+	}
+	return out, nil
+}
+
+// formValues returns the values of one property of a form body, a node of
+// its JSON tree: one per item of an array unless f joins them, the JSON
+// text when f says so; none for null.
+func formValues(v any, f formField) ([]string, error) {
+	if f.json {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		err := enc.Encode(v)
+		return []string{strings.TrimSuffix(buf.String(), "\n")}, err
+	}
+	items, isList := v.([]any)
+	if !isList {
+		if v == nil {
+			return nil, nil
+		}
+		items = []any{v}
+	}
+	values := make([]string, 0, len(items))
+	for _, item := range items {
+		if item == nil {
+			continue
+		}
+		s, err := scalarText(item)
+		if err != nil {
+			return nil, err
+		}
+		values = append(values, s)
+	}
+	if isList && f.delim != "" {
+		return []string{strings.Join(values, f.delim)}, nil
 	}
 	return values, nil
 }
@@ -2336,7 +2375,9 @@ func (m *MultipartBody) Part(name, contentType string, r io.Reader) *MultipartBo
 var quoteEscaper = strings.NewReplacer("\\", "\\\\", `"`, "\\\"")
 
 // multipartRequestBody streams m through a pipe; encoding maps property
-// names to the content types the spec's encoding object gives them.
+// names to the content types the spec's encoding object gives them,
+// written for the parts the caller gives none (a field without one is
+// text/plain, a file or part application/octet-stream).
 func multipartRequestBody(m *MultipartBody, encoding map[string]string) (io.Reader, string) {
 	pr, pw := io.Pipe()
 	mw := multipart.NewWriter(pw)
@@ -2353,11 +2394,11 @@ func multipartRequestBody(m *MultipartBody, encoding map[string]string) (io.Read
 			}
 			h.Set("Content-Disposition", disp)
 			ct := p.contentType
-			if ct == "" && p.r != nil {
+			if ct == "" {
 				ct = encoding[p.name]
-				if ct == "" {
-					ct = "application/octet-stream"
-				}
+			}
+			if ct == "" && p.r != nil {
+				ct = "application/octet-stream"
 			}
 			if ct != "" {
 				h.Set("Content-Type", ct)
@@ -2498,7 +2539,10 @@ func encodeRequestBody[T any, P interface {
 
 const upperHex = "0123456789ABCDEF"
 
-var unreservedChars = makeCharSet(unreserved)
+var (
+	unreservedChars = makeCharSet(unreserved)
+	reservedChars   = makeCharSet(unreserved, ":/?@!$'()*,")
+)
 
 // appendEscaped appends s with every byte outside keep percent-encoded.
 func appendEscaped(dst []byte, s string, keep charSet) []byte {
@@ -2511,6 +2555,34 @@ func appendEscaped(dst []byte, s string, keep charSet) []byte {
 		dst = append(dst, '%', upperHex[c>>4], upperHex[c&15])
 	}
 	return dst
+}
+
+// appendReserved appends s as RFC 6570's reserved expansion does: the
+// characters of reservedChars and %XX triples as they are, every other
+// byte percent-encoded.
+func appendReserved(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case reservedChars.has(c):
+			dst = append(dst, c)
+		case c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+			dst = append(dst, s[i:i+3]...)
+			i += 2
+		default:
+			dst = append(dst, '%', upperHex[c>>4], upperHex[c&15])
+		}
+	}
+	return dst
+}
+
+// appendValue appends a value of a query parameter or form field,
+// escaped: with reserved (allowReserved), by reserved expansion.
+func appendValue(dst []byte, s string, reserved bool) []byte {
+	if reserved {
+		return appendReserved(dst, s)
+	}
+	return appendEscaped(dst, s, unreservedChars)
 }
 
 // pathText appends literal text of the path template.
@@ -2538,7 +2610,7 @@ func (b *requestBuilder) queryKey(key string) {
 // queryValue appends a query pair.
 func (b *requestBuilder) queryValue(key, value string) {
 	b.queryKey(key)
-	b.query = appendEscaped(b.query, value, unreservedChars)
+	b.query = appendValue(b.query, value, b.reserved)
 }
 
 // cookie adds a cookie; a value a Cookie header cannot hold is an error.
@@ -2646,7 +2718,7 @@ func (b *requestBuilder) list(in, name, style string, explode bool, items []stri
 			if i > 0 {
 				b.query = append(b.query, sep...)
 			}
-			b.query = appendEscaped(b.query, item, unreservedChars)
+			b.query = appendValue(b.query, item, b.reserved)
 		}
 	case "header":
 		b.setHeader(name, strings.Join(items, ","))
@@ -2898,13 +2970,13 @@ func (b *requestBuilder) content(in, name string, value any) {
 // queryForm writes the whole query string as a form (an OpenAPI 3.2
 // querystring parameter whose content is one).
 func (b *requestBuilder) queryForm(name string, value any) {
-	values, err := formValues(value)
+	form, err := formBytes(value, nil)
 	if err != nil {
 		b.fail(name, err)
 		return
 	}
 	b.querySeparator()
-	b.query = append(b.query, values.Encode()...)
+	b.query = append(b.query, form...)
 }
 
 // formatItems formats the items of an array parameter.

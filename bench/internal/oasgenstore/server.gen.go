@@ -715,7 +715,7 @@ func (p *paramReader) queryForm() (url.Values, bool) {
 // form decodes values, the query string read as a form, into x (see
 // formBody), reporting violations below /name.
 func (p *paramReader) form(name string, values url.Values, kinds map[string]string, extra string, x any) bool {
-	err := formBody(values, kinds, extra, x)
+	err := formBody(values, kinds, extra, nil, x)
 	if err != nil {
 		p.v.enter(name)
 		p.v.record("type", err)
@@ -1076,10 +1076,12 @@ func convertValue(kind, s string) (any, error) {
 
 // formBody decodes an application/x-www-form-urlencoded body into x, each
 // property converted as its kind in kinds says (extra for the others): a
-// kind starting with [] collects every value of the key into an array,
-// else the first value counts. The error is a *ValidationError with paths
-// such as /quantity, or a decoding error.
-func formBody(values url.Values, kinds map[string]string, extra string, x any) error {
+// kind starting with [] collects every value of the key into an array (or
+// splits the first on its delimiter in fields), else the first value
+// counts; a property fields give as JSON is decoded from its text. The
+// error is a *ValidationError with paths such as /quantity, or a decoding
+// error.
+func formBody(values url.Values, kinds map[string]string, extra string, fields map[string]formField, x any) error {
 	var v validator
 	obj := make(map[string]any, len(values))
 	for k, vs := range values {
@@ -1087,9 +1089,25 @@ func formBody(values url.Values, kinds map[string]string, extra string, x any) e
 		if !known {
 			kind = extra
 		}
+		f := fields[k]
+		if f.json {
+			if !json.Valid([]byte(vs[0])) {
+				v.enter(k)
+				v.reject("type", "must be JSON text, got %q", vs[0])
+				v.leave()
+				continue
+			}
+			obj[k] = json.RawMessage(vs[0])
+			continue
+		}
 		item, isList := strings.CutPrefix(kind, "[]")
-		if !isList {
+		switch {
+		case !isList:
 			vs = vs[:1]
+		case f.delim != "" && vs[0] == "":
+			vs = nil
+		case f.delim != "":
+			vs = strings.Split(vs[0], f.delim)
 		}
 		items := make([]any, len(vs))
 		v.enter(k)
@@ -2411,6 +2429,15 @@ func headerList[T any](items []T, format func(T) string) string {
 		s[i] = format(x)
 	}
 	return strings.Join(s, ",")
+}
+
+// formField is how a property of an application/x-www-form-urlencoded
+// body is written when the spec's encoding object says so; the others are
+// form style, exploded: an array repeats its key.
+type formField struct {
+	delim    string // joins the items of an array into one value: ",", " " or "|"
+	json     bool   // the value is the property's JSON text
+	reserved bool   // allowReserved: the client sends reserved characters as they are
 }
 
 // ErrInsufficientScope is what a SecurityHandler method returns (or wraps)
