@@ -90,7 +90,7 @@ func TestWebhooksAndPathItems(t *testing.T) {
 			want := []string{"A pet was added.", "The ref's description.", "The ref's response.", "The ref's body."}
 			if version == "3.0.3" {
 				want = []string{"An event.", "The target's description.", "The target's response.", "The target's body."}
-				if !strings.Contains(text.String(), "webhooks are OpenAPI 3.1") || !strings.Contains(text.String(), "components.pathItems is OpenAPI 3.1") {
+				if !strings.Contains(text.String(), `the field "webhooks" is OpenAPI 3.1`) || !strings.Contains(text.String(), `the field "pathItems" of components is OpenAPI 3.1`) {
 					t.Errorf("no warning for 3.1's fields in a 3.0 document:\n%s", text.String())
 				}
 			} else if len(diags) != 0 {
