@@ -9,6 +9,7 @@ import (
 	"github.com/oasgen/oasgen/generator/ir"
 	"github.com/oasgen/oasgen/generator/load"
 	"github.com/oasgen/oasgen/generator/naming"
+	"github.com/oasgen/oasgen/templates/rt"
 )
 
 // enumBase returns the Go type an enum's constants have, or nil when the
@@ -164,6 +165,10 @@ func (b *builder) constEnum(s *load.Schema, name string) *ir.Type {
 		case nullOnly(v): // makes the field nullable
 			continue
 		case len(v.Enum) != 1 || len(v.Properties) > 0 || len(slices.Concat(v.OneOf, v.AnyOf, v.AllOf)) > 0:
+			return nil
+		case len(rt.Compile(b.schemaRules(v)).Check(normalizeJSON(v.Enum[0].V))) > 0:
+			// The branch's other keywords refuse its own constant (a
+			// pattern it does not match): the union's code judges it.
 			return nil
 		}
 		c.Enum = append(c.Enum, v.Enum[0])

@@ -158,14 +158,22 @@ func ObjectRules(r *ir.Rules) *ir.Rules {
 		return nil
 	}
 	// The struct holds the properties of its allOf parts; what the parts
-	// say of the object as a whole applies to it too.
+	// say of the object as a whole applies to it too. Only the parts' own
+	// keywords: following their allOf in turn would grow exponentially
+	// with an allOf that fans out (TestHostileFanOut).
 	var parts []*ir.Rules
 	for _, part := range r.AllOf {
-		if o := ObjectRules(part); o != nil {
+		if o := wholeObjectRules(part, nil); o != nil {
 			parts = append(parts, o)
 		}
 	}
-	if r.MinProperties == nil && r.MaxProperties == nil && len(r.Enum) == 0 && r.Not == nil && !Keywords2020(r) && len(parts) == 0 {
+	return wholeObjectRules(r, parts)
+}
+
+// wholeObjectRules returns what r says of an object as a whole, with the
+// allOf parts given, or nil when that is nothing.
+func wholeObjectRules(r *ir.Rules, parts []*ir.Rules) *ir.Rules {
+	if r == nil || r.MinProperties == nil && r.MaxProperties == nil && len(r.Enum) == 0 && r.Not == nil && !Keywords2020(r) && len(parts) == 0 {
 		return nil
 	}
 	return &ir.Rules{
