@@ -81,6 +81,7 @@ func checkRandomSpec(t *testing.T, seed uint64) {
 	}
 	writeFile(t, filepath.Join(mod, "api", "openapi.json"), doc) // to read a failure (root file only)
 	writeEncodeCheck(t, spec, mod, res)
+	writeEchoCheck(t, mod, filepath.Dir(spec), res)
 	goCmd(t, mod, "vet", "./...")
 	goCmd(t, mod, "test", "./...")
 	goCmd(t, mod, "generate", "./...") // runs any directive the spec smuggled in: false fails

@@ -13,6 +13,7 @@ import (
 	"github.com/oasgen/oasgen/generator/diag"
 	"github.com/oasgen/oasgen/generator/ir"
 	"github.com/oasgen/oasgen/generator/load"
+	"github.com/oasgen/oasgen/templates/rt"
 )
 
 // server decides how the generated server serves op: its ServeMux route,
@@ -67,19 +68,28 @@ func (b *builder) fallback(op *load.Operation, s *ir.Server) bool {
 	var re strings.Builder
 	keys := map[string]string{}
 	var order []string
+	// A label or matrix value starts with its prefix: the group says so, so
+	// that the literal text beside it ({name}.{ext}) splits where the
+	// prefixes allow.
+	group := map[string]string{}
+	for _, p := range op.Parameters {
+		if p.In == "path" {
+			group[p.Name] = map[string]string{"label": `(\.[^/]*)`, "matrix": `(;[^/]*)`}[p.Style]
+		}
+	}
 	re.WriteString("^")
 	rest := op.Path
 	for rest != "" {
 		open := strings.IndexByte(rest, '{')
 		if open < 0 {
-			re.WriteString(regexp.QuoteMeta(rest))
+			re.WriteString(escapedLiteral(rest))
 			break
 		}
 		end := strings.IndexByte(rest[open:], '}')
 		if end < 0 {
 			return false
 		}
-		re.WriteString(regexp.QuoteMeta(rest[:open]))
+		re.WriteString(escapedLiteral(rest[:open]))
 		name := rest[open+1 : open+end]
 		if _, dup := keys[name]; dup || name == "" {
 			return false
@@ -90,7 +100,11 @@ func (b *builder) fallback(op *load.Operation, s *ir.Server) bool {
 		}
 		keys[name] = key
 		order = append(order, key)
-		re.WriteString("([^/]+)")
+		if g := group[name]; g != "" {
+			re.WriteString(g)
+		} else {
+			re.WriteString("([^/]+)")
+		}
 		rest = rest[open+end+1:]
 	}
 	re.WriteString("$")
@@ -99,6 +113,39 @@ func (b *builder) fallback(op *load.Operation, s *ir.Server) bool {
 	}
 	s.Fallback, s.FallbackKeys, s.FallbackOrder = re.String(), keys, order
 	return true
+}
+
+// escapedLiteral returns a regular expression matching the literal text
+// of a path template as a client escapes it (RFC 3986): unreserved
+// characters and "/" as they are, the other characters a path segment may
+// hold as they are or percent-encoded, and everything else (a space, a
+// backquote, non-ASCII bytes) percent-encoded, in either case of hex digit.
+func escapedLiteral(s string) string {
+	var b strings.Builder
+	hex := func(c byte) string {
+		const digits = "0123456789ABCDEF"
+		out := "%"
+		for _, d := range []byte{digits[c>>4], digits[c&15]} {
+			if d >= 'A' {
+				out += "[" + string(d) + string(d+'a'-'A') + "]"
+			} else {
+				out += string(d)
+			}
+		}
+		return out
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("-._~/", c) >= 0:
+			b.WriteString(regexp.QuoteMeta(string(c)))
+		case strings.IndexByte("!$&'()*+,;=:@", c) >= 0:
+			b.WriteString("(?:" + regexp.QuoteMeta(string(c)) + "|" + hex(c) + ")")
+		default:
+			b.WriteString(hex(c))
+		}
+	}
+	return b.String()
 }
 
 // conflictRE finds the other pattern in a ServeMux conflict panic.
@@ -227,7 +274,10 @@ func (b *builder) binding(p *load.Parameter, f *ir.Field, wildcards map[string]s
 		}
 		bd.Scalar, bd.Elem = kind, t
 		if s := p.Schema.Value; s != nil && s.Default != nil && !bd.Required && kind != "time" {
-			if lit, ok := enumLiteral(s.Default.V, builtinOf(t).Go); ok {
+			// A default its schema refuses (a warning, default-invalid)
+			// does not apply: the absent parameter would fail validation.
+			valid := len(rt.Compile(b.schemaRules(s)).Check(normalizeJSON(s.Default.V))) == 0
+			if lit, ok := enumLiteral(s.Default.V, builtinOf(t).Go); ok && valid {
 				bd.Default = lit
 			}
 		}

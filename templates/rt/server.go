@@ -526,10 +526,29 @@ func (s *httpServer) matchFallback(r *http.Request) (http.HandlerFunc, []string)
 func (s *httpServer) handler() http.Handler {
 	s.mux.HandleFunc("/", s.unrouted)
 	var h http.Handler = s.mux
+	if len(s.fallbacks) > 0 {
+		h = s.uncleanFirst(h)
+	}
 	for i := len(s.middlewares) - 1; i >= 0; i-- {
 		h = s.middlewares[i](h)
 	}
 	return h
+}
+
+// uncleanFirst tries the fallback routes first for a path the ServeMux
+// would redirect to its clean form (a path template with "//" or "/./"
+// in its text), then next.
+func (s *httpServer) uncleanFirst(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if p := r.URL.Path; strings.Contains(p, "//") || strings.Contains(p, "/./") || strings.Contains(p, "/../") ||
+			strings.HasSuffix(p, "/.") || strings.HasSuffix(p, "/..") {
+			if h, _ := s.matchFallback(r); h != nil {
+				h(w, r)
+				return
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 // unrouted answers a request no ServeMux route matched.

@@ -1,0 +1,183 @@
+package generator
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// writeEchoCheck sets up testdata/echo's round trip in mod: it copies
+// echo_test.go and writes echo_ops_test.go from the generated code (the
+// files of res): an entry of echoOps per client call function, a method
+// of echoServer per StrictServerInterface method, a method of echoGuard
+// per SecurityHandler method, and echoPool and echoInts, the enum values
+// of the spec's files under specDir.
+func writeEchoCheck(t *testing.T, mod, specDir string, res *Result) {
+	var client, server string
+	for _, f := range res.Files {
+		switch f.Name {
+		case "client.gen.go":
+			client = string(f.Content)
+		case "server.gen.go":
+			server = string(f.Content)
+		}
+	}
+	if client == "" || server == "" {
+		t.Fatal("no client.gen.go or server.gen.go")
+	}
+	var b strings.Builder
+	b.WriteString("package api\n\nimport (\n\t\"bytes\"\n\t\"context\"\n\t\"net/http\"\n)\n\n")
+	b.WriteString("var _ = bytes.NewReader\n\nvar echoOps = []echoOp{\n")
+	strict := map[string]bool{}
+	for _, m := range strictMethod.FindAllStringSubmatch(server, -1) {
+		strict[m[1]] = true
+	}
+	skips := map[string][]string{} // the parameters each handler does not bind
+	for _, h := range handlerFunc.FindAllStringSubmatch(server, -1) {
+		for _, m := range skipCall.FindAllStringSubmatch(h[2], -1) {
+			skips[h[1]] = append(skips[h[1]], m[1])
+		}
+	}
+	calls := 0
+	for _, m := range callFunc.FindAllStringSubmatch(client, -1) {
+		name, args, opVar := m[1], m[2], m[3]
+		if !strict[name] {
+			t.Errorf("client call %s has no strict server method", name)
+		}
+		entry, err := echoEntry(opVar, args, skips[name])
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		b.WriteString(entry)
+		calls++
+	}
+	if calls != len(strict) {
+		t.Errorf("%d client calls for %d strict server methods", calls, len(strict))
+	}
+	b.WriteString("}\n\n")
+	for _, name := range slices.Sorted(maps.Keys(strict)) {
+		fmt.Fprintf(&b, "func (s *echoServer) %s(ctx context.Context, req %[1]sRequestObject) (%[1]sResponseObject, error) {\n\treturn nil, s.record(req)\n}\n\n", name)
+	}
+	if guard := securityHandler.FindString(server); guard != "" {
+		for _, m := range handleMethod.FindAllStringSubmatch(guard, -1) {
+			fmt.Fprintf(&b, "func (echoGuard) %s(%s) (context.Context, error) { return ctx, nil }\n\n", m[1], m[2])
+		}
+	}
+	b.WriteString("var _ = http.StatusOK\n\n")
+	strs, ints := enumValues(t, specDir)
+	fmt.Fprintf(&b, "var echoPool = []string{\n")
+	for _, s := range strs {
+		fmt.Fprintf(&b, "\t%s,\n", strconv.Quote(s))
+	}
+	fmt.Fprintf(&b, "}\n\nvar echoInts = []int64{")
+	for _, n := range ints {
+		fmt.Fprintf(&b, "%d, ", n)
+	}
+	b.WriteString("}\n")
+	writeFile(t, filepath.Join(mod, "api", "echo_ops_test.go"), b.String())
+	copyTestFile(t, "echo/echo_test.go", filepath.Join(mod, "api", "echo_test.go"), "api")
+}
+
+var (
+	strictMethod    = regexp.MustCompile(`(?m)^\t(\w+)\(ctx context\.Context, request \w+RequestObject\) \(\w+ResponseObject, error\)$`)
+	callFunc        = regexp.MustCompile(`(?m)^func call(\w+)\(c \*Client, ctx context\.Context((?:, \w+ [^,)]+)*)\) \(\*response, error\) \{\n\tb := c\.newRequest\(&(\w+)\)`)
+	securityHandler = regexp.MustCompile(`(?ms)^type SecurityHandler interface \{$.*?^\}$`)
+	handlerFunc     = regexp.MustCompile(`(?ms)^func handle(\w+)\(s \*httpServer, impl ServerInterface, w http\.ResponseWriter, r \*http\.Request\) \{$(.*?)^\}$`)
+	skipCall        = regexp.MustCompile(`\bb\.skip\(("(?:[^"\\]|\\.)*")\)`)
+	handleMethod    = regexp.MustCompile(`(?m)^\t(Handle\w+)\((ctx context\.Context, op string, [^)]*)\) \(context\.Context, error\)$`)
+)
+
+// echoEntry prints the echoOps entry of a call function taking args
+// (", params P, body B"); skip are the parameters its server does not
+// bind, as Go string literals.
+func echoEntry(opVar, args string, skip []string) (string, error) {
+	var newParams, newBody, pass = "nil", "nil", ""
+	for arg := range strings.SplitSeq(strings.TrimPrefix(args, ", "), ", ") {
+		if arg == "" {
+			continue
+		}
+		name, typ, _ := strings.Cut(arg, " ")
+		switch {
+		case name == "params":
+			newParams = "func() any { return new(" + typ + ") }"
+			pass += ", *params.(*" + typ + ")"
+		case name == "body" && typ == "io.Reader":
+			newBody = "func() any { return new([]byte) }"
+			pass += ", bytes.NewReader(*body.(*[]byte))"
+		case name == "body" && typ == "*MultipartBody":
+			newBody = "func() any { return new([]echoPart) }"
+			pass += ", echoMultipart(*body.(*[]echoPart))"
+		case name == "body":
+			newBody = "func() any { return new(" + typ + ") }"
+			pass += ", *body.(*" + typ + ")"
+		case name == "contentType":
+			pass += `, "application/octet-stream"`
+		default:
+			return "", fmt.Errorf("unknown argument %q", arg)
+		}
+	}
+	name := strings.TrimPrefix(opVar, "clientOp")
+	return fmt.Sprintf("\t{op: &%s, newParams: %s, newBody: %s, skip: []string{%s},\n\t\tcall: func(ctx context.Context, c *Client, params, body any) (*response, error) { return call%s(c, ctx%s) }},\n",
+		opVar, newParams, newBody, strings.Join(skip, ", "), name, pass), nil
+}
+
+// enumValues returns the string and integer enum values of the JSON
+// files under dir.
+func enumValues(t *testing.T, dir string) ([]string, []int64) {
+	strs, ints := map[string]bool{}, map[int64]bool{}
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			if enum, ok := v["enum"].([]any); ok {
+				for _, x := range enum {
+					switch x := x.(type) {
+					case string:
+						strs[x] = true
+					case float64:
+						ints[int64(x)] = true
+					}
+				}
+			}
+			for _, x := range v {
+				walk(x)
+			}
+		case []any:
+			for _, x := range v {
+				walk(x)
+			}
+		}
+	}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".json") {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		var doc any
+		if err := json.Unmarshal(data, &doc); err != nil {
+			return err
+		}
+		walk(doc)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Values of the formats oasgen checks.
+	for _, s := range []string{"2024-01-02", "2024-01-02T03:04:05Z", "2024-01-02T03:04:05.5+01:00", "12:34:56", "a@example.com",
+		"0b6a3c1e-5f0d-4c39-9a3e-2d7c1f8e4b10", "https://example.com/a?b=c", "/a/b", "example.com", "192.0.2.1", "2001:db8::1", "aGk=", "x"} {
+		strs[s] = true
+	}
+	return slices.Sorted(maps.Keys(strs)), slices.Sorted(maps.Keys(ints))
+}
