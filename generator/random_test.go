@@ -418,6 +418,17 @@ func (m *specMaker) operations(paths map[string]any, i int, name string) {
 }
 
 func (m *specMaker) bodyContent(ref map[string]any) map[string]any {
+	// A body of one other media type is the one the client sends.
+	switch m.rnd.IntN(10) {
+	case 0:
+		return map[string]any{"application/x-www-form-urlencoded": map[string]any{"schema": m.objectSchema(0)}}
+	case 1:
+		return map[string]any{"text/plain": map[string]any{"schema": map[string]any{"type": "string"}}}
+	case 2:
+		return map[string]any{"multipart/form-data": map[string]any{"schema": map[string]any{"type": "object"}}}
+	case 3:
+		return map[string]any{"application/octet-stream": map[string]any{"schema": map[string]any{"type": "string", "format": "binary"}}}
+	}
 	content := map[string]any{"application/json": map[string]any{"schema": ref}}
 	if m.chance(0.3) {
 		content["application/x-www-form-urlencoded"] = map[string]any{"schema": m.objectSchema(0)}
@@ -474,6 +485,12 @@ func (m *specMaker) responseContent(ref map[string]any) map[string]any {
 func (m *specMaker) pathParams(i int) (string, []any) {
 	param := func(name string) map[string]any {
 		p := map[string]any{"name": name, "in": "path", "required": true, "schema": m.primitive()}
+		switch {
+		case m.chance(0.15):
+			p["schema"] = map[string]any{"type": "array", "items": m.primitive()}
+		case m.chance(0.15):
+			p["schema"] = m.primitiveObject()
+		}
 		if m.chance(0.3) {
 			p["style"] = m.pick([]string{"simple", "label", "matrix"})
 			p["explode"] = m.chance(0.5)
@@ -508,6 +525,8 @@ func (m *specMaker) otherParams() []any {
 		case in == "query" && m.chance(0.1):
 			delete(p, "schema")
 			p["content"] = map[string]any{"application/json": map[string]any{"schema": m.objectSchema(0)}}
+		case in != "query" && m.chance(0.2):
+			p["schema"], p["explode"] = m.primitiveObject(), m.chance(0.5)
 		}
 		out = append(out, p)
 	}
@@ -551,6 +570,28 @@ func (m *specMaker) schema(depth int) map[string]any {
 
 func (m *specMaker) primitive() map[string]any {
 	return []func(int) map[string]any{m.stringSchema, m.integerSchema, m.numberSchema, m.booleanSchema, m.enumSchema}[m.rnd.IntN(5)](0)
+}
+
+// primitiveObject returns an object of primitive properties, which every
+// style can write.
+func (m *specMaker) primitiveObject() map[string]any {
+	props := map[string]any{}
+	var required []any
+	for range 1 + m.rnd.IntN(3) {
+		name := m.pick(propertyNames[:20])
+		if !jsonTagName(name) {
+			continue // no field can hold it
+		}
+		props[name] = m.primitive()
+		if m.chance(0.3) {
+			required = append(required, name)
+		}
+	}
+	s := map[string]any{"type": "object", "properties": props}
+	if len(required) > 0 {
+		s["required"] = dedupe(required)
+	}
+	return s
 }
 
 func (m *specMaker) queryParam() map[string]any {

@@ -11,6 +11,7 @@ package api
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"math"
 	"math/rand"
@@ -186,11 +187,13 @@ func TestEchoRoundTrip(t *testing.T) {
 	r := rand.New(rand.NewSource(3))
 	echoed, skipped := 0, 0
 	for _, op := range echoOps {
-		if !echoReachable(op.op.security, spec, sendable) {
+		params := echoParams(t, spec, op.op)
+		if !echoReachable(op.op.security, spec, sendable) || slices.ContainsFunc(params, func(p echoParam) bool {
+			return p.In == "path" && slices.Contains(op.skip, p.Name) // no request reaches the route
+		}) {
 			skipped++
 			continue
 		}
-		params := echoParams(t, spec, op.op)
 		sent := 0
 		for try := 0; try < 400 && sent < 3; try++ {
 			var p, b any
@@ -206,6 +209,10 @@ func TestEchoRoundTrip(t *testing.T) {
 			}
 			srv.reset()
 			res, err := op.call(context.Background(), c, p, b)
+			var re *RequestError
+			if errors.As(err, &re) && echoUnwritable.MatchString(err.Error()) {
+				continue // a header or cookie the value cannot be written in (a property name in it)
+			}
 			if err != nil {
 				t.Errorf("%s %s: %v\nparams %#v\nbody %#v", op.op.method, op.op.path, err, deref(p), deref(b))
 				break
@@ -229,7 +236,7 @@ func TestEchoRoundTrip(t *testing.T) {
 			echoed++
 		}
 	}
-	t.Logf("%d of %d operations echoed, %d left out for their security", echoed, len(echoOps), skipped)
+	t.Logf("%d of %d operations echoed, %d left out for their security or an unbound path parameter", echoed, len(echoOps), skipped)
 	if echoed == 0 && len(echoOps) > skipped {
 		t.Error("no operation got a valid value")
 	}
@@ -298,8 +305,11 @@ func echoValue(r *rand.Rand, newValue func() any, params []echoParam, skip []str
 	p := newValue()
 	v := reflect.ValueOf(p).Elem()
 	switch x := p.(type) {
-	case *[]byte:
-		*x = []byte(echoString(r, 0, ""))
+	case *[]byte: // a stream; empty, it would be no body (a required one missing)
+		*x = []byte(echoString(r, echoPath, ""))
+		return p
+	case *string: // a text body, likewise
+		*x = echoString(r, echoPath, "")
 		return p
 	case *[]echoPart:
 		for range r.Intn(3) {
@@ -373,11 +383,14 @@ func echoEmptyObject(v reflect.Value) bool {
 // JSON or form body, a query value or a JSON parameter have none.
 const (
 	echoPath   = 1 << iota // a path value: not empty (no route matches an empty segment)
-	echoItem               // an item or member of an unexploded list or object: no delimiter, not empty (a=: no item or one empty item?)
+	echoItem               // an item or member of an unexploded list or object: no delimiter (echoDelimiters), not empty (a=: no item, or one empty?)
 	echoHeader             // a header value: no leading or trailing space, no control character
 	echoCookie             // a cookie value: no leading or trailing space, printable ASCII but " ; \
 	echoKey                // a key of a map in a parameter: letters
 )
+
+// echoDelimiters are the delimiters of the styles' items and members.
+const echoDelimiters = ", |.;="
 
 // echoPieces build random strings.
 var echoPieces = []string{"a", "Z", "0", "é", "日本", "🎉", "%", "&", "+", "/", "?", "#", "~", "'", "*", "!", "[", "]", "$", "@",
@@ -409,8 +422,6 @@ func echoFits(s string, context int) bool {
 	switch {
 	case context&(echoPath|echoKey|echoItem) != 0 && s == "":
 		return false
-	case context&echoItem != 0 && strings.ContainsAny(s, ", |.;="):
-		return false
 	case context&echoHeader != 0 && bad(func(r rune) bool { return r < ' ' && r != '\t' || r == 0x7f }):
 		return false
 	case context&(echoHeader|echoCookie) != 0 && s != strings.Trim(s, " \t"):
@@ -422,6 +433,10 @@ func echoFits(s string, context int) bool {
 	}
 	return true
 }
+
+// echoUnwritable matches the errors of the client refusing a value its
+// header or cookie cannot carry.
+var echoUnwritable = regexp.MustCompile(`cannot hold|is not a token|cannot start or end`)
 
 var echoTemplateVar = regexp.MustCompile(`\{[^}]*\}`)
 
@@ -440,10 +455,14 @@ type echoFiller struct {
 	param *echoParam
 }
 
-// forbid are the characters the string must not hold.
-func (f *echoFiller) forbid() string {
+// forbid are the characters a value at depth must not hold when written
+// (a number's decimal point too).
+func (f *echoFiller) forbid(depth int) string {
 	if f.param == nil {
 		return ""
+	}
+	if f.context(depth)&echoItem != 0 {
+		return f.param.forbid + echoDelimiters
 	}
 	return f.param.forbid
 }
@@ -473,7 +492,7 @@ func (f *echoFiller) fill(v reflect.Value, depth int) {
 			} else {
 				t = t.UTC()
 			}
-			if strings.Contains(f.forbid(), ".") {
+			if strings.Contains(f.forbid(depth), ".") {
 				t = t.Truncate(time.Second) // no fraction
 			}
 			v.Set(reflect.ValueOf(t))
@@ -515,12 +534,12 @@ func (f *echoFiller) fill(v reflect.Value, depth int) {
 		v.SetInt(n)
 	case reflect.Float32, reflect.Float64:
 		x := []float64{0, 1, -2, 0.5, 0.25, 1.25, 0.01, 3.14, 1e21, 1e-7, float64(r.Intn(100)) / 100, math.Copysign(0, -1)}[r.Intn(12)]
-		if strings.Contains(f.forbid(), ".") {
+		if strings.Contains(f.forbid(depth), ".") {
 			x = math.Trunc(x) // no decimal point
 		}
 		v.SetFloat(x)
 	case reflect.String:
-		v.SetString(echoString(r, f.context(depth), f.forbid()))
+		v.SetString(echoString(r, f.context(depth), f.forbid(depth)))
 	case reflect.Slice:
 		n := r.Intn(3)
 		if f.param != nil {
@@ -559,9 +578,15 @@ func (f *echoFiller) fill(v reflect.Value, depth int) {
 		v.Set(reflect.New(v.Type().Elem()))
 		f.fill(v.Elem(), depth+1)
 	case reflect.Interface:
+		if f.param != nil {
+			// A parameter's value is text: a number or null would come
+			// back a string.
+			v.Set(reflect.ValueOf(echoString(r, f.context(depth), f.forbid(depth))))
+			return
+		}
 		switch r.Intn(5) {
 		case 1:
-			v.Set(reflect.ValueOf(echoString(r, f.context(depth), f.forbid())))
+			v.Set(reflect.ValueOf(echoString(r, f.context(depth), f.forbid(depth))))
 		case 2:
 			v.Set(reflect.ValueOf(float64(r.Intn(100))))
 		case 3:
