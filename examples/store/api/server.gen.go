@@ -1247,9 +1247,9 @@ func (n *qsNode) value() any {
 		return []any{appended.value()}
 	}
 	if indexes, ok := arrayIndexes(n.children); ok {
-		out := make([]any, len(indexes))
+		out := qsIndexed{keys: indexes, items: make([]any, len(indexes))}
 		for i, k := range indexes {
-			out[i] = n.children[k].value()
+			out.items[i] = n.children[k].value()
 		}
 		return out
 	}
@@ -1259,6 +1259,17 @@ func (n *qsNode) value() any {
 	}
 	return obj
 }
+
+// qsIndexed is a node whose keys are all array indexes (a[0]=x&a[1]=y):
+// an array, unless the schema wants an object there, whose keys they are
+// then (a map with the keys "0" and "1" is written the same way).
+type qsIndexed struct {
+	keys  []string
+	items []any
+}
+
+// MarshalJSON writes the array, where no schema said otherwise.
+func (q qsIndexed) MarshalJSON() ([]byte, error) { return json.Marshal(q.items) }
 
 func stringsToAny(values []string) []any {
 	out := make([]any, len(values))
@@ -1333,6 +1344,15 @@ func (s *jsonSchema) coerce(x any, mode validationMode) any {
 	switch v := x.(type) {
 	case string:
 		return s.coerceString(v, mode)
+	case qsIndexed:
+		if s.types != 0 && !s.allows(typeArray) && s.allows(typeObject) {
+			obj := make(map[string]any, len(v.keys))
+			for i, k := range v.keys {
+				obj[k] = v.items[i]
+			}
+			return s.coerce(obj, mode)
+		}
+		return s.coerce(v.items, mode)
 	case []any:
 		if s.types == 0 || s.allows(typeArray) {
 			for i := range v {
@@ -1365,6 +1385,14 @@ func pairs(items []any) any {
 
 // coerceString converts one query string to the type s wants.
 func (s *jsonSchema) coerceString(v string, mode validationMode) any {
+	if s.types == 0 && len(s.enum) > 0 && !slices.ContainsFunc(s.enum, func(e any) bool { return e == any(v) }) {
+		// An untyped enum: the member the string writes (true, 1).
+		for _, e := range s.enum {
+			if text, err := json.Marshal(e); err == nil && string(text) == v {
+				return e
+			}
+		}
+	}
 	switch {
 	case s.types == 0 || s.allows(typeString):
 		return v
@@ -1889,10 +1917,29 @@ func (s *httpServer) matchFallback(r *http.Request) (http.HandlerFunc, []string)
 func (s *httpServer) handler() http.Handler {
 	s.mux.HandleFunc("/", s.unrouted)
 	var h http.Handler = s.mux
+	if len(s.fallbacks) > 0 {
+		h = s.uncleanFirst(h)
+	}
 	for i := len(s.middlewares) - 1; i >= 0; i-- {
 		h = s.middlewares[i](h)
 	}
 	return h
+}
+
+// uncleanFirst tries the fallback routes first for a path the ServeMux
+// would redirect to its clean form (a path template with "//" or "/./"
+// in its text), then next.
+func (s *httpServer) uncleanFirst(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if p := r.URL.Path; strings.Contains(p, "//") || strings.Contains(p, "/./") || strings.Contains(p, "/../") ||
+			strings.HasSuffix(p, "/.") || strings.HasSuffix(p, "/..") {
+			if h, _ := s.matchFallback(r); h != nil {
+				h(w, r)
+				return
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 // unrouted answers a request no ServeMux route matched.
