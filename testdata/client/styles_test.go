@@ -8,6 +8,7 @@ package styles
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
@@ -44,6 +45,11 @@ func (s *recorder) GetFile(w http.ResponseWriter, r *http.Request, params GetFil
 }
 
 func (s *recorder) PostItemOption(w http.ResponseWriter, r *http.Request, params PostItemOptionParams) error {
+	s.record(params)
+	return nil
+}
+
+func (s *recorder) GetCopy(w http.ResponseWriter, r *http.Request, params GetCopyParams) error {
 	s.record(params)
 	return nil
 }
@@ -162,4 +168,33 @@ func TestFallbackPaths(t *testing.T) {
 	check(t, c.GetFile(context.Background(), file), impl, file)
 	option := PostItemOptionParams{ID: "item 1", OptionID: 7}
 	check(t, c.PostItemOption(context.Background(), option), impl, option)
+}
+
+// TestEscapedLiterals: literal path text the client escapes ("//", a space,
+// parentheses) around label values in one segment, maps with index keys in
+// a deepObject (a qs tree that looks like an array), an untyped enum's
+// boolean and number, and a default the schema refuses (not applied) all
+// reach the server as sent; header and cookie values the wire cannot
+// carry are refused before sending.
+func TestEscapedLiterals(t *testing.T) {
+	c, impl := roundTrip(t)
+	ctx := context.Background()
+	for _, params := range []GetCopyParams{
+		{Name: 7, Ext: true, Meta: NewOpt(map[string]map[string]string{"0": {"1": "a", "0": "b"}, "k": {"0": "c"}}),
+			Opts: NewOpt(GetCopyParamsOpts{Flag: NewOpt[any](true)})},
+		{Name: -1, Ext: false, Opts: NewOpt(GetCopyParamsOpts{Flag: NewOpt[any](1.0)}), XPad: NewOpt("in side")},
+		{Name: 0, Ext: true, Opts: NewOpt(GetCopyParamsOpts{Flag: NewOpt[any]("x")})},
+	} {
+		check(t, c.GetCopy(ctx, params), impl, params)
+	}
+	for name, params := range map[string]GetCopyParams{
+		"a cookie name that is not a token": {C: NewOpt("v")},
+		"a header value with outer spaces":  {XPad: NewOpt(" v")},
+		"a header value with a line break":   {XPad: NewOpt("a\nb")},
+	} {
+		var re *RequestError
+		if err := c.GetCopy(ctx, params); !errors.As(err, &re) {
+			t.Errorf("%s: %v, want a *RequestError", name, err)
+		}
+	}
 }

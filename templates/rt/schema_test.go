@@ -1,0 +1,64 @@
+package rt
+
+import (
+	"reflect"
+	"testing"
+)
+
+func leafSchema(t jsonType) *jsonSchema {
+	return &jsonSchema{types: uint8(t), maxLength: -1, maxItems: -1, maxProps: -1}
+}
+
+// TestRequiredReadOnlyInRequest: a required readOnly property is in every
+// Go value and its encoder writes it, so a request may hold it (the
+// generated validators agree); an optional one must not be sent.
+func TestRequiredReadOnlyInRequest(t *testing.T) {
+	id, note := leafSchema(typeInteger), leafSchema(typeString)
+	id.readOnly, note.readOnly = true, true
+	s := leafSchema(typeObject)
+	s.required = []string{"id"}
+	s.props = []property{{name: "id", schema: id}, {name: "note", schema: note}}
+	for _, tt := range []struct {
+		x    map[string]any
+		fail bool
+	}{
+		{map[string]any{"id": 1.0}, false},
+		{map[string]any{"id": 1.0, "note": "n"}, true},
+	} {
+		v := validator{mode: modeRequest}
+		s.validateAny(&v, tt.x)
+		if got := v.err() != nil; got != tt.fail {
+			t.Errorf("%v: error %v, want an error: %t", tt.x, v.err(), tt.fail)
+		}
+	}
+}
+
+// TestCoerceQueryTree: index keys (a[0]=x) are an array, or an object's
+// keys where the schema wants an object; an untyped enum's member is read
+// from the text it writes.
+func TestCoerceQueryTree(t *testing.T) {
+	mapOf := leafSchema(typeObject)
+	mapOf.additional = leafSchema(typeString)
+	listOf := leafSchema(typeArray)
+	listOf.items = leafSchema(typeString)
+	untyped := &jsonSchema{enum: []any{"x", 1.0, true}, maxLength: -1, maxItems: -1, maxProps: -1}
+	indexed := func() any { return qsIndexed{keys: []string{"0", "1"}, items: []any{"a", "b"}} }
+	for _, tt := range []struct {
+		name string
+		s    *jsonSchema
+		x    any
+		want any
+	}{
+		{"a map with index keys", mapOf, indexed(), map[string]any{"0": "a", "1": "b"}},
+		{"an array", listOf, indexed(), []any{"a", "b"}},
+		{"no schema", nil, indexed(), indexed()},
+		{"an untyped enum's boolean", untyped, "true", true},
+		{"an untyped enum's number", untyped, "1", 1.0},
+		{"an untyped enum's string", untyped, "x", "x"},
+		{"not a member", untyped, "y", "y"},
+	} {
+		if got := tt.s.coerce(tt.x, modeRequest); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: got %#v, want %#v", tt.name, got, tt.want)
+		}
+	}
+}
