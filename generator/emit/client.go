@@ -299,8 +299,14 @@ func (f *file) callFunc(b *strings.Builder, op *ir.Operation) {
 		f.writeParam(b, part.Param)
 	}
 	for _, bd := range c.Bindings {
-		if bd.In != "path" {
+		switch {
+		case bd.In != "path":
 			f.writeParam(b, bd)
+		case bd.Skip != "":
+			// Its place in the path keeps the template's braces: nothing
+			// is sent.
+			f.use("errors")
+			line("b.fail(%q, errors.New(%q))", bd.Name, "the client cannot write it in the path: "+oneLine(bd.Skip))
 		}
 	}
 	body, ct := "nil", `""`

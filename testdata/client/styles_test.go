@@ -197,4 +197,9 @@ func TestEscapedLiterals(t *testing.T) {
 			t.Errorf("%s: %v, want a *RequestError", name, err)
 		}
 	}
+	// A path parameter no style writes is refused, not sent as {ids}.
+	var re *RequestError
+	if err := c.GetUnwritable(ctx, GetUnwritableParams{}); !errors.As(err, &re) {
+		t.Errorf("a path parameter the client cannot write: %v, want a *RequestError", err)
+	}
 }
