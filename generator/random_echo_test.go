@@ -52,7 +52,8 @@ func writeEchoCheck(t *testing.T, mod, specDir string, res *Result) {
 		if !strict[name] {
 			t.Errorf("client call %s has no strict server method", name)
 		}
-		entry, err := echoEntry(opVar, args, skips[name])
+		form := strings.Contains(requestObject(server, name), "// Body is the request body (application/x-www-form-urlencoded).")
+		entry, err := echoEntry(opVar, args, skips[name], form)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -95,10 +96,21 @@ var (
 	handleMethod    = regexp.MustCompile(`(?m)^\t(Handle\w+)\((ctx context\.Context, op string, [^)]*)\) \(context\.Context, error\)$`)
 )
 
+// requestObject returns the declaration of the strict server's request
+// object of operation name.
+func requestObject(server, name string) string {
+	start := strings.Index(server, "\ntype "+name+"RequestObject struct {\n")
+	if start < 0 {
+		return ""
+	}
+	end := strings.Index(server[start+1:], "\n}\n")
+	return server[start : start+1+end]
+}
+
 // echoEntry prints the echoOps entry of a call function taking args
 // (", params P, body B"); skip are the parameters its server does not
-// bind, as Go string literals.
-func echoEntry(opVar, args string, skip []string) (string, error) {
+// bind, as Go string literals, and form says the body is a form.
+func echoEntry(opVar, args string, skip []string, form bool) (string, error) {
 	var newParams, newBody, pass = "nil", "nil", ""
 	for arg := range strings.SplitSeq(strings.TrimPrefix(args, ", "), ", ") {
 		if arg == "" {
@@ -125,8 +137,8 @@ func echoEntry(opVar, args string, skip []string) (string, error) {
 		}
 	}
 	name := strings.TrimPrefix(opVar, "clientOp")
-	return fmt.Sprintf("\t{op: &%s, newParams: %s, newBody: %s, skip: []string{%s},\n\t\tcall: func(ctx context.Context, c *Client, params, body any) (*response, error) { return call%s(c, ctx%s) }},\n",
-		opVar, newParams, newBody, strings.Join(skip, ", "), name, pass), nil
+	return fmt.Sprintf("\t{op: &%s, newParams: %s, newBody: %s, skip: []string{%s}, form: %t,\n\t\tcall: func(ctx context.Context, c *Client, params, body any) (*response, error) { return call%s(c, ctx%s) }},\n",
+		opVar, newParams, newBody, strings.Join(skip, ", "), form, name, pass), nil
 }
 
 // enumValues returns the string and integer enum values of the JSON

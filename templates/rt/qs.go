@@ -185,6 +185,12 @@ func (s *jsonSchema) coerce(x any, mode validationMode) any {
 		x = sub.coerce(x, mode)
 	}
 	for _, branches := range [][]*jsonSchema{s.oneOf, s.anyOf} {
+		if _, ok := x.(qsIndexed); ok {
+			// Index keys are an array first: an object branch would take
+			// them as its keys.
+			branches = slices.Clone(branches)
+			slices.SortStableFunc(branches, func(a, b *jsonSchema) int { return b.indexable() - a.indexable() })
+		}
 		for _, b := range branches {
 			if c := b.coerce(x, mode); (&validator{mode: mode}).satisfies(b, c) {
 				return c
@@ -221,6 +227,14 @@ func (s *jsonSchema) coerce(x any, mode validationMode) any {
 		}
 	}
 	return x
+}
+
+// indexable is 1 when s takes an array (or anything), else 0.
+func (s *jsonSchema) indexable() int {
+	if s.types == 0 || s.allows(typeArray) {
+		return 1
+	}
+	return 0
 }
 
 // pairs turns alternating keys and values into an object.

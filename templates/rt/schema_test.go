@@ -52,6 +52,7 @@ func TestCoerceQueryTree(t *testing.T) {
 		{"a map with index keys", mapOf, indexed(), map[string]any{"0": "a", "1": "b"}},
 		{"an array", listOf, indexed(), []any{"a", "b"}},
 		{"no schema", nil, indexed(), indexed()},
+		{"a union of a map and an array", &jsonSchema{oneOf: []*jsonSchema{mapOf, listOf}, maxLength: -1, maxItems: -1, maxProps: -1}, indexed(), []any{"a", "b"}},
 		{"an untyped enum's boolean", untyped, "true", true},
 		{"an untyped enum's number", untyped, "1", 1.0},
 		{"an untyped enum's string", untyped, "x", "x"},
@@ -59,6 +60,24 @@ func TestCoerceQueryTree(t *testing.T) {
 	} {
 		if got := tt.s.coerce(tt.x, modeRequest); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("%s: got %#v, want %#v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestHeaderFloat32: a float32 parameter is written as its shortest text,
+// which holds no decimal point a path template's literal "." could be
+// taken for.
+func TestHeaderFloat32(t *testing.T) {
+	for _, tt := range []struct {
+		got, want string
+	}{
+		{headerFloat(float32(1e21)), "1e+21"},
+		{headerFloat(float32(0.1)), "0.1"},
+		{headerFloat(0.1), "0.1"},
+		{headerFloat(float64(float32(0.1))), "0.10000000149011612"},
+	} {
+		if tt.got != tt.want {
+			t.Errorf("got %s, want %s", tt.got, tt.want)
 		}
 	}
 }

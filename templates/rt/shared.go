@@ -131,7 +131,11 @@ func headerString[T ~string](v T) string { return string(v) }
 func headerInt[T ~int | ~int32 | ~int64](v T) string { return strconv.FormatInt(int64(v), 10) }
 
 func headerFloat[T ~float32 | ~float64](v T) string {
-	return strconv.FormatFloat(float64(v), 'g', -1, 64)
+	bits, tenth := 64, 0.1
+	if float64(T(tenth)) != tenth { // a float32: its shortest text (0.1, not 0.10000000149011612)
+		bits = 32
+	}
+	return strconv.FormatFloat(float64(v), 'g', -1, bits)
 }
 
 func headerBool[T ~bool](v T) string { return strconv.FormatBool(bool(v)) }

@@ -38,8 +38,13 @@ type echoOp struct {
 	// skip are the parameters the server does not bind (nor the client
 	// write): such as form cookies of nested shapes.
 	skip []string
+	form bool // the body is a form
 	call func(ctx context.Context, c *Client, params, body any) (*response, error)
 }
+
+// echoForm is how a form body's properties are written: as exploded
+// query parameters are.
+var echoForm = echoParam{In: "query", Style: "form"}
 
 // echoPart is a field of a multipart body.
 type echoPart struct{ Name, Value string }
@@ -205,12 +210,12 @@ func TestEchoRoundTrip(t *testing.T) {
 		for try := 0; try < 400 && sent < 3; try++ {
 			var p, b any
 			if op.newParams != nil {
-				if p = echoValue(r, op.newParams, params, op.skip); p == nil {
+				if p = echoValue(r, op.newParams, params, op.skip, false); p == nil {
 					continue
 				}
 			}
 			if op.newBody != nil {
-				if b = echoValue(r, op.newBody, nil, nil); b == nil {
+				if b = echoValue(r, op.newBody, nil, nil, op.form); b == nil {
 					continue
 				}
 			}
@@ -315,8 +320,8 @@ func echoParams(t *testing.T, spec echoSpec, op *operationInfo) []echoParam {
 // echoValue returns a pointer to a random value of the type newValue
 // points to, in its canonical form, or nil when that value breaks the
 // schema or cannot be sent. params describe the fields of a Params struct,
-// and skip names those left out.
-func echoValue(r *rand.Rand, newValue func() any, params []echoParam, skip []string) any {
+// and skip names those left out; form says the value is a form body.
+func echoValue(r *rand.Rand, newValue func() any, params []echoParam, skip []string, form bool) any {
 	p := newValue()
 	v := reflect.ValueOf(p).Elem()
 	switch x := p.(type) {
@@ -347,14 +352,24 @@ func echoValue(r *rand.Rand, newValue func() any, params []echoParam, skip []str
 				v.Field(i).SetZero()
 				continue
 			}
-			if (params[i].In == "header" || params[i].In == "cookie") && !echoToken(params[i].Name) {
-				// No header or cookie has this name (the client refuses it).
-				if !echoWrapper(v.Field(i).Type()) {
+			_, hasDefault := params[i].Schema["default"]
+			if (params[i].In == "header" || params[i].In == "cookie") && !echoToken(params[i].Name) ||
+				params[i].In == "header" && slices.ContainsFunc(params, func(q echoParam) bool {
+					return q.In == "header" && q.Name != params[i].Name && strings.EqualFold(q.Name, params[i].Name)
+				}) {
+				// No header or cookie has this name (the client refuses
+				// it), or another header has it (header names ignore case).
+				if !echoWrapper(v.Field(i).Type()) || hasDefault {
 					return nil
 				}
 				v.Field(i).SetZero()
 			}
+			if !echoPropertyNames(v.Field(i), f.context(1), params[i].forbid) {
+				return nil
+			}
 		}
+	} else if form {
+		(&echoFiller{r: r, param: &echoForm}).fill(v, 0)
 	} else {
 		(&echoFiller{r: r}).fill(v, 0)
 	}
@@ -379,6 +394,33 @@ func echoValue(r *rand.Rand, newValue func() any, params []echoParam, skip []str
 		}
 	}
 	return p
+}
+
+// echoPropertyNames reports whether the properties of v, a parameter,
+// can be written in context: properties whose names hold a delimiter
+// (echoItem) or a character of forbid are left unset, and false is
+// returned when such a property is required.
+func echoPropertyNames(v reflect.Value, context int, forbid string) bool {
+	if echoWrapper(v.Type()) {
+		v = v.FieldByName("Value")
+	}
+	if v.Kind() != reflect.Struct || v.Type() == echoTimeType {
+		return true
+	}
+	if context&echoItem != 0 {
+		forbid += echoDelimiters
+	}
+	for i := range v.NumField() {
+		name, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("json"), ",")
+		if name == "" || !strings.ContainsAny(name, forbid) {
+			continue
+		}
+		if !echoWrapper(v.Field(i).Type()) {
+			return false
+		}
+		v.Field(i).SetZero()
+	}
+	return true
 }
 
 // echoEmptyObject reports whether v, a parameter, is a set object whose
@@ -443,7 +485,9 @@ func echoFits(s string, context int) bool {
 		return false
 	case context&echoCookie != 0 && bad(func(r rune) bool { return r < ' ' || r >= 0x7f || strings.ContainsRune(`",;\`, r) }):
 		return false
-	case context&echoKey != 0 && bad(func(r rune) bool { return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') }):
+	case context&echoKey != 0 && (bad(func(r rune) bool { return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') }) || s[0] <= '9'):
+		// A key of digits alone is an array index in a qs tree: a map
+		// of them, in a union beside an array, reads back as the array.
 		return false
 	}
 	return true
@@ -657,6 +701,10 @@ func echoCanonical(v reflect.Value) error {
 			}
 		}
 	case reflect.Slice:
+		if v.Len() == 0 && t.Elem().Kind() == reflect.Uint8 {
+			v.SetZero() // no bytes are an empty string, read back as nil
+			return nil
+		}
 		for i := range v.Len() {
 			if err := echoCanonical(v.Index(i)); err != nil {
 				return err

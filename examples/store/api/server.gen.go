@@ -1335,6 +1335,12 @@ func (s *jsonSchema) coerce(x any, mode validationMode) any {
 		x = sub.coerce(x, mode)
 	}
 	for _, branches := range [][]*jsonSchema{s.oneOf, s.anyOf} {
+		if _, ok := x.(qsIndexed); ok {
+			// Index keys are an array first: an object branch would take
+			// them as its keys.
+			branches = slices.Clone(branches)
+			slices.SortStableFunc(branches, func(a, b *jsonSchema) int { return b.indexable() - a.indexable() })
+		}
 		for _, b := range branches {
 			if c := b.coerce(x, mode); (&validator{mode: mode}).satisfies(b, c) {
 				return c
@@ -1371,6 +1377,14 @@ func (s *jsonSchema) coerce(x any, mode validationMode) any {
 		}
 	}
 	return x
+}
+
+// indexable is 1 when s takes an array (or anything), else 0.
+func (s *jsonSchema) indexable() int {
+	if s.types == 0 || s.allows(typeArray) {
+		return 1
+	}
+	return 0
 }
 
 // pairs turns alternating keys and values into an object.
@@ -2463,7 +2477,11 @@ func headerString[T ~string](v T) string { return string(v) }
 func headerInt[T ~int | ~int32 | ~int64](v T) string { return strconv.FormatInt(int64(v), 10) }
 
 func headerFloat[T ~float32 | ~float64](v T) string {
-	return strconv.FormatFloat(float64(v), 'g', -1, 64)
+	bits, tenth := 64, 0.1
+	if float64(T(tenth)) != tenth { // a float32: its shortest text (0.1, not 0.10000000149011612)
+		bits = 32
+	}
+	return strconv.FormatFloat(float64(v), 'g', -1, bits)
 }
 
 func headerBool[T ~bool](v T) string { return strconv.FormatBool(bool(v)) }
