@@ -190,7 +190,7 @@ func TestEscapedLiterals(t *testing.T) {
 	for name, params := range map[string]GetCopyParams{
 		"a cookie name that is not a token": {C: NewOpt("v")},
 		"a header value with outer spaces":  {XPad: NewOpt(" v")},
-		"a header value with a line break":   {XPad: NewOpt("a\nb")},
+		"a header value with a line break":  {XPad: NewOpt("a\nb")},
 	} {
 		var re *RequestError
 		if err := c.GetCopy(ctx, params); !errors.As(err, &re) {

@@ -726,4 +726,3 @@ func echoCanonical(v reflect.Value) error {
 	}
 	return nil
 }
-
