@@ -34,8 +34,7 @@ func writeEchoCheck(t *testing.T, mod, specDir string, res *Result) {
 		t.Fatal("no client.gen.go or server.gen.go")
 	}
 	var b strings.Builder
-	b.WriteString("package api\n\nimport (\n\t\"bytes\"\n\t\"context\"\n\t\"net/http\"\n)\n\n")
-	b.WriteString("var _ = bytes.NewReader\n\nvar echoOps = []echoOp{\n")
+	b.WriteString("var echoOps = []echoOp{\n")
 	strict := map[string]bool{}
 	for _, m := range strictMethod.FindAllStringSubmatch(server, -1) {
 		strict[m[1]] = true
@@ -72,7 +71,6 @@ func writeEchoCheck(t *testing.T, mod, specDir string, res *Result) {
 			fmt.Fprintf(&b, "func (echoGuard) %s(%s) (context.Context, error) { return ctx, nil }\n\n", m[1], m[2])
 		}
 	}
-	b.WriteString("var _ = http.StatusOK\n\n")
 	strs, ints := enumValues(t, specDir)
 	fmt.Fprintf(&b, "var echoPool = []string{\n")
 	for _, s := range strs {
@@ -83,7 +81,14 @@ func writeEchoCheck(t *testing.T, mod, specDir string, res *Result) {
 		fmt.Fprintf(&b, "%d, ", n)
 	}
 	b.WriteString("}\n")
-	writeFile(t, filepath.Join(mod, "api", "echo_ops_test.go"), b.String())
+	imports := "\t\"context\"\n"
+	if strings.Contains(b.String(), "bytes.NewReader") {
+		imports = "\t\"bytes\"\n" + imports
+	}
+	if strings.Contains(b.String(), "*http.Request") { // a guard method of an undeclared scheme
+		imports += "\t\"net/http\"\n"
+	}
+	writeFile(t, filepath.Join(mod, "api", "echo_ops_test.go"), "package api\n\nimport (\n"+imports+")\n\n"+b.String())
 	copyTestFile(t, "echo/echo_test.go", filepath.Join(mod, "api", "echo_test.go"), "api")
 }
 

@@ -27,7 +27,10 @@ import (
 // identifiers and names that cannot be json tags. oasgen must accept each
 // spec (they are valid), print the same files twice, and print Go that
 // compiles, and whose encoders write what encoding/json writes for the
-// same values (testdata/encode/check_test.go). The seeds are fixed, so every run checks the same specs;
+// same values (testdata/encode/check_test.go), and whose client sends
+// random valid parameters and bodies of every operation to the strict
+// server, which must read what was sent (testdata/echo/echo_test.go,
+// with echo_ops_test.go from writeEchoCheck). The seeds are fixed, so every run checks the same specs;
 // OASGEN_RANDOM_SPECS=N checks N more, from new seeds (a failure names its
 // seed), OASGEN_RANDOM_SEED=S checks seed S alone, and OASGEN_RANDOM_KEEP=DIR keeps each spec (DIR/spec-SEED.json,
 // written before generating) and its module (DIR/SEED) for reading one.
