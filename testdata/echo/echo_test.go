@@ -286,12 +286,18 @@ func echoReachable(security [][]string, spec echoSpec, sendable map[string]bool)
 		return true
 	}
 	for _, req := range security {
-		meets, undeclared := true, true
+		meets, undeclared, authorization := true, true, 0
 		for _, name := range req {
-			_, declared := spec.Components.SecuritySchemes[name]
+			s, declared := spec.Components.SecuritySchemes[name]
 			meets = meets && sendable[name]
 			undeclared = undeclared && !declared
+			if s.Type == "http" || s.Type == "oauth2" || s.Type == "openIdConnect" {
+				authorization++
+			}
 		}
+		// A request has one Authorization header: two schemes that both
+		// need it (basic and a bearer token) cannot be met together.
+		meets = meets && authorization < 2
 		if meets || undeclared {
 			return true
 		}
