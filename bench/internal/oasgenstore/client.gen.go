@@ -2613,8 +2613,55 @@ func (b *requestBuilder) queryValue(key, value string) {
 	b.query = appendValue(b.query, value, b.reserved)
 }
 
+// tokenChars are the characters of an HTTP token (RFC 9110), which the
+// name of a header or a cookie is.
+var tokenChars = makeCharSet(alpha, digit, "!#$%&'*+-.^_`|~")
+
+// fieldName reports whether the header or cookie name is a token, and fails
+// the request when it is not: net/http refuses such a header and drops such
+// a cookie.
+func (b *requestBuilder) fieldName(name string) bool {
+	for i := 0; i < len(name); i++ {
+		if !tokenChars.has(name[i]) {
+			b.fail(name, fmt.Errorf("%q is not a token, which a header or cookie name must be", name))
+			return false
+		}
+	}
+	return name != ""
+}
+
+// trimmed fails the request when value starts or ends with a space or a
+// tab, which the server trims from a header or cookie value (kind).
+func (b *requestBuilder) trimmed(name, value, kind string) bool {
+	if value != "" && (isSpaceOrTab(value[0]) || isSpaceOrTab(value[len(value)-1])) {
+		b.fail(name, fmt.Errorf("a %s value cannot start or end with a space or a tab", kind))
+		return false
+	}
+	return true
+}
+
+func isSpaceOrTab(c byte) bool { return c == ' ' || c == '\t' }
+
+// headerParam sets a header parameter; a value a header cannot hold is an
+// error.
+func (b *requestBuilder) headerParam(name, value string) {
+	if !b.fieldName(name) || !b.trimmed(name, value, "header") {
+		return
+	}
+	for i := 0; i < len(value); i++ {
+		if c := value[i]; c < 0x20 && c != '\t' || c == 0x7f {
+			b.fail(name, fmt.Errorf("a header value cannot hold %q", c))
+			return
+		}
+	}
+	b.setHeader(name, value)
+}
+
 // cookie adds a cookie; a value a Cookie header cannot hold is an error.
 func (b *requestBuilder) cookie(name, value string) {
+	if !b.fieldName(name) || !b.trimmed(name, value, "cookie") {
+		return
+	}
 	for i := 0; i < len(value); i++ {
 		if c := value[i]; c < 0x20 || c >= 0x7f || c == '"' || c == ';' || c == '\\' {
 			b.fail(name, fmt.Errorf("a cookie value cannot hold %q", c))
@@ -2650,7 +2697,7 @@ func (b *requestBuilder) scalar(in, name, style, value string) {
 		b.querySeparator()
 		b.query = appendEscaped(b.query, value, unreservedChars)
 	case "header":
-		b.setHeader(name, value)
+		b.headerParam(name, value)
 	case "cookie":
 		b.cookie(name, value)
 	}
@@ -2721,7 +2768,7 @@ func (b *requestBuilder) list(in, name, style string, explode bool, items []stri
 			b.query = appendValue(b.query, item, b.reserved)
 		}
 	case "header":
-		b.setHeader(name, strings.Join(items, ","))
+		b.headerParam(name, strings.Join(items, ","))
 	case "cookie":
 		b.cookie(name, strings.Join(items, ","))
 	}

@@ -1246,9 +1246,9 @@ func (n *qsNode) value() any {
 		return []any{appended.value()}
 	}
 	if indexes, ok := arrayIndexes(n.children); ok {
-		out := make([]any, len(indexes))
+		out := qsIndexed{keys: indexes, items: make([]any, len(indexes))}
 		for i, k := range indexes {
-			out[i] = n.children[k].value()
+			out.items[i] = n.children[k].value()
 		}
 		return out
 	}
@@ -1258,6 +1258,17 @@ func (n *qsNode) value() any {
 	}
 	return obj
 }
+
+// qsIndexed is a node whose keys are all array indexes (a[0]=x&a[1]=y):
+// an array, unless the schema wants an object there, whose keys they are
+// then (a map with the keys "0" and "1" is written the same way).
+type qsIndexed struct {
+	keys  []string
+	items []any
+}
+
+// MarshalJSON writes the array, where no schema said otherwise.
+func (q qsIndexed) MarshalJSON() ([]byte, error) { return json.Marshal(q.items) }
 
 func stringsToAny(values []string) []any {
 	out := make([]any, len(values))
@@ -1323,6 +1334,12 @@ func (s *jsonSchema) coerce(x any, mode validationMode) any {
 		x = sub.coerce(x, mode)
 	}
 	for _, branches := range [][]*jsonSchema{s.oneOf, s.anyOf} {
+		if _, ok := x.(qsIndexed); ok {
+			// Index keys are an array first: an object branch would take
+			// them as its keys.
+			branches = slices.Clone(branches)
+			slices.SortStableFunc(branches, func(a, b *jsonSchema) int { return b.indexable() - a.indexable() })
+		}
 		for _, b := range branches {
 			if c := b.coerce(x, mode); (&validator{mode: mode}).satisfies(b, c) {
 				return c
@@ -1332,6 +1349,15 @@ func (s *jsonSchema) coerce(x any, mode validationMode) any {
 	switch v := x.(type) {
 	case string:
 		return s.coerceString(v, mode)
+	case qsIndexed:
+		if s.types != 0 && !s.allows(typeArray) && s.allows(typeObject) {
+			obj := make(map[string]any, len(v.keys))
+			for i, k := range v.keys {
+				obj[k] = v.items[i]
+			}
+			return s.coerce(obj, mode)
+		}
+		return s.coerce(v.items, mode)
 	case []any:
 		if s.types == 0 || s.allows(typeArray) {
 			for i := range v {
@@ -1352,6 +1378,14 @@ func (s *jsonSchema) coerce(x any, mode validationMode) any {
 	return x
 }
 
+// indexable is 1 when s takes an array (or anything), else 0.
+func (s *jsonSchema) indexable() int {
+	if s.types == 0 || s.allows(typeArray) {
+		return 1
+	}
+	return 0
+}
+
 // pairs turns alternating keys and values into an object.
 func pairs(items []any) any {
 	obj := make(map[string]any, len(items)/2)
@@ -1364,6 +1398,14 @@ func pairs(items []any) any {
 
 // coerceString converts one query string to the type s wants.
 func (s *jsonSchema) coerceString(v string, mode validationMode) any {
+	if s.types == 0 && len(s.enum) > 0 && !slices.ContainsFunc(s.enum, func(e any) bool { return e == any(v) }) {
+		// An untyped enum: the member the string writes (true, 1).
+		for _, e := range s.enum {
+			if text, err := json.Marshal(e); err == nil && string(text) == v {
+				return e
+			}
+		}
+	}
 	switch {
 	case s.types == 0 || s.allows(typeString):
 		return v
@@ -1888,10 +1930,29 @@ func (s *httpServer) matchFallback(r *http.Request) (http.HandlerFunc, []string)
 func (s *httpServer) handler() http.Handler {
 	s.mux.HandleFunc("/", s.unrouted)
 	var h http.Handler = s.mux
+	if len(s.fallbacks) > 0 {
+		h = s.uncleanFirst(h)
+	}
 	for i := len(s.middlewares) - 1; i >= 0; i-- {
 		h = s.middlewares[i](h)
 	}
 	return h
+}
+
+// uncleanFirst tries the fallback routes first for a path the ServeMux
+// would redirect to its clean form (a path template with "//" or "/./"
+// in its text), then next.
+func (s *httpServer) uncleanFirst(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if p := r.URL.Path; strings.Contains(p, "//") || strings.Contains(p, "/./") || strings.Contains(p, "/../") ||
+			strings.HasSuffix(p, "/.") || strings.HasSuffix(p, "/..") {
+			if h, _ := s.matchFallback(r); h != nil {
+				h(w, r)
+				return
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 // unrouted answers a request no ServeMux route matched.
@@ -2415,7 +2476,11 @@ func headerString[T ~string](v T) string { return string(v) }
 func headerInt[T ~int | ~int32 | ~int64](v T) string { return strconv.FormatInt(int64(v), 10) }
 
 func headerFloat[T ~float32 | ~float64](v T) string {
-	return strconv.FormatFloat(float64(v), 'g', -1, 64)
+	bits, tenth := 64, 0.1
+	if float64(T(tenth)) != tenth { // a float32: its shortest text (0.1, not 0.10000000149011612)
+		bits = 32
+	}
+	return strconv.FormatFloat(float64(v), 'g', -1, bits)
 }
 
 func headerBool[T ~bool](v T) string { return strconv.FormatBool(bool(v)) }

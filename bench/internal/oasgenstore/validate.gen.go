@@ -4697,7 +4697,11 @@ func (s *jsonSchema) checkObject(v *validator, x map[string]any) {
 		if val, ok := x[prop.name]; ok {
 			v.enter(prop.name)
 			prop.schema.validateAny(v, val)
-			prop.schema.checkDirection(v)
+			if !slices.Contains(s.required, prop.name) {
+				// A required property is in every Go value, so its
+				// encoder always writes it (as the validators say).
+				prop.schema.checkDirection(v)
+			}
 			v.leave()
 		}
 	}
