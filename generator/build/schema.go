@@ -102,6 +102,11 @@ func (b *builder) shape(s *load.Schema, ctx string) *ir.Type {
 		return &ir.Type{Kind: ir.Slice, Elem: b.elemType(s.Items, ctx+"Item")}
 	case "object", "":
 		if len(s.Properties) == 0 && s.Type == "object" || s.AdditionalProperties != nil {
+			if len(s.PatternProperties) > 0 {
+				// additionalProperties does not apply to properties a
+				// pattern matches: the values are any, the table checks them.
+				return &ir.Type{Kind: ir.Map, Elem: anyType}
+			}
 			return &ir.Type{Kind: ir.Map, Elem: b.elemType(s.AdditionalProperties, ctx+"Value")}
 		}
 		if s.Items != nil { // "items" without "type: array" still means an array

@@ -86,6 +86,9 @@ func children(r *ir.Rules) []*ir.Rules {
 	}
 	out = append(out, r.PrefixItems...)
 	out = append(out, r.Contains, r.PropertyNames, r.If, r.Then, r.Else)
+	for _, p := range r.PatternProperties {
+		out = append(out, p.Rules)
+	}
 	for _, p := range r.DependentSchemas {
 		out = append(out, p.Rules)
 	}
@@ -337,6 +340,13 @@ func (tb *tables) keywords2020(r *ir.Rules, add func(string, ...any), addMax fun
 	}
 	if r.PropertyNames != nil {
 		add("propertyNames: %s", tb.ref(r.PropertyNames))
+	}
+	if len(r.PatternProperties) > 0 {
+		props := make([]string, len(r.PatternProperties))
+		for i, p := range r.PatternProperties {
+			props[i] = fmt.Sprintf("{pattern: %s, schema: %s}", p.Pattern.Var, tb.ref(p.Rules))
+		}
+		add("patternProps: []patternProperty{%s}", strings.Join(props, ", "))
 	}
 	for _, k := range []struct {
 		name  string

@@ -41,6 +41,7 @@ type Rules struct {
 	Contains                 *Rules
 	MinContains, MaxContains *int64
 	PropertyNames            *Rules
+	PatternProperties        []PatternRules
 	If, Then, Else           *Rules
 	DependentRequired        []Dependency
 	DependentSchemas         []PropertyRules
@@ -86,6 +87,13 @@ type Dependency struct {
 type PropertyRules struct {
 	Name  string
 	Rules *Rules
+}
+
+// PatternRules are the rules of the properties whose names match Pattern
+// (patternProperties).
+type PatternRules struct {
+	Pattern *Pattern
+	Rules   *Rules
 }
 
 // Pattern is a regular expression compiled once per package.

@@ -236,6 +236,7 @@ type Schema struct {
 	// JSON Schema 2020-12 (OpenAPI 3.1).
 	Contains          *SchemaRef
 	PropertyNames     *SchemaRef
+	PatternProperties []*Property // Name is the regular expression
 	If, Then, Else    *SchemaRef
 	DependentRequired []Dependency
 	DependentSchemas  []*Property // the schema that applies when the property is present

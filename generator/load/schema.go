@@ -215,6 +215,8 @@ func (d *schemaDecoder) key(k, v *yaml.Node) error {
 		return d.set(&s.Contains, v, "contains")
 	case "propertyNames":
 		return d.set(&s.PropertyNames, v, "propertyNames")
+	case "patternProperties":
+		return d.schemaMap(&s.PatternProperties, v, "patternProperties")
 	case "if":
 		return d.set(&s.If, v, "if")
 	case "then":
@@ -264,7 +266,7 @@ func (d *schemaDecoder) key(k, v *yaml.Node) error {
 // the generated code does not check yet: each gets a warning where it is
 // written, rather than being dropped without a word.
 var unenforced = map[string]bool{
-	"patternProperties": true, "unevaluatedProperties": true, "unevaluatedItems": true, "contentSchema": true,
+	"unevaluatedProperties": true, "unevaluatedItems": true, "contentSchema": true,
 	"$dynamicRef": true, "$dynamicAnchor": true,
 }
 

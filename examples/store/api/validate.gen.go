@@ -4343,6 +4343,7 @@ type jsonSchema struct {
 	contains                         *jsonSchema
 	minContains, maxContains         int // maxContains -1: no maximum
 	propertyNames                    *jsonSchema
+	patternProps                     []patternProperty
 	ifSchema, thenSchema, elseSchema *jsonSchema
 	dependentRequired                []dependency
 	dependentSchemas                 []property // applies when the property is present
@@ -4366,6 +4367,13 @@ type discCase struct {
 
 // floatPtr lets generated tables write minimum: floatPtr(1).
 func floatPtr(f float64) *float64 { return &f }
+
+// patternProperty is one entry of patternProperties: schema applies to
+// every property whose name matches pattern.
+type patternProperty struct {
+	pattern *regexp.Regexp
+	schema  *jsonSchema
+}
 
 // property is one declared property of an object schema.
 type property struct {
@@ -4701,11 +4709,22 @@ func (s *jsonSchema) checkObject(v *validator, x map[string]any) {
 			v.leave()
 		}
 	}
+	if len(s.patternProps) > 0 {
+		for _, name := range sortedKeys(x) {
+			for _, pp := range s.patternProps {
+				if pp.pattern.MatchString(name) {
+					v.enter(name)
+					pp.schema.validateAny(v, x[name])
+					v.leave()
+				}
+			}
+		}
+	}
 	if s.additional == nil && !s.noAdditional {
 		return
 	}
 	for _, name := range sortedKeys(x) {
-		if s.declares(name) {
+		if s.declares(name) || s.matchesPattern(name) {
 			continue
 		}
 		if s.noAdditional {
@@ -4722,11 +4741,22 @@ func (s *jsonSchema) checkObject(v *validator, x map[string]any) {
 // properties in responses.
 func (s *jsonSchema) checkDirection(v *validator) {
 	switch {
+	case s == nil: // a property named only (build.ObjectRules)
 	case s.readOnly && v.mode == modeRequest:
 		v.add("readOnly", "is read-only and must not be sent in a request")
 	case s.writeOnly && v.mode == modeResponse:
 		v.add("writeOnly", "is write-only and must not appear in a response")
 	}
+}
+
+// matchesPattern reports whether a key of patternProperties matches name.
+func (s *jsonSchema) matchesPattern(name string) bool {
+	for _, pp := range s.patternProps {
+		if pp.pattern.MatchString(name) {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *jsonSchema) declares(name string) bool {
