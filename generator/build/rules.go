@@ -77,6 +77,8 @@ func (b *builder) schemaRules(s *load.Schema) *ir.Rules {
 	r.AllOf, r.AnyOf, r.OneOf = b.ruleList(s.AllOf), b.ruleList(s.AnyOf), b.ruleList(s.OneOf)
 	r.Not = b.refRules(s.Not)
 	r.Contains, r.PropertyNames = b.refRules(s.Contains), b.refRules(s.PropertyNames)
+	r.UnevaluatedProperties, r.NoUnevaluatedProperties = b.unevaluated(s.UnevaluatedProperties)
+	r.UnevaluatedItems, r.NoUnevaluatedItems = b.unevaluated(s.UnevaluatedItems)
 	for _, p := range s.PatternProperties {
 		if re := b.regexp(p.Name, p.Pos); re != nil {
 			r.PatternProperties = append(r.PatternProperties, ir.PatternRules{Pattern: re, Rules: b.refRules(p.Schema)})
@@ -96,7 +98,19 @@ func (b *builder) schemaRules(s *load.Schema) *ir.Rules {
 		r.DependentSchemas = append(r.DependentSchemas, ir.PropertyRules{Name: p.Name, Rules: b.refRules(p.Schema)})
 	}
 	r.Discriminator = b.discriminatorRules(s)
+	if s.False { // the schema false is not {}: no value matches it
+		r.Not = &ir.Rules{}
+	}
 	return r
+}
+
+// unevaluated returns the rules of unevaluatedProperties or
+// unevaluatedItems, or false for the schema false.
+func (b *builder) unevaluated(sr *load.SchemaRef) (*ir.Rules, bool) {
+	if sr != nil && sr.Value != nil && sr.Value.False {
+		return nil, true
+	}
+	return b.refRules(sr), false
 }
 
 // refRules returns the rules at a place that uses a schema: the keys next to

@@ -42,6 +42,10 @@ type Rules struct {
 	MinContains, MaxContains *int64
 	PropertyNames            *Rules
 	PatternProperties        []PatternRules
+	// unevaluatedProperties/unevaluatedItems: the rules of what no other
+	// keyword evaluated, or No... for false.
+	UnevaluatedProperties, UnevaluatedItems     *Rules
+	NoUnevaluatedProperties, NoUnevaluatedItems bool
 	If, Then, Else           *Rules
 	DependentRequired        []Dependency
 	DependentSchemas         []PropertyRules

@@ -84,6 +84,7 @@ func (l *loader) document() (*Document, error) {
 	l.checkVersion(f, v)
 	doc := &Document{Root: l.r.opts.Root, File: f.path, OpenAPI: v.Value}
 	l.since31 = !strings.HasPrefix(v.Value, "3.0")
+	l.r.schema2020 = l.since31
 	l.checkShape(f, f.root, documentShape)
 	info, _ := get(f.root, "info")
 	if info != nil {

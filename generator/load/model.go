@@ -210,6 +210,7 @@ type SchemaRef struct {
 type Schema struct {
 	Loc                  Loc
 	Node                 *yaml.Node
+	False                bool // the boolean schema false: no value is valid
 	Type                 string   // "", string, number, integer, boolean, array, object
 	Types                []string // a 3.1 type list of several types but null ([string, integer]); Type is then ""
 	TypePos              diag.Pos
@@ -237,6 +238,8 @@ type Schema struct {
 	Contains          *SchemaRef
 	PropertyNames     *SchemaRef
 	PatternProperties []*Property // Name is the regular expression
+	// UnevaluatedProperties and UnevaluatedItems, nil when absent.
+	UnevaluatedProperties, UnevaluatedItems *SchemaRef
 	If, Then, Else    *SchemaRef
 	DependentRequired []Dependency
 	DependentSchemas  []*Property // the schema that applies when the property is present

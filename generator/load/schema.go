@@ -1,6 +1,7 @@
 package load
 
 import (
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -44,6 +45,12 @@ func (l *loader) schemaRef(at node, pointer string) (*SchemaRef, error) {
 
 // nestedSchemaRef is schemaRef for a schema as deep as depth says.
 func (l *loader) nestedSchemaRef(at node, pointer string, depth nesting) (*SchemaRef, error) {
+	if l.r.schema2020 && refWithKeywords(at.n) {
+		// 2020-12: the $ref applies next to the other keywords, as an
+		// allOf member of the schema they make (schemaDecoder.ref).
+		s, err := l.schema(at, pointer, depth)
+		return &SchemaRef{Pos: nodePos(at.f.path, at.n), Value: s}, err
+	}
 	final, ptr, hops, err := l.r.follow(at, pointer)
 	if err != nil {
 		if l.soft(err) {
@@ -66,6 +73,28 @@ func (l *loader) nestedSchemaRef(at node, pointer string, depth nesting) (*Schem
 	}
 	sr.Value, err = l.schema(final, ptr, depth)
 	return sr, err
+}
+
+// refAnnotations are the keys beside a $ref that only annotate or hold
+// other schemas; any other makes the $ref one keyword among several.
+var refAnnotations = map[string]bool{
+	"$ref": true, "description": true, "title": true, "nullable": true, "readOnly": true, "writeOnly": true,
+	"deprecated": true, "$comment": true, "example": true, "examples": true, "default": true, "$schema": true,
+	"$id": true, "$defs": true, "definitions": true, "$anchor": true, "$dynamicAnchor": true, "externalDocs": true,
+	"summary": true,
+}
+
+// refWithKeywords reports whether n is a $ref with validation keywords
+// beside it.
+func refWithKeywords(n *yaml.Node) bool {
+	if v, _ := get(n, "$ref"); v == nil || v.Kind != yaml.ScalarNode {
+		return false
+	}
+	found := false
+	pairs(n, func(k, _ *yaml.Node) {
+		found = found || !refAnnotations[k.Value] && !strings.HasPrefix(k.Value, "x-")
+	})
+	return found
 }
 
 func isBoolSchema(n *yaml.Node) bool { return n != nil && n.Tag == "!!bool" }
@@ -99,6 +128,7 @@ func (l *loader) schema(at node, pointer string, depth nesting) (*Schema, error)
 	s := &Schema{Loc: Loc{File: at.f.path, Pointer: pointer, Pos: nodePos(at.f.path, at.n)}, Node: at.n}
 	l.schemas[at.n] = s
 	if isBoolSchema(at.n) {
+		s.False = !boolVal(at.n)
 		return s, nil
 	}
 	var err error
@@ -215,6 +245,10 @@ func (d *schemaDecoder) key(k, v *yaml.Node) error {
 		return d.set(&s.Contains, v, "contains")
 	case "propertyNames":
 		return d.set(&s.PropertyNames, v, "propertyNames")
+	case "unevaluatedProperties":
+		return d.set(&s.UnevaluatedProperties, v, "unevaluatedProperties")
+	case "unevaluatedItems":
+		return d.set(&s.UnevaluatedItems, v, "unevaluatedItems")
 	case "patternProperties":
 		return d.schemaMap(&s.PatternProperties, v, "patternProperties")
 	case "if":
@@ -250,6 +284,8 @@ func (d *schemaDecoder) key(k, v *yaml.Node) error {
 		return d.list(&s.AnyOf, v, "anyOf")
 	case "discriminator":
 		return d.discriminator(k, v)
+	case "$ref": // beside other keywords (refWithKeywords)
+		return d.ref(k, v)
 	case "externalDocs":
 		s.ExternalDocs = &ExternalDocs{URL: str(first(get(v, "url"))), Description: str(first(get(v, "description")))}
 	default:
@@ -266,8 +302,27 @@ func (d *schemaDecoder) key(k, v *yaml.Node) error {
 // the generated code does not check yet: each gets a warning where it is
 // written, rather than being dropped without a word.
 var unenforced = map[string]bool{
-	"unevaluatedProperties": true, "unevaluatedItems": true, "contentSchema": true,
+	"contentSchema": true,
 	"$dynamicRef": true, "$dynamicAnchor": true,
+}
+
+// ref adds the target of a $ref written beside other keywords to allOf:
+// in JSON Schema 2020-12 it applies with them.
+func (d *schemaDecoder) ref(k, v *yaml.Node) error {
+	target, ptr, err := d.l.r.hop(v.Value, d.at, d.pos(k))
+	if err == nil {
+		var sr *SchemaRef
+		if sr, err = d.l.nestedSchemaRef(target, ptr, d.depth.in()); err == nil {
+			sr.Ref = v.Value
+			d.s.AllOf = append(d.s.AllOf, sr)
+			return nil
+		}
+	}
+	if d.l.soft(err) {
+		d.s.AllOf = append(d.s.AllOf, d.l.placeholder(d.at, d.ptr))
+		return nil
+	}
+	return err
 }
 
 func (d *schemaDecoder) decodeType(k, v *yaml.Node) {
@@ -439,10 +494,16 @@ func floatPtr(n *yaml.Node) *float64 {
 	return &f
 }
 
+// intPtr reads an integer, written as one or as a number with no
+// fraction (2.0), as JSON Schema allows; nil when n is neither.
 func intPtr(n *yaml.Node) *int64 {
 	i, err := strconv.ParseInt(str(n), 10, 64)
 	if err != nil {
-		return nil
+		f, ferr := strconv.ParseFloat(str(n), 64)
+		if ferr != nil || f != math.Trunc(f) || math.Abs(f) >= 1<<63 {
+			return nil
+		}
+		i = int64(f)
 	}
 	return &i
 }

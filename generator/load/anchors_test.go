@@ -1,0 +1,55 @@
+package load
+
+import "testing"
+
+// TestSchema2020Refs: in a 3.1 document a $ref finds the $anchor, or the
+// $id resource, of its own file, resolved against the base URI in force;
+// a $ref beside validation keywords becomes an allOf member next to them;
+// integral numbers such as 2.0 are integers.
+func TestSchema2020Refs(t *testing.T) {
+	spec := writeSpec(t, t.TempDir(), map[string]string{"openapi.yaml": `openapi: 3.1.0
+info: {title: t, version: "1"}
+paths: {}
+components:
+  schemas:
+    ByAnchor: {$ref: '#positive'}
+    ById:
+      $id: http://example.com/root.json
+      $ref: item.json
+      $defs:
+        item: {$id: item.json, type: string, maxLength: 2.0}
+    WithSiblings:
+      $ref: '#/components/schemas/Base'
+      maxProperties: 3
+    Base:
+      $anchor: positive
+      type: integer
+      minimum: 1
+`})
+	doc, diags, err := Load(spec, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(diags) > 0 {
+		t.Errorf("diagnostics: %v", diags)
+	}
+	if len(doc.Schemas) != 4 {
+		t.Fatalf("%d schemas, want 4", len(doc.Schemas))
+	}
+	byName := map[string]*Schema{}
+	for i, name := range []string{"ByAnchor", "ById", "WithSiblings", "Base"} {
+		byName[name] = doc.Schemas[i]
+	}
+	base := byName["Base"]
+	if byName["ByAnchor"] != base {
+		t.Errorf("ByAnchor resolves to %+v, want Base", byName["ByAnchor"].Loc)
+	}
+	item := byName["ById"]
+	if item.Type != "string" || item.Constraints.MaxLength == nil || *item.Constraints.MaxLength != 2 {
+		t.Errorf("ById resolves to %+v, want $defs/item with maxLength 2", item.Loc)
+	}
+	ws := byName["WithSiblings"]
+	if ws == base || len(ws.AllOf) != 1 || ws.AllOf[0].Value != base || ws.Constraints.MaxProperties == nil {
+		t.Errorf("WithSiblings = %+v, want maxProperties and allOf [Base]", ws)
+	}
+}
