@@ -20,7 +20,7 @@ type object struct {
 	reqList  []load.Required
 	extra    *load.SchemaRef // additionalProperties schema
 	extraAny bool            // additionalProperties: true
-	patterns bool            // patternProperties: other properties are kept as any
+	patterns bool            // patternProperties or unevaluatedProperties: other properties are kept as any
 }
 
 func (o *object) add(s *load.Schema) {
@@ -41,7 +41,7 @@ func (o *object) add(s *load.Schema) {
 	if s.AdditionalAllowed != nil && *s.AdditionalAllowed {
 		o.extraAny = true
 	}
-	o.patterns = o.patterns || len(s.PatternProperties) > 0
+	o.patterns = o.patterns || len(s.PatternProperties) > 0 || s.UnevaluatedProperties != nil
 }
 
 func (o *object) index(name string) int {
@@ -157,8 +157,9 @@ func (b *builder) buildStruct(s *load.Schema, ctx string, o *object) *ir.Type {
 	b.checkRequired(o)
 	if o.patterns {
 		// A property matching a key of patternProperties need not fit
-		// additionalProperties: every other property is kept as any, and
-		// the rules table (ObjectRules) checks both.
+		// additionalProperties, and unevaluatedProperties looks at every
+		// property: every undeclared property is kept as any, and the
+		// rules table (ObjectRules) checks them.
 		o.extra, o.extraAny = nil, true
 	}
 	fields := naming.NewScope("MarshalJSON", "UnmarshalJSON", "Validate")

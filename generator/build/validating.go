@@ -157,6 +157,11 @@ func ObjectRules(r *ir.Rules) *ir.Rules {
 	if r == nil || r.MinProperties == nil && r.MaxProperties == nil && len(r.Enum) == 0 && r.Not == nil && !Keywords2020(r) {
 		return nil
 	}
+	if r.UnevaluatedProperties != nil || r.NoUnevaluatedProperties {
+		// What the other keywords evaluated takes them all: the struct's
+		// JSON form is checked against its whole table.
+		return r
+	}
 	out := &ir.Rules{
 		MinProperties: r.MinProperties, MaxProperties: r.MaxProperties, Enum: r.Enum, Not: r.Not,
 		PropertyNames: r.PropertyNames, PatternProperties: r.PatternProperties, If: r.If, Then: r.Then, Else: r.Else,
@@ -256,6 +261,7 @@ func dynamicChecks(r *ir.Rules) bool {
 // the schema tables check (contains, if/then/else...).
 func Keywords2020(r *ir.Rules) bool {
 	return r.Contains != nil || r.PropertyNames != nil || len(r.PatternProperties) > 0 || r.If != nil ||
+		r.UnevaluatedProperties != nil || r.NoUnevaluatedProperties || r.UnevaluatedItems != nil || r.NoUnevaluatedItems ||
 		len(r.DependentRequired) > 0 || len(r.DependentSchemas) > 0
 }
 

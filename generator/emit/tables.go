@@ -89,6 +89,7 @@ func children(r *ir.Rules) []*ir.Rules {
 	for _, p := range r.PatternProperties {
 		out = append(out, p.Rules)
 	}
+	out = append(out, r.UnevaluatedProperties, r.UnevaluatedItems)
 	for _, p := range r.DependentSchemas {
 		out = append(out, p.Rules)
 	}
@@ -340,6 +341,10 @@ func (tb *tables) keywords2020(r *ir.Rules, add func(string, ...any), addMax fun
 	}
 	if r.PropertyNames != nil {
 		add("propertyNames: %s", tb.ref(r.PropertyNames))
+	}
+	if r.UnevaluatedProperties != nil || r.NoUnevaluatedProperties || r.UnevaluatedItems != nil || r.NoUnevaluatedItems {
+		add("unevaluated: &unevaluated{props: %s, noProps: %t, items: %s, noItems: %t}",
+			tb.ref(r.UnevaluatedProperties), r.NoUnevaluatedProperties, tb.ref(r.UnevaluatedItems), r.NoUnevaluatedItems)
 	}
 	if len(r.PatternProperties) > 0 {
 		props := make([]string, len(r.PatternProperties))

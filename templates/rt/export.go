@@ -57,6 +57,12 @@ func compile(r *ir.Rules, memo map[*ir.Rules]*jsonSchema) *jsonSchema {
 		s.contains, s.minContains, s.maxContains = compile(r.Contains, memo), intOr(r.MinContains, 1), intOr(r.MaxContains, -1)
 	}
 	s.propertyNames = compile(r.PropertyNames, memo)
+	if r.UnevaluatedProperties != nil || r.NoUnevaluatedProperties || r.UnevaluatedItems != nil || r.NoUnevaluatedItems {
+		s.unevaluated = &unevaluated{
+			props: compile(r.UnevaluatedProperties, memo), noProps: r.NoUnevaluatedProperties,
+			items: compile(r.UnevaluatedItems, memo), noItems: r.NoUnevaluatedItems,
+		}
+	}
 	for _, p := range r.PatternProperties {
 		s.patternProps = append(s.patternProps, patternProperty{pattern: regexp.MustCompile(p.Pattern.Source), schema: compile(p.Rules, memo)})
 	}

@@ -48,6 +48,7 @@ type jsonSchema struct {
 	minContains, maxContains         int // maxContains -1: no maximum
 	propertyNames                    *jsonSchema
 	patternProps                     []patternProperty
+	unevaluated                      *unevaluated
 	ifSchema, thenSchema, elseSchema *jsonSchema
 	dependentRequired                []dependency
 	dependentSchemas                 []property // applies when the property is present
@@ -189,6 +190,7 @@ func (s *jsonSchema) validateAny(v *validator, x any) {
 		s.checkObject(v, x.(map[string]any))
 	}
 	s.checkCombinators(v, x)
+	s.checkUnevaluated(v, x)
 }
 
 func toFloat(x any) float64 {
