@@ -43,7 +43,10 @@ func (b *builder) schemaType(sr *load.SchemaRef, ctx string) *ir.Type {
 		return b.memberType(s, soleNonNull(s), named, name)
 	case len(s.OneOf) > 0 || len(s.AnyOf) > 0 || len(s.Types) > 1:
 		return b.union(s, name)
-	case len(s.AllOf) > 0:
+	case len(s.AllOf) > 0 && !(s.RefBeside && soleMember(s)):
+		// A $ref beside keywords of its own ({$ref: X, maxLength: 2})
+		// does not take X's Go type, which would check X's rules only:
+		// its shape is its own, its rules are X's and its own.
 		return b.allOf(s, named, name)
 	case isStruct(s):
 		return b.structType(s, name)

@@ -211,6 +211,9 @@ type Schema struct {
 	Loc                  Loc
 	Node                 *yaml.Node
 	False                bool // the boolean schema false: no value is valid
+	// RefBeside: a 2020-12 $ref written beside validation keywords, the
+	// last member of AllOf.
+	RefBeside bool
 	Type                 string   // "", string, number, integer, boolean, array, object
 	Types                []string // a 3.1 type list of several types but null ([string, integer]); Type is then ""
 	TypePos              diag.Pos

@@ -345,7 +345,9 @@ func (r *resolver) follow(at node, pointer string) (node, string, []node, error)
 	var hops []node
 	for {
 		ref, pos, ok := refOf(at.f, at.n)
-		if !ok {
+		if !ok || r.schema2020 && refWithKeywords(at.n) {
+			// 2020-12: a $ref beside other keywords applies with them, as
+			// an allOf member of the schema they make (schemaDecoder.ref).
 			return at, pointer, hops, nil
 		}
 		if slices.ContainsFunc(hops, func(h node) bool { return h.n == at.n }) {

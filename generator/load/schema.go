@@ -45,12 +45,6 @@ func (l *loader) schemaRef(at node, pointer string) (*SchemaRef, error) {
 
 // nestedSchemaRef is schemaRef for a schema as deep as depth says.
 func (l *loader) nestedSchemaRef(at node, pointer string, depth nesting) (*SchemaRef, error) {
-	if l.r.schema2020 && refWithKeywords(at.n) {
-		// 2020-12: the $ref applies next to the other keywords, as an
-		// allOf member of the schema they make (schemaDecoder.ref).
-		s, err := l.schema(at, pointer, depth)
-		return &SchemaRef{Pos: nodePos(at.f.path, at.n), Value: s}, err
-	}
 	final, ptr, hops, err := l.r.follow(at, pointer)
 	if err != nil {
 		if l.soft(err) {
@@ -314,7 +308,7 @@ func (d *schemaDecoder) ref(k, v *yaml.Node) error {
 		var sr *SchemaRef
 		if sr, err = d.l.nestedSchemaRef(target, ptr, d.depth.in()); err == nil {
 			sr.Ref = v.Value
-			d.s.AllOf = append(d.s.AllOf, sr)
+			d.s.AllOf, d.s.RefBeside = append(d.s.AllOf, sr), true
 			return nil
 		}
 	}
