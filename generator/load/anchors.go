@@ -18,6 +18,7 @@ type resources struct {
 	base    map[*yaml.Node]*url.URL // mappings under an $id; the others have the file's URI
 	ids     map[string]string       // resource URI (no fragment) -> JSON pointer
 	anchors map[string]string       // resource URI#name -> JSON pointer
+	dynamic map[string]int          // $dynamicAnchor name -> how many the file declares
 }
 
 // fileURI is the base URI of a file without $id.
@@ -35,7 +36,7 @@ func (r *resolver) resourcesOf(f *file) *resources {
 	if res, ok := r.res[f]; ok {
 		return res
 	}
-	res := &resources{base: map[*yaml.Node]*url.URL{}, ids: map[string]string{}, anchors: map[string]string{}}
+	res := &resources{base: map[*yaml.Node]*url.URL{}, ids: map[string]string{}, anchors: map[string]string{}, dynamic: map[string]int{}}
 	r.res[f] = res
 	root := fileURI(f)
 	res.ids[withoutFragment(root)] = ""
@@ -78,6 +79,9 @@ func (res *resources) walk(n *yaml.Node, pointer string, base *url.URL, scoped b
 		}
 		for _, key := range []string{"$anchor", "$dynamicAnchor"} {
 			if v, _ := get(n, key); v != nil && v.Kind == yaml.ScalarNode {
+				if key == "$dynamicAnchor" {
+					res.dynamic[v.Value]++
+				}
 				name := withoutFragment(base) + "#" + v.Value
 				if _, dup := res.anchors[name]; !dup {
 					res.anchors[name] = pointer

@@ -1,6 +1,9 @@
 package load
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestSchema2020Refs: in a 3.1 document a $ref finds the $anchor, or the
 // $id resource, of its own file, resolved against the base URI in force;
@@ -51,5 +54,52 @@ components:
 	ws := byName["WithSiblings"]
 	if ws == base || len(ws.AllOf) != 1 || ws.AllOf[0].Value != base || ws.Constraints.MaxProperties == nil {
 		t.Errorf("WithSiblings = %+v, want maxProperties and allOf [Base]", ws)
+	}
+}
+
+// TestDynamicRef: a $dynamicRef is checked as a $ref to the anchor it
+// names, with a warning when the file declares that $dynamicAnchor more
+// than once (the dynamic scope could pick another) or when it names
+// nothing in the file (then it is not checked).
+func TestDynamicRef(t *testing.T) {
+	spec := writeSpec(t, t.TempDir(), map[string]string{"openapi.yaml": `openapi: 3.1.0
+info: {title: t, version: "1"}
+paths: {}
+components:
+  schemas:
+    Tree:
+      $dynamicAnchor: node
+      type: object
+      properties:
+        children: {type: array, items: {$dynamicRef: '#node'}}
+    Lone: {$dynamicRef: '#nowhere'}
+`})
+	doc, diags, err := Load(spec, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tree := doc.Schemas[0]
+	items := tree.Properties[0].Schema.Value.Items.Value
+	if len(items.AllOf) != 1 || items.AllOf[0].Value != tree {
+		t.Errorf("items = %+v, want allOf [Tree]", items)
+	}
+	if len(diags) != 1 || diags[0].Rule != "unenforced-keyword" || !strings.Contains(diags[0].Message, `"#nowhere" names no schema`) {
+		t.Errorf("diagnostics = %v, want one unenforced-keyword for #nowhere", diags)
+	}
+
+	spec = writeSpec(t, t.TempDir(), map[string]string{"openapi.yaml": `openapi: 3.1.0
+info: {title: t, version: "1"}
+paths: {}
+components:
+  schemas:
+    A: {$dynamicAnchor: node, type: string}
+    B: {$dynamicAnchor: node, type: integer}
+    C: {items: {$dynamicRef: '#node'}}
+`})
+	if _, diags, err = Load(spec, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if len(diags) != 1 || !strings.Contains(diags[0].Message, `2 schemas of this file declare $dynamicAnchor "node"`) {
+		t.Errorf("diagnostics = %v, want the dynamic scope warning", diags)
 	}
 }

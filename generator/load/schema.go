@@ -280,6 +280,10 @@ func (d *schemaDecoder) key(k, v *yaml.Node) error {
 		return d.discriminator(k, v)
 	case "$ref": // beside other keywords (refWithKeywords)
 		return d.ref(k, v)
+	case "$dynamicRef":
+		if d.dynamicRef(k, v) {
+			return d.ref(k, v)
+		}
 	case "externalDocs":
 		s.ExternalDocs = &ExternalDocs{URL: str(first(get(v, "url"))), Description: str(first(get(v, "description")))}
 	default:
@@ -297,7 +301,24 @@ func (d *schemaDecoder) key(k, v *yaml.Node) error {
 // written, rather than being dropped without a word.
 var unenforced = map[string]bool{
 	"contentSchema": true,
-	"$dynamicRef": true, "$dynamicAnchor": true,
+}
+
+// dynamicRef reports whether a $dynamicRef is checked as a $ref (to where
+// it points in its own file), and warns when that may not be what it
+// means: when the file declares its $dynamicAnchor more than once, the
+// dynamic scope of JSON Schema 2020-12 may pick another of them, which
+// oasgen does not follow. One that names nothing in the file is left out,
+// with a warning.
+func (d *schemaDecoder) dynamicRef(k, v *yaml.Node) bool {
+	if _, ok := d.l.r.localRef(v.Value, d.at.f, d.at.n); !ok && v.Value != "#" && !strings.HasPrefix(v.Value, "#/") {
+		d.l.diags.Warnf(d.pos(k), "unenforced-keyword", "$dynamicRef %q names no schema of this file; it is not checked", v.Value)
+		return false
+	}
+	_, name, _ := strings.Cut(v.Value, "#")
+	if n := d.l.r.resourcesOf(d.at.f).dynamic[name]; n > 1 {
+		d.l.diags.Warnf(d.pos(k), "unenforced-keyword", "$dynamicRef %q is checked as a $ref to the anchor it names here; %d schemas of this file declare $dynamicAnchor %q, and the one the dynamic scope picks is not followed", v.Value, n, name)
+	}
+	return true
 }
 
 // ref adds the target of a $ref written beside other keywords to allOf:
