@@ -4412,8 +4412,11 @@ func typeOf(v any) jsonType {
 			return typeInteger
 		}
 		return typeNumber
-	case json.Number:
+	case json.Number: // 1.0 is an integer, as JSON Schema says
 		if _, err := strconv.ParseInt(string(x), 10, 64); err == nil {
+			return typeInteger
+		}
+		if f, err := x.Float64(); err == nil && f == math.Trunc(f) && !math.IsInf(f, 0) {
 			return typeInteger
 		}
 		return typeNumber
