@@ -103,12 +103,13 @@ func (res *resources) walk(n *yaml.Node, pointer string, base *url.URL, scoped b
 // resolution.
 func (r *resolver) localRef(ref string, f *file, at *yaml.Node) (pointer string, ok bool) {
 	loc, frag, _ := strings.Cut(ref, "#")
-	if loc == "" && (frag == "" || strings.HasPrefix(frag, "/")) {
-		return "", false // a plain pointer into the file: the usual way
-	}
+	plain := loc == "" && (frag == "" || strings.HasPrefix(frag, "/"))
 	res := r.resourcesOf(f)
 	base := res.base[at]
 	if base == nil {
+		if plain {
+			return "", false // not under an $id: a pointer into the file, the usual way
+		}
 		base = fileURI(f)
 	}
 	u, err := base.Parse(ref)

@@ -103,3 +103,28 @@ components:
 		t.Errorf("diagnostics = %v, want the dynamic scope warning", diags)
 	}
 }
+
+// TestPointerUnderID: under an $id, a JSON pointer fragment is one into that
+// resource, not into the file.
+func TestPointerUnderID(t *testing.T) {
+	spec := writeSpec(t, t.TempDir(), map[string]string{"openapi.yaml": `openapi: 3.1.0
+info: {title: t, version: "1"}
+paths: {}
+components:
+  schemas:
+    Outer:
+      $id: http://example.com/outer.json
+      properties:
+        foo:
+          $id: inner.json
+          $defs: {n: {type: integer}}
+          $ref: '#/$defs/n'
+`})
+	doc, _, err := Load(spec, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if foo := doc.Schemas[0].Properties[0].Schema.Value; foo.Type != "integer" {
+		t.Errorf("foo = %+v, want the integer of inner.json#/$defs/n", foo.Loc)
+	}
+}
