@@ -46,9 +46,9 @@ type Rules struct {
 	// keyword evaluated, or No... for false.
 	UnevaluatedProperties, UnevaluatedItems     *Rules
 	NoUnevaluatedProperties, NoUnevaluatedItems bool
-	If, Then, Else           *Rules
-	DependentRequired        []Dependency
-	DependentSchemas         []PropertyRules
+	If, Then, Else                              *Rules
+	DependentRequired                           []Dependency
+	DependentSchemas                            []PropertyRules
 	// Discriminator, when set, picks the one oneOf/anyOf branch that applies.
 	Discriminator *DiscriminatorRules
 

@@ -66,7 +66,7 @@ func newResolver(opts Options, rootFile string) *resolver {
 	return &resolver{
 		opts: opts, files: map[string]*file{}, targets: map[string]bool{},
 		inRoot: map[string]bool{}, local: local, refs: map[refKey]target{},
-		keys:     map[*yaml.Node]map[string]*yaml.Node{}, res: map[*file]*resources{},
+		keys: map[*yaml.Node]map[string]*yaml.Node{}, res: map[*file]*resources{},
 		prefetch: newPrefetcher(local), http: &http.Client{Timeout: 30 * time.Second},
 	}
 }
