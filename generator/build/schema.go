@@ -135,6 +135,9 @@ func (b *builder) elemType(sr *load.SchemaRef, ctx string) *ir.Type {
 // tuple): the one Go type every position (and items after them) has, or
 // any when they differ. The rules check each position either way.
 func (b *builder) tupleElem(s *load.Schema, ctx string) *ir.Type {
+	if s.OpenTuple && s.Items == nil && !s.NoItems {
+		return anyType // the items after the positions may be anything
+	}
 	var elem *ir.Type
 	for i, sr := range append(slices.Clone(s.PrefixItems), s.Items) {
 		if sr == nil {

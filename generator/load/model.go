@@ -213,7 +213,10 @@ type Schema struct {
 	False bool // the boolean schema false: no value is valid
 	// RefBeside: a 2020-12 $ref written beside validation keywords, the
 	// last member of AllOf.
-	RefBeside            bool
+	RefBeside bool
+	// OpenTuple: prefixItems (not draft 4's items list), after which items
+	// of any type are allowed unless items says otherwise.
+	OpenTuple            bool
 	Type                 string   // "", string, number, integer, boolean, array, object
 	Types                []string // a 3.1 type list of several types but null ([string, integer]); Type is then ""
 	TypePos              diag.Pos

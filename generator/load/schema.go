@@ -201,6 +201,9 @@ func (d *schemaDecoder) key(k, v *yaml.Node) error {
 	case "deprecated":
 		s.Deprecated = boolVal(v)
 	case "enum":
+		if v.Kind == yaml.SequenceNode && len(v.Content) == 0 && d.l.since31 {
+			s.False = true // 2020-12: no value is one of none
+		}
 		for _, e := range items(v) {
 			s.Enum = append(s.Enum, Value{V: value(e), Pos: d.pos(e)})
 		}
@@ -234,6 +237,7 @@ func (d *schemaDecoder) key(k, v *yaml.Node) error {
 		}
 		return d.set(&s.Items, v, "items")
 	case "prefixItems":
+		s.OpenTuple = true
 		return d.list(&s.PrefixItems, v, "prefixItems")
 	case "contains":
 		return d.set(&s.Contains, v, "contains")
