@@ -174,13 +174,14 @@ func (f *file) timeCodec(t *ir.Type) string {
 // validateFunc prints ValidateX, the validator of a declared interface
 // type X (type X any) whose schema has constraints: Go allows it no
 // Validate method. Nothing when the schema has none, or when another
-// declared type is already named ValidateX.
+// declared type or the runtime already has the name ValidateX
+// (ValidateRequest).
 func (f *file) validateFunc(pkg *ir.Package, t *ir.Type) string {
 	r := build.DynamicRules(t)
-	if r == nil || t.Kind == ir.Alias {
+	name := "Validate" + t.Name
+	if r == nil || t.Kind == ir.Alias || build.IsRuntimeName(name) {
 		return ""
 	}
-	name := "Validate" + t.Name
 	for _, other := range pkg.Types {
 		if other.Name == name {
 			return ""
