@@ -14,7 +14,7 @@ var FS embed.FS
 // Runtime holds the Go source of the validation runtime. Only the files
 // listed here are copied into generated code (not doc.go, export.go or tests).
 //
-//go:embed rt/errors.go rt/schema.go rt/keys.go rt/formats.go rt/uri.go rt/reader.go rt/reads.go rt/anyvalue.go rt/items.go rt/decode.go rt/typed.go rt/writer.go
+//go:embed rt/errors.go rt/schema.go rt/unevaluated.go rt/keys.go rt/formats.go rt/uri.go rt/reader.go rt/reads.go rt/anyvalue.go rt/items.go rt/decode.go rt/typed.go rt/writer.go
 var Runtime embed.FS
 
 // ServerRuntime holds the Go source of the server runtime, copied into

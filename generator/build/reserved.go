@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"io/fs"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -50,6 +51,10 @@ var runtimeIdentifiers = sync.OnceValue(func() []string {
 	}
 	return names
 })
+
+// IsRuntimeName reports whether the runtime or the templates declare name
+// at package level (ValidateRequest, Opt...).
+func IsRuntimeName(name string) bool { return slices.Contains(runtimeIdentifiers(), name) }
 
 // exportedRuntimeNames returns the exported names the runtime and the
 // templates declare (Opt, Problem, Handler, StrictHandler, Unimplemented):

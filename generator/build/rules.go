@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/oasgen/oasgen/generator/diag"
 	"github.com/oasgen/oasgen/generator/ir"
 	"github.com/oasgen/oasgen/generator/load"
 )
@@ -76,6 +77,13 @@ func (b *builder) schemaRules(s *load.Schema) *ir.Rules {
 	r.AllOf, r.AnyOf, r.OneOf = b.ruleList(s.AllOf), b.ruleList(s.AnyOf), b.ruleList(s.OneOf)
 	r.Not = b.refRules(s.Not)
 	r.Contains, r.PropertyNames = b.refRules(s.Contains), b.refRules(s.PropertyNames)
+	r.UnevaluatedProperties, r.NoUnevaluatedProperties = b.unevaluated(s.UnevaluatedProperties)
+	r.UnevaluatedItems, r.NoUnevaluatedItems = b.unevaluated(s.UnevaluatedItems)
+	for _, p := range s.PatternProperties {
+		if re := b.regexp(p.Name, p.Pos); re != nil {
+			r.PatternProperties = append(r.PatternProperties, ir.PatternRules{Pattern: re, Rules: b.refRules(p.Schema)})
+		}
+	}
 	if r.Contains != nil {
 		r.MinContains, r.MaxContains = c.MinContains, c.MaxContains
 	}
@@ -90,7 +98,19 @@ func (b *builder) schemaRules(s *load.Schema) *ir.Rules {
 		r.DependentSchemas = append(r.DependentSchemas, ir.PropertyRules{Name: p.Name, Rules: b.refRules(p.Schema)})
 	}
 	r.Discriminator = b.discriminatorRules(s)
+	if s.False { // the schema false is not {}: no value matches it
+		r.Not = &ir.Rules{}
+	}
 	return r
+}
+
+// unevaluated returns the rules of unevaluatedProperties or
+// unevaluatedItems, or false for the schema false.
+func (b *builder) unevaluated(sr *load.SchemaRef) (*ir.Rules, bool) {
+	if sr != nil && sr.Value != nil && sr.Value.False {
+		return nil, true
+	}
+	return b.refRules(sr), false
 }
 
 // refRules returns the rules at a place that uses a schema: the keys next to
@@ -152,15 +172,21 @@ func (b *builder) discriminatorRules(s *load.Schema) *ir.DiscriminatorRules {
 // pattern compiles a schema's pattern once per package. ECMA-262 features
 // RE2 lacks (look-around, backreferences) cannot be checked: a warning says so.
 func (b *builder) pattern(s *load.Schema) *ir.Pattern {
-	src := s.Constraints.Pattern
-	if src == "" {
+	if s.Constraints.Pattern == "" {
 		return nil
 	}
+	return b.regexp(s.Constraints.Pattern, s.Loc.Pos)
+}
+
+// regexp returns the package's compiled regular expression for src
+// (pattern, a key of patternProperties), or nil with a warning at pos when
+// RE2 rejects it.
+func (b *builder) regexp(src string, pos diag.Pos) *ir.Pattern {
 	if p, ok := b.patterns[src]; ok {
 		return p
 	}
 	if _, err := regexp.Compile(src); err != nil {
-		b.diags.Warnf(s.Loc.Pos, "pattern-unsupported", "pattern %q cannot be checked: Go's RE2 rejects it (%v); it is left out of the validators", src, unwrapRegexpError(err))
+		b.diags.Warnf(pos, "pattern-unsupported", "pattern %q cannot be checked: Go's RE2 rejects it (%v); it is left out of the validators", src, unwrapRegexpError(err))
 		b.patterns[src] = nil
 		return nil
 	}

@@ -43,7 +43,10 @@ func (b *builder) schemaType(sr *load.SchemaRef, ctx string) *ir.Type {
 		return b.memberType(s, soleNonNull(s), named, name)
 	case len(s.OneOf) > 0 || len(s.AnyOf) > 0 || len(s.Types) > 1:
 		return b.union(s, name)
-	case len(s.AllOf) > 0:
+	case len(s.AllOf) > 0 && !(s.RefBeside && soleMember(s)):
+		// A $ref beside keywords of its own ({$ref: X, maxLength: 2})
+		// does not take X's Go type, which would check X's rules only:
+		// its shape is its own, its rules are X's and its own.
 		return b.allOf(s, named, name)
 	case isStruct(s):
 		return b.structType(s, name)
@@ -102,6 +105,11 @@ func (b *builder) shape(s *load.Schema, ctx string) *ir.Type {
 		return &ir.Type{Kind: ir.Slice, Elem: b.elemType(s.Items, ctx+"Item")}
 	case "object", "":
 		if len(s.Properties) == 0 && s.Type == "object" || s.AdditionalProperties != nil {
+			if len(s.PatternProperties) > 0 {
+				// additionalProperties does not apply to properties a
+				// pattern matches: the values are any, the table checks them.
+				return &ir.Type{Kind: ir.Map, Elem: anyType}
+			}
 			return &ir.Type{Kind: ir.Map, Elem: b.elemType(s.AdditionalProperties, ctx+"Value")}
 		}
 		if s.Items != nil { // "items" without "type: array" still means an array
@@ -127,6 +135,9 @@ func (b *builder) elemType(sr *load.SchemaRef, ctx string) *ir.Type {
 // tuple): the one Go type every position (and items after them) has, or
 // any when they differ. The rules check each position either way.
 func (b *builder) tupleElem(s *load.Schema, ctx string) *ir.Type {
+	if s.OpenTuple && s.Items == nil && !s.NoItems {
+		return anyType // the items after the positions may be anything
+	}
 	var elem *ir.Type
 	for i, sr := range append(slices.Clone(s.PrefixItems), s.Items) {
 		if sr == nil {

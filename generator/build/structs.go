@@ -20,6 +20,7 @@ type object struct {
 	reqList  []load.Required
 	extra    *load.SchemaRef // additionalProperties schema
 	extraAny bool            // additionalProperties: true
+	patterns bool            // patternProperties or unevaluatedProperties: other properties are kept as any
 }
 
 func (o *object) add(s *load.Schema) {
@@ -40,6 +41,7 @@ func (o *object) add(s *load.Schema) {
 	if s.AdditionalAllowed != nil && *s.AdditionalAllowed {
 		o.extraAny = true
 	}
+	o.patterns = o.patterns || len(s.PatternProperties) > 0 || s.UnevaluatedProperties != nil
 }
 
 func (o *object) index(name string) int {
@@ -153,6 +155,13 @@ func (b *builder) buildStruct(s *load.Schema, ctx string, o *object) *ir.Type {
 	t := b.declareWithRules(s, &ir.Type{Kind: ir.Struct, Name: name, Doc: b.schemaDoc(s)})
 	b.flattenRules(t.Rules, o)
 	b.checkRequired(o)
+	if o.patterns {
+		// A property matching a key of patternProperties need not fit
+		// additionalProperties, and unevaluatedProperties looks at every
+		// property: every undeclared property is kept as any, and the
+		// rules table (ObjectRules) checks them.
+		o.extra, o.extraAny = nil, true
+	}
 	fields := naming.NewScope("MarshalJSON", "UnmarshalJSON", "Validate")
 	if o.extra != nil || o.extraAny {
 		fields.Reserve("AdditionalProperties")

@@ -150,7 +150,7 @@ func declValidates(t *ir.Type) bool {
 // ObjectRules returns the keywords of a struct's schema that constrain the
 // object as a whole, which neither its fields nor decoding check
 // (minProperties, maxProperties, enum, not, and 2020-12's if/then/else,
-// dependentRequired, dependentSchemas, propertyNames), as rules of their
+// dependentRequired, dependentSchemas, propertyNames, patternProperties), as rules of their
 // own; nil when there are none. The struct is checked against them through
 // its JSON form.
 func ObjectRules(r *ir.Rules) *ir.Rules {
@@ -176,11 +176,26 @@ func wholeObjectRules(r *ir.Rules, parts []*ir.Rules) *ir.Rules {
 	if r == nil || r.MinProperties == nil && r.MaxProperties == nil && len(r.Enum) == 0 && r.Not == nil && !Keywords2020(r) && len(parts) == 0 {
 		return nil
 	}
-	return &ir.Rules{
+	if r.UnevaluatedProperties != nil || r.NoUnevaluatedProperties {
+		// What the other keywords evaluated takes them all: the struct's
+		// JSON form is checked against its whole table.
+		return r
+	}
+	out := &ir.Rules{
 		MinProperties: r.MinProperties, MaxProperties: r.MaxProperties, Enum: r.Enum, Not: r.Not,
-		PropertyNames: r.PropertyNames, If: r.If, Then: r.Then, Else: r.Else,
+		PropertyNames: r.PropertyNames, PatternProperties: r.PatternProperties, If: r.If, Then: r.Then, Else: r.Else,
 		DependentRequired: r.DependentRequired, DependentSchemas: r.DependentSchemas, AllOf: parts,
 	}
+	if len(r.PatternProperties) > 0 {
+		// The struct keeps every undeclared property as any: the table
+		// applies additionalProperties to those no pattern matches. The
+		// declared properties are named only, their fields check them.
+		out.Additional, out.NoAdditional = r.Additional, r.NoAdditional
+		for _, p := range r.Properties {
+			out.Properties = append(out.Properties, ir.PropertyRules{Name: p.Name})
+		}
+	}
+	return out
 }
 
 // IsInterface reports whether the declared type t is a Go interface: a
@@ -266,7 +281,8 @@ func dynamicChecks(r *ir.Rules) bool {
 // Keywords2020 reports whether r has a JSON Schema 2020-12 keyword that only
 // the schema tables check (contains, if/then/else...).
 func Keywords2020(r *ir.Rules) bool {
-	return r.Contains != nil || r.PropertyNames != nil || r.If != nil ||
+	return r.Contains != nil || r.PropertyNames != nil || len(r.PatternProperties) > 0 || r.If != nil ||
+		r.UnevaluatedProperties != nil || r.NoUnevaluatedProperties || r.UnevaluatedItems != nil || r.NoUnevaluatedItems ||
 		len(r.DependentRequired) > 0 || len(r.DependentSchemas) > 0
 }
 

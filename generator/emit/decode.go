@@ -205,6 +205,10 @@ func (d *decoder) undiscriminated(t *ir.Type) {
 		d.byToken(t, tokens)
 		return
 	}
+	if len(t.Union.Variants) == 0 { // only null branches ({anyOf: [{anyOf: [{type: "null"}]}]})
+		d.line("%s.branch(v, r.readAny(v))", t.Rules.Var)
+		return
+	}
 	d.line("start := r.start()")
 	d.line("switch %s.branch(v, r.readAny(v)) {", t.Rules.Var)
 	for _, vr := range t.Union.Variants {

@@ -1,10 +1,12 @@
 package emit
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"text/template"
 
+	"github.com/oasgen/oasgen/generator/build"
 	"github.com/oasgen/oasgen/generator/ir"
 )
 
@@ -29,6 +31,7 @@ func (f *file) funcs() template.FuncMap {
 		"encodeBody":        f.encodeBody,
 		"discriminatorBody": f.discriminatorBody,
 		"canHaveMethods":    canHaveMethods,
+		"validateFunc":      f.validateFunc,
 		"valueComment":      func(s string) string { return commentLines("\t", []string{s}) },
 		"patterns":          f.patterns,
 		"tables":            func() string { return f.tables.declarations() },
@@ -173,6 +176,34 @@ func (f *file) timeCodec(t *ir.Type) string {
 		return f.expr(e)
 	}
 	return ""
+}
+
+// validateFunc prints ValidateX, the validator of a declared interface
+// type X (type X any) whose schema has constraints: Go allows it no
+// Validate method. Nothing when the schema has none, or when another
+// declared type or the runtime already has the name ValidateX
+// (ValidateRequest).
+func (f *file) validateFunc(pkg *ir.Package, t *ir.Type) string {
+	r := build.DynamicRules(t)
+	name := "Validate" + t.Name
+	if r == nil || t.Kind == ir.Alias || build.IsRuntimeName(name) {
+		return ""
+	}
+	for _, other := range pkg.Types {
+		if other.Name == name {
+			return ""
+		}
+	}
+	return fmt.Sprintf(`
+// %[1]s checks x against the constraints of the schema of %[2]s. It returns
+// nil or a *ValidationError listing every violation. %[2]s is an interface
+// type, which Go allows no Validate method.
+func %[1]s(x %[2]s) error {
+	var v validator
+	%[3]s.validateAny(&v, x)
+	return v.err()
+}
+`, name, t.Name, f.tables.varFor(r))
 }
 
 // canHaveMethods reports whether Go lets a declared type have methods: not

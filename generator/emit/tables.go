@@ -87,6 +87,10 @@ func children(r *ir.Rules) []*ir.Rules {
 	}
 	out = append(out, r.PrefixItems...)
 	out = append(out, r.Contains, r.PropertyNames, r.If, r.Then, r.Else)
+	for _, p := range r.PatternProperties {
+		out = append(out, p.Rules)
+	}
+	out = append(out, r.UnevaluatedProperties, r.UnevaluatedItems)
 	for _, p := range r.DependentSchemas {
 		out = append(out, p.Rules)
 	}
@@ -351,6 +355,17 @@ func (tb *tables) keywords2020(r *ir.Rules, add func(string, ...any), addMax fun
 	}
 	if r.PropertyNames != nil {
 		add("propertyNames: %s", tb.ref(r.PropertyNames))
+	}
+	if r.UnevaluatedProperties != nil || r.NoUnevaluatedProperties || r.UnevaluatedItems != nil || r.NoUnevaluatedItems {
+		add("unevaluated: &unevaluated{props: %s, noProps: %t, items: %s, noItems: %t}",
+			tb.ref(r.UnevaluatedProperties), r.NoUnevaluatedProperties, tb.ref(r.UnevaluatedItems), r.NoUnevaluatedItems)
+	}
+	if len(r.PatternProperties) > 0 {
+		props := make([]string, len(r.PatternProperties))
+		for i, p := range r.PatternProperties {
+			props[i] = fmt.Sprintf("{pattern: %s, schema: %s}", p.Pattern.Var, tb.ref(p.Rules))
+		}
+		add("patternProps: []patternProperty{%s}", strings.Join(props, ", "))
 	}
 	for _, k := range []struct {
 		name  string

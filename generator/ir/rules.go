@@ -41,9 +41,14 @@ type Rules struct {
 	Contains                 *Rules
 	MinContains, MaxContains *int64
 	PropertyNames            *Rules
-	If, Then, Else           *Rules
-	DependentRequired        []Dependency
-	DependentSchemas         []PropertyRules
+	PatternProperties        []PatternRules
+	// unevaluatedProperties/unevaluatedItems: the rules of what no other
+	// keyword evaluated, or No... for false.
+	UnevaluatedProperties, UnevaluatedItems     *Rules
+	NoUnevaluatedProperties, NoUnevaluatedItems bool
+	If, Then, Else                              *Rules
+	DependentRequired                           []Dependency
+	DependentSchemas                            []PropertyRules
 	// Discriminator, when set, picks the one oneOf/anyOf branch that applies.
 	Discriminator *DiscriminatorRules
 
@@ -86,6 +91,13 @@ type Dependency struct {
 type PropertyRules struct {
 	Name  string
 	Rules *Rules
+}
+
+// PatternRules are the rules of the properties whose names match Pattern
+// (patternProperties).
+type PatternRules struct {
+	Pattern *Pattern
+	Rules   *Rules
 }
 
 // Pattern is a regular expression compiled once per package.

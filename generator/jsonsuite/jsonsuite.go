@@ -8,6 +8,7 @@ package jsonsuite
 import (
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -36,8 +37,12 @@ type File struct {
 
 // Draft4Dir returns the draft4 folder of the suite under corpus
 // (../shared/corpus), or "" when it is absent.
-func Draft4Dir(corpus string) string {
-	dir := filepath.Join(corpus, "json-schema-test-suite", "tests", "draft4")
+func Draft4Dir(corpus string) string { return Dir(corpus, "draft4") }
+
+// Dir returns the folder of one draft of the suite (draft4,
+// draft2020-12) under corpus, or "" when it is absent.
+func Dir(corpus, draft string) string {
+	dir := filepath.Join(corpus, "json-schema-test-suite", "tests", draft)
 	if _, err := os.Stat(dir); err != nil {
 		return ""
 	}
@@ -171,4 +176,75 @@ func eachValue(v any) string {
 		}
 	}
 	return ""
+}
+
+// NotRun2020 returns why a group of draft2020-12 file is not run against
+// oasgen, or "" when it is. OpenAPI 3.1 schema objects are JSON Schema
+// 2020-12, so every keyword applies; what is not run is what needs more
+// than the one document: refRemote.json and any other $ref or $dynamicRef
+// to a resource the group's schema does not hold itself (the suite's
+// http://localhost:1234 server, the 2020-12 metaschema), and
+// vocabulary.json, whose custom metaschemas are such resources too.
+func NotRun2020(file string, schema json.RawMessage) string {
+	switch file {
+	case "refRemote.json":
+		return "remote refs to the suite's http://localhost:1234 server"
+	case "vocabulary.json":
+		return "$vocabulary of a custom metaschema held elsewhere"
+	}
+	var v any
+	if err := json.Unmarshal(schema, &v); err != nil {
+		return "schema is not JSON: " + err.Error()
+	}
+	root, _ := url.Parse(defaultBase)
+	ids := map[string]bool{defaultBase: true}
+	var refs []*url.URL
+	walk2020(v, root, ids, &refs)
+	for _, r := range refs {
+		r.Fragment, r.RawFragment = "", ""
+		if !ids[r.String()] {
+			return "remote ref " + r.String()
+		}
+	}
+	return ""
+}
+
+// defaultBase stands for the base URI of a schema without $id.
+const defaultBase = "file:///S.json"
+
+// dataKeywords2020 hold values, not schemas, that may look like schemas.
+var dataKeywords2020 = map[string]bool{"enum": true, "const": true, "default": true, "examples": true}
+
+// walk2020 collects the resources ($id) of a 2020-12 schema and its refs,
+// both resolved against the base URI in force where they are written.
+func walk2020(node any, base *url.URL, ids map[string]bool, refs *[]*url.URL) {
+	switch n := node.(type) {
+	case []any:
+		for _, x := range n {
+			walk2020(x, base, ids, refs)
+		}
+	case map[string]any:
+		if id, ok := n["$id"].(string); ok {
+			if u, err := base.Parse(id); err == nil {
+				base = u
+				u := *u
+				u.Fragment, u.RawFragment = "", ""
+				ids[u.String()] = true
+			}
+		}
+		for k, x := range n {
+			if dataKeywords2020[k] {
+				continue
+			}
+			if k == "$ref" || k == "$dynamicRef" {
+				if ref, ok := x.(string); ok {
+					if u, err := base.Parse(ref); err == nil {
+						*refs = append(*refs, u)
+					}
+				}
+				continue
+			}
+			walk2020(x, base, ids, refs)
+		}
+	}
 }

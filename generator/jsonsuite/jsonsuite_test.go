@@ -30,3 +30,23 @@ func TestNotApplicable(t *testing.T) {
 		}
 	}
 }
+
+func TestNotRun2020(t *testing.T) {
+	cases := []struct {
+		file, schema, want string
+	}{
+		{"ref.json", `{"$defs": {"a": {"type": "integer"}}, "$ref": "#/$defs/a"}`, ""},
+		{"ref.json", `{"$id": "http://example.com/root.json", "$defs": {"b": {"$id": "b.json"}}, "$ref": "b.json#/x"}`, ""},
+		{"anchor.json", `{"$ref": "#foo", "$defs": {"a": {"$anchor": "foo"}}}`, ""},
+		{"ref.json", `{"enum": [{"$ref": "http://x/y.json"}]}`, ""}, // enum values are data
+		{"ref.json", `{"$ref": "https://json-schema.org/draft/2020-12/schema"}`, "remote ref https://json-schema.org/draft/2020-12/schema"},
+		{"ref.json", `{"$id": "http://example.com/a/", "items": {"$ref": "other.json"}}`, "remote ref http://example.com/a/other.json"},
+		{"refRemote.json", `{}`, "remote refs to the suite's http://localhost:1234 server"},
+		{"vocabulary.json", `{}`, "$vocabulary of a custom metaschema held elsewhere"},
+	}
+	for _, c := range cases {
+		if got := NotRun2020(c.file, []byte(c.schema)); got != c.want {
+			t.Errorf("NotRun2020(%s, %s) = %q, want %q", c.file, c.schema, got, c.want)
+		}
+	}
+}

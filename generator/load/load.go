@@ -83,6 +83,7 @@ func (l *loader) document() (*Document, error) {
 		return nil, err
 	}
 	doc := &Document{Root: l.r.opts.Root, File: f.path, OpenAPI: v.Value}
+	l.r.schema2020 = l.minor >= 1
 	l.checkShape(f, f.root, documentShape)
 	l.checkDialect(f, first(get(f.root, "jsonSchemaDialect")))
 	for _, t := range items(first(get(f.root, "tags"))) {

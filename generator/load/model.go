@@ -272,8 +272,15 @@ type SchemaRef struct {
 
 // Schema is a schema object at one location.
 type Schema struct {
-	Loc                  Loc
-	Node                 *yaml.Node
+	Loc   Loc
+	Node  *yaml.Node
+	False bool // the boolean schema false: no value is valid
+	// RefBeside: a 2020-12 $ref written beside validation keywords, the
+	// last member of AllOf.
+	RefBeside bool
+	// OpenTuple: prefixItems (not draft 4's items list), after which items
+	// of any type are allowed unless items says otherwise.
+	OpenTuple            bool
 	Type                 string   // "", string, number, integer, boolean, array, object
 	Types                []string // a 3.1 type list of several types but null ([string, integer]); Type is then ""
 	TypePos              diag.Pos
@@ -300,14 +307,17 @@ type Schema struct {
 	// JSON Schema 2020-12 (OpenAPI 3.1).
 	Contains          *SchemaRef
 	PropertyNames     *SchemaRef
-	If, Then, Else    *SchemaRef
-	DependentRequired []Dependency
-	DependentSchemas  []*Property // the schema that applies when the property is present
-	Not               *SchemaRef
-	Discriminator     *Discriminator
-	ExternalDocs      *ExternalDocs
-	Constraints       Constraints
-	Ext               Extensions
+	PatternProperties []*Property // Name is the regular expression
+	// UnevaluatedProperties and UnevaluatedItems, nil when absent.
+	UnevaluatedProperties, UnevaluatedItems *SchemaRef
+	If, Then, Else                          *SchemaRef
+	DependentRequired                       []Dependency
+	DependentSchemas                        []*Property // the schema that applies when the property is present
+	Not                                     *SchemaRef
+	Discriminator                           *Discriminator
+	ExternalDocs                            *ExternalDocs
+	Constraints                             Constraints
+	Ext                                     Extensions
 }
 
 // Property is one entry of properties.

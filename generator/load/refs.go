@@ -53,6 +53,10 @@ type resolver struct {
 	refs     map[refKey]target                    // parseRef answers for refs to other files
 	keys     map[*yaml.Node]map[string]*yaml.Node // large mappings' keys, for pointerNode
 	prefetch *prefetcher                          // nil when reading happens on demand only
+	// schema2020 resolves refs against $id and $anchor first (OpenAPI
+	// 3.1 and later, whose schemas are JSON Schema 2020-12).
+	schema2020 bool
+	res        map[*file]*resources
 }
 
 // newResolver makes the resolver of one Load call; rootFile is the spec
@@ -62,7 +66,7 @@ func newResolver(opts Options, rootFile string) *resolver {
 	return &resolver{
 		opts: opts, files: map[string]*file{}, targets: map[string]bool{},
 		inRoot: map[string]bool{}, local: local, refs: map[refKey]target{},
-		keys:     map[*yaml.Node]map[string]*yaml.Node{},
+		keys: map[*yaml.Node]map[string]*yaml.Node{}, res: map[*file]*resources{},
 		prefetch: newPrefetcher(local), http: &http.Client{Timeout: 30 * time.Second},
 	}
 }
@@ -341,7 +345,9 @@ func (r *resolver) follow(at node, pointer string) (node, string, []node, error)
 	var hops []node
 	for {
 		ref, pos, ok := refOf(at.f, at.n)
-		if !ok {
+		if !ok || r.schema2020 && refWithKeywords(at.n) {
+			// 2020-12: a $ref beside other keywords applies with them, as
+			// an allOf member of the schema they make (schemaDecoder.ref).
 			return at, pointer, hops, nil
 		}
 		if slices.ContainsFunc(hops, func(h node) bool { return h.n == at.n }) {
@@ -353,12 +359,28 @@ func (r *resolver) follow(at node, pointer string) (node, string, []node, error)
 				maxRefChain, diag.File(pos.File), pos.Line, pos.Col)
 		}
 		hops = append(hops, at)
-		next, ptr, err := r.lookup(ref, at.f, pos)
+		next, ptr, err := r.hop(ref, at, pos)
 		if err != nil {
 			return node{}, "", nil, err
 		}
 		at, pointer = next, ptr
 	}
+}
+
+// hop finds the node the $ref of the mapping at names: in 2020-12
+// schemas a resource ($id) or anchor of the same file first, else a file
+// and JSON pointer.
+func (r *resolver) hop(ref string, at node, pos diag.Pos) (node, string, error) {
+	if r.schema2020 {
+		if ptr, ok := r.localRef(ref, at.f, at.n); ok {
+			n, err := r.pointerNode(at.f, ptr)
+			if err != nil {
+				return node{}, "", posError(pos, "ref-pointer", "$ref %q: pointer %q not found in %s: %v", ref, ptr, diag.File(at.f.path), err)
+			}
+			return node{f: at.f, n: n}, ptr, nil
+		}
+	}
+	return r.lookup(ref, at.f, pos)
 }
 
 // lookup finds the node a single $ref names.

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"math"
 	"reflect"
 	"slices"
 	"strconv"
@@ -69,6 +70,28 @@ func (l *loader) nestedSchemaRef(at node, pointer string, depth nesting) (*Schem
 	return sr, err
 }
 
+// refAnnotations are the keys beside a $ref that only annotate or hold
+// other schemas; any other makes the $ref one keyword among several.
+var refAnnotations = map[string]bool{
+	"$ref": true, "description": true, "title": true, "nullable": true, "readOnly": true, "writeOnly": true,
+	"deprecated": true, "$comment": true, "example": true, "examples": true, "default": true, "$schema": true,
+	"$id": true, "$defs": true, "definitions": true, "$anchor": true, "$dynamicAnchor": true, "externalDocs": true,
+	"summary": true,
+}
+
+// refWithKeywords reports whether n is a $ref with validation keywords
+// beside it.
+func refWithKeywords(n *yaml.Node) bool {
+	if v, _ := get(n, "$ref"); v == nil || v.Kind != yaml.ScalarNode {
+		return false
+	}
+	found := false
+	pairs(n, func(k, _ *yaml.Node) {
+		found = found || !refAnnotations[k.Value] && !strings.HasPrefix(k.Value, "x-")
+	})
+	return found
+}
+
 func isBoolSchema(n *yaml.Node) bool { return n != nil && n.Tag == "!!bool" }
 
 // applySiblings copies the keys written next to $ref, outermost hop first,
@@ -100,6 +123,7 @@ func (l *loader) schema(at node, pointer string, depth nesting) (*Schema, error)
 	s := &Schema{Loc: Loc{File: at.f.path, Pointer: pointer, Pos: nodePos(at.f.path, at.n)}, Node: at.n}
 	l.schemas[at.n] = s
 	if isBoolSchema(at.n) {
+		s.False = !boolVal(at.n)
 		return s, nil
 	}
 	var err error
@@ -194,6 +218,9 @@ func (d *schemaDecoder) key(k, v *yaml.Node) error {
 	case "deprecated":
 		s.Deprecated = boolVal(v)
 	case "enum":
+		if v.Kind == yaml.SequenceNode && len(v.Content) == 0 && d.l.minor >= 1 {
+			s.False = true // 2020-12: no value is one of none
+		}
 		for _, e := range items(v) {
 			s.Enum = append(s.Enum, Value{V: value(e), Pos: d.pos(e)})
 		}
@@ -225,11 +252,18 @@ func (d *schemaDecoder) key(k, v *yaml.Node) error {
 		}
 		return d.set(&s.Items, v, "items")
 	case "prefixItems":
+		s.OpenTuple = true
 		return d.list(&s.PrefixItems, v, "prefixItems")
 	case "contains":
 		return d.set(&s.Contains, v, "contains")
 	case "propertyNames":
 		return d.set(&s.PropertyNames, v, "propertyNames")
+	case "unevaluatedProperties":
+		return d.set(&s.UnevaluatedProperties, v, "unevaluatedProperties")
+	case "unevaluatedItems":
+		return d.set(&s.UnevaluatedItems, v, "unevaluatedItems")
+	case "patternProperties":
+		return d.schemaMap(&s.PatternProperties, v, "patternProperties")
 	case "if":
 		return d.set(&s.If, v, "if")
 	case "then":
@@ -263,6 +297,12 @@ func (d *schemaDecoder) key(k, v *yaml.Node) error {
 		return d.list(&s.AnyOf, v, "anyOf")
 	case "discriminator":
 		return d.discriminator(k, v)
+	case "$ref": // beside other keywords (refWithKeywords)
+		return d.ref(k, v)
+	case "$dynamicRef":
+		if d.dynamicRef(k, v) {
+			return d.ref(k, v)
+		}
 	case "externalDocs":
 		s.ExternalDocs = &ExternalDocs{URL: str(first(get(v, "url"))), Description: str(first(get(v, "description")))}
 	default:
@@ -279,8 +319,44 @@ func (d *schemaDecoder) key(k, v *yaml.Node) error {
 // the generated code does not check yet: each gets a warning where it is
 // written, rather than being dropped without a word.
 var unenforced = map[string]bool{
-	"patternProperties": true, "unevaluatedProperties": true, "unevaluatedItems": true, "contentSchema": true,
-	"$dynamicRef": true, "$dynamicAnchor": true,
+	"contentSchema": true,
+}
+
+// dynamicRef reports whether a $dynamicRef is checked as a $ref (to where
+// it points in its own file), and warns when that may not be what it
+// means: when the file declares its $dynamicAnchor more than once, the
+// dynamic scope of JSON Schema 2020-12 may pick another of them, which
+// oasgen does not follow. One that names nothing in the file is left out,
+// with a warning.
+func (d *schemaDecoder) dynamicRef(k, v *yaml.Node) bool {
+	if _, ok := d.l.r.localRef(v.Value, d.at.f, d.at.n); !ok && v.Value != "#" && !strings.HasPrefix(v.Value, "#/") {
+		d.l.diags.Warnf(d.pos(k), "unenforced-keyword", "$dynamicRef %q names no schema of this file; it is not checked", v.Value)
+		return false
+	}
+	_, name, _ := strings.Cut(v.Value, "#")
+	if n := d.l.r.resourcesOf(d.at.f).dynamic[name]; n > 1 {
+		d.l.diags.Warnf(d.pos(k), "unenforced-keyword", "$dynamicRef %q is checked as a $ref to the anchor it names here; %d schemas of this file declare $dynamicAnchor %q, and the one the dynamic scope picks is not followed", v.Value, n, name)
+	}
+	return true
+}
+
+// ref adds the target of a $ref written beside other keywords to allOf:
+// in JSON Schema 2020-12 it applies with them.
+func (d *schemaDecoder) ref(k, v *yaml.Node) error {
+	target, ptr, err := d.l.r.hop(v.Value, d.at, d.pos(k))
+	if err == nil {
+		var sr *SchemaRef
+		if sr, err = d.l.nestedSchemaRef(target, ptr, d.depth.in()); err == nil {
+			sr.Ref = v.Value
+			d.s.AllOf, d.s.RefBeside = append(d.s.AllOf, sr), true
+			return nil
+		}
+	}
+	if d.l.soft(err) {
+		d.s.AllOf = append(d.s.AllOf, d.l.placeholder(d.at, d.ptr))
+		return nil
+	}
+	return err
 }
 
 func (d *schemaDecoder) decodeType(k, v *yaml.Node) {
@@ -452,10 +528,16 @@ func floatPtr(n *yaml.Node) *float64 {
 	return &f
 }
 
+// intPtr reads an integer, written as one or as a number with no
+// fraction (2.0), as JSON Schema allows; nil when n is neither.
 func intPtr(n *yaml.Node) *int64 {
 	i, err := strconv.ParseInt(str(n), 10, 64)
 	if err != nil {
-		return nil
+		f, ferr := strconv.ParseFloat(str(n), 64)
+		if ferr != nil || f != math.Trunc(f) || math.Abs(f) >= 1<<63 {
+			return nil
+		}
+		i = int64(f)
 	}
 	return &i
 }

@@ -144,7 +144,7 @@ var (
 		"discriminator": mapField, "readOnly": boolField, "writeOnly": boolField, "xml": mapField,
 		"externalDocs": mapField, "example": anyField, "deprecated": boolField,
 		// JSON Schema 2020-12 keywords that OpenAPI 3.1 allows.
-		"$schema": strField, "$id": strField, "$defs": mapField, "$comment": strField, "const": anyField, "examples": listField,
+		"$schema": strField, "$id": strField, "$ref": strField, "$anchor": strField, "$dynamicAnchor": strField, "$dynamicRef": strField, "$defs": mapField, "$comment": strField, "const": anyField, "examples": listField,
 		"prefixItems": listField, "contains": schemaField, "patternProperties": mapField, "propertyNames": schemaField,
 		"dependentRequired": mapField, "dependentSchemas": mapField, "if": schemaField, "then": schemaField,
 		"else": schemaField, "unevaluatedProperties": schemaField, "unevaluatedItems": schemaField,
@@ -297,8 +297,8 @@ func matchesKind(v *yaml.Node, k kind) bool {
 		return v.Kind == yaml.ScalarNode && v.Tag == "!!bool"
 	case numberKind:
 		return v.Kind == yaml.ScalarNode && (v.Tag == "!!int" || v.Tag == "!!float")
-	case intKind:
-		return v.Kind == yaml.ScalarNode && v.Tag == "!!int"
+	case intKind: // JSON Schema counts 2.0 as an integer
+		return v.Kind == yaml.ScalarNode && (v.Tag == "!!int" || v.Tag == "!!float" && intPtr(v) != nil)
 	case mapKind:
 		return v.Kind == yaml.MappingNode
 	case seqKind:

@@ -61,6 +61,15 @@ func compile(r *ir.Rules, memo map[*ir.Rules]*jsonSchema) *jsonSchema {
 		s.contains, s.minContains, s.maxContains = compile(r.Contains, memo), intOr(r.MinContains, 1), intOr(r.MaxContains, -1)
 	}
 	s.propertyNames = compile(r.PropertyNames, memo)
+	if r.UnevaluatedProperties != nil || r.NoUnevaluatedProperties || r.UnevaluatedItems != nil || r.NoUnevaluatedItems {
+		s.unevaluated = &unevaluated{
+			props: compile(r.UnevaluatedProperties, memo), noProps: r.NoUnevaluatedProperties,
+			items: compile(r.UnevaluatedItems, memo), noItems: r.NoUnevaluatedItems,
+		}
+	}
+	for _, p := range r.PatternProperties {
+		s.patternProps = append(s.patternProps, patternProperty{pattern: regexp.MustCompile(p.Pattern.Source), schema: compile(p.Rules, memo)})
+	}
 	s.ifSchema, s.thenSchema, s.elseSchema = compile(r.If, memo), compile(r.Then, memo), compile(r.Else, memo)
 	for _, d := range r.DependentRequired {
 		s.dependentRequired = append(s.dependentRequired, dependency{name: d.Name, required: d.Required})

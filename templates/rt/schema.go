@@ -48,6 +48,8 @@ type jsonSchema struct {
 	contains                         *jsonSchema
 	minContains, maxContains         int // maxContains -1: no maximum
 	propertyNames                    *jsonSchema
+	patternProps                     []patternProperty
+	unevaluated                      *unevaluated
 	ifSchema, thenSchema, elseSchema *jsonSchema
 	dependentRequired                []dependency
 	dependentSchemas                 []property // applies when the property is present
@@ -71,6 +73,13 @@ type discCase struct {
 
 // floatPtr lets generated tables write minimum: floatPtr(1).
 func floatPtr(f float64) *float64 { return &f }
+
+// patternProperty is one entry of patternProperties: schema applies to
+// every property whose name matches pattern.
+type patternProperty struct {
+	pattern *regexp.Regexp
+	schema  *jsonSchema
+}
 
 // property is one declared property of an object schema.
 type property struct {
@@ -108,8 +117,11 @@ func typeOf(v any) jsonType {
 			return typeInteger
 		}
 		return typeNumber
-	case json.Number:
+	case json.Number: // 1.0 is an integer, as JSON Schema says
 		if _, err := strconv.ParseInt(string(x), 10, 64); err == nil {
+			return typeInteger
+		}
+		if f, err := x.Float64(); err == nil && f == math.Trunc(f) && !math.IsInf(f, 0) {
 			return typeInteger
 		}
 		return typeNumber
@@ -182,6 +194,7 @@ func (s *jsonSchema) validateAny(v *validator, x any) {
 		s.checkObject(v, x.(map[string]any))
 	}
 	s.checkCombinators(v, x)
+	s.checkUnevaluated(v, x)
 }
 
 func toFloat(x any) float64 {
@@ -410,11 +423,22 @@ func (s *jsonSchema) checkObject(v *validator, x map[string]any) {
 			v.leave()
 		}
 	}
+	if len(s.patternProps) > 0 {
+		for _, name := range sortedKeys(x) {
+			for _, pp := range s.patternProps {
+				if pp.pattern.MatchString(name) {
+					v.enter(name)
+					pp.schema.validateAny(v, x[name])
+					v.leave()
+				}
+			}
+		}
+	}
 	if s.additional == nil && !s.noAdditional {
 		return
 	}
 	for _, name := range sortedKeys(x) {
-		if s.declares(name) {
+		if s.declares(name) || s.matchesPattern(name) {
 			continue
 		}
 		if s.noAdditional {
@@ -431,11 +455,22 @@ func (s *jsonSchema) checkObject(v *validator, x map[string]any) {
 // properties in responses.
 func (s *jsonSchema) checkDirection(v *validator) {
 	switch {
+	case s == nil: // a property named only (build.ObjectRules)
 	case s.readOnly && v.mode == modeRequest:
 		v.add("readOnly", "is read-only and must not be sent in a request")
 	case s.writeOnly && v.mode == modeResponse:
 		v.add("writeOnly", "is write-only and must not appear in a response")
 	}
+}
+
+// matchesPattern reports whether a key of patternProperties matches name.
+func (s *jsonSchema) matchesPattern(name string) bool {
+	for _, pp := range s.patternProps {
+		if pp.pattern.MatchString(name) {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *jsonSchema) declares(name string) bool {

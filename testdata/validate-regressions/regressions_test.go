@@ -72,3 +72,22 @@ func TestNilCyclePointer(t *testing.T) {
 		t.Errorf("got %v, want /next/next must not be null", err)
 	}
 }
+
+// TestValidateInterfaceType: a bare Untyped (type Untyped any) is checked by
+// ValidateUntyped, as it can have no Validate method.
+func TestValidateInterfaceType(t *testing.T) {
+	var u Untyped
+	if err := json.Unmarshal([]byte(`"abc"`), &u); err != nil {
+		t.Fatal(err)
+	}
+	if err := ValidateUntyped(u); err != nil {
+		t.Errorf("ValidateUntyped(%q) = %v, want nil", u, err)
+	}
+	var ve *ValidationError
+	if err := ValidateUntyped("a"); !errors.As(err, &ve) || len(ve.Violations) != 1 || ve.Violations[0].Keyword != "minLength" {
+		t.Errorf("ValidateUntyped(\"a\") = %v, want minLength", err)
+	}
+	if err := ValidateUntyped(5.0); err != nil { // minLength says nothing of numbers
+		t.Errorf("ValidateUntyped(5) = %v, want nil", err)
+	}
+}
