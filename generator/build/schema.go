@@ -43,6 +43,8 @@ func (b *builder) schemaType(sr *load.SchemaRef, ctx string) *ir.Type {
 		return b.memberType(s, soleNonNull(s), named, name)
 	case len(s.OneOf) > 0 || len(s.AnyOf) > 0 || len(s.Types) > 1:
 		return b.union(s, name)
+	case s.RefBeside && soleMember(s) && b.refBesideScalar(s, named, name) != nil:
+		return b.types[s]
 	case len(s.AllOf) > 0 && !(s.RefBeside && soleMember(s)):
 		// A $ref beside keywords of its own ({$ref: X, maxLength: 2})
 		// does not take X's Go type, which would check X's rules only:
@@ -230,4 +232,37 @@ func (b *builder) fieldName(prop string, goName string) string {
 	name := naming.Exported(prop)
 	b.fieldNames[prop] = name
 	return name
+}
+
+// refBesideScalar types a $ref to a string, number or boolean beside
+// keywords of its own ({$ref: Code, maxLength: 3}) as that builtin, with
+// the rules of both (the target's as an allOf part), rather than as any;
+// nil when the target is not such a scalar.
+func (b *builder) refBesideScalar(s *load.Schema, named bool, name string) *ir.Type {
+	base := scalarBase(b.schemaType(s.AllOf[0], name))
+	if base == "" {
+		return nil
+	}
+	t := &ir.Type{Kind: ir.Builtin, Go: base, Rules: b.rules(s)}
+	if named || inlineNesting(t) > maxInlineNesting {
+		t = b.declareWithRules(s, &ir.Type{Kind: ir.Defined, Name: b.scopeName(s, name), Elem: t, Doc: b.schemaDoc(s)})
+	}
+	b.types[s] = t
+	return t
+}
+
+// scalarBase is the builtin a string, number or boolean type is made of
+// (Code for type Code string), "" for other types.
+func scalarBase(t *ir.Type) string {
+	for t != nil && (t.Kind == ir.Alias || t.Kind == ir.Defined || t.Kind == ir.Enum) {
+		t = t.Elem
+	}
+	if t == nil || t.Kind != ir.Builtin {
+		return ""
+	}
+	switch t.Go {
+	case "string", "bool", "int", "int32", "int64", "float32", "float64":
+		return t.Go
+	}
+	return ""
 }

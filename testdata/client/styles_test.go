@@ -168,6 +168,13 @@ func TestFallbackPaths(t *testing.T) {
 	check(t, c.GetFile(context.Background(), file), impl, file)
 	option := PostItemOptionParams{ID: "item 1", OptionID: 7}
 	check(t, c.PostItemOption(context.Background(), option), impl, option)
+	// A whole segment "." or ".." would be removed on the way: refused.
+	for _, id := range []string{".", ".."} {
+		var re *RequestError
+		if err := c.PostItemOption(context.Background(), PostItemOptionParams{ID: id, OptionID: 7}); !errors.As(err, &re) {
+			t.Errorf("path segment %q: %v, want a *RequestError", id, err)
+		}
+	}
 }
 
 // TestEscapedLiterals: literal path text the client escapes ("//", a space,
