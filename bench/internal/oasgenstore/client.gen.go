@@ -1794,6 +1794,16 @@ func (c *Client) newRequest(op *operationInfo) *requestBuilder {
 	return b
 }
 
+// dotSegment reports whether the escaped path has a segment "." or "..".
+func dotSegment(path []byte) bool {
+	for seg := range bytes.SplitSeq(path, []byte("/")) {
+		if string(seg) == "." || string(seg) == ".." {
+			return true
+		}
+	}
+	return false
+}
+
 // fail records the first error of a parameter.
 func (b *requestBuilder) fail(name string, err error) {
 	if b.err == nil {
@@ -1813,6 +1823,11 @@ func (b *requestBuilder) setHeader(name, value string) {
 func (b *requestBuilder) build(ctx context.Context, body io.Reader, contentType string) (*http.Request, error) {
 	if b.err != nil {
 		return nil, b.err
+	}
+	if dotSegment(b.path) {
+		// A parameter written as the whole segment "." or "..": servers
+		// remove such segments, so the request would reach another path.
+		return nil, &RequestError{Operation: b.op.id, Err: errors.New(`a path parameter is "." or "..", which the path cannot hold`)}
 	}
 	u := *b.c.base
 	if b.op.server != "" {
