@@ -584,7 +584,7 @@ func (f *file) readResponse(b *strings.Builder, r *ir.ServerResponse) {
 	switch r.Kind {
 	case ir.BodyJSON:
 		if decodes(r.Body) {
-			line("if err := decodeJSONResponse(r, &x.Body); err != nil {")
+			line("if err := r.decodeJSONBody(x.Body.decodeJSON, %s); err != nil {", validateMethod(r.Body, "x.Body"))
 		} else {
 			line("if err := unmarshalJSONResponse(r, &x.Body); err != nil {")
 		}
@@ -714,7 +714,7 @@ func (f *file) successFastPath(b *strings.Builder, op *ir.Operation) {
 		case r.Kind == ir.BodyText:
 			b.WriteString("return r.text()\n")
 		case decodes(r.Body):
-			fmt.Fprintf(b, "var out %s\nif err := decodeJSONResponse(r, &out); err != nil {\nreturn zero, err\n}\nreturn out, nil\n", f.expr(r.Body))
+			fmt.Fprintf(b, "var out %s\nif err := r.decodeJSONBody(out.decodeJSON, %s); err != nil {\nreturn zero, err\n}\nreturn out, nil\n", f.expr(r.Body), validateMethod(r.Body, "out"))
 		default:
 			fmt.Fprintf(b, "var out %s\nif err := unmarshalJSONResponse(r, &out); err != nil {\nreturn zero, err\n}\nreturn out, nil\n", f.expr(r.Body))
 		}
@@ -737,4 +737,13 @@ func clientSecurity(op *ir.Operation) string {
 		reqs[i] = strings.TrimPrefix(stringsLiteral(names), "[]string")
 	}
 	return ", security: [][]string{" + strings.Join(reqs, ", ") + "}"
+}
+
+// validateMethod is the method value that validates expr, a value of t,
+// or nil when t has no validate method (nothing to check).
+func validateMethod(t *ir.Type, expr string) string {
+	if t.Validates {
+		return expr + ".validate"
+	}
+	return "nil"
 }

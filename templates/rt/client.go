@@ -532,12 +532,13 @@ func (r *response) failure(res any) error {
 	return &ResponseError{Operation: r.op.id, StatusCode: r.resp.StatusCode, Header: r.resp.Header, Response: res}
 }
 
-// decodeJSON decodes a JSON body into x with its generated decoder,
-// validating it when the client validates responses.
-func decodeJSONResponse[T any, P interface {
-	*T
-	decodeJSON(r *reader, v *validator)
-}](r *response, x P) error {
+// decodeJSONBody decodes a JSON body with a value's generated decoder
+// (decode), then checks it with its validate method when the client
+// validates responses and the type has one (validate is nil otherwise).
+// The generated code passes method values of a local variable: unlike a
+// pointer through a type parameter or an interface, they let the variable
+// stay on the stack.
+func (r *response) decodeJSONBody(decode func(*reader, *validator), validate func(*validator)) error {
 	data, err := r.read()
 	if err != nil {
 		return err
@@ -545,12 +546,10 @@ func decodeJSONResponse[T any, P interface {
 	v := getValidator(modeResponse)
 	defer putValidator(v)
 	rd := reader{data: data}
-	x.decodeJSON(&rd, v)
+	decode(&rd, v)
 	rd.finish(v)
-	if r.c.opts.validateResponses && rd.err == "" {
-		if vx, ok := any(x).(validatable); ok {
-			vx.validate(v)
-		}
+	if validate != nil && r.c.opts.validateResponses && rd.err == "" {
+		validate(v)
 	}
 	if err := rd.result(v); err != nil {
 		err = r.fail(err, data)

@@ -116,7 +116,7 @@ func (c *Client) PostCart(ctx context.Context, params PostCartParams, body Store
 	}
 	if r.resp.StatusCode == 200 && (r.media == "" || r.is("application/json")) {
 		var out StoreCartsRes
-		if err := decodeJSONResponse(r, &out); err != nil {
+		if err := r.decodeJSONBody(out.decodeJSON, out.validate); err != nil {
 			return zero, err
 		}
 		return out, nil
@@ -173,7 +173,7 @@ func readPostCartResponse(r *response) (PostCartResponseObject, error) {
 	case status == 200:
 		if r.media == "" || r.is("application/json") {
 			var x PostCart200JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -182,7 +182,7 @@ func readPostCartResponse(r *response) (PostCartResponseObject, error) {
 	case status == 400:
 		if r.media == "" || r.is("application/json") {
 			var x PostCart400JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -191,7 +191,7 @@ func readPostCartResponse(r *response) (PostCartResponseObject, error) {
 	case status == 404:
 		if r.media == "" || r.is("application/json") {
 			var x PostCart404JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -201,7 +201,7 @@ func readPostCartResponse(r *response) (PostCartResponseObject, error) {
 	if r.media == "" || r.is("application/json") {
 		var x PostCartDefaultJSONResponse
 		x.StatusCode = status
-		if err := decodeJSONResponse(r, &x.Body); err != nil {
+		if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 			return nil, err
 		}
 		return x, nil
@@ -289,7 +289,7 @@ func (c *Client) GetCartsCart(ctx context.Context, params GetCartsCartParams) (S
 	}
 	if r.resp.StatusCode == 200 && (r.media == "" || r.is("application/json")) {
 		var out StoreCartsRes
-		if err := decodeJSONResponse(r, &out); err != nil {
+		if err := r.decodeJSONBody(out.decodeJSON, out.validate); err != nil {
 			return zero, err
 		}
 		return out, nil
@@ -360,7 +360,7 @@ func readGetCartsCartResponse(r *response) (GetCartsCartResponseObject, error) {
 					x.ETag = NewOpt(v)
 				}
 			}
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -373,7 +373,7 @@ func readGetCartsCartResponse(r *response) (GetCartsCartResponseObject, error) {
 	case status == 400:
 		if r.media == "" || r.is("application/json") {
 			var x GetCartsCart400JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -382,7 +382,7 @@ func readGetCartsCartResponse(r *response) (GetCartsCartResponseObject, error) {
 	case status == 404:
 		if r.media == "" || r.is("application/json") {
 			var x GetCartsCart404JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -392,7 +392,7 @@ func readGetCartsCartResponse(r *response) (GetCartsCartResponseObject, error) {
 	if r.media == "" || r.is("application/json") {
 		var x GetCartsCartDefaultJSONResponse
 		x.StatusCode = status
-		if err := decodeJSONResponse(r, &x.Body); err != nil {
+		if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 			return nil, err
 		}
 		return x, nil
@@ -471,7 +471,7 @@ func (c *Client) PostCartsCart(ctx context.Context, params PostCartsCartParams, 
 	}
 	if r.resp.StatusCode == 200 && (r.media == "" || r.is("application/json")) {
 		var out StoreCartsRes
-		if err := decodeJSONResponse(r, &out); err != nil {
+		if err := r.decodeJSONBody(out.decodeJSON, out.validate); err != nil {
 			return zero, err
 		}
 		return out, nil
@@ -526,7 +526,7 @@ func readPostCartsCartResponse(r *response) (PostCartsCartResponseObject, error)
 	case status == 200:
 		if r.media == "" || r.is("application/json") {
 			var x PostCartsCart200JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -535,7 +535,7 @@ func readPostCartsCartResponse(r *response) (PostCartsCartResponseObject, error)
 	case status == 400:
 		if r.media == "" || r.is("application/json") {
 			var x PostCartsCart400JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -544,7 +544,7 @@ func readPostCartsCartResponse(r *response) (PostCartsCartResponseObject, error)
 	case status == 404:
 		if r.media == "" || r.is("application/json") {
 			var x PostCartsCart404JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -554,7 +554,7 @@ func readPostCartsCartResponse(r *response) (PostCartsCartResponseObject, error)
 	if r.media == "" || r.is("application/json") {
 		var x PostCartsCartDefaultJSONResponse
 		x.StatusCode = status
-		if err := decodeJSONResponse(r, &x.Body); err != nil {
+		if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 			return nil, err
 		}
 		return x, nil
@@ -624,7 +624,7 @@ func (c *Client) DeleteStoreCartsID(ctx context.Context, params DeleteStoreCarts
 	}
 	if r.resp.StatusCode == 200 && (r.media == "" || r.is("application/json")) {
 		var out DeleteStoreCartsIDResponse
-		if err := decodeJSONResponse(r, &out); err != nil {
+		if err := r.decodeJSONBody(out.decodeJSON, nil); err != nil {
 			return zero, err
 		}
 		return out, nil
@@ -676,7 +676,7 @@ func readDeleteStoreCartsIDResponse(r *response) (DeleteStoreCartsIDResponseObje
 	case status == 200:
 		if r.media == "" || r.is("application/json") {
 			var x DeleteStoreCartsID200JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, nil); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -685,7 +685,7 @@ func readDeleteStoreCartsIDResponse(r *response) (DeleteStoreCartsIDResponseObje
 	case status == 404:
 		if r.media == "" || r.is("application/json") {
 			var x DeleteStoreCartsID404JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -695,7 +695,7 @@ func readDeleteStoreCartsIDResponse(r *response) (DeleteStoreCartsIDResponseObje
 	if r.media == "" || r.is("application/json") {
 		var x DeleteStoreCartsIDDefaultJSONResponse
 		x.StatusCode = status
-		if err := decodeJSONResponse(r, &x.Body); err != nil {
+		if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 			return nil, err
 		}
 		return x, nil
@@ -784,7 +784,7 @@ func (c *Client) PostCartsCartLineItems(ctx context.Context, params PostCartsCar
 	}
 	if r.resp.StatusCode == 201 && (r.media == "" || r.is("application/json")) {
 		var out StoreCartsRes
-		if err := decodeJSONResponse(r, &out); err != nil {
+		if err := r.decodeJSONBody(out.decodeJSON, out.validate); err != nil {
 			return zero, err
 		}
 		return out, nil
@@ -844,7 +844,7 @@ func readPostCartsCartLineItemsResponse(r *response) (PostCartsCartLineItemsResp
 	case status == 201:
 		if r.media == "" || r.is("application/json") {
 			var x PostCartsCartLineItems201JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -853,7 +853,7 @@ func readPostCartsCartLineItemsResponse(r *response) (PostCartsCartLineItemsResp
 	case status == 400:
 		if r.media == "" || r.is("application/json") {
 			var x PostCartsCartLineItems400JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -862,7 +862,7 @@ func readPostCartsCartLineItemsResponse(r *response) (PostCartsCartLineItemsResp
 	case status == 404:
 		if r.media == "" || r.is("application/json") {
 			var x PostCartsCartLineItems404JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -872,7 +872,7 @@ func readPostCartsCartLineItemsResponse(r *response) (PostCartsCartLineItemsResp
 	if r.media == "" || r.is("application/json") {
 		var x PostCartsCartLineItemsDefaultJSONResponse
 		x.StatusCode = status
-		if err := decodeJSONResponse(r, &x.Body); err != nil {
+		if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 			return nil, err
 		}
 		return x, nil
@@ -973,7 +973,7 @@ func (c *Client) GetCustomersCustomer(ctx context.Context) (StoreCustomersRes, e
 	}
 	if r.resp.StatusCode == 200 && (r.media == "" || r.is("application/json")) {
 		var out StoreCustomersRes
-		if err := decodeJSONResponse(r, &out); err != nil {
+		if err := r.decodeJSONBody(out.decodeJSON, out.validate); err != nil {
 			return zero, err
 		}
 		return out, nil
@@ -1024,7 +1024,7 @@ func readGetCustomersCustomerResponse(r *response) (GetCustomersCustomerResponse
 	case status == 200:
 		if r.media == "" || r.is("application/json") {
 			var x GetCustomersCustomer200JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -1033,7 +1033,7 @@ func readGetCustomersCustomerResponse(r *response) (GetCustomersCustomerResponse
 	case status == 400:
 		if r.media == "" || r.is("application/json") {
 			var x GetCustomersCustomer400JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -1052,7 +1052,7 @@ func readGetCustomersCustomerResponse(r *response) (GetCustomersCustomerResponse
 	case status == 404:
 		if r.media == "" || r.is("application/json") {
 			var x GetCustomersCustomer404JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -1062,7 +1062,7 @@ func readGetCustomersCustomerResponse(r *response) (GetCustomersCustomerResponse
 	if r.media == "" || r.is("application/json") {
 		var x GetCustomersCustomerDefaultJSONResponse
 		x.StatusCode = status
-		if err := decodeJSONResponse(r, &x.Body); err != nil {
+		if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 			return nil, err
 		}
 		return x, nil
@@ -1149,7 +1149,7 @@ func (c *Client) PostCustomersCustomer(ctx context.Context, body StorePostCustom
 	}
 	if r.resp.StatusCode == 200 && (r.media == "" || r.is("application/json")) {
 		var out StoreCustomersRes
-		if err := decodeJSONResponse(r, &out); err != nil {
+		if err := r.decodeJSONBody(out.decodeJSON, out.validate); err != nil {
 			return zero, err
 		}
 		return out, nil
@@ -1203,7 +1203,7 @@ func readPostCustomersCustomerResponse(r *response) (PostCustomersCustomerRespon
 	case status == 200:
 		if r.media == "" || r.is("application/json") {
 			var x PostCustomersCustomer200JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -1212,7 +1212,7 @@ func readPostCustomersCustomerResponse(r *response) (PostCustomersCustomerRespon
 	case status == 400:
 		if r.media == "" || r.is("application/json") {
 			var x PostCustomersCustomer400JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -1232,7 +1232,7 @@ func readPostCustomersCustomerResponse(r *response) (PostCustomersCustomerRespon
 	if r.media == "" || r.is("application/json") {
 		var x PostCustomersCustomerDefaultJSONResponse
 		x.StatusCode = status
-		if err := decodeJSONResponse(r, &x.Body); err != nil {
+		if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 			return nil, err
 		}
 		return x, nil
@@ -1299,7 +1299,7 @@ func (c *Client) GetProducts(ctx context.Context, params GetProductsParams) (Sto
 	}
 	if r.resp.StatusCode == 200 && (r.media == "" || r.is("application/json")) {
 		var out StoreProductsListRes
-		if err := decodeJSONResponse(r, &out); err != nil {
+		if err := r.decodeJSONBody(out.decodeJSON, out.validate); err != nil {
 			return zero, err
 		}
 		return out, nil
@@ -1381,7 +1381,7 @@ func readGetProductsResponse(r *response) (GetProductsResponseObject, error) {
 	case status == 200:
 		if r.media == "" || r.is("application/json") {
 			var x GetProducts200JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -1390,7 +1390,7 @@ func readGetProductsResponse(r *response) (GetProductsResponseObject, error) {
 	case status == 400:
 		if r.media == "" || r.is("application/json") {
 			var x GetProducts400JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -1400,7 +1400,7 @@ func readGetProductsResponse(r *response) (GetProductsResponseObject, error) {
 	if r.media == "" || r.is("application/json") {
 		var x GetProductsDefaultJSONResponse
 		x.StatusCode = status
-		if err := decodeJSONResponse(r, &x.Body); err != nil {
+		if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 			return nil, err
 		}
 		return x, nil
@@ -1485,7 +1485,7 @@ func (c *Client) GetProductsProduct(ctx context.Context, params GetProductsProdu
 	}
 	if r.resp.StatusCode == 200 && (r.media == "" || r.is("application/json")) {
 		var out StoreProductsRes
-		if err := decodeJSONResponse(r, &out); err != nil {
+		if err := r.decodeJSONBody(out.decodeJSON, out.validate); err != nil {
 			return zero, err
 		}
 		return out, nil
@@ -1549,7 +1549,7 @@ func readGetProductsProductResponse(r *response) (GetProductsProductResponseObje
 	case status == 200:
 		if r.media == "" || r.is("application/json") {
 			var x GetProductsProduct200JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -1558,7 +1558,7 @@ func readGetProductsProductResponse(r *response) (GetProductsProductResponseObje
 	case status == 400:
 		if r.media == "" || r.is("application/json") {
 			var x GetProductsProduct400JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -1567,7 +1567,7 @@ func readGetProductsProductResponse(r *response) (GetProductsProductResponseObje
 	case status == 404:
 		if r.media == "" || r.is("application/json") {
 			var x GetProductsProduct404JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -1577,7 +1577,7 @@ func readGetProductsProductResponse(r *response) (GetProductsProductResponseObje
 	if r.media == "" || r.is("application/json") {
 		var x GetProductsProductDefaultJSONResponse
 		x.StatusCode = status
-		if err := decodeJSONResponse(r, &x.Body); err != nil {
+		if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 			return nil, err
 		}
 		return x, nil
@@ -2103,12 +2103,13 @@ func (r *response) failure(res any) error {
 	return &ResponseError{Operation: r.op.id, StatusCode: r.resp.StatusCode, Header: r.resp.Header, Response: res}
 }
 
-// decodeJSON decodes a JSON body into x with its generated decoder,
-// validating it when the client validates responses.
-func decodeJSONResponse[T any, P interface {
-	*T
-	decodeJSON(r *reader, v *validator)
-}](r *response, x P) error {
+// decodeJSONBody decodes a JSON body with a value's generated decoder
+// (decode), then checks it with its validate method when the client
+// validates responses and the type has one (validate is nil otherwise).
+// The generated code passes method values of a local variable: unlike a
+// pointer through a type parameter or an interface, they let the variable
+// stay on the stack.
+func (r *response) decodeJSONBody(decode func(*reader, *validator), validate func(*validator)) error {
 	data, err := r.read()
 	if err != nil {
 		return err
@@ -2116,12 +2117,10 @@ func decodeJSONResponse[T any, P interface {
 	v := getValidator(modeResponse)
 	defer putValidator(v)
 	rd := reader{data: data}
-	x.decodeJSON(&rd, v)
+	decode(&rd, v)
 	rd.finish(v)
-	if r.c.opts.validateResponses && rd.err == "" {
-		if vx, ok := any(x).(validatable); ok {
-			vx.validate(v)
-		}
+	if validate != nil && r.c.opts.validateResponses && rd.err == "" {
+		validate(v)
 	}
 	if err := rd.result(v); err != nil {
 		err = r.fail(err, data)

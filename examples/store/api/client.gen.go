@@ -71,7 +71,7 @@ func (c *Client) PostCart(ctx context.Context, params PostCartParams, body Store
 	}
 	if r.resp.StatusCode == 200 && (r.media == "" || r.is("application/json")) {
 		var out StoreCartsRes
-		if err := decodeJSONResponse(r, &out); err != nil {
+		if err := r.decodeJSONBody(out.decodeJSON, out.validate); err != nil {
 			return zero, err
 		}
 		return out, nil
@@ -128,7 +128,7 @@ func readPostCartResponse(r *response) (PostCartResponseObject, error) {
 	case status == 200:
 		if r.media == "" || r.is("application/json") {
 			var x PostCart200JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -137,7 +137,7 @@ func readPostCartResponse(r *response) (PostCartResponseObject, error) {
 	case status == 400:
 		if r.media == "" || r.is("application/json") {
 			var x PostCart400JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -146,7 +146,7 @@ func readPostCartResponse(r *response) (PostCartResponseObject, error) {
 	case status == 404:
 		if r.media == "" || r.is("application/json") {
 			var x PostCart404JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -156,7 +156,7 @@ func readPostCartResponse(r *response) (PostCartResponseObject, error) {
 	if r.media == "" || r.is("application/json") {
 		var x PostCartDefaultJSONResponse
 		x.StatusCode = status
-		if err := decodeJSONResponse(r, &x.Body); err != nil {
+		if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 			return nil, err
 		}
 		return x, nil
@@ -190,7 +190,7 @@ func (c *Client) GetCartsCart(ctx context.Context, params GetCartsCartParams) (S
 	}
 	if r.resp.StatusCode == 200 && (r.media == "" || r.is("application/json")) {
 		var out StoreCartsRes
-		if err := decodeJSONResponse(r, &out); err != nil {
+		if err := r.decodeJSONBody(out.decodeJSON, out.validate); err != nil {
 			return zero, err
 		}
 		return out, nil
@@ -261,7 +261,7 @@ func readGetCartsCartResponse(r *response) (GetCartsCartResponseObject, error) {
 					x.ETag = NewOpt(v)
 				}
 			}
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -274,7 +274,7 @@ func readGetCartsCartResponse(r *response) (GetCartsCartResponseObject, error) {
 	case status == 400:
 		if r.media == "" || r.is("application/json") {
 			var x GetCartsCart400JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -283,7 +283,7 @@ func readGetCartsCartResponse(r *response) (GetCartsCartResponseObject, error) {
 	case status == 404:
 		if r.media == "" || r.is("application/json") {
 			var x GetCartsCart404JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -293,7 +293,7 @@ func readGetCartsCartResponse(r *response) (GetCartsCartResponseObject, error) {
 	if r.media == "" || r.is("application/json") {
 		var x GetCartsCartDefaultJSONResponse
 		x.StatusCode = status
-		if err := decodeJSONResponse(r, &x.Body); err != nil {
+		if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 			return nil, err
 		}
 		return x, nil
@@ -327,7 +327,7 @@ func (c *Client) PostCartsCart(ctx context.Context, params PostCartsCartParams, 
 	}
 	if r.resp.StatusCode == 200 && (r.media == "" || r.is("application/json")) {
 		var out StoreCartsRes
-		if err := decodeJSONResponse(r, &out); err != nil {
+		if err := r.decodeJSONBody(out.decodeJSON, out.validate); err != nil {
 			return zero, err
 		}
 		return out, nil
@@ -382,7 +382,7 @@ func readPostCartsCartResponse(r *response) (PostCartsCartResponseObject, error)
 	case status == 200:
 		if r.media == "" || r.is("application/json") {
 			var x PostCartsCart200JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -391,7 +391,7 @@ func readPostCartsCartResponse(r *response) (PostCartsCartResponseObject, error)
 	case status == 400:
 		if r.media == "" || r.is("application/json") {
 			var x PostCartsCart400JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -400,7 +400,7 @@ func readPostCartsCartResponse(r *response) (PostCartsCartResponseObject, error)
 	case status == 404:
 		if r.media == "" || r.is("application/json") {
 			var x PostCartsCart404JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -410,7 +410,7 @@ func readPostCartsCartResponse(r *response) (PostCartsCartResponseObject, error)
 	if r.media == "" || r.is("application/json") {
 		var x PostCartsCartDefaultJSONResponse
 		x.StatusCode = status
-		if err := decodeJSONResponse(r, &x.Body); err != nil {
+		if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 			return nil, err
 		}
 		return x, nil
@@ -443,7 +443,7 @@ func (c *Client) DeleteStoreCartsID(ctx context.Context, params DeleteStoreCarts
 	}
 	if r.resp.StatusCode == 200 && (r.media == "" || r.is("application/json")) {
 		var out DeleteStoreCartsIDResponse
-		if err := decodeJSONResponse(r, &out); err != nil {
+		if err := r.decodeJSONBody(out.decodeJSON, nil); err != nil {
 			return zero, err
 		}
 		return out, nil
@@ -495,7 +495,7 @@ func readDeleteStoreCartsIDResponse(r *response) (DeleteStoreCartsIDResponseObje
 	case status == 200:
 		if r.media == "" || r.is("application/json") {
 			var x DeleteStoreCartsID200JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, nil); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -504,7 +504,7 @@ func readDeleteStoreCartsIDResponse(r *response) (DeleteStoreCartsIDResponseObje
 	case status == 404:
 		if r.media == "" || r.is("application/json") {
 			var x DeleteStoreCartsID404JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -514,7 +514,7 @@ func readDeleteStoreCartsIDResponse(r *response) (DeleteStoreCartsIDResponseObje
 	if r.media == "" || r.is("application/json") {
 		var x DeleteStoreCartsIDDefaultJSONResponse
 		x.StatusCode = status
-		if err := decodeJSONResponse(r, &x.Body); err != nil {
+		if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 			return nil, err
 		}
 		return x, nil
@@ -552,7 +552,7 @@ func (c *Client) PostCartsCartLineItems(ctx context.Context, params PostCartsCar
 	}
 	if r.resp.StatusCode == 201 && (r.media == "" || r.is("application/json")) {
 		var out StoreCartsRes
-		if err := decodeJSONResponse(r, &out); err != nil {
+		if err := r.decodeJSONBody(out.decodeJSON, out.validate); err != nil {
 			return zero, err
 		}
 		return out, nil
@@ -612,7 +612,7 @@ func readPostCartsCartLineItemsResponse(r *response) (PostCartsCartLineItemsResp
 	case status == 201:
 		if r.media == "" || r.is("application/json") {
 			var x PostCartsCartLineItems201JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -621,7 +621,7 @@ func readPostCartsCartLineItemsResponse(r *response) (PostCartsCartLineItemsResp
 	case status == 400:
 		if r.media == "" || r.is("application/json") {
 			var x PostCartsCartLineItems400JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -630,7 +630,7 @@ func readPostCartsCartLineItemsResponse(r *response) (PostCartsCartLineItemsResp
 	case status == 404:
 		if r.media == "" || r.is("application/json") {
 			var x PostCartsCartLineItems404JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -640,7 +640,7 @@ func readPostCartsCartLineItemsResponse(r *response) (PostCartsCartLineItemsResp
 	if r.media == "" || r.is("application/json") {
 		var x PostCartsCartLineItemsDefaultJSONResponse
 		x.StatusCode = status
-		if err := decodeJSONResponse(r, &x.Body); err != nil {
+		if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 			return nil, err
 		}
 		return x, nil
@@ -683,7 +683,7 @@ func (c *Client) GetCustomersCustomer(ctx context.Context) (StoreCustomersRes, e
 	}
 	if r.resp.StatusCode == 200 && (r.media == "" || r.is("application/json")) {
 		var out StoreCustomersRes
-		if err := decodeJSONResponse(r, &out); err != nil {
+		if err := r.decodeJSONBody(out.decodeJSON, out.validate); err != nil {
 			return zero, err
 		}
 		return out, nil
@@ -734,7 +734,7 @@ func readGetCustomersCustomerResponse(r *response) (GetCustomersCustomerResponse
 	case status == 200:
 		if r.media == "" || r.is("application/json") {
 			var x GetCustomersCustomer200JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -743,7 +743,7 @@ func readGetCustomersCustomerResponse(r *response) (GetCustomersCustomerResponse
 	case status == 400:
 		if r.media == "" || r.is("application/json") {
 			var x GetCustomersCustomer400JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -762,7 +762,7 @@ func readGetCustomersCustomerResponse(r *response) (GetCustomersCustomerResponse
 	case status == 404:
 		if r.media == "" || r.is("application/json") {
 			var x GetCustomersCustomer404JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -772,7 +772,7 @@ func readGetCustomersCustomerResponse(r *response) (GetCustomersCustomerResponse
 	if r.media == "" || r.is("application/json") {
 		var x GetCustomersCustomerDefaultJSONResponse
 		x.StatusCode = status
-		if err := decodeJSONResponse(r, &x.Body); err != nil {
+		if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 			return nil, err
 		}
 		return x, nil
@@ -810,7 +810,7 @@ func (c *Client) PostCustomersCustomer(ctx context.Context, body StorePostCustom
 	}
 	if r.resp.StatusCode == 200 && (r.media == "" || r.is("application/json")) {
 		var out StoreCustomersRes
-		if err := decodeJSONResponse(r, &out); err != nil {
+		if err := r.decodeJSONBody(out.decodeJSON, out.validate); err != nil {
 			return zero, err
 		}
 		return out, nil
@@ -864,7 +864,7 @@ func readPostCustomersCustomerResponse(r *response) (PostCustomersCustomerRespon
 	case status == 200:
 		if r.media == "" || r.is("application/json") {
 			var x PostCustomersCustomer200JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -873,7 +873,7 @@ func readPostCustomersCustomerResponse(r *response) (PostCustomersCustomerRespon
 	case status == 400:
 		if r.media == "" || r.is("application/json") {
 			var x PostCustomersCustomer400JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -893,7 +893,7 @@ func readPostCustomersCustomerResponse(r *response) (PostCustomersCustomerRespon
 	if r.media == "" || r.is("application/json") {
 		var x PostCustomersCustomerDefaultJSONResponse
 		x.StatusCode = status
-		if err := decodeJSONResponse(r, &x.Body); err != nil {
+		if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 			return nil, err
 		}
 		return x, nil
@@ -924,7 +924,7 @@ func (c *Client) GetProducts(ctx context.Context, params GetProductsParams) (Sto
 	}
 	if r.resp.StatusCode == 200 && (r.media == "" || r.is("application/json")) {
 		var out StoreProductsListRes
-		if err := decodeJSONResponse(r, &out); err != nil {
+		if err := r.decodeJSONBody(out.decodeJSON, out.validate); err != nil {
 			return zero, err
 		}
 		return out, nil
@@ -1006,7 +1006,7 @@ func readGetProductsResponse(r *response) (GetProductsResponseObject, error) {
 	case status == 200:
 		if r.media == "" || r.is("application/json") {
 			var x GetProducts200JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -1015,7 +1015,7 @@ func readGetProductsResponse(r *response) (GetProductsResponseObject, error) {
 	case status == 400:
 		if r.media == "" || r.is("application/json") {
 			var x GetProducts400JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -1025,7 +1025,7 @@ func readGetProductsResponse(r *response) (GetProductsResponseObject, error) {
 	if r.media == "" || r.is("application/json") {
 		var x GetProductsDefaultJSONResponse
 		x.StatusCode = status
-		if err := decodeJSONResponse(r, &x.Body); err != nil {
+		if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 			return nil, err
 		}
 		return x, nil
@@ -1063,7 +1063,7 @@ func (c *Client) GetProductsProduct(ctx context.Context, params GetProductsProdu
 	}
 	if r.resp.StatusCode == 200 && (r.media == "" || r.is("application/json")) {
 		var out StoreProductsRes
-		if err := decodeJSONResponse(r, &out); err != nil {
+		if err := r.decodeJSONBody(out.decodeJSON, out.validate); err != nil {
 			return zero, err
 		}
 		return out, nil
@@ -1127,7 +1127,7 @@ func readGetProductsProductResponse(r *response) (GetProductsProductResponseObje
 	case status == 200:
 		if r.media == "" || r.is("application/json") {
 			var x GetProductsProduct200JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -1136,7 +1136,7 @@ func readGetProductsProductResponse(r *response) (GetProductsProductResponseObje
 	case status == 400:
 		if r.media == "" || r.is("application/json") {
 			var x GetProductsProduct400JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -1145,7 +1145,7 @@ func readGetProductsProductResponse(r *response) (GetProductsProductResponseObje
 	case status == 404:
 		if r.media == "" || r.is("application/json") {
 			var x GetProductsProduct404JSONResponse
-			if err := decodeJSONResponse(r, &x.Body); err != nil {
+			if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -1155,7 +1155,7 @@ func readGetProductsProductResponse(r *response) (GetProductsProductResponseObje
 	if r.media == "" || r.is("application/json") {
 		var x GetProductsProductDefaultJSONResponse
 		x.StatusCode = status
-		if err := decodeJSONResponse(r, &x.Body); err != nil {
+		if err := r.decodeJSONBody(x.Body.decodeJSON, x.Body.validate); err != nil {
 			return nil, err
 		}
 		return x, nil
@@ -1681,12 +1681,13 @@ func (r *response) failure(res any) error {
 	return &ResponseError{Operation: r.op.id, StatusCode: r.resp.StatusCode, Header: r.resp.Header, Response: res}
 }
 
-// decodeJSON decodes a JSON body into x with its generated decoder,
-// validating it when the client validates responses.
-func decodeJSONResponse[T any, P interface {
-	*T
-	decodeJSON(r *reader, v *validator)
-}](r *response, x P) error {
+// decodeJSONBody decodes a JSON body with a value's generated decoder
+// (decode), then checks it with its validate method when the client
+// validates responses and the type has one (validate is nil otherwise).
+// The generated code passes method values of a local variable: unlike a
+// pointer through a type parameter or an interface, they let the variable
+// stay on the stack.
+func (r *response) decodeJSONBody(decode func(*reader, *validator), validate func(*validator)) error {
 	data, err := r.read()
 	if err != nil {
 		return err
@@ -1694,12 +1695,10 @@ func decodeJSONResponse[T any, P interface {
 	v := getValidator(modeResponse)
 	defer putValidator(v)
 	rd := reader{data: data}
-	x.decodeJSON(&rd, v)
+	decode(&rd, v)
 	rd.finish(v)
-	if r.c.opts.validateResponses && rd.err == "" {
-		if vx, ok := any(x).(validatable); ok {
-			vx.validate(v)
-		}
+	if validate != nil && r.c.opts.validateResponses && rd.err == "" {
+		validate(v)
 	}
 	if err := rd.result(v); err != nil {
 		err = r.fail(err, data)
