@@ -145,7 +145,7 @@ func TestDifferential31(t *testing.T) {
 	t.Logf("seed %d: %d schemas, %d instances (%d valid for the reference validator), %d disagreements",
 		seed, schemas, len(cases), accepted, len(disagreements))
 	if *updateDifferences {
-		diffWriteKnown31(t, knownPath, known, disagreements)
+		diffWriteList(t, knownPath, diffKnown31Header, known, map[string]bool{"random31": true}, disagreements)
 		return
 	}
 	if seed != 31 {
@@ -177,32 +177,15 @@ func mustJSON(t *testing.T, v any) string {
 	return string(data)
 }
 
-// diffWriteKnown31 rewrites the 3.1 list: current disagreements keep their
-// reason, new ones get a TODO to review.
-func diffWriteKnown31(t *testing.T, path string, known map[string]string, found []*diffCase) {
-	t.Helper()
-	var b strings.Builder
-	b.WriteString(`# Intended accept/reject differences between oasgen's generated validators
+// diffKnown31Header heads testdata/differential/known-differences-31.txt.
+const diffKnown31Header = `# Intended accept/reject differences between oasgen's generated validators
 # and github.com/santhosh-tekuri/jsonschema/v6 (JSON Schema 2020-12) on the
 # random OpenAPI 3.1 schemas of generator/differential31_test.go (seed 31).
 # Each line: random31 TYPE KIND:N oasgen=VERDICT kin=VERDICT | reason
 # ("kin" is the reference validator). The test fails on any disagreement
 # not listed here, and on listed lines that no longer disagree. Rewrite
 # with: go test ./generator -run TestDifferential31 -update-differences
-`)
-	lines := map[string]string{}
-	for _, c := range found {
-		reason := known[c.key()]
-		if reason == "" {
-			reason = "TODO: explain this difference, or report the bug and remove the line"
-		}
-		lines[c.key()] = reason
-	}
-	for _, key := range diffSortedKeys(lines) {
-		fmt.Fprintf(&b, "%s | %s\n", key, lines[key])
-	}
-	writeFile(t, path, b.String())
-}
+`
 
 // schema31Maker writes random OpenAPI 3.1 component schemas S0..Sn; a
 // schema refers only to those before it, so there are no cycles.

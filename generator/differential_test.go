@@ -532,6 +532,19 @@ func diffReadKnown(t *testing.T, path string) map[string]string {
 // reason (new ones get "TODO"), and lines of specs not judged in this run
 // are kept.
 func diffWriteKnown(t *testing.T, path string, known map[string]string, judged map[string]bool, found []*diffCase) {
+	diffWriteList(t, path, diffKnownHeader, known, judged, found)
+}
+
+// diffKnownHeader heads testdata/differential/known-differences.txt.
+const diffKnownHeader = `# Intended accept/reject differences between oasgen's generated validators
+# and kin-openapi's Schema.VisitJSON, found by generator/differential_test.go.
+# Each line: SPEC TYPE KIND:POINTER oasgen=VERDICT kin=VERDICT | reason
+# The test fails on any disagreement not listed here, and on listed lines
+# that no longer disagree. Rewrite with: go test ./generator -run TestDifferential -update-differences
+`
+
+// diffWriteList writes a list of known differences under header.
+func diffWriteList(t *testing.T, path, header string, known map[string]string, judged map[string]bool, found []*diffCase) {
 	t.Helper()
 	lines := map[string]string{}
 	for key, reason := range known {
@@ -547,12 +560,7 @@ func diffWriteKnown(t *testing.T, path string, known map[string]string, judged m
 		lines[c.key()] = reason
 	}
 	var b bytes.Buffer
-	b.WriteString(`# Intended accept/reject differences between oasgen's generated validators
-# and kin-openapi's Schema.VisitJSON, found by generator/differential_test.go.
-# Each line: SPEC TYPE KIND:POINTER oasgen=VERDICT kin=VERDICT | reason
-# The test fails on any disagreement not listed here, and on listed lines
-# that no longer disagree. Rewrite with: go test ./generator -run TestDifferential -update-differences
-`)
+	b.WriteString(header)
 	for _, key := range diffSortedKeys(lines) {
 		fmt.Fprintf(&b, "%s | %s\n", key, lines[key])
 	}
