@@ -43,8 +43,17 @@ func (b *builder) schemaType(sr *load.SchemaRef, ctx string) *ir.Type {
 		return b.memberType(s, soleNonNull(s), named, name)
 	case len(s.OneOf) > 0 || len(s.AnyOf) > 0 || len(s.Types) > 1:
 		return b.union(s, name)
-	case s.RefBeside && soleMember(s) && b.refBesideScalar(s, named, name) != nil:
+	case soleMember(s) && (s.RefBeside || b.ownConstraints(s)) && b.scalarBeside(s, s.AllOf[0], named, name) != nil:
 		return b.types[s]
+	case len(s.AllOf) > 0 && !(s.RefBeside && soleMember(s)) && s.Type != "object" && !objectAllOf(s, map[*load.Schema]bool{}):
+		// No member says the value is an object ({allOf: [{minimum:
+		// 1}, {maximum: 9}]}, {allOf: [$ref: Money, {minimum: 0}]}):
+		// the builtin the typed members agree on, else the shape of s
+		// itself (any when it has no type); the rules check every
+		// member either way.
+		if m := typedMember(s); m != nil && s.Type == "" && b.scalarBeside(s, m, named, name) != nil {
+			return b.types[s]
+		}
 	case len(s.AllOf) > 0 && !(s.RefBeside && soleMember(s)):
 		// A $ref beside keywords of its own ({$ref: X, maxLength: 2})
 		// does not take X's Go type, which would check X's rules only:
@@ -215,6 +224,58 @@ func (b *builder) goType(s *load.Schema, named bool, name string) *ir.Type {
 }
 
 // isStruct reports whether a schema becomes a Go struct.
+// objectAllOf reports whether s or a member of its allOf, at any depth,
+// says that the value is an object (a type, properties or another object
+// keyword), or holds what an allOf has always been read with as a member
+// (a oneOf, anyOf or enum), so that the allOf keeps its struct.
+func objectAllOf(s *load.Schema, seen map[*load.Schema]bool) bool {
+	if seen[s] {
+		return false
+	}
+	seen[s] = true
+	if s.Type == "object" || len(s.Properties) > 0 || len(s.Required) > 0 ||
+		s.AdditionalProperties != nil || s.AdditionalAllowed != nil || len(s.PatternProperties) > 0 ||
+		s.PropertyNames != nil || s.UnevaluatedProperties != nil || s.Discriminator != nil ||
+		len(s.DependentRequired)+len(s.DependentSchemas) > 0 ||
+		s.Constraints.MinProperties != nil || s.Constraints.MaxProperties != nil ||
+		len(s.OneOf)+len(s.AnyOf)+len(s.Enum) > 0 || len(s.Types) > 0 {
+		return true
+	}
+	return slices.ContainsFunc(s.AllOf, func(m *load.SchemaRef) bool {
+		return m.Value != nil && objectAllOf(m.Value, seen)
+	})
+}
+
+// ownConstraints reports whether s checks values beyond what its allOf
+// members check: a keyword of its own besides the allOf, the type they
+// share and the annotations.
+func (b *builder) ownConstraints(s *load.Schema) bool {
+	r := b.schemaRules(s)
+	if r == nil {
+		return false
+	}
+	own := *r
+	own.AllOf, own.Types = nil, nil
+	return dynamicChecks(&own)
+}
+
+// typedMember returns the member of s's allOf that gives the value its
+// type when every typed member gives the same one (allOf: [$ref: Money,
+// {minimum: 0}]), or nil when none does or they disagree.
+func typedMember(s *load.Schema) *load.SchemaRef {
+	var typed *load.SchemaRef
+	for _, m := range s.AllOf {
+		switch {
+		case m.Value == nil || m.Value.Type == "":
+		case typed == nil:
+			typed = m
+		case typed.Value.Type != m.Value.Type:
+			return nil
+		}
+	}
+	return typed
+}
+
 func isStruct(s *load.Schema) bool {
 	return len(s.Properties) > 0 && (s.Type == "" || s.Type == "object")
 }
@@ -234,12 +295,14 @@ func (b *builder) fieldName(prop string, goName string) string {
 	return name
 }
 
-// refBesideScalar types a $ref to a string, number or boolean beside
-// keywords of its own ({$ref: Code, maxLength: 3}) as that builtin, with
-// the rules of both (the target's as an allOf part), rather than as any;
-// nil when the target is not such a scalar.
-func (b *builder) refBesideScalar(s *load.Schema, named bool, name string) *ir.Type {
-	base := scalarBase(b.schemaType(s.AllOf[0], name))
+// scalarBeside types an allOf member that is a string, number or boolean
+// beside keywords of s or other members ({$ref: Code, maxLength: 3} in
+// 3.1, allOf: [$ref: Code], maxLength: 3 in 3.0) as that builtin, with the
+// rules of s (the member's as an allOf part), rather than as the member's
+// own type, which would check the member's rules only; nil when the
+// member is not such a scalar.
+func (b *builder) scalarBeside(s *load.Schema, member *load.SchemaRef, named bool, name string) *ir.Type {
+	base := scalarBase(b.schemaType(member, name))
 	if base == "" {
 		return nil
 	}

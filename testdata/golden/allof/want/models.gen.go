@@ -9,6 +9,14 @@ import (
 	"time"
 )
 
+// Capped is generated from openapi.yaml#/components/schemas/Capped.
+//
+// A bound beside a lone member applies too.
+type Capped int
+
+// Cents is generated from openapi.yaml#/components/schemas/Cents.
+type Cents int
+
 // Customer is generated from openapi.yaml#/components/schemas/Customer.
 //
 // Flattens Identified + Timestamps + an inline object.
@@ -64,6 +72,11 @@ type OrderCustomer struct {
 
 	LoyaltyPoints Opt[int] `json:"loyalty_points,omitzero"`
 }
+
+// PositiveCents is generated from openapi.yaml#/components/schemas/PositiveCents.
+//
+// The builtin of its typed member, with every member's bound checked.
+type PositiveCents int
 
 // Timestamps is generated from openapi.yaml#/components/schemas/Timestamps.
 type Timestamps struct {
