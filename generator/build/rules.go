@@ -7,6 +7,7 @@ import (
 	"regexp/syntax"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/oasgen/oasgen/generator/diag"
 	"github.com/oasgen/oasgen/generator/ir"
@@ -74,6 +75,7 @@ func (b *builder) schemaRules(s *load.Schema) *ir.Rules {
 	}
 	r.Additional = b.refRules(s.AdditionalProperties)
 	r.NoAdditional = s.AdditionalAllowed != nil && !*s.AdditionalAllowed
+	r.AnyAdditional = s.AdditionalAllowed != nil && *s.AdditionalAllowed && !strings.HasPrefix(b.doc.OpenAPI, "3.0")
 	r.AllOf, r.AnyOf, r.OneOf = b.ruleList(s.AllOf), b.ruleList(s.AnyOf), b.ruleList(s.OneOf)
 	r.Not = b.refRules(s.Not)
 	r.Contains, r.PropertyNames = b.refRules(s.Contains), b.refRules(s.PropertyNames)

@@ -43,7 +43,7 @@ func (b *builder) schemaType(sr *load.SchemaRef, ctx string) *ir.Type {
 		return b.memberType(s, soleNonNull(s), named, name)
 	case len(s.OneOf) > 0 || len(s.AnyOf) > 0 || len(s.Types) > 1:
 		return b.union(s, name)
-	case soleMember(s) && (s.RefBeside || b.ownConstraints(s)) && b.scalarBeside(s, s.AllOf[0], named, name) != nil:
+	case soleMember(s) && (s.RefBeside || ownConstraints(s)) && b.scalarBeside(s, s.AllOf[0], named, name) != nil:
 		return b.types[s]
 	case len(s.AllOf) > 0 && !(s.RefBeside && soleMember(s)) && s.Type != "object" && !objectAllOf(s, map[*load.Schema]bool{}):
 		// No member says the value is an object ({allOf: [{minimum:
@@ -248,15 +248,11 @@ func objectAllOf(s *load.Schema, seen map[*load.Schema]bool) bool {
 
 // ownConstraints reports whether s checks values beyond what its allOf
 // members check: a keyword of its own besides the allOf, the type they
-// share and the annotations.
-func (b *builder) ownConstraints(s *load.Schema) bool {
-	r := b.schemaRules(s)
-	if r == nil {
-		return false
-	}
-	own := *r
-	own.AllOf, own.Types = nil, nil
-	return dynamicChecks(&own)
+// share and the annotations. It reads the schema, not its rules, so that
+// asking builds nothing.
+func ownConstraints(s *load.Schema) bool {
+	return s.Constraints != (load.Constraints{}) || len(s.Enum) > 0 || checkedFormats[s.Format] ||
+		len(s.OneOf)+len(s.AnyOf) > 0 || s.Not != nil || s.If != nil || s.False
 }
 
 // typedMember returns the member of s's allOf that gives the value its

@@ -261,6 +261,7 @@ func (tb *tables) literal(r *ir.Rules, _ bool) string {
 		add("additional: %s", tb.ref(r.Additional))
 	}
 	addBool("noAdditional", r.NoAdditional)
+	addBool("anyAdditional", r.AnyAdditional)
 	for _, list := range []struct {
 		name  string
 		rules []*ir.Rules

@@ -33,6 +33,10 @@ type Rules struct {
 	Properties                   []PropertyRules
 	Additional                   *Rules // schema of undeclared properties
 	NoAdditional                 bool   // additionalProperties: false
+	// AnyAdditional is additionalProperties: true, which evaluates every
+	// property for unevaluatedProperties; held in OpenAPI 3.1 and later
+	// documents only, where that keyword exists.
+	AnyAdditional bool
 
 	AllOf, AnyOf, OneOf []*Rules
 	Not                 *Rules

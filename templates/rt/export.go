@@ -81,7 +81,7 @@ func compile(r *ir.Rules, memo map[*ir.Rules]*jsonSchema) *jsonSchema {
 	for _, p := range r.Properties {
 		s.props = append(s.props, property{name: p.Name, schema: compile(p.Rules, memo)})
 	}
-	s.additional, s.noAdditional = compile(r.Additional, memo), r.NoAdditional
+	s.additional, s.noAdditional, s.anyAdditional = compile(r.Additional, memo), r.NoAdditional, r.AnyAdditional
 	s.allOf, s.anyOf, s.oneOf = compileList(r.AllOf, memo), compileList(r.AnyOf, memo), compileList(r.OneOf, memo)
 	s.not = compile(r.Not, memo)
 	if d := r.Discriminator; d != nil {

@@ -40,10 +40,13 @@ type jsonSchema struct {
 	props        []property
 	additional   *jsonSchema // schema of other properties
 	noAdditional bool        // additionalProperties: false
-	allOf        []*jsonSchema
-	anyOf        []*jsonSchema
-	oneOf        []*jsonSchema
-	not          *jsonSchema
+	// anyAdditional is additionalProperties: true (OpenAPI 3.1 and later),
+	// which evaluates every property for unevaluatedProperties.
+	anyAdditional bool
+	allOf         []*jsonSchema
+	anyOf         []*jsonSchema
+	oneOf         []*jsonSchema
+	not           *jsonSchema
 	// JSON Schema 2020-12 (OpenAPI 3.1).
 	contains                         *jsonSchema
 	minContains, maxContains         int // maxContains -1: no maximum

@@ -98,7 +98,7 @@ func (s *jsonSchema) evaluatedProps(v *validator, x map[string]any, seen map[str
 	if s == nil || nested && !v.satisfies(s, x) {
 		return
 	}
-	all := s.additional != nil || s.noAdditional ||
+	all := s.additional != nil || s.noAdditional || s.anyAdditional ||
 		s.unevaluated != nil && nested && (s.unevaluated.props != nil || s.unevaluated.noProps)
 	for name := range x {
 		if all || s.declares(name) || s.matchesPattern(name) {
