@@ -4335,10 +4335,13 @@ type jsonSchema struct {
 	props        []property
 	additional   *jsonSchema // schema of other properties
 	noAdditional bool        // additionalProperties: false
-	allOf        []*jsonSchema
-	anyOf        []*jsonSchema
-	oneOf        []*jsonSchema
-	not          *jsonSchema
+	// anyAdditional is additionalProperties: true (OpenAPI 3.1 and later),
+	// which evaluates every property for unevaluatedProperties.
+	anyAdditional bool
+	allOf         []*jsonSchema
+	anyOf         []*jsonSchema
+	oneOf         []*jsonSchema
+	not           *jsonSchema
 	// JSON Schema 2020-12 (OpenAPI 3.1).
 	contains                         *jsonSchema
 	minContains, maxContains         int // maxContains -1: no maximum
@@ -5081,7 +5084,7 @@ func (s *jsonSchema) evaluatedProps(v *validator, x map[string]any, seen map[str
 	if s == nil || nested && !v.satisfies(s, x) {
 		return
 	}
-	all := s.additional != nil || s.noAdditional ||
+	all := s.additional != nil || s.noAdditional || s.anyAdditional ||
 		s.unevaluated != nil && nested && (s.unevaluated.props != nil || s.unevaluated.noProps)
 	for name := range x {
 		if all || s.declares(name) || s.matchesPattern(name) {
