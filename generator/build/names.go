@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/oasgen/oasgen/generator/ir"
 	"github.com/oasgen/oasgen/generator/load"
 	"github.com/oasgen/oasgen/generator/naming"
 )
@@ -31,6 +32,11 @@ func (b *builder) nameComponents() {
 		if s.Loc.Pointer == "" {
 			schemaFiles[s.Loc.File] = true
 		}
+		for _, r := range s.RefFrom {
+			if r.Loc.Pointer == "" {
+				schemaFiles[r.Loc.File] = true
+			}
+		}
 	}
 	for _, s := range schemas {
 		if name, ok := locationName(s, schemaFiles); ok {
@@ -49,6 +55,66 @@ func (b *builder) nameComponents() {
 			b.diags.Add(c.s.Loc.Pos, diag.Info, "name-collision", "the Go name %s is taken; this schema is generated as %s", c.name, b.names[c.s])
 		}
 	}
+	// After every schema with a name of its own, so that none of those
+	// changes.
+	for _, s := range schemas {
+		b.nameRefs(s, schemaFiles)
+	}
+}
+
+// nameRefs names a schema after the named places that are only a $ref to
+// it (components: {schemas: {Pet: {$ref: './pet.yaml#/$defs/Animal'}}}, or
+// a file whose root is {$ref, $defs}): when s has no name of its own it
+// takes the name of the nearest, and each other name becomes an alias of
+// its type (type Pet = Animal). An alias whose name is taken is left out.
+func (b *builder) nameRefs(s *load.Schema, schemaFiles map[string]bool) {
+	type refName struct {
+		name string
+		load.RefFrom
+	}
+	var refs []refName
+	for _, r := range s.RefFrom {
+		if name, ok := placeName(r.Loc, schemaFiles); ok {
+			refs = append(refs, refName{name, r})
+		}
+	}
+	if len(refs) == 0 {
+		return
+	}
+	slices.SortFunc(refs, func(x, y refName) int {
+		return cmp.Or(cmp.Compare(x.Hops, y.Hops), cmp.Compare(x.name, y.name), cmp.Compare(x.Loc.Key(), y.Loc.Key()))
+	})
+	if _, named := b.names[s]; !named {
+		b.names[s] = b.scope.Unique(refs[0].name)
+		if b.names[s] != refs[0].name {
+			b.diags.Add(refs[0].Loc.Pos, diag.Info, "name-collision", "the Go name %s is taken; the schema this $ref leads to is generated as %s", refs[0].name, b.names[s])
+		}
+	}
+	for _, r := range refs {
+		if r.name != b.names[s] && !b.scope.Taken(r.name) {
+			b.scope.Reserve(r.name)
+			b.aliases = append(b.aliases, refAlias{r.name, r.Loc, s})
+		}
+	}
+}
+
+// refAlias is a name a $ref gives the type of the schema it leads to.
+type refAlias struct {
+	name   string
+	at     load.Loc // the $ref
+	target *load.Schema
+}
+
+// declareAliases declares the aliases nameRefs found: type Pet = Animal.
+func (b *builder) declareAliases() {
+	for _, a := range b.aliases {
+		t := b.schemaType(&load.SchemaRef{Value: a.target}, a.name)
+		src := b.rel(a.at.File)
+		if a.at.Pointer != "" {
+			src = shortSource(src + "#" + a.at.Pointer)
+		}
+		b.declare(nil, &ir.Type{Kind: ir.Alias, Name: a.name, Elem: t, Doc: ir.Doc{Source: src}})
+	}
 }
 
 // locationName is the Go name a schema gets from where it sits, if that place
@@ -58,13 +124,19 @@ func locationName(s *load.Schema, schemaFiles map[string]bool) (string, bool) {
 	if s.Ext.GoName != "" {
 		return naming.Exported(s.Ext.GoName), true
 	}
-	tokens := pointerTokens(s.Loc.Pointer)
+	return placeName(s.Loc, schemaFiles)
+}
+
+// placeName is the Go name a place gives the schema there, if any (see
+// locationName).
+func placeName(loc load.Loc, schemaFiles map[string]bool) (string, bool) {
+	tokens := pointerTokens(loc.Pointer)
 	switch {
 	case len(tokens) == 0:
-		base := filepath.Base(s.Loc.File)
+		base := filepath.Base(loc.File)
 		base = strings.TrimSuffix(base, filepath.Ext(base))
 		return nonEmpty(naming.Exported(base)), true
-	case len(tokens) == 1 && !schemaFiles[s.Loc.File]:
+	case len(tokens) == 1 && !schemaFiles[loc.File]:
 		return nonEmpty(naming.Exported(tokens[0])), true
 	case len(tokens) == 3 && tokens[0] == "components" && tokens[1] == "schemas",
 		len(tokens) == 2 && tokens[0] == "definitions":
