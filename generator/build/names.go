@@ -47,7 +47,7 @@ func (b *builder) nameComponents() {
 		if c := cmp.Compare(x.name, y.name); c != 0 {
 			return c // cmp.Or would compute the locations below for every pair
 		}
-		return cmp.Compare(b.rel(x.s.Loc.File)+"#"+x.s.Loc.Pointer, b.rel(y.s.Loc.File)+"#"+y.s.Loc.Pointer)
+		return cmp.Compare(b.relKey(x.s.Loc), b.relKey(y.s.Loc))
 	})
 	for _, c := range cands {
 		b.names[c.s] = b.scope.Unique(c.name)
@@ -57,43 +57,59 @@ func (b *builder) nameComponents() {
 	}
 	// After every schema with a name of its own, so that none of those
 	// changes.
-	for _, s := range schemas {
-		b.nameRefs(s, schemaFiles)
-	}
+	b.nameRefs(schemas, schemaFiles)
 }
 
-// nameRefs names a schema after the named places that are only a $ref to
-// it (components: {schemas: {Pet: {$ref: './pet.yaml#/$defs/Animal'}}}, or
-// a file whose root is {$ref, $defs}): when s has no name of its own it
-// takes the name of the nearest, and each other name becomes an alias of
-// its type (type Pet = Animal). An alias whose name is taken is left out.
-func (b *builder) nameRefs(s *load.Schema, schemaFiles map[string]bool) {
+// relKey is a location's identity relative to the root folder, the same
+// on every machine.
+func (b *builder) relKey(l load.Loc) string { return b.rel(l.File) + "#" + l.Pointer }
+
+// nameRefs names schemas after the named places that are only a $ref to
+// them (components: {schemas: {Pet: {$ref: './pet.yaml#/$defs/Animal'}}},
+// or a file whose root is {$ref, $defs}): a schema without a name of its
+// own takes the name of the nearest, and each other name becomes an alias
+// of its type (type Pet = Animal). An alias whose name is taken is left
+// out.
+func (b *builder) nameRefs(schemas []*load.Schema, schemaFiles map[string]bool) {
 	type refName struct {
 		name string
+		s    *load.Schema
 		load.RefFrom
 	}
-	var refs []refName
-	for _, r := range s.RefFrom {
-		if name, ok := placeName(r.Loc, schemaFiles); ok {
-			refs = append(refs, refName{name, r})
+	var namers, aliases []refName
+	for _, s := range schemas {
+		var refs []refName
+		for _, r := range s.RefFrom {
+			if name, ok := placeName(r.Loc, schemaFiles); ok {
+				refs = append(refs, refName{name, s, r})
+			}
+		}
+		if len(refs) == 0 {
+			continue
+		}
+		if _, named := b.names[s]; !named {
+			nearest := slices.MinFunc(refs, func(x, y refName) int {
+				return cmp.Or(cmp.Compare(x.Hops, y.Hops), cmp.Compare(x.name, y.name), cmp.Compare(b.relKey(x.Loc), b.relKey(y.Loc)))
+			})
+			namers = append(namers, nearest)
+		}
+		aliases = append(aliases, refs...)
+	}
+	byName := func(x, y refName) int {
+		return cmp.Or(cmp.Compare(x.name, y.name), cmp.Compare(b.relKey(x.Loc), b.relKey(y.Loc)))
+	}
+	slices.SortFunc(namers, byName)
+	for _, r := range namers {
+		b.names[r.s] = b.scope.Unique(r.name)
+		if b.names[r.s] != r.name {
+			b.diags.Add(r.Loc.Pos, diag.Info, "name-collision", "the Go name %s is taken; the schema this $ref leads to is generated as %s", r.name, b.names[r.s])
 		}
 	}
-	if len(refs) == 0 {
-		return
-	}
-	slices.SortFunc(refs, func(x, y refName) int {
-		return cmp.Or(cmp.Compare(x.Hops, y.Hops), cmp.Compare(x.name, y.name), cmp.Compare(x.Loc.Key(), y.Loc.Key()))
-	})
-	if _, named := b.names[s]; !named {
-		b.names[s] = b.scope.Unique(refs[0].name)
-		if b.names[s] != refs[0].name {
-			b.diags.Add(refs[0].Loc.Pos, diag.Info, "name-collision", "the Go name %s is taken; the schema this $ref leads to is generated as %s", refs[0].name, b.names[s])
-		}
-	}
-	for _, r := range refs {
-		if r.name != b.names[s] && !b.scope.Taken(r.name) {
+	slices.SortFunc(aliases, byName)
+	for _, r := range aliases {
+		if r.name != b.names[r.s] && !b.scope.Taken(r.name) {
 			b.scope.Reserve(r.name)
-			b.aliases = append(b.aliases, refAlias{r.name, r.Loc, s})
+			b.aliases = append(b.aliases, refAlias{r.name, r.Loc, r.s})
 		}
 	}
 }
@@ -105,7 +121,8 @@ type refAlias struct {
 	target *load.Schema
 }
 
-// declareAliases declares the aliases nameRefs found: type Pet = Animal.
+// declareAliases declares the aliases nameRefs found (type Pet = Animal),
+// in order of name.
 func (b *builder) declareAliases() {
 	for _, a := range b.aliases {
 		t := b.schemaType(&load.SchemaRef{Value: a.target}, a.name)
