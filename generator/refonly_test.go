@@ -37,6 +37,8 @@ func TestRefOnly(t *testing.T) {
 		{"Size", ` + "`" + `"huge"` + "`" + `, false, decode[r30.Size]},
 		{"Parcel", ` + "`" + `{"size": "large", "weight": 31}` + "`" + `, false, decode[r30.Parcel]},
 		{"Crate", ` + "`" + `{"size": "large", "weight": 3}` + "`" + `, true, decode[r30.Crate]},
+		{"Weight2", "31", false, decode[r30.Weight2]},
+		{"Measure", ` + "`" + `"3 lb"` + "`" + `, false, decode[r30.Measure]},
 	}
 	for _, c := range checks {
 		if err := c.check([]byte(c.data)); (err == nil) != c.valid {

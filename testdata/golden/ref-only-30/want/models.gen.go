@@ -11,11 +11,14 @@ import (
 type Box struct {
 	Size Size `json:"size"`
 
-	Weight Opt[float64] `json:"weight,omitzero"`
+	Weight Opt[Weight2] `json:"weight,omitzero"`
 }
 
 // Crate is generated from openapi.yaml#/components/schemas/Crate.
 type Crate = Box
+
+// Measure is generated from openapi.yaml#/components/schemas/Measure.
+type Measure = Weight
 
 // Parcel is generated from openapi.yaml#/components/schemas/Parcel.
 type Parcel = Box
@@ -28,6 +31,12 @@ const (
 	SizeSmall Size = "small"
 	SizeLarge Size = "large"
 )
+
+// Weight is generated from schemas/Weight.yaml.
+type Weight string
+
+// Weight2 is generated from schemas/Box.yaml#/properties/weight.
+type Weight2 float64
 
 // Opt is an optional value: the zero Opt is absent, and a struct field of
 // type Opt with the json tag option omitzero is left out of the JSON.
