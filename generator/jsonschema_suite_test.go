@@ -209,8 +209,13 @@ func (s *suiteRun) addGroup(file string, g jsonsuite.Group) {
 	typeName := ""
 	for _, f := range res.Files {
 		writeFile(t, filepath.Join(s.mod, pkg, f.Name), string(f.Content))
-		if m := suiteTypeName.FindSubmatch(f.Content); m != nil && f.Name == "models.gen.go" {
+		if f.Name != "models.gen.go" {
+			continue
+		}
+		if m := suiteTypeName.FindSubmatch(f.Content); m != nil {
 			typeName = string(m[1])
+		} else if bytes.Contains(f.Content, []byte("\ntype S ")) {
+			typeName = "S" // S.json is a $ref: S is the type of the schema it leads to
 		}
 	}
 	if typeName == "" {

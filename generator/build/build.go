@@ -36,6 +36,8 @@ type builder struct {
 	scope *naming.Scope             // package-level identifiers
 	names map[*load.Schema]string   // names of schemas at named locations
 	types map[*load.Schema]*ir.Type // declared types by schema identity
+	// aliases are the other names $refs give schemas (see nameRefs).
+	aliases []refAlias
 	// shaping holds the arrays and maps whose element type is being built,
 	// to find those that contain themselves (see schemaType).
 	shaping map[*load.Schema]*shaping
@@ -102,6 +104,7 @@ func Build(doc *load.Document, opts Options) (*ir.Package, diag.List) {
 	for _, s := range doc.Schemas {
 		b.schemaType(&load.SchemaRef{Value: s}, "")
 	}
+	b.declareAliases()
 	b.securitySchemes()
 	pkg.Operations, pkg.Webhooks = b.operations()
 	pkg.SecuritySchemes, pkg.Title, pkg.Summary = b.schemeList, doc.Title, doc.Summary

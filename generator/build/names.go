@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/oasgen/oasgen/generator/ir"
 	"github.com/oasgen/oasgen/generator/load"
 	"github.com/oasgen/oasgen/generator/naming"
 )
@@ -31,6 +32,11 @@ func (b *builder) nameComponents() {
 		if s.Loc.Pointer == "" {
 			schemaFiles[s.Loc.File] = true
 		}
+		for _, r := range s.RefFrom {
+			if r.Loc.Pointer == "" {
+				schemaFiles[r.Loc.File] = true
+			}
+		}
 	}
 	for _, s := range schemas {
 		if name, ok := locationName(s, schemaFiles); ok {
@@ -41,13 +47,90 @@ func (b *builder) nameComponents() {
 		if c := cmp.Compare(x.name, y.name); c != 0 {
 			return c // cmp.Or would compute the locations below for every pair
 		}
-		return cmp.Compare(b.rel(x.s.Loc.File)+"#"+x.s.Loc.Pointer, b.rel(y.s.Loc.File)+"#"+y.s.Loc.Pointer)
+		return cmp.Compare(b.relKey(x.s.Loc), b.relKey(y.s.Loc))
 	})
 	for _, c := range cands {
 		b.names[c.s] = b.scope.Unique(c.name)
 		if b.names[c.s] != c.name {
 			b.diags.Add(c.s.Loc.Pos, diag.Info, "name-collision", "the Go name %s is taken; this schema is generated as %s", c.name, b.names[c.s])
 		}
+	}
+	// After every schema with a name of its own, so that none of those
+	// changes.
+	b.nameRefs(schemas, schemaFiles)
+}
+
+// relKey is a location's identity relative to the root folder, the same
+// on every machine.
+func (b *builder) relKey(l load.Loc) string { return b.rel(l.File) + "#" + l.Pointer }
+
+// nameRefs names schemas after the named places that are only a $ref to
+// them (components: {schemas: {Pet: {$ref: './pet.yaml#/$defs/Animal'}}},
+// or a file whose root is {$ref, $defs}): a schema without a name of its
+// own takes the name of the nearest, and each other name becomes an alias
+// of its type (type Pet = Animal). An alias whose name is taken is left
+// out.
+func (b *builder) nameRefs(schemas []*load.Schema, schemaFiles map[string]bool) {
+	type refName struct {
+		name string
+		s    *load.Schema
+		load.RefFrom
+	}
+	var namers, aliases []refName
+	for _, s := range schemas {
+		var refs []refName
+		for _, r := range s.RefFrom {
+			if name, ok := placeName(r.Loc, schemaFiles); ok {
+				refs = append(refs, refName{name, s, r})
+			}
+		}
+		if len(refs) == 0 {
+			continue
+		}
+		if _, named := b.names[s]; !named {
+			nearest := slices.MinFunc(refs, func(x, y refName) int {
+				return cmp.Or(cmp.Compare(x.Hops, y.Hops), cmp.Compare(x.name, y.name), cmp.Compare(b.relKey(x.Loc), b.relKey(y.Loc)))
+			})
+			namers = append(namers, nearest)
+		}
+		aliases = append(aliases, refs...)
+	}
+	byName := func(x, y refName) int {
+		return cmp.Or(cmp.Compare(x.name, y.name), cmp.Compare(b.relKey(x.Loc), b.relKey(y.Loc)))
+	}
+	slices.SortFunc(namers, byName)
+	for _, r := range namers {
+		b.names[r.s] = b.scope.Unique(r.name)
+		if b.names[r.s] != r.name {
+			b.diags.Add(r.Loc.Pos, diag.Info, "name-collision", "the Go name %s is taken; the schema this $ref leads to is generated as %s", r.name, b.names[r.s])
+		}
+	}
+	slices.SortFunc(aliases, byName)
+	for _, r := range aliases {
+		if r.name != b.names[r.s] && !b.scope.Taken(r.name) {
+			b.scope.Reserve(r.name)
+			b.aliases = append(b.aliases, refAlias{r.name, r.Loc, r.s})
+		}
+	}
+}
+
+// refAlias is a name a $ref gives the type of the schema it leads to.
+type refAlias struct {
+	name   string
+	at     load.Loc // the $ref
+	target *load.Schema
+}
+
+// declareAliases declares the aliases nameRefs found (type Pet = Animal),
+// in order of name.
+func (b *builder) declareAliases() {
+	for _, a := range b.aliases {
+		t := b.schemaType(&load.SchemaRef{Value: a.target}, a.name)
+		src := b.rel(a.at.File)
+		if a.at.Pointer != "" {
+			src = shortSource(src + "#" + a.at.Pointer)
+		}
+		b.declare(nil, &ir.Type{Kind: ir.Alias, Name: a.name, Elem: t, Doc: ir.Doc{Source: src}})
 	}
 }
 
@@ -58,13 +141,19 @@ func locationName(s *load.Schema, schemaFiles map[string]bool) (string, bool) {
 	if s.Ext.GoName != "" {
 		return naming.Exported(s.Ext.GoName), true
 	}
-	tokens := pointerTokens(s.Loc.Pointer)
+	return placeName(s.Loc, schemaFiles)
+}
+
+// placeName is the Go name a place gives the schema there, if any (see
+// locationName).
+func placeName(loc load.Loc, schemaFiles map[string]bool) (string, bool) {
+	tokens := pointerTokens(loc.Pointer)
 	switch {
 	case len(tokens) == 0:
-		base := filepath.Base(s.Loc.File)
+		base := filepath.Base(loc.File)
 		base = strings.TrimSuffix(base, filepath.Ext(base))
 		return nonEmpty(naming.Exported(base)), true
-	case len(tokens) == 1 && !schemaFiles[s.Loc.File]:
+	case len(tokens) == 1 && !schemaFiles[loc.File]:
 		return nonEmpty(naming.Exported(tokens[0])), true
 	case len(tokens) == 3 && tokens[0] == "components" && tokens[1] == "schemas",
 		len(tokens) == 2 && tokens[0] == "definitions":

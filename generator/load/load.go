@@ -17,6 +17,7 @@ type loader struct {
 	root    *file
 	rootRef string // the root file as a ref usable from any file
 	schemas map[*yaml.Node]*Schema
+	refFrom map[*yaml.Node]bool // the hops recorded in a Schema.RefFrom
 	diags   diag.List
 	// opRefs counts the operations written as a $ref, and opRefAt is the
 	// first: reported once per spec (see operation).
@@ -41,7 +42,7 @@ func Load(path string, opts Options) (*Document, diag.List, error) {
 	} else if opts.Root, err = filepath.Abs(opts.Root); err != nil {
 		return nil, nil, err
 	}
-	l := &loader{r: newResolver(opts, abs), schemas: map[*yaml.Node]*Schema{}, rootRef: abs}
+	l := &loader{r: newResolver(opts, abs), schemas: map[*yaml.Node]*Schema{}, refFrom: map[*yaml.Node]bool{}, rootRef: abs}
 	if isRemote(path) {
 		abs, l.rootRef = path, path
 	}

@@ -270,6 +270,12 @@ type SchemaRef struct {
 	Deprecated  bool
 }
 
+// RefFrom is a {$ref} object that leads to a schema.
+type RefFrom struct {
+	Loc  Loc
+	Hops int // how many $refs from there to the schema
+}
+
 // Schema is a schema object at one location.
 type Schema struct {
 	Loc   Loc
@@ -278,6 +284,11 @@ type Schema struct {
 	// RefBeside: a 2020-12 $ref written beside validation keywords, the
 	// last member of AllOf.
 	RefBeside bool
+	// RefFrom lists the places that are only a $ref which leads here, at
+	// most three JSON pointer tokens deep (#/components/schemas/Pet, a file
+	// whose root is {$ref, $defs}): where a Go name may come from when the
+	// schema has none of its own.
+	RefFrom []RefFrom
 	// OpenTuple: prefixItems (not draft 4's items list), after which items
 	// of any type are allowed unless items says otherwise.
 	OpenTuple            bool

@@ -93,7 +93,7 @@ func (l *loader) checkWebhookParams(op *Operation) {
 // refDoc returns the summary and description written next to the $refs
 // of hops, the outermost first: OpenAPI 3.1's Reference Object lets them
 // override the target's. OpenAPI 3.0 ignores them.
-func (l *loader) refDoc(hops []node) (summary, description string) {
+func (l *loader) refDoc(hops []refHop) (summary, description string) {
 	if l.minor < 1 {
 		return "", ""
 	}

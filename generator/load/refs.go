@@ -341,8 +341,8 @@ func refOf(f *file, n *yaml.Node) (string, diag.Pos, bool) {
 // follow resolves n while it is a {$ref: ...} object, following chains of
 // refs across files. It returns the final node with its JSON pointer and every
 // hop's ref node in order (outermost first) so callers can honour sibling keys.
-func (r *resolver) follow(at node, pointer string) (node, string, []node, error) {
-	var hops []node
+func (r *resolver) follow(at node, pointer string) (node, string, []refHop, error) {
+	var hops []refHop
 	for {
 		ref, pos, ok := refOf(at.f, at.n)
 		if !ok || r.schema2020 && refWithKeywords(at.n) {
@@ -350,7 +350,7 @@ func (r *resolver) follow(at node, pointer string) (node, string, []node, error)
 			// an allOf member of the schema they make (schemaDecoder.ref).
 			return at, pointer, hops, nil
 		}
-		if slices.ContainsFunc(hops, func(h node) bool { return h.n == at.n }) {
+		if slices.ContainsFunc(hops, func(h refHop) bool { return h.n == at.n }) {
 			return node{}, "", nil, posError(pos, "ref-cycle", "$ref %q is part of a reference cycle with no schema in it", ref)
 		}
 		if len(hops) == maxRefChain {
@@ -358,13 +358,20 @@ func (r *resolver) follow(at node, pointer string) (node, string, []node, error)
 			return node{}, "", nil, posError(start, "ref-chain", "this $ref starts a chain of more than %d $refs (stopped at %s:%d:%d); refusing to follow it",
 				maxRefChain, diag.File(pos.File), pos.Line, pos.Col)
 		}
-		hops = append(hops, at)
+		hops = append(hops, refHop{at, pointer})
 		next, ptr, err := r.hop(ref, at, pos)
 		if err != nil {
 			return node{}, "", nil, err
 		}
 		at, pointer = next, ptr
 	}
+}
+
+// refHop is a {$ref} object a reference passed through, with its JSON
+// pointer.
+type refHop struct {
+	node
+	ptr string
 }
 
 // hop finds the node the $ref of the mapping at names: in 2020-12

@@ -67,7 +67,22 @@ func (l *loader) nestedSchemaRef(at node, pointer string, depth nesting) (*Schem
 		return nil, err
 	}
 	sr.Value, err = l.schema(final, ptr, depth)
+	if err == nil {
+		l.recordRefFrom(sr.Value, hops)
+	}
 	return sr, err
+}
+
+// recordRefFrom adds to s the hops that may name it (see Schema.RefFrom),
+// each once.
+func (l *loader) recordRefFrom(s *Schema, hops []refHop) {
+	for i, h := range hops {
+		if l.refFrom[h.n] || strings.Count(h.ptr, "/") > 3 {
+			continue
+		}
+		l.refFrom[h.n] = true
+		s.RefFrom = append(s.RefFrom, RefFrom{Loc: Loc{File: h.f.path, Pointer: h.ptr, Pos: nodePos(h.f.path, h.n)}, Hops: len(hops) - i})
+	}
 }
 
 // refAnnotations are the keys beside a $ref that only annotate or hold
@@ -96,7 +111,7 @@ func isBoolSchema(n *yaml.Node) bool { return n != nil && n.Tag == "!!bool" }
 
 // applySiblings copies the keys written next to $ref, outermost hop first,
 // because Medusa's authors rely on them (nullable, description).
-func applySiblings(sr *SchemaRef, hops []node) {
+func applySiblings(sr *SchemaRef, hops []refHop) {
 	for i := len(hops) - 1; i >= 0; i-- {
 		n := hops[i].n
 		if v, _ := get(n, "description"); v != nil {
