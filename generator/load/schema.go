@@ -182,9 +182,6 @@ func (d *schemaDecoder) decode() error {
 		}
 		d.s.Enum = []Value{*c}
 	}
-	// In JSON Schema both apply: a type list's "null" admits null, and an
-	// enum or const without null takes it back. (OpenAPI 3.0's nullable
-	// is read as tools read it, adding null to the enum too.)
 	if d.s.ContentSchema != nil && !IsJSONMedia(d.s.ContentMediaType) {
 		media := "no contentMediaType"
 		if d.s.ContentMediaType != "" {
@@ -192,6 +189,9 @@ func (d *schemaDecoder) decode() error {
 		}
 		d.l.diags.Warnf(d.contentSchemaPos, "unenforced-keyword", "contentSchema is checked for JSON content only, and this schema has %s; values are accepted as if it were absent", media)
 	}
+	// In JSON Schema both apply: a type list's "null" admits null, and an
+	// enum or const without null takes it back. (OpenAPI 3.0's nullable
+	// is read as tools read it, adding null to the enum too.)
 	if d.typeNull && len(d.s.Enum) > 0 && !slices.ContainsFunc(d.s.Enum, func(e Value) bool { return e.V == nil }) {
 		d.s.Nullable = false
 	}
