@@ -105,11 +105,7 @@ func preferredMedia(content []*load.MediaType) *load.MediaType {
 
 // IsJSON reports whether a media type is JSON: application/json or a
 // +json type, whatever its parameters and case.
-func IsJSON(media string) bool {
-	media, _, _ = strings.Cut(media, ";")
-	media = strings.ToLower(strings.TrimSpace(media))
-	return media == "application/json" || strings.HasSuffix(media, "+json")
-}
+func IsJSON(media string) bool { return load.IsJSONMedia(media) }
 
 func (b *builder) response(op *load.Operation, r *load.Response, opName string) *ir.Response {
 	out := &ir.Response{Status: r.Status}

@@ -99,6 +99,12 @@ func (b *builder) schemaRules(s *load.Schema) *ir.Rules {
 	for _, p := range s.DependentSchemas {
 		r.DependentSchemas = append(r.DependentSchemas, ir.PropertyRules{Name: p.Name, Rules: b.refRules(p.Schema)})
 	}
+	if load.IsJSONMedia(s.ContentMediaType) {
+		r.ContentJSON, r.ContentSchema = true, b.refRules(s.ContentSchema)
+		if s.ContentEncoding == "base64" || s.ContentEncoding == "base64url" {
+			r.ContentEncoding = s.ContentEncoding
+		}
+	}
 	r.Discriminator = b.discriminatorRules(s)
 	if s.False { // the schema false is not {}: no value matches it
 		r.Not = &ir.Rules{}

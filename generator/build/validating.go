@@ -255,7 +255,7 @@ func ownChecks(t *ir.Type, r *ir.Rules) bool {
 		return r.HasString() || len(r.Enum) > 0 || ScalarExtras(t, r) != nil
 	case isNumeric(t.Go):
 		return r.HasNumber() || len(r.Enum) > 0 || ScalarExtras(t, r) != nil
-	case t.Go == "bool":
+	case t.Go == "bool" || t.Go == "[]byte":
 		return ScalarExtras(t, r) != nil
 	case t.Go == "any":
 		return dynamicChecks(r)
@@ -275,7 +275,7 @@ func isNumeric(goType string) bool {
 func dynamicChecks(r *ir.Rules) bool {
 	return len(r.Types) > 0 || len(r.Enum) > 0 || r.HasString() || r.HasNumber() || r.HasCount() ||
 		r.Items != nil || len(r.PrefixItems) > 0 || r.NoItems || len(r.Required) > 0 || len(r.Properties) > 0 || r.Additional != nil || r.NoAdditional ||
-		len(r.AllOf) > 0 || len(r.AnyOf) > 0 || len(r.OneOf) > 0 || r.Not != nil || Keywords2020(r)
+		len(r.AllOf) > 0 || len(r.AnyOf) > 0 || len(r.OneOf) > 0 || r.Not != nil || Keywords2020(r) || r.HasContent()
 }
 
 // Keywords2020 reports whether r has a JSON Schema 2020-12 keyword that only
@@ -287,18 +287,22 @@ func Keywords2020(r *ir.Rules) bool {
 }
 
 // ScalarExtras returns the rules of a string, number or boolean that typed
-// code does not check (not and the combinators, and a boolean's enum),
-// which the value is checked against through the rules table; nil when
-// there are none.
+// code does not check (not and the combinators, a boolean's enum, and the
+// JSON a string holds), which the value is checked against through the
+// rules table; nil when there are none. Of []byte (base64) only the JSON
+// it holds is checked so.
 func ScalarExtras(t *ir.Type, r *ir.Rules) *ir.Rules {
 	if r == nil || t.Go == "any" {
 		return nil
 	}
-	extras := &ir.Rules{Not: r.Not, AllOf: r.AllOf, AnyOf: r.AnyOf, OneOf: r.OneOf}
+	extras := &ir.Rules{ContentJSON: r.ContentJSON, ContentEncoding: r.ContentEncoding, ContentSchema: r.ContentSchema}
+	if t.Go != "[]byte" {
+		extras.Not, extras.AllOf, extras.AnyOf, extras.OneOf = r.Not, r.AllOf, r.AnyOf, r.OneOf
+	}
 	if t.Go == "bool" {
 		extras.Enum = r.Enum
 	}
-	if extras.Not == nil && len(extras.AllOf)+len(extras.AnyOf)+len(extras.OneOf)+len(extras.Enum) == 0 {
+	if extras.Not == nil && len(extras.AllOf)+len(extras.AnyOf)+len(extras.OneOf)+len(extras.Enum) == 0 && !extras.HasContent() {
 		return nil
 	}
 	return extras

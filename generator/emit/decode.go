@@ -320,7 +320,7 @@ func isEmptyRules(r *ir.Rules) bool {
 		r.MinItems == nil && r.MaxItems == nil && !r.UniqueItems && r.Items == nil && len(r.PrefixItems) == 0 && !r.NoItems &&
 		r.MinProperties == nil && r.MaxProperties == nil && len(r.Required) == 0 && len(r.Properties) == 0 &&
 		r.Additional == nil && !r.NoAdditional && len(r.AllOf) == 0 && len(r.AnyOf) == 0 && len(r.OneOf) == 0 &&
-		r.Not == nil && r.Discriminator == nil && !build.Keywords2020(r)
+		r.Not == nil && r.Discriminator == nil && !build.Keywords2020(r) && !r.HasContent()
 }
 
 // value prints the statements reading the next JSON value into dst, an

@@ -90,7 +90,7 @@ func children(r *ir.Rules) []*ir.Rules {
 	for _, p := range r.PatternProperties {
 		out = append(out, p.Rules)
 	}
-	out = append(out, r.UnevaluatedProperties, r.UnevaluatedItems)
+	out = append(out, r.UnevaluatedProperties, r.UnevaluatedItems, r.ContentSchema)
 	for _, p := range r.DependentSchemas {
 		out = append(out, p.Rules)
 	}
@@ -382,6 +382,15 @@ func (tb *tables) keywords2020(r *ir.Rules, add func(string, ...any), addMax fun
 			deps[i] = fmt.Sprintf("{name: %q, required: %s}", d.Name, stringsLiteral(d.Required))
 		}
 		add("dependentRequired: []dependency{%s}", strings.Join(deps, ", "))
+	}
+	if r.ContentJSON {
+		add("contentJSON: true")
+		if r.ContentEncoding != "" {
+			add("contentEncoding: %q", r.ContentEncoding)
+		}
+		if r.ContentSchema != nil {
+			add("contentSchema: %s", tb.ref(r.ContentSchema))
+		}
 	}
 	if len(r.DependentSchemas) > 0 {
 		deps := make([]string, len(r.DependentSchemas))

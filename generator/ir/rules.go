@@ -53,6 +53,12 @@ type Rules struct {
 	If, Then, Else                              *Rules
 	DependentRequired                           []Dependency
 	DependentSchemas                            []PropertyRules
+	// ContentJSON: a string holds JSON (contentMediaType is a JSON media
+	// type), after decoding ContentEncoding (base64 or base64url, else "");
+	// the JSON must match ContentSchema when it is set.
+	ContentJSON     bool
+	ContentEncoding string
+	ContentSchema   *Rules
 	// Discriminator, when set, picks the one oneOf/anyOf branch that applies.
 	Discriminator *DiscriminatorRules
 
@@ -114,6 +120,9 @@ type Pattern struct {
 func (r *Rules) HasString() bool {
 	return r != nil && (r.MinLength != nil || r.MaxLength != nil || r.Pattern != nil || r.Format != "")
 }
+
+// HasContent reports whether r checks the JSON a string holds.
+func (r *Rules) HasContent() bool { return r != nil && r.ContentJSON }
 
 // HasNumber reports whether r constrains numbers.
 func (r *Rules) HasNumber() bool {

@@ -325,7 +325,13 @@ type Schema struct {
 	DependentRequired                       []Dependency
 	DependentSchemas                        []*Property // the schema that applies when the property is present
 	Not                                     *SchemaRef
-	Discriminator                           *Discriminator
+	// ContentMediaType and ContentSchema (3.1): a string that holds a
+	// document of that media type, which the schema describes;
+	// ContentEncoding is how the string encodes it (base64...).
+	ContentMediaType string
+	ContentEncoding  string
+	ContentSchema    *SchemaRef
+	Discriminator    *Discriminator
 	ExternalDocs                            *ExternalDocs
 	Constraints                             Constraints
 	Ext                                     Extensions

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"fmt"
 	"math"
 	"reflect"
 	"slices"
@@ -169,6 +170,8 @@ type schemaDecoder struct {
 	// typeNull is set when a type list names "null".
 	typeNull bool
 	constant *Value // const, applied with enum at the end
+	// contentSchemaPos is where contentSchema is written (3.1).
+	contentSchemaPos diag.Pos
 }
 
 func (d *schemaDecoder) pos(k *yaml.Node) diag.Pos { return nodePos(d.at.f.path, k) }
@@ -194,6 +197,13 @@ func (d *schemaDecoder) decode() error {
 		}
 		d.s.Enum = []Value{*c}
 	}
+	if d.s.ContentSchema != nil && !IsJSONMedia(d.s.ContentMediaType) {
+		media := "no contentMediaType"
+		if d.s.ContentMediaType != "" {
+			media = fmt.Sprintf("contentMediaType %q", d.s.ContentMediaType)
+		}
+		d.l.diags.Warnf(d.contentSchemaPos, "unenforced-keyword", "contentSchema is checked for JSON content only, and this schema has %s; values are accepted as if it were absent", media)
+	}
 	// In JSON Schema both apply: a type list's "null" admits null, and an
 	// enum or const without null takes it back. (OpenAPI 3.0's nullable
 	// is read as tools read it, adding null to the enum too.)
@@ -213,6 +223,7 @@ func (d *schemaDecoder) key(k, v *yaml.Node) error {
 	case "contentEncoding":
 		// 3.1 writes base64 data as contentEncoding: base64 where 3.0 wrote
 		// format: byte; both are []byte. Other encodings stay strings.
+		s.ContentEncoding = str(v)
 		if str(v) == "base64" {
 			if s.Format == "" {
 				s.Format, s.FormatPos = "byte", d.pos(k)
@@ -312,6 +323,11 @@ func (d *schemaDecoder) key(k, v *yaml.Node) error {
 		return d.list(&s.AnyOf, v, "anyOf")
 	case "discriminator":
 		return d.discriminator(k, v)
+	case "contentMediaType", "contentSchema":
+		if d.l.minor >= 1 { // 3.0 has no such keywords
+			return d.content(k, v)
+		}
+		d.defaultKey(k, v)
 	case "$ref": // beside other keywords (refWithKeywords)
 		return d.ref(k, v)
 	case "$dynamicRef":
@@ -321,20 +337,49 @@ func (d *schemaDecoder) key(k, v *yaml.Node) error {
 	case "externalDocs":
 		s.ExternalDocs = &ExternalDocs{URL: str(first(get(v, "url"))), Description: str(first(get(v, "description")))}
 	default:
-		if unenforced[k.Value] {
-			d.l.diags.Warnf(d.pos(k), "unenforced-keyword", "%q is not checked by the generated validators yet; values are accepted as if it were absent", k.Value)
-		}
-		d.constraint(k.Value, v)
-		d.extension(k, v)
+		d.defaultKey(k, v)
 	}
 	return nil
 }
 
-// unenforced are the JSON Schema 2020-12 keywords OpenAPI 3.1 allows that
-// the generated code does not check yet: each gets a warning where it is
-// written, rather than being dropped without a word.
+// defaultKey reads a key no case of key names: a constraint, an
+// extension, or a keyword the generated code does not check, with a
+// warning.
+func (d *schemaDecoder) defaultKey(k, v *yaml.Node) {
+	if unenforced[k.Value] {
+		d.l.diags.Warnf(d.pos(k), "unenforced-keyword", "%q is not checked by the generated validators yet; values are accepted as if it were absent", k.Value)
+	}
+	d.constraint(k.Value, v)
+	d.extension(k, v)
+}
+
+// unenforced are the JSON Schema 2020-12 keywords OpenAPI allows that the
+// generated code does not check: each gets a warning where it is written,
+// rather than being dropped without a word. (In 3.1 contentSchema is
+// checked when its contentMediaType is JSON; see content.)
 var unenforced = map[string]bool{
 	"contentSchema": true,
+}
+
+// content reads contentMediaType and contentSchema (3.1). The generated
+// validators check that a string whose media type is JSON holds JSON, and
+// that the JSON matches contentSchema; a contentSchema of another media
+// type, or of none, is not checked, with a warning.
+func (d *schemaDecoder) content(k, v *yaml.Node) error {
+	if k.Value == "contentMediaType" {
+		d.s.ContentMediaType = str(v)
+		return nil
+	}
+	d.contentSchemaPos = d.pos(k)
+	return d.set(&d.s.ContentSchema, v, "contentSchema")
+}
+
+// IsJSONMedia reports whether a media type is JSON: application/json or a
+// +json type, whatever its parameters and case.
+func IsJSONMedia(media string) bool {
+	media, _, _ = strings.Cut(media, ";")
+	media = strings.ToLower(strings.TrimSpace(media))
+	return media == "application/json" || strings.HasSuffix(media, "+json")
 }
 
 // dynamicRef reports whether a $dynamicRef is checked as a $ref (to where

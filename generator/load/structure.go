@@ -148,7 +148,7 @@ var (
 		"prefixItems": listField, "contains": schemaField, "patternProperties": mapField, "propertyNames": schemaField,
 		"dependentRequired": mapField, "dependentSchemas": mapField, "if": schemaField, "then": schemaField,
 		"else": schemaField, "unevaluatedProperties": schemaField, "unevaluatedItems": schemaField,
-		"contentMediaType": strField, "contentEncoding": strField,
+		"contentMediaType": strField, "contentEncoding": strField, "contentSchema": schemaField,
 	})
 )
 

@@ -77,6 +77,7 @@ func compile(r *ir.Rules, memo map[*ir.Rules]*jsonSchema) *jsonSchema {
 	for _, p := range r.DependentSchemas {
 		s.dependentSchemas = append(s.dependentSchemas, property{name: p.Name, schema: compile(p.Rules, memo)})
 	}
+	s.contentJSON, s.contentEncoding, s.contentSchema = r.ContentJSON, r.ContentEncoding, compile(r.ContentSchema, memo)
 	s.minProps, s.maxProps, s.required = intOr(r.MinProperties, 0), intOr(r.MaxProperties, -1), r.Required
 	for _, p := range r.Properties {
 		s.props = append(s.props, property{name: p.Name, schema: compile(p.Rules, memo)})

@@ -81,3 +81,42 @@ func TestHeaderFloat32(t *testing.T) {
 		}
 	}
 }
+
+// TestContent: a string whose contentMediaType is JSON must hold JSON
+// (after its contentEncoding) that matches contentSchema; what the JSON
+// breaks is reported at the string's path, naming the pointer inside it.
+func TestContent(t *testing.T) {
+	inner := leafSchema(typeObject)
+	inner.required = []string{"a"}
+	inner.props = []property{{name: "a", schema: leafSchema(typeInteger)}}
+	plain := leafSchema(typeString)
+	plain.contentJSON, plain.contentSchema = true, inner
+	encoded := leafSchema(typeString)
+	encoded.contentJSON, encoded.contentEncoding, encoded.contentSchema = true, "base64url", inner
+	for _, tt := range []struct {
+		s    *jsonSchema
+		x    string
+		want []Violation
+	}{
+		{plain, `{"a":1}`, nil},
+		{plain, `{"a":"x"}`, []Violation{{Path: "/p", Keyword: "contentSchema", Message: `holds JSON that breaks contentSchema at /a: must be integer, got string (type)`}}},
+		{plain, `{}`, []Violation{{Path: "/p", Keyword: "contentSchema", Message: `holds JSON that breaks contentSchema at /: missing required property "a" (required)`}}},
+		{plain, `{"a":`, []Violation{{Path: "/p", Keyword: "contentMediaType", Message: "must hold JSON: unexpected end of JSON input"}}},
+		{encoded, "eyJhIjoxfQ", nil}, // {"a":1} without padding
+		{encoded, "eyJhIjoxfQ==", nil},
+		{encoded, "e30=", []Violation{{Path: "/p", Keyword: "contentSchema", Message: `holds JSON that breaks contentSchema at /: missing required property "a" (required)`}}},
+		{encoded, "{}", []Violation{{Path: "/p", Keyword: "contentEncoding", Message: "must be base64url: illegal base64 data at input byte 0"}}},
+	} {
+		var v validator
+		v.enter("p")
+		tt.s.validateAny(&v, tt.x)
+		v.leave()
+		if !reflect.DeepEqual(v.violations, tt.want) {
+			t.Errorf("%s: got %v, want %v", tt.x, v.violations, tt.want)
+		}
+		var probing validator
+		if ok := probing.satisfies(tt.s, tt.x); ok != (len(tt.want) == 0) {
+			t.Errorf("%s: a probe says valid: %t", tt.x, ok)
+		}
+	}
+}

@@ -217,6 +217,35 @@ func TestQueryString(t *testing.T) {
 	}
 }
 
+// TestJSONContent: a string whose contentMediaType is JSON must hold JSON
+// matching its contentSchema, checked by the client before it sends and
+// by the server when it reads.
+func TestJSONContent(t *testing.T) {
+	ctx := context.Background()
+	c, srv := newClient(t, &notes{})
+	query := NoteQuery{Where: NewOpt(`{"field":"title"}`)}
+	found, err := c.FindNotes(ctx, FindNotesParams{Selector: query})
+	if err != nil {
+		t.Fatal(err)
+	}
+	same(t, "JSON content", found, query)
+	for _, tt := range []struct{ where, keyword string }{
+		{`{"field":1}`, "contentSchema"},
+		{`{"field"`, "contentMediaType"},
+	} {
+		_, err := c.QueryNotes(ctx, NoteQuery{Where: NewOpt(tt.where)})
+		var ve *ValidationError
+		if !errors.As(err, &ve) || len(ve.Violations) != 1 || ve.Violations[0].Path != "/where" || ve.Violations[0].Keyword != tt.keyword {
+			t.Errorf("client sending where %s: %v, want a %s violation at /where", tt.where, err, tt.keyword)
+		}
+	}
+	// {"where":"{}"}: the JSON lacks its required field.
+	status, _, body := send(t, srv, http.MethodGet, `/find?%7B%22where%22%3A%22%7B%7D%22%7D`)
+	if status != http.StatusBadRequest || !strings.Contains(body, "/selector/where") || !strings.Contains(body, "contentSchema") {
+		t.Errorf("server reading where {}: %d %s, want 400 naming /selector/where and contentSchema", status, body)
+	}
+}
+
 func TestItemStreams(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
