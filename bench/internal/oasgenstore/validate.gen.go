@@ -4351,6 +4351,12 @@ type jsonSchema struct {
 	ifSchema, thenSchema, elseSchema *jsonSchema
 	dependentRequired                []dependency
 	dependentSchemas                 []property // applies when the property is present
+	// contentJSON: a string holds JSON (contentMediaType), encoded as
+	// contentEncoding says (base64, base64url or ""), which must match
+	// contentSchema when it is set.
+	contentJSON     bool
+	contentEncoding string
+	contentSchema   *jsonSchema
 	// discProperty, when set, picks the one branch of oneOf/anyOf that applies.
 	discProperty string
 	discCases    []discCase
@@ -4589,6 +4595,57 @@ func quote(x any) string {
 
 func (s *jsonSchema) checkString(v *validator, x string) {
 	checkString(v, x, s.minLength, s.maxLength, s.pattern, s.format)
+	if s.contentJSON {
+		s.checkContent(v, x)
+	}
+}
+
+// checkContent checks that x holds JSON, after decoding contentEncoding,
+// and that the JSON matches contentSchema. The violations of the JSON it
+// holds are reported at x's path, keyword contentSchema, each message
+// naming the JSON Pointer inside the content.
+func (s *jsonSchema) checkContent(v *validator, x string) {
+	data := []byte(x)
+	if s.contentEncoding != "" {
+		enc := base64.StdEncoding
+		if s.contentEncoding == "base64url" {
+			enc = base64.URLEncoding
+		}
+		decoded, err := enc.DecodeString(x)
+		if err != nil && s.contentEncoding == "base64url" { // padding is often left out
+			decoded, err = base64.RawURLEncoding.DecodeString(x)
+		}
+		if err != nil {
+			if s.format != "byte" { // format byte reports it already
+				v.add("contentEncoding", "must be %s: %v", s.contentEncoding, err)
+			}
+			return
+		}
+		data = decoded
+	}
+	var doc any
+	if err := json.Unmarshal(data, &doc); err != nil {
+		if !v.counted() {
+			v.add("contentMediaType", "must hold JSON: %v", err)
+		}
+		return
+	}
+	if s.contentSchema == nil {
+		return
+	}
+	if v.probe { // only whether it is valid matters
+		if !v.satisfies(s.contentSchema, doc) {
+			v.counted()
+		}
+		return
+	}
+	inner := validator{mode: v.mode}
+	s.contentSchema.validateAny(&inner, doc)
+	if err := inner.err(); err != nil {
+		for _, iv := range err.(*ValidationError).Violations {
+			v.add("contentSchema", "holds JSON that breaks contentSchema at %s", iv)
+		}
+	}
 }
 
 // checkString applies the string keywords; generated code calls it for
