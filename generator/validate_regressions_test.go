@@ -9,7 +9,7 @@ import (
 // TestValidateRegressions generates testdata/validate-regressions and runs
 // its regressions_test.go against the code: validators that were wrong
 // (an untyped schema that did not compile, float32 bounds, object-level
-// keywords of structs).
+// keywords of structs, integers written 1.0).
 func TestValidateRegressions(t *testing.T) {
 	dir := filepath.Join(repoRoot(t), "testdata", "validate-regressions")
 	mod := newModule(t)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"math/big"
 	"os"
 	"reflect"
 	"strings"
@@ -16,7 +17,8 @@ import (
 var readerSeeds = []string{
 	``, ` `, `null`, `true`, `false`, `nul`, `nulll`, `tru`, `True`, `0`, `-0`, `1`, `-1`, `01`, `-01`, `1.`, `.5`,
 	`1.5`, `-1.5e10`, `1e`, `1e+`, `1E-2`, `+1`, `-`, `1e400`, `-1e400`, `1e-400`, `123456789012345678901234567890`,
-	`9007199254740993`, `0.1`, `3.4028235e38`, `3.5e38`, `1e-46`, `""`, `"a"`, `"\u00e9"`, `"é"`, `"\ud83d\ude00"`,
+	`9007199254740993`, `9007199254740993.0`, `1.0`, `-0.0`, `0e-5`, `1e2`, `150e-1`, `15e-1`, `1.5e1`,
+	`9223372036854775807.0`, `-9223372036854775808e0`, `9223372036854775808.0`, `0.1`, `3.4028235e38`, `3.5e38`, `1e-46`, `""`, `"a"`, `"\u00e9"`, `"é"`, `"\ud83d\ude00"`,
 	`"\ud83d"`, `"\ud83dx"`, `"\ude00"`, `"\ud83d\u0041"`, `"\u12"`, `"\u12zz"`, `"\x"`, `"\'"`, `"\/\b\f\n\r\t\"\\"`,
 	"\"\xff\"", "\"a\xc3\"", "\"\xed\xa0\x80\"", "\"tab\there\"", "\"nl\n\"", `"unterminated`, `"a\"`,
 	`"` + strings.Repeat("abcdefgh", 5) + `\n` + strings.Repeat("é", 9) + `"`,
@@ -70,9 +72,9 @@ func checkAgainstEncodingJSON(t *testing.T, data []byte) {
 	}
 	compareTyped[string](t, data, func(r *reader, v *validator, x *string) { r.readString(v, x) })
 	compareTyped[bool](t, data, func(r *reader, v *validator, x *bool) { r.readBool(v, x) })
-	compareTyped[int](t, data, func(r *reader, v *validator, x *int) { r.readInt(v, x) })
-	compareTyped[int32](t, data, func(r *reader, v *validator, x *int32) { r.readInt32(v, x) })
-	compareTyped[int64](t, data, func(r *reader, v *validator, x *int64) { r.readInt64(v, x) })
+	compareInteger[int](t, data, func(r *reader, v *validator, x *int) { r.readInt(v, x) })
+	compareInteger[int32](t, data, func(r *reader, v *validator, x *int32) { r.readInt32(v, x) })
+	compareInteger[int64](t, data, func(r *reader, v *validator, x *int64) { r.readInt64(v, x) })
 	compareTyped[float32](t, data, func(r *reader, v *validator, x *float32) { r.readFloat32(v, x) })
 	compareTyped[float64](t, data, func(r *reader, v *validator, x *float64) { r.readFloat64(v, x) })
 	if !bytes.HasPrefix(bytes.TrimSpace(data), []byte("[")) { // encoding/json also takes an array of numbers
@@ -115,6 +117,34 @@ func compareTyped[T any](t *testing.T, data []byte, read func(*reader, *validato
 	}
 }
 
+// compareInteger is compareTyped for an integer type, which, unlike
+// encoding/json, takes a number written with a fraction or an exponent
+// whose value is an integer (1.0, 1e2): there math/big is the reference.
+func compareInteger[T int | int32 | int64](t *testing.T, data []byte, read func(*reader, *validator, *T)) {
+	t.Helper()
+	num := bytes.TrimSpace(data)
+	f, _, err := big.ParseFloat(string(num), 10, 1024, big.ToNearestEven)
+	if err != nil || !json.Valid(num) || num[0] == '+' || bytes.IndexAny(num, ".eE") < 0 {
+		compareTyped(t, data, read)
+		return
+	}
+	got, gotErr := decodeWith(data, func(r *reader, v *validator) (x T) { read(r, v, &x); return x })
+	if f.Acc() != big.Exact && f.IsInt() && new(big.Float).Abs(f).Cmp(big.NewFloat(1<<64)) < 0 {
+		return // rounded: 1024 bits cannot tell whether it is an integer
+	}
+	i, acc := f.Int64()
+	want := T(i)
+	if !f.IsInt() || acc != big.Exact || int64(want) != i {
+		if gotErr == nil {
+			t.Fatalf("%q into %T: reader %d, want an error", data, want, got)
+		}
+		return
+	}
+	if gotErr != nil || got != want {
+		t.Fatalf("%q into %T: reader %d, %v, want %d", data, want, got, gotErr, want)
+	}
+}
+
 // sameJSON reports whether a and b encode to the same JSON, which tells
 // apart what reflect.DeepEqual does not: -0 and 0.
 func sameJSON(a, b any) bool {
@@ -132,7 +162,9 @@ func TestReaderViolations(t *testing.T) {
 	}{
 		{`"x"`, "type must be integer, got string", func(r *reader, v *validator) { var x int; r.readInt(v, &x) }},
 		{`1.5`, "type must be integer, got number 1.5", func(r *reader, v *validator) { var x int; r.readInt(v, &x) }},
-		{`1e2`, "type must be integer, got number 1e2", func(r *reader, v *validator) { var x int64; r.readInt64(v, &x) }},
+		{`1.01e1`, "type must be integer, got number 1.01e1", func(r *reader, v *validator) { var x int64; r.readInt64(v, &x) }},
+		{`2147483648.0`, "type must be integer (int32), got number 2147483648.0", func(r *reader, v *validator) { var x int32; r.readInt32(v, &x) }},
+		{`1e400`, "type must be integer (int64), got number 1e400", func(r *reader, v *validator) { var x int64; r.readInt64(v, &x) }},
 		{`2147483648`, "type must be integer (int32), got number 2147483648", func(r *reader, v *validator) { var x int32; r.readInt32(v, &x) }},
 		{`-2147483648`, "", func(r *reader, v *validator) { var x int32; r.readInt32(v, &x) }},
 		{`9223372036854775808`, "type must be integer (int64), got number 9223372036854775808", func(r *reader, v *validator) { var x int64; r.readInt64(v, &x) }},
@@ -263,6 +295,70 @@ func TestIntegerBounds(t *testing.T) {
 		got, err := decodeWith(data, func(r *reader, v *validator) (x int64) { r.readInt64(v, &x); return x })
 		if err != nil || got != n {
 			t.Errorf("%s: got %d, %v", data, got, err)
+		}
+	}
+}
+
+// TestIntegerWithFraction checks that an integer type takes a number
+// written with a fraction or an exponent when its value is an integer, as
+// JSON Schema counts it, exactly past 2^53, and refuses it, with the usual
+// violation, when it is not one or does not fit.
+func TestIntegerWithFraction(t *testing.T) {
+	cases := []struct {
+		data string
+		bits int
+		want int64
+		err  string // the violation's message, "" when the number decodes
+	}{
+		{`1.0`, 64, 1, ""},
+		{`0.0`, 64, 0, ""},
+		{`-0.0`, 64, 0, ""},
+		{`-0e10`, 64, 0, ""},
+		{`0.000e-99999999999999999999`, 64, 0, ""},
+		{`1e2`, 64, 100, ""},
+		{`1E+2`, 64, 100, ""},
+		{`-1.50e1`, 64, -15, ""},
+		{`1500e-2`, 64, 15, ""},
+		{`0.15e2`, 64, 15, ""},
+		{`9007199254740992.0`, 64, 9007199254740992, ""},
+		{`9007199254740993.000`, 64, 9007199254740993, ""},
+		{`9223372036854775807.0`, 64, math.MaxInt64, ""},
+		{`-9223372036854775808.0`, 64, math.MinInt64, ""},
+		{`922337203685477580.7e1`, 64, math.MaxInt64, ""},
+		{`2147483647.0`, 32, math.MaxInt32, ""},
+		{`-2147483648.0`, 32, math.MinInt32, ""},
+		{`-21474836.48e2`, 32, math.MinInt32, ""},
+		{`1.5`, 64, 0, "must be integer, got number 1.5"},
+		{`15e-1`, 64, 0, "must be integer, got number 15e-1"},
+		{`1.000000000000000000000000001`, 64, 0, "must be integer, got number 1.000000000000000000000000001"},
+		{`123456789012345678901.5`, 64, 0, "must be integer, got number 123456789012345678901.5"},
+		{`1e-99999999999999999999`, 64, 0, "must be integer, got number 1e-99999999999999999999"},
+		{`1e400`, 64, 0, "must be integer (int64), got number 1e400"},
+		{`1e99999999999999999999`, 64, 0, "must be integer (int64), got number 1e99999999999999999999"},
+		{`9223372036854775808.0`, 64, 0, "must be integer (int64), got number 9223372036854775808.0"},
+		{`-9223372036854775809.0`, 64, 0, "must be integer (int64), got number -9223372036854775809.0"},
+		{`18446744073709551616.0`, 64, 0, "must be integer (int64), got number 18446744073709551616.0"},
+		{`2147483648.0`, 32, 0, "must be integer (int32), got number 2147483648.0"},
+		{`-2147483649e0`, 32, 0, "must be integer (int32), got number -2147483649e0"},
+	}
+	for _, c := range cases {
+		var got int64
+		_, err := decodeWith([]byte(c.data), func(r *reader, v *validator) any {
+			if c.bits == 32 {
+				var x int32
+				r.readInt32(v, &x)
+				got = int64(x)
+			} else {
+				r.readInt64(v, &got)
+			}
+			return nil
+		})
+		msg := ""
+		if err != nil {
+			msg = err.(*ValidationError).Violations[0].Message
+		}
+		if msg != c.err || got != c.want {
+			t.Errorf("%s into int%d: got %d, %q; want %d, %q", c.data, c.bits, got, msg, c.want, c.err)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package rt
 
 import (
+	"bytes"
 	"encoding/base64"
 	"encoding/json"
 	"math"
@@ -105,7 +106,9 @@ func (r *reader) readBool(v *validator, dst *bool) {
 }
 
 // integer reads an integer that fits in bits bits; goType names the Go type
-// in messages when the value does not fit.
+// in messages when the value does not fit. A number written with a fraction
+// or an exponent is an integer when its value is one (1.0, -0.0, 1e2), as
+// JSON Schema says; the plain digits take the fast path.
 func (r *reader) integer(v *validator, bits int, goType string) (int64, bool) {
 	c := r.peek()
 	if c != '-' && (c < '0' || c > '9') {
@@ -117,8 +120,7 @@ func (r *reader) integer(v *validator, bits int, goType string) (int64, bool) {
 		return 0, false
 	}
 	if !integer {
-		v.reject("type", "must be integer, got number %s", num)
-		return 0, false
+		return integerWithFraction(v, num, bits, goType)
 	}
 	neg := num[0] == '-'
 	digits := num
@@ -136,19 +138,107 @@ func (r *reader) integer(v *validator, bits int, goType string) (int64, bool) {
 		}
 		u = u*10 + uint64(d-'0')
 	}
+	if n, ok := fitInt(u, neg, bits); ok {
+		return n, true
+	}
+	outOfRange(v, num, goType)
+	return 0, false
+}
+
+// fitInt returns the integer of magnitude u, negative when neg, and whether
+// it fits in bits bits; u is saturated at math.MaxUint64.
+func fitInt(u uint64, neg bool, bits int) (int64, bool) {
 	limit := uint64(1) << (bits - 1) // the magnitude of the most negative value
 	if neg && u <= limit {
 		return -int64(u-1) - 1, true
 	}
-	if !neg && u < limit {
-		return int64(u), true
-	}
+	return int64(u), !neg && u < limit
+}
+
+// outOfRange records that the integer num does not fit in goType.
+func outOfRange(v *validator, num []byte, goType string) {
 	if goType == "int" {
 		v.reject("type", "must be integer, got number %s", num)
 	} else {
 		v.reject("type", "must be integer (%s), got number %s", goType, num)
 	}
+}
+
+// integerWithFraction is integer for a number literal written with a
+// fraction or an exponent.
+func integerWithFraction(v *validator, num []byte, bits int, goType string) (int64, bool) {
+	u, ok := integral(num)
+	if !ok {
+		v.reject("type", "must be integer, got number %s", num)
+		return 0, false
+	}
+	if n, ok := fitInt(u, num[0] == '-', bits); ok {
+		return n, true
+	}
+	outOfRange(v, num, goType)
 	return 0, false
+}
+
+// integral returns the magnitude of the number literal num, which number
+// read, written with a fraction or an exponent, saturated at
+// math.MaxUint64, and whether its value is an integer. It works on the
+// decimal digits, not through a float64, so 9007199254740993.0 stays exact.
+func integral(num []byte) (uint64, bool) {
+	if num[0] == '-' {
+		num = num[1:]
+	}
+	mantissa, exp := num, int64(0)
+	if i := bytes.IndexAny(num, "eE"); i >= 0 {
+		mantissa = num[:i]
+		e := num[i+1:]
+		neg := e[0] == '-'
+		if e[0] == '-' || e[0] == '+' {
+			e = e[1:]
+		}
+		for _, d := range e {
+			if exp < 1<<40 { // past any length of digits: 1e(2^40) is out of range, 1e-(2^40) no integer
+				exp = exp*10 + int64(d-'0')
+			}
+		}
+		if neg {
+			exp = -exp
+		}
+	}
+	whole, frac := mantissa, []byte(nil)
+	if i := bytes.IndexByte(mantissa, '.'); i >= 0 {
+		whole, frac = mantissa[:i], mantissa[i+1:]
+	}
+	// The value is the digits of whole and frac × 10^scale, the last digit
+	// not 0 (unless every digit is): with scale < 0 it is no integer.
+	frac = bytes.TrimRight(frac, "0")
+	if len(frac) == 0 {
+		trimmed := bytes.TrimRight(whole, "0")
+		exp += int64(len(whole) - len(trimmed))
+		whole = trimmed
+	}
+	scale := exp - int64(len(frac))
+	var u uint64
+	for _, digits := range [2][]byte{whole, frac} {
+		for _, d := range digits {
+			if u > (math.MaxUint64-9)/10 {
+				return math.MaxUint64, scale >= 0
+			}
+			u = u*10 + uint64(d-'0')
+		}
+	}
+	if u == 0 {
+		return 0, true
+	}
+	if scale < 0 {
+		return 0, false
+	}
+	for ; scale > 0; scale-- {
+		if u > math.MaxUint64/10 {
+			return math.MaxUint64, true
+		}
+		u *= 10
+	}
+	return u, true
 }
 
 // readInt reads an int.

@@ -6,6 +6,7 @@ import (
 	"io"
 	"log"
 	"log/slog"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -271,4 +272,19 @@ func TestAbortAfterFailedWrite(t *testing.T) {
 	}()
 	s.handler().ServeHTTP(failedWriter{httptest.NewRecorder()}, r)
 	t.Error("the response was not aborted")
+}
+
+// TestParamIntDigitsOnly checks that an integer parameter, text and not
+// JSON, takes plain digits only, unlike the JSON decoders, which take 1.0.
+func TestParamIntDigitsOnly(t *testing.T) {
+	for s, want := range map[string]int32{"1": 1, "-5": -5, "2147483647": math.MaxInt32} {
+		if got, err := paramInt[int32](s); err != nil || got != want {
+			t.Errorf("paramInt(%q) = %d, %v; want %d", s, got, err, want)
+		}
+	}
+	for _, s := range []string{"1.0", "1e2", "-0.0", "2147483648", " 1", ""} {
+		if got, err := paramInt[int32](s); err == nil {
+			t.Errorf("paramInt(%q) = %d, want an error", s, got)
+		}
+	}
 }

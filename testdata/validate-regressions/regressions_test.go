@@ -3,6 +3,7 @@ package regressions
 import (
 	"encoding/json"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -90,4 +91,25 @@ func TestValidateInterfaceType(t *testing.T) {
 	if err := ValidateUntyped(5.0); err != nil { // minLength says nothing of numbers
 		t.Errorf("ValidateUntyped(5) = %v, want nil", err)
 	}
+}
+
+// TestIntegerWithFraction: every integer type (a plain field, Opt,
+// OptNullable, items, map values, an integer enum) takes 1.0 and 1e2,
+// exactly past 2^53, and refuses 1.5 and values out of range.
+func TestIntegerWithFraction(t *testing.T) {
+	var c Counts
+	data := `{"small": -2.0e1, "big": 9007199254740993.0, "maybe": 0.0, "list": [1.0, 1e2, -0.0], "byName": {"k": 1.2e1}, "level": 2.0}`
+	if err := json.Unmarshal([]byte(data), &c); err != nil {
+		t.Fatal(err)
+	}
+	want := Counts{
+		Small: -20, Big: NewOpt[int64](9007199254740993), Maybe: NewOptNullable(0), List: NewOpt([]int{1, 100, 0}),
+		ByName: NewOpt(map[string]int64{"k": 12}), Level: NewOpt(CountsLevelX2),
+	}
+	if !reflect.DeepEqual(c, want) {
+		t.Errorf("got %+v, want %+v", c, want)
+	}
+	check[Counts](t, `{"small": 1.5, "big": 9223372036854775808.0, "list": [2.5e0], "byName": {"k": 1e1, "j": 9.0}, "level": 3.0}`,
+		"/big type", "/byName/j minimum", "/level enum", "/list/0 type", "/small type")
+	check[Counts](t, `{"small": 2147483648.0}`, "/small type")
 }
