@@ -275,8 +275,10 @@ func (m *specMaker) pathItems(root map[string]any) {
 		target := map[string]any{"$ref": "#/components/schemas/" + m.pick(m.names)}
 		op := map[string]any{
 			"requestBody": map[string]any{"required": m.chance(0.5), "content": m.bodyContent(target)},
-			"parameters":  m.otherParams(),
 			"responses":   m.responses(target),
+		}
+		if params := m.otherParams(); params != nil {
+			op["parameters"] = params
 		}
 		if m.chance(0.3) {
 			delete(op, "responses")
