@@ -654,7 +654,14 @@ func (m *specMaker) schema(depth int) map[string]any {
 }
 
 func (m *specMaker) primitive() map[string]any {
-	return []func(int) map[string]any{m.stringSchema, m.integerSchema, m.numberSchema, m.booleanSchema, m.enumSchema}[m.rnd.IntN(5)](0)
+	kinds := []func(int) map[string]any{m.stringSchema, m.integerSchema, m.numberSchema, m.booleanSchema, m.enumSchema}
+	if m.v31 { // not type lists: in text "1" is a string and a number
+		was := m.text
+		m.text = true // no const null
+		defer func() { m.text = was }()
+		kinds = append(kinds, m.constSchema, m.constEnumSchema)
+	}
+	return kinds[m.rnd.IntN(len(kinds))](0)
 }
 
 // primitiveObject returns an object of primitive properties, which every
