@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -247,12 +248,17 @@ func (f *file) importBlock() string {
 	return b.String()
 }
 
+var formatErrorLine = regexp.MustCompile(`^(?:[^:]*:)?(\d+):\d+: `)
+
 // formatError reports a gofmt failure with the offending lines: it is a
 // generator bug, and the lines are what a bug report needs.
 func formatError(name string, src []byte, err error) error {
 	msg := err.Error()
 	line := 0
-	fmt.Sscanf(msg, "%d:", &line) // go/format reports line:column: message
+	// go/format reports [file:]line:column: message.
+	if m := formatErrorLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+	}
 	lines := strings.Split(string(src), "\n")
 	var ctx strings.Builder
 	for i := max(line-3, 1); i <= min(line+2, len(lines)); i++ {

@@ -37,12 +37,14 @@ func newTables(pkg *ir.Package) *tables {
 			tb.vars = append(tb.vars, t.Rules)
 		}
 	}
-	for _, op := range pkg.Operations {
+	// The webhooks' too: webhooks.gen.go binds their parameters as
+	// server.gen.go binds the operations'.
+	for _, op := range slices.Concat(pkg.Operations, webhookOps(pkg)) {
 		if op.Server == nil {
 			continue
 		}
 		for _, bd := range op.Server.Bindings {
-			if bd.Tree && !tb.named[bd.Rules] { // read by bindParams in server.gen.go
+			if bd.Tree && !tb.named[bd.Rules] { // read by bindParams in server.gen.go and webhooks.gen.go
 				if bd.Rules.Var == "" {
 					bd.Rules.Var = "paramSchema" + op.Name + bd.Field.Name
 				}

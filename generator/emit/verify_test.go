@@ -127,3 +127,19 @@ func TestSizeBudget(t *testing.T) {
 		t.Fatalf("within the default budget: %v", err)
 	}
 }
+
+// TestFormatErrorShowsTheLine: the parser's error starts with the file's
+// name (x.gen.go:5:7: ...); the report must show the lines around line 5,
+// not the file's first two (as it did when it read the line number from
+// the start of the message).
+func TestFormatErrorShowsTheLine(t *testing.T) {
+	src := []byte("package x\n\nfunc f() {\n\tg(1)\n\tg(a, , b)\n\tg(2)\n}\n")
+	_, err := (&file{}).format("x.gen.go", src)
+	if err == nil {
+		t.Fatal("no error for code that does not parse")
+	}
+	msg := err.Error()
+	if !strings.Contains(msg, "x.gen.go:5:") || !strings.Contains(msg, "    5  \tg(a, , b)\n") || strings.Contains(msg, "    1  ") {
+		t.Errorf("the report does not show line 5 alone with its neighbours:\n%s", msg)
+	}
+}

@@ -4,8 +4,10 @@ package api
 // (server, client) by generator/random_test.go, with echo_ops_test.go,
 // which the harness writes from the generated code: echoOps (each
 // operation's client call), the StrictServerInterface methods of
-// echoServer, the SecurityHandler methods of echoGuard and echoPool (the
-// spec's enum values). It reads the spec (openapi.json, beside it) for
+// echoServer (and of StrictWebhookInterface), the SecurityHandler methods
+// of echoGuard, echoPool (the spec's enum and const values) and echoMount
+// (the handlers of webhooks whose path items are paths too, where the
+// client's calls of those paths go). It reads the spec (openapi.json, beside it) for
 // each parameter's location and style and the security schemes' kinds.
 
 import (
@@ -35,9 +37,9 @@ type echoOp struct {
 	op        *operationInfo
 	newParams func() any
 	newBody   func() any
-	// skip are the parameters the server does not bind (nor the client
-	// write): such as form cookies of nested shapes.
-	skip []string
+	// skip are the positions of the parameters the server does not bind
+	// (nor the client write): such as form cookies of nested shapes.
+	skip []int
 	form bool // the body is a form
 	call func(ctx context.Context, c *Client, params, body any) (*response, error)
 }
@@ -130,6 +132,7 @@ type echoSpec struct {
 		SecuritySchemes map[string]struct {
 			Type, Scheme, In, Name string
 		} `json:"securitySchemes"`
+		PathItems map[string]map[string]json.RawMessage `json:"pathItems"` // OpenAPI 3.1
 	} `json:"components"`
 }
 
@@ -168,7 +171,8 @@ func TestEchoRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	srv := &echoServer{}
-	ts := httptest.NewServer(StrictHandler(srv, WithSecurityHandler(echoGuard{}), WithBasePath("/base")))
+	// With the handlers of webhooks whose path items are paths too.
+	ts := httptest.NewServer(echoMount(StrictHandler(srv, WithSecurityHandler(echoGuard{}), WithBasePath("/base")), srv))
 	defer ts.Close()
 	opts := []ClientOption{WithHTTPClient(ts.Client())}
 	sendable := map[string]bool{}
@@ -197,7 +201,7 @@ func TestEchoRoundTrip(t *testing.T) {
 			skipped++
 			continue
 		}
-		if slices.ContainsFunc(params, func(p echoParam) bool { return p.In == "path" && slices.Contains(op.skip, p.Name) }) {
+		if slices.ContainsFunc(op.skip, func(i int) bool { return params[i].In == "path" }) {
 			// A path parameter the client cannot write: it sends nothing.
 			var re *RequestError
 			if _, err := op.call(context.Background(), c, op.newParams(), echoNew(op.newBody)); !errors.As(err, &re) {
@@ -236,10 +240,10 @@ func TestEchoRoundTrip(t *testing.T) {
 					res.resp.StatusCode, answer, deref(p), deref(b))
 				break
 			}
-			if p != nil && !reflect.DeepEqual(srv.params, deref(p)) {
+			if p != nil && !echoEqual(srv.params, deref(p)) {
 				t.Errorf("%s %s: the server read the parameters\n %#v\nthe client sent\n %#v", op.op.method, op.op.path, srv.params, deref(p))
 			}
-			if b != nil && !reflect.DeepEqual(srv.body, deref(b)) {
+			if b != nil && !echoEqual(srv.body, deref(b)) {
 				t.Errorf("%s %s: the server read the body\n %#v\nthe client sent\n %#v", op.op.method, op.op.path, srv.body, deref(b))
 			}
 			sent++
@@ -252,6 +256,17 @@ func TestEchoRoundTrip(t *testing.T) {
 	if echoed == 0 && len(echoOps) > skipped {
 		t.Error("no operation got a valid value")
 	}
+}
+
+// echoEqual reports whether the server read sent. A webhook's handler
+// (echoMount) reads into types of its own, of the same JSON.
+func echoEqual(read, sent any) bool {
+	if read == nil || sent == nil || reflect.TypeOf(read) == reflect.TypeOf(sent) {
+		return reflect.DeepEqual(read, sent)
+	}
+	a, errA := json.Marshal(read)
+	b, errB := json.Marshal(sent)
+	return errA == nil && errB == nil && string(a) == string(b)
 }
 
 // echoNew returns what newValue returns, nil for a nil newValue.
@@ -308,7 +323,15 @@ func echoReachable(security [][]string, spec echoSpec, sendable map[string]bool)
 // echoParams returns the parameters of op in the order of its Params
 // fields (the spec's).
 func echoParams(t *testing.T, spec echoSpec, op *operationInfo) []echoParam {
-	raw := spec.Paths[op.path][strings.ToLower(op.method)]
+	item := spec.Paths[op.path]
+	if ref, ok := item["$ref"]; ok {
+		var name string
+		if err := json.Unmarshal(ref, &name); err != nil {
+			t.Fatal(err)
+		}
+		item = spec.Components.PathItems[strings.TrimPrefix(name, "#/components/pathItems/")]
+	}
+	raw := item[strings.ToLower(op.method)]
 	var x struct{ Parameters []echoParam }
 	if err := json.Unmarshal(raw, &x); err != nil {
 		t.Fatalf("%s %s: %v", op.method, op.path, err)
@@ -326,8 +349,9 @@ func echoParams(t *testing.T, spec echoSpec, op *operationInfo) []echoParam {
 // echoValue returns a pointer to a random value of the type newValue
 // points to, in its canonical form, or nil when that value breaks the
 // schema or cannot be sent. params describe the fields of a Params struct,
-// and skip names those left out; form says the value is a form body.
-func echoValue(r *rand.Rand, newValue func() any, params []echoParam, skip []string, form bool) any {
+// and skip are the positions of those left out; form says the value is a
+// form body.
+func echoValue(r *rand.Rand, newValue func() any, params []echoParam, skip []int, form bool) any {
 	p := newValue()
 	v := reflect.ValueOf(p).Elem()
 	switch x := p.(type) {
@@ -354,7 +378,7 @@ func echoValue(r *rand.Rand, newValue func() any, params []echoParam, skip []str
 				// The server reads an absent parameter as its default.
 				v.Field(i).FieldByName("Set").SetBool(true)
 			}
-			if slices.Contains(skip, params[i].Name) {
+			if slices.Contains(skip, i) {
 				v.Field(i).SetZero()
 				continue
 			}
@@ -710,6 +734,14 @@ func echoCanonical(v reflect.Value) error {
 		}
 		fresh := reflect.New(t)
 		if err := json.Unmarshal(data, fresh.Interface()); err != nil {
+			return err
+		}
+		// A union whose variant holds null (an any, {type: 'null'}) writes
+		// null, which reads back as no variant (Kind 0): the type stands
+		// for the schema without its null, which Nullable[T] holds where
+		// the union is used. A body of such a type cannot send null (the
+		// known limitation in docs/limitations.md); not sent.
+		if _, err := json.Marshal(fresh.Interface()); err != nil {
 			return err
 		}
 		v.Set(fresh.Elem())

@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -23,6 +24,7 @@ type receiver struct {
 	UnimplementedStrictWebhooks
 	pets      []PetEvent
 	signature string
+	tags      []Nullable[string]
 	adoptions []Adoption
 	changed   Opt[Adoption]
 	ops       []string // the operation ids seen by the operation middleware
@@ -37,6 +39,7 @@ func (rc *receiver) NewPet(_ context.Context, req NewPetRequestObject) (NewPetRe
 	}
 	rc.pets = append(rc.pets, req.Body)
 	rc.signature = req.Params.XSignature
+	rc.tags = req.Params.XTags.Value
 	return NewPet204Response{}, nil
 }
 
@@ -119,12 +122,15 @@ const petEvent = `{"pet": {"id": 7, "name": "Rex"}, "at": "2026-12-06T10:00:00Z"
 
 func TestNewPetReceived(t *testing.T) {
 	rc := &receiver{}
-	rec := send(t, mux(rc, &keys{}), "POST", "/hooks/pets", petEvent, "X-Signature", "0123abcd")
+	rec := send(t, mux(rc, &keys{}), "POST", "/hooks/pets", petEvent, "X-Signature", "0123abcd", "X-Tags", "a,b")
 	if rec.Code != http.StatusNoContent {
 		t.Fatalf("status %d: %s", rec.Code, rec.Body)
 	}
 	if len(rc.pets) != 1 || rc.pets[0].Pet.Name != "Rex" || rc.pets[0].Pet.ID != 7 || rc.signature != "0123abcd" {
 		t.Fatalf("received %+v, signature %q", rc.pets, rc.signature)
+	}
+	if want := []Nullable[string]{NewNullable("a"), NewNullable("b")}; !reflect.DeepEqual(rc.tags, want) {
+		t.Errorf("X-Tags = %#v, want %#v", rc.tags, want)
 	}
 	if want := time.Date(2026, 12, 6, 10, 0, 0, 0, time.UTC); !rc.pets[0].At.Equal(want) {
 		t.Errorf("at = %v, want %v", rc.pets[0].At, want)
