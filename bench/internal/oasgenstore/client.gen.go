@@ -3117,18 +3117,25 @@ func (c *Client) authorize(ctx context.Context, op *operationInfo, req *http.Req
 	return nil
 }
 
+// canMeet reports whether the client has the credentials of every scheme
+// of requirement, and can send them together: a request has one
+// Authorization header, so basic and a bearer token (bearer, OAuth2,
+// OpenID Connect) cannot both be sent.
 func (c *Client) canMeet(requirement []string) bool {
+	authorization := 0
 	for _, scheme := range requirement {
 		if _, ok := c.opts.credentials[scheme]; !ok {
 			return false
 		}
 		switch clientSchemes[scheme].kind {
-		case "apiKey", "basic", "bearer", "oauth2", "openIdConnect":
+		case "apiKey":
+		case "basic", "bearer", "oauth2", "openIdConnect":
+			authorization++
 		default:
 			return false
 		}
 	}
-	return true
+	return authorization < 2
 }
 
 func (c *Client) applyCredential(ctx context.Context, scheme string, req *http.Request) error {
