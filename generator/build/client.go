@@ -120,7 +120,7 @@ func success(c *ir.Client) {
 		switch {
 		case first == nil:
 			first = r
-		case r.Kind != first.Kind || r.Sequence != first.Sequence || !sameType(r.Body, first.Body) || !sameType(r.Item, first.Item):
+		case r.Kind != first.Kind || r.Sequence != first.Sequence || !sameType(r.Body, first.Body) || !sameType(r.Item, first.Item) || (r.Event == nil) != (first.Event == nil):
 			c.SuccessObject = true
 			return
 		}
@@ -131,7 +131,7 @@ func success(c *ir.Client) {
 	}
 	c.Success, c.SuccessKind = first.Body, first.Kind
 	if first.Sequence != "" {
-		c.Success, c.SuccessKind, c.Sequence = first.Item, "stream", first.Sequence
+		c.Success, c.SuccessKind, c.Sequence, c.Event = first.Item, "stream", first.Sequence, first.Event
 	}
 }
 

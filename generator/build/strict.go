@@ -42,6 +42,9 @@ func (b *builder) strictResponses(op *load.Operation, out *ir.Operation) []*ir.S
 				// reader; the client reads it item by item.
 				sr.Kind, sr.Body = ir.BodyBinary, &ir.Type{Kind: ir.Builtin, Go: "io.Reader", Import: ir.Import{Path: "io"}}
 				sr.Sequence, sr.Item = sequenceFraming(mt.Type), b.sequenceItem(mt, out.Name+statusWord(r.Status)+"Event")
+				if sr.Sequence == "sse" && mt.ItemSchema != nil {
+					sr.Event = eventItem(sr.Item)
+				}
 			case bodyKind(mt.Type) == ir.BodyText:
 				sr.Kind, sr.Body = ir.BodyText, &ir.Type{Kind: ir.Builtin, Go: "string"}
 			default:
@@ -143,4 +146,42 @@ func (b *builder) sequenceItem(mt *load.MediaType, ctx string) *ir.Type {
 		return elem.Elem
 	}
 	return t
+}
+
+// eventItem describes t as the type of a whole server-sent event when it
+// is one: a struct whose fields are all among data, event, id and retry
+// (the fields of an event, as OpenAPI 3.2 models one), with data or event.
+// It returns nil for any other type, which is the type of an event's data.
+func eventItem(t *ir.Type) *ir.EventItem {
+	for t != nil && (t.Kind == ir.Alias || t.Kind == ir.Pointer) {
+		t = t.Elem
+	}
+	if t == nil || t.Kind != ir.Struct || len(t.Fields) == 0 {
+		return nil
+	}
+	ev := &ir.EventItem{}
+	var data *ir.Field
+	for _, f := range t.Fields {
+		switch f.JSONName {
+		case "data":
+			data = f
+		case "event":
+			ev.Event = true
+		case "id":
+			ev.ID = true
+		case "retry":
+			ev.Retry = true
+		default:
+			return nil
+		}
+	}
+	if data == nil && !ev.Event {
+		return nil
+	}
+	if data != nil {
+		bt := builtinOf(unwrapOpt(data.Type))
+		ev.Text = bt != nil && bt.Go == "string"
+	}
+	ev.Bare = ev.Event && (data == nil || !data.Required)
+	return ev
 }

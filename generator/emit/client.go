@@ -256,6 +256,9 @@ func (f *file) commonMethod(b *strings.Builder, op *ir.Operation) {
 func (f *file) itemsCall(c *ir.Client, r *ir.ServerResponse) string {
 	item := f.expr(c.Success)
 	decode := "decodeItem[" + item + "]"
+	if c.Event != nil {
+		return "eventItems(r, " + decode + ", " + eventFields(c.Event) + ")"
+	}
 	if c.Sequence == "sse" && item == "string" {
 		decode = "textItem"
 	}
@@ -263,6 +266,21 @@ func (f *file) itemsCall(c *ir.Client, r *ir.ServerResponse) string {
 		return "sseItems(r, " + decode + ")"
 	}
 	return "lineItems(r, " + decode + ")"
+}
+
+// eventFields prints the runtime's description of an item type that models
+// a whole server-sent event.
+func eventFields(ev *ir.EventItem) string {
+	var set []string
+	for _, f := range []struct {
+		name string
+		on   bool
+	}{{"text", ev.Text}, {"event", ev.Event}, {"id", ev.ID}, {"retry", ev.Retry}, {"bare", ev.Bare}} {
+		if f.on {
+			set = append(set, f.name+": true")
+		}
+	}
+	return "eventFields{" + strings.Join(set, ", ") + "}"
 }
 
 // rawMethod prints the method returning the typed response of any status.

@@ -116,7 +116,11 @@ func (f *file) responseType(b *strings.Builder, op *ir.Operation, r *ir.ServerRe
 	case ir.BodyBinary:
 		if r.Sequence != "" {
 			line("if x.Items != nil {")
-			line("return writeItems(w, %s, %s, x.Items)", status, media)
+			if r.Event != nil {
+				line("return writeEvents(w, %s, %s, x.Items, %s)", status, media, eventFields(r.Event))
+			} else {
+				line("return writeItems(w, %s, %s, x.Items)", status, media)
+			}
 			line("}")
 		}
 		line("return writeStream(w, %s, %s, x.Body)", status, media)

@@ -31,6 +31,8 @@ type Client struct {
 	// application/jsonl...): Success is the item type, Sequence the framing
 	// (sse or lines).
 	Sequence string
+	// Event is set when the stream's items model whole server-sent events.
+	Event *EventItem
 	// Servers are the operation's own servers, overriding the spec's.
 	Servers []*ServerURL
 }

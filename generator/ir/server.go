@@ -168,6 +168,10 @@ type ServerResponse struct {
 	// stream, and Item the type of one of its items, for the client.
 	Sequence string
 	Item     *Type
+	// Event is set when Item models a whole server-sent event (OpenAPI
+	// 3.2's itemSchema of text/event-stream with the properties data,
+	// event, id, retry) rather than an event's data.
+	Event *EventItem
 	// Doc is the response's description.
 	Doc string
 }
@@ -181,4 +185,17 @@ type ResponseHeader struct {
 	// List when the value is an array of them (comma-separated).
 	Kind string
 	List bool
+}
+
+// EventItem is an item type modelling a whole server-sent event: its
+// fields data, event, id and retry are the event's fields.
+type EventItem struct {
+	// Text is set when data is a Go string, written as it is; other data
+	// is JSON.
+	Text bool
+	// Event, ID and Retry say which of those fields the type has.
+	Event, ID, Retry bool
+	// Bare is set when data is optional and the type has event: an event
+	// with an event name but no data is an item.
+	Bare bool
 }

@@ -65,6 +65,15 @@ func isJSONMedia(media string) bool {
 	return media == "application/json" || strings.HasSuffix(media, "+json")
 }
 
+// eventFields describes an item type that models a whole server-sent
+// event (an OpenAPI 3.2 itemSchema with the properties data, event, id and
+// retry): which of event, id and retry it has, whether its data is a
+// string written as it is (else JSON), and whether an event without data
+// is an item (its data is optional and it has event).
+type eventFields struct {
+	text, event, id, retry, bare bool
+}
+
 // sequenceFraming says how a body of a sequential media type is split into
 // items: sse (text/event-stream) or lines (JSON Lines, NDJSON, JSON text
 // sequences); "" for other media types.

@@ -89,3 +89,37 @@ func TestWriteItems(t *testing.T) {
 		t.Errorf("no items: %v, %d", err, rec.Code)
 	}
 }
+
+// TestWriteEvents checks items modelling whole events: their fields, data
+// as JSON or as text, and a field breaking the framing refused.
+func TestWriteEvents(t *testing.T) {
+	type event struct {
+		Data  any    `json:"data,omitempty"`
+		Event string `json:"event,omitempty"`
+		ID    string `json:"id,omitempty"`
+		Retry int    `json:"retry,omitempty"`
+	}
+	for _, tt := range []struct {
+		ef   eventFields
+		list []event
+		want string
+	}{
+		{eventFields{}, []event{{Data: item{1}, Event: "x", ID: "1", Retry: 5}, {Data: item{2}}},
+			"event: x\nid: 1\nretry: 5\ndata: {\"n\":1}\n\ndata: {\"n\":2}\n\n"},
+		{eventFields{text: true}, []event{{Data: "a\nb", Event: "x"}, {Event: "ping"}}, "event: x\ndata: a\ndata: b\n\nevent: ping\n\n"},
+		{eventFields{}, []event{{Data: "a"}}, "data: \"a\"\n\n"},
+	} {
+		rec := httptest.NewRecorder()
+		if err := writeEvents(rec, 200, "text/event-stream", items(tt.list, nil), tt.ef); err != nil {
+			t.Fatal(err)
+		}
+		if rec.Body.String() != tt.want || rec.Header().Get("Cache-Control") != "no-cache" {
+			t.Errorf("%+v: %q, want %q", tt.list, rec.Body.String(), tt.want)
+		}
+	}
+	rec := httptest.NewRecorder()
+	err := writeEvents(rec, 200, "text/event-stream", items([]event{{Data: "x", ID: "1\n2"}}, nil), eventFields{text: true})
+	if err == nil || rec.Body.Len() != 0 {
+		t.Errorf("an id with a line break: %v, sent %q", err, rec.Body.String())
+	}
+}

@@ -1,6 +1,7 @@
 package rt
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -80,51 +81,111 @@ func textMedia(media string) string {
 // writeItems writes a response of a sequential media type from items, each
 // encoded (as JSON; a string as it is in an event stream) and framed as
 // the media type says (an event's data lines, or a line, after a record
-// separator for application/json-seq), then flushed at once. The status
-// and headers go out with the first item, so that an error before it is
-// answered by the error handler; an error after it ends the stream.
+// separator for application/json-seq).
 func writeItems[T any](w http.ResponseWriter, status int, media string, items iter.Seq2[T, error]) error {
 	framing := sequenceFraming(media)
 	jsonSeq := strings.HasPrefix(strings.ToLower(media), "application/json-seq")
+	return writeFrames(w, status, media, items, func(frame []byte, jw *jsonWriter, item *T) ([]byte, error) {
+		if s, ok := any(*item).(string); ok && framing == "sse" {
+			return append(appendData(frame, s), '\n'), nil
+		}
+		if err := jw.response(item); err != nil {
+			return nil, fmt.Errorf("encode item: %w", err)
+		}
+		switch {
+		case framing == "sse":
+			return append(appendData(frame, string(jw.buf)), '\n'), nil
+		case jsonSeq:
+			frame = append(frame, 0x1e)
+		}
+		return append(append(frame, jw.buf...), '\n'), nil
+	})
+}
+
+// writeEvents writes a text/event-stream from items whose type models a
+// whole event (OpenAPI 3.2): each item's event, id and retry fields when
+// set, then its data (as it is when ef.text, else as JSON) in data lines.
+func writeEvents[T any](w http.ResponseWriter, status int, media string, items iter.Seq2[T, error], ef eventFields) error {
+	return writeFrames(w, status, media, items, func(frame []byte, jw *jsonWriter, item *T) ([]byte, error) {
+		if err := jw.response(item); err != nil {
+			return nil, fmt.Errorf("encode item: %w", err)
+		}
+		var ev struct{ Data, Event, ID, Retry json.RawMessage }
+		if err := json.Unmarshal(jw.buf, &ev); err != nil {
+			return nil, fmt.Errorf("encode item: %w", err)
+		}
+		for _, f := range [...]struct {
+			name string
+			raw  json.RawMessage
+		}{{"event", ev.Event}, {"id", ev.ID}, {"retry", ev.Retry}} {
+			v, ok := eventValue(f.raw, true)
+			if !ok {
+				continue
+			}
+			if strings.ContainsAny(v, "\r\n") {
+				return nil, fmt.Errorf("encode item: the event's %s holds a line break", f.name)
+			}
+			frame = append(append(append(append(frame, f.name...), ": "...), v...), '\n')
+		}
+		if v, ok := eventValue(ev.Data, ef.text); ok {
+			frame = appendData(frame, v)
+		}
+		return append(frame, '\n'), nil
+	})
+}
+
+// eventValue is the text of an event field from its JSON: a string
+// unquoted when text, other JSON as it is; false when absent or null.
+func eventValue(raw json.RawMessage, text bool) (string, bool) {
+	if len(raw) == 0 || string(raw) == "null" {
+		return "", false
+	}
+	var s string
+	if text && raw[0] == '"' && json.Unmarshal(raw, &s) == nil {
+		return s, true
+	}
+	return string(raw), true
+}
+
+// appendData appends s to an event as data lines, one a line of s.
+func appendData(frame []byte, s string) []byte {
+	for line := range strings.SplitSeq(s, "\n") {
+		frame = append(append(append(frame, "data: "...), line...), '\n')
+	}
+	return frame
+}
+
+// writeFrames writes a sequential response from items, each framed by
+// frame (given an empty frame and the JSON writer to encode with) and
+// flushed at once. The status and headers go out with the first item, so
+// that an error before it is answered by the error handler; an error after
+// it ends the stream.
+func writeFrames[T any](w http.ResponseWriter, status int, media string, items iter.Seq2[T, error], frame func([]byte, *jsonWriter, *T) ([]byte, error)) error {
 	rc := http.NewResponseController(w)
 	started := false
 	start := func() {
 		started = true
 		w.Header().Set("Content-Type", media)
-		if framing == "sse" {
+		if sequenceFraming(media) == "sse" {
 			w.Header().Set("Cache-Control", "no-cache")
 		}
 		w.WriteHeader(status)
 	}
 	var jw jsonWriter
-	var frame []byte
+	var buf []byte
 	for item, err := range items {
 		if err != nil {
 			return err
 		}
 		jw.buf, jw.err = jw.buf[:0], nil
-		if s, ok := any(item).(string); ok && framing == "sse" {
-			jw.buf = append(jw.buf, s...)
-		} else if err := jw.response(&item); err != nil {
-			return fmt.Errorf("encode item: %w", err)
+		buf, err = frame(buf[:0], &jw, &item)
+		if err != nil {
+			return err
 		}
-		frame = frame[:0]
-		switch {
-		case framing == "sse":
-			for line := range strings.SplitSeq(string(jw.buf), "\n") {
-				frame = append(append(append(frame, "data: "...), line...), '\n')
-			}
-		case jsonSeq:
-			frame = append(frame, 0x1e)
-		}
-		if framing != "sse" {
-			frame = append(frame, jw.buf...)
-		}
-		frame = append(frame, '\n')
 		if !started {
 			start()
 		}
-		if _, err := w.Write(frame); err != nil {
+		if _, err := w.Write(buf); err != nil {
 			return err
 		}
 		if err := rc.Flush(); err != nil && !errors.Is(err, http.ErrNotSupported) {

@@ -28,6 +28,7 @@ type notes struct {
 	// flushed item by item never ends.
 	received chan Note
 	items    []Note
+	retry    int // of the first event of WatchFeed
 }
 
 func (n *notes) QueryNotes(ctx context.Context, req QueryNotesRequestObject) (QueryNotesResponseObject, error) {
@@ -82,6 +83,40 @@ func (n *notes) stream(ctx context.Context) func(yield func(Note, error) bool) {
 
 func (n *notes) WatchNotes(ctx context.Context, req WatchNotesRequestObject) (WatchNotesResponseObject, error) {
 	return WatchNotes200TextEventStreamResponse{Items: n.stream(ctx)}, nil
+}
+
+// feed is the notes as events modelled whole (OpenAPI 3.2), the first
+// with an event name, id and retry.
+func (n *notes) WatchFeed(ctx context.Context, req WatchFeedRequestObject) (WatchFeedResponseObject, error) {
+	return WatchFeed200TextEventStreamResponse{Items: func(yield func(WatchFeed200Event, error) bool) {
+		for i, note := range n.items {
+			ev := WatchFeed200Event{Data: note}
+			if i == 0 {
+				ev.Event, ev.ID, ev.Retry = NewOpt("note"), NewOpt("1"), NewOpt(n.retry)
+			}
+			if !yield(ev, nil) {
+				return
+			}
+		}
+	}}, nil
+}
+
+func (n *notes) StreamChat(ctx context.Context, req StreamChatRequestObject) (StreamChatResponseObject, error) {
+	return StreamChat200TextEventStreamResponse{Items: func(yield func(StreamChat200Event, error) bool) {
+		for _, ev := range chat {
+			if !yield(ev, nil) {
+				return
+			}
+		}
+	}}, nil
+}
+
+// chat is what StreamChat writes: a text of two lines, an event with only
+// a name, and text that looks like JSON.
+var chat = []StreamChat200Event{
+	{Data: NewOpt("two\nlines"), Event: NewOpt("message")},
+	{Event: NewOpt("ping")},
+	{Data: NewOpt(`{"not": "json"}`)},
 }
 
 func (n *notes) ExportNotes(ctx context.Context, req ExportNotesRequestObject) (ExportNotesResponseObject, error) {
@@ -360,4 +395,127 @@ func TestItemValidation(t *testing.T) {
 		got = append(got, note)
 	}
 	same(t, "unchecked items", got, impl.items)
+}
+
+// TestEventFraming: an itemSchema modelling a whole event (data, event,
+// id, retry) is written as the event's fields, its data as JSON, or as it
+// is when a string.
+func TestEventFraming(t *testing.T) {
+	impl := &notes{items: []Note{{ID: 1, Title: "one"}, {ID: 2, Title: "two"}}, retry: 3000}
+	_, srv := newClient(t, impl)
+	for path, want := range map[string]string{
+		"/feed": "event: note\nid: 1\nretry: 3000\ndata: {\"id\":1,\"title\":\"one\"}\n\n" +
+			"data: {\"id\":2,\"title\":\"two\"}\n\n",
+		"/chat": "event: message\ndata: two\ndata: lines\n\nevent: ping\n\ndata: {\"not\": \"json\"}\n\n",
+	} {
+		status, header, body := send(t, srv, http.MethodGet, path)
+		if status != http.StatusOK || body != want || header.Get("Content-Type") != "text/event-stream" {
+			t.Errorf("GET %s: %d %q %q, want 200 text/event-stream %q", path, status, header.Get("Content-Type"), body, want)
+		}
+	}
+}
+
+// TestEventDecoding: the client fills an event type from each event's
+// fields; comments, and events with neither data nor (when data is
+// optional) an event name, are skipped.
+func TestEventDecoding(t *testing.T) {
+	ctx := context.Background()
+	canned := map[string]string{
+		"/feed": ": a comment\nretry: 5000\n\n" +
+			"event: note\nid: 7\nretry: 100\ndata: {\"id\":1,\ndata: \"title\":\"one\"}\n\n" +
+			"id: 8\n\nevent: nothing\n\n" +
+			"retry: soon\ndata: {\"id\":2,\"title\":\"two\"}\n\n",
+		"/chat": "event: message\ndata: two\ndata: lines\n\nevent: ping\n\nid: 3\n\ndata\n\ndata: 12\n",
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/event-stream")
+		io.WriteString(w, canned[r.URL.Path])
+	}))
+	defer srv.Close()
+	c, err := NewClient(srv.URL, WithHTTPClient(srv.Client()), WithValidatedResponses())
+	if err != nil {
+		t.Fatal(err)
+	}
+	feed, err := c.WatchFeed(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	events := all(t, feed)
+	same(t, "feed", events, []WatchFeed200Event{
+		{Data: Note{ID: 1, Title: "one"}, Event: NewOpt("note"), ID: NewOpt("7"), Retry: NewOpt(100)},
+		{Data: Note{ID: 2, Title: "two"}},
+	})
+
+	messages, err := c.StreamChat(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := all(t, messages)
+	same(t, "chat", got, []StreamChat200Event{
+		{Data: NewOpt("two\nlines"), Event: NewOpt("message")},
+		{Event: NewOpt("ping")},
+		{Data: NewOpt("")},
+		{Data: NewOpt("12")},
+	})
+
+	// Data that is not the JSON of its type is an error.
+	canned["/feed"] = "data: {\"id\":\"one\"}\n\n"
+	feed, err = c.WatchFeed(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var de *DecodeError
+	for _, err := range feed {
+		if !errors.As(err, &de) {
+			t.Errorf("data of the wrong type: %v, want a *DecodeError", err)
+		}
+	}
+	if de == nil {
+		t.Error("data of the wrong type: no error")
+	}
+}
+
+// TestEventRoundTrip: events modelled whole go from the generated server
+// to the client unchanged, each checked by the server; an invalid one
+// (retry below its minimum) ends the stream.
+func TestEventRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	impl := &notes{items: []Note{{ID: 1, Title: "one"}, {ID: 2, Title: "two"}}, retry: 10}
+	c, _ := newClient(t, impl, WithResponseValidation())
+	feed, err := c.WatchFeed(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	events := all(t, feed)
+	same(t, "feed", events, []WatchFeed200Event{
+		{Data: Note{ID: 1, Title: "one"}, Event: NewOpt("note"), ID: NewOpt("1"), Retry: NewOpt(10)},
+		{Data: Note{ID: 2, Title: "two"}},
+	})
+
+	messages, err := c.StreamChat(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := all(t, messages)
+	same(t, "chat", got, chat)
+
+	impl.retry = -1
+	_, err = c.WatchFeed(ctx)
+	var re *ResponseError
+	if !errors.As(err, &re) || re.StatusCode != http.StatusInternalServerError {
+		t.Errorf("retry below its minimum: %v, want a 500 *ResponseError", err)
+	}
+}
+
+// all returns the items of a stream, failing the test on an error.
+func all[T any](t *testing.T, items func(yield func(T, error) bool)) []T {
+	t.Helper()
+	var got []T
+	for x, err := range items {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, x)
+	}
+	return got
 }

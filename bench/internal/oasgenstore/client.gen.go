@@ -2473,24 +2473,79 @@ func lineItems[T any](r *response, decode func([]byte, *T) error) iter.Seq2[T, e
 // without data (comments, retry) are skipped. The stream is closed when
 // the loop ends.
 func sseItems[T any](r *response, decode func([]byte, *T) error) iter.Seq2[T, error] {
+	return readEvents(r, func(ev *sseEvent, x *T) (bool, error) {
+		if !ev.hasData {
+			return false, nil
+		}
+		return true, decode(ev.data, x)
+	})
+}
+
+// eventItems decodes a text/event-stream into items whose type models a
+// whole event (OpenAPI 3.2): its event, id and retry fields (retry when it
+// is digits), and its data (as it is when ef.text, else as JSON). Events
+// without data are skipped but when ef.bare and they have an event name.
+func eventItems[T any](r *response, decode func([]byte, *T) error, ef eventFields) iter.Seq2[T, error] {
+	var obj []byte
+	return readEvents(r, func(ev *sseEvent, x *T) (bool, error) {
+		if !ev.hasData && !(ef.bare && ev.event != nil) {
+			return false, nil
+		}
+		obj = append(obj[:0], '{')
+		field := func(name string, value []byte, quote bool) {
+			if len(obj) > 1 {
+				obj = append(obj, ',')
+			}
+			obj = append(appendJSONString(obj, name), ':')
+			if quote {
+				obj = appendJSONString(obj, string(value))
+			} else {
+				obj = append(obj, value...)
+			}
+		}
+		if ev.hasData {
+			field("data", ev.data, ef.text)
+		}
+		if ef.event && ev.event != nil {
+			field("event", ev.event, true)
+		}
+		if ef.id && ev.id != nil {
+			field("id", ev.id, true)
+		}
+		if ef.retry && len(ev.retry) > 0 && len(bytes.Trim(ev.retry, "0123456789")) == 0 {
+			field("retry", ev.retry, false)
+		}
+		return true, decode(append(obj, '}'), x)
+	})
+}
+
+// sseEvent is one event of a text/event-stream as read: its data lines
+// joined by newlines, and its last event, id and retry fields (nil when
+// absent).
+type sseEvent struct {
+	data, event, id, retry []byte
+	hasData                bool
+}
+
+// readEvents reads a text/event-stream, an event at a time: item fills
+// an item from an event, or says the event is none; comments and unknown
+// fields are skipped. The stream is closed when the loop ends.
+func readEvents[T any](r *response, item func(*sseEvent, *T) (bool, error)) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		body := r.resp.Body
 		defer body.Close()
 		sc := bufio.NewScanner(body)
 		sc.Buffer(make([]byte, 0, 4096), maxEventSize)
-		var data []byte
-		has := false
+		var ev sseEvent
 		emit := func() bool {
-			if !has {
-				return true
-			}
 			var x T
-			if err := decode(data, &x); err != nil {
-				yield(x, r.fail(err, data))
+			ok, err := item(&ev, &x)
+			if err != nil {
+				yield(x, r.fail(err, ev.data))
 				return false
 			}
-			data, has = data[:0], false
-			return yield(x, nil)
+			ev = sseEvent{data: ev.data[:0]}
+			return !ok || yield(x, nil)
 		}
 		for sc.Scan() {
 			line := sc.Bytes()
@@ -2502,13 +2557,20 @@ func sseItems[T any](r *response, decode func([]byte, *T) error) iter.Seq2[T, er
 			}
 			field, value, _ := bytes.Cut(line, []byte(":"))
 			value = bytes.TrimPrefix(value, []byte(" "))
-			if string(field) == "data" {
-				if has {
-					data = append(data, '\n')
+			switch string(field) {
+			case "data":
+				if ev.hasData {
+					ev.data = append(ev.data, '\n')
 				}
-				data, has = append(data, value...), true
+				ev.data, ev.hasData = append(ev.data, value...), true
+			case "event":
+				ev.event = append([]byte{}, value...)
+			case "id":
+				ev.id = append([]byte{}, value...)
+			case "retry":
+				ev.retry = append([]byte{}, value...)
 			}
-			if len(data) > maxEventSize {
+			if len(ev.data) > maxEventSize {
 				var zero T
 				yield(zero, r.fail(ErrResponseTooLarge, nil))
 				return
