@@ -332,9 +332,9 @@ type Schema struct {
 	ContentEncoding  string
 	ContentSchema    *SchemaRef
 	Discriminator    *Discriminator
-	ExternalDocs                            *ExternalDocs
-	Constraints                             Constraints
-	Ext                                     Extensions
+	ExternalDocs     *ExternalDocs
+	Constraints      Constraints
+	Ext              Extensions
 }
 
 // Property is one entry of properties.
