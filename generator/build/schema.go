@@ -223,7 +223,6 @@ func (b *builder) goType(s *load.Schema, named bool, name string) *ir.Type {
 	return b.declare(s, &ir.Type{Kind: ir.Alias, Name: name, Elem: t, Doc: b.schemaDoc(s)})
 }
 
-// isStruct reports whether a schema becomes a Go struct.
 // objectAllOf reports whether s or a member of its allOf, at any depth,
 // says that the value is an object (a type, properties or another object
 // keyword), or holds what an allOf has always been read with as a member
@@ -272,6 +271,7 @@ func typedMember(s *load.Schema) *load.SchemaRef {
 	return typed
 }
 
+// isStruct reports whether a schema becomes a Go struct.
 func isStruct(s *load.Schema) bool {
 	return len(s.Properties) > 0 && (s.Type == "" || s.Type == "object")
 }
